@@ -1,0 +1,60 @@
+#include "db/Connection.h"
+
+#include "db/SqlError.h"
+
+#include <sqlite3.h>
+
+namespace bitmarket::server::db {
+
+Connection::Connection(const QString& path, Mode mode) {
+    const int flags = mode == Mode::ReadOnly
+                          ? SQLITE_OPEN_READONLY
+                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string message = m_db ? sqlite3_errmsg(m_db) : "cannot open database";
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw SqlError(rc, message);
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, 10'000);
+    exec("PRAGMA foreign_keys = ON");
+    if (mode == Mode::ReadWrite)
+        exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
+}
+
+Connection::~Connection() {
+    for (auto& [sql, statement] : m_statements)
+        sqlite3_finalize(statement);
+    sqlite3_close(m_db);
+}
+
+Query Connection::query(const std::string& sql) {
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        sqlite3_stmt* statement = nullptr;
+        const int rc = sqlite3_prepare_v3(m_db, sql.c_str(), static_cast<int>(sql.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+        if (rc != SQLITE_OK)
+            throw SqlError(rc, std::string(sqlite3_errmsg(m_db)) + " in: " + sql);
+        it = m_statements.emplace(sql, statement).first;
+    }
+    return Query(it->second);
+}
+
+void Connection::exec(const std::string& sql) {
+    char* error = nullptr;
+    const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error);
+    if (rc != SQLITE_OK) {
+        const std::string message = error ? error : "sqlite error";
+        sqlite3_free(error);
+        throw SqlError(rc, message + " in: " + sql);
+    }
+}
+
+qint64 Connection::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+int Connection::changes() const { return sqlite3_changes(m_db); }
+
+} // namespace bitmarket::server::db

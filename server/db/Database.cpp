@@ -1,0 +1,147 @@
+#include "db/Database.h"
+
+#include "db/Migrations.h"
+
+#include <QLoggingCategory>
+
+namespace bitmarket::server::db {
+
+Q_LOGGING_CATEGORY(lcDb, "bitmarket.db")
+
+Database::Database(Options options) : m_options(std::move(options)) {
+    m_writer = std::make_unique<Connection>(m_options.path, Connection::Mode::ReadWrite);
+    migrate(*m_writer);
+    for (int i = 0; i < m_options.readers; ++i) {
+        m_readers.push_back(
+            std::make_unique<Connection>(m_options.path, Connection::Mode::ReadOnly));
+        m_idleReaders.push_back(m_readers.back().get());
+    }
+    m_writerThread = std::thread([this] { writerLoop(); });
+}
+
+Database::~Database() {
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_stopping = true;
+    }
+    m_queueChanged.notify_all();
+    m_writerThread.join();
+}
+
+int Database::schemaVersion() {
+    return read([](Connection& c) -> Result<int> {
+               auto q = c.query("PRAGMA user_version");
+               q.next();
+               return static_cast<int>(q.integer(0));
+           })
+        .value();
+}
+
+ApiError Database::internalError(const SqlError& e) {
+    qCWarning(lcDb) << "sqlite error" << e.code() << e.what();
+    return ApiError::internal();
+}
+
+Database::Lease::Lease(Database& database) : db(database) {
+    std::unique_lock lock(db.m_readersMutex);
+    db.m_readerFree.wait(lock, [this] { return !db.m_idleReaders.empty(); });
+    connection = db.m_idleReaders.back();
+    db.m_idleReaders.pop_back();
+}
+
+Database::Lease::~Lease() {
+    {
+        std::lock_guard lock(db.m_readersMutex);
+        db.m_idleReaders.push_back(connection);
+    }
+    db.m_readerFree.notify_one();
+}
+
+void Database::enqueue(Task task) {
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_queue.push_back(std::move(task));
+    }
+    m_queueChanged.notify_one();
+}
+
+void Database::writeDetached(std::function<void(Connection&)> work) {
+    enqueue(Task{[work = std::move(work)](Connection& c) {
+                     work(c);
+                     return true;
+                 },
+                 [](const SqlError*) {}});
+}
+
+void Database::flush() {
+    std::promise<void> done;
+    auto finished = done.get_future();
+    enqueue(Task{[](Connection&) { return true; }, [&done](const SqlError*) { done.set_value(); }});
+    finished.wait();
+}
+
+void Database::writerLoop() {
+    for (;;) {
+        std::vector<Task> batch;
+        {
+            std::unique_lock lock(m_queueMutex);
+            m_queueChanged.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty() && m_stopping)
+                return;
+            while (!m_queue.empty() && static_cast<int>(batch.size()) < m_options.maxBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        std::optional<SqlError> commitError;
+        try {
+            m_writer->exec("BEGIN IMMEDIATE");
+            for (Task& task : batch) {
+                m_writer->exec("SAVEPOINT task");
+                bool keep = false;
+                try {
+                    keep = task.run(*m_writer);
+                } catch (const SqlError& e) {
+                    qCWarning(lcDb) << "write failed:" << e.what();
+                }
+                if (!keep)
+                    m_writer->exec("ROLLBACK TO task");
+                m_writer->exec("RELEASE task");
+            }
+            m_writer->exec("COMMIT");
+        } catch (const SqlError& e) {
+            commitError = e;
+            qCWarning(lcDb) << "commit failed:" << e.what();
+            try {
+                m_writer->exec("ROLLBACK");
+            } catch (const SqlError&) {
+            }
+        }
+        for (Task& task : batch)
+            task.finish(commitError ? &*commitError : nullptr);
+    }
+}
+
+void Database::migrate(Connection& connection) {
+    const int current = [&connection] {
+        auto q = connection.query("PRAGMA user_version");
+        q.next();
+        return static_cast<int>(q.integer(0));
+    }();
+    for (const Migration& m : migrations()) {
+        if (m.version <= current)
+            continue;
+        connection.exec("BEGIN IMMEDIATE");
+        try {
+            connection.exec(m.sql);
+            connection.exec("PRAGMA user_version = " + std::to_string(m.version));
+            connection.exec("COMMIT");
+            qCInfo(lcDb) << "migrated to schema" << m.version << m.name;
+        } catch (const SqlError&) {
+            connection.exec("ROLLBACK");
+            throw;
+        }
+    }
+}
+
+} // namespace bitmarket::server::db

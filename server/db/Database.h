@@ -1,0 +1,114 @@
+// The server's SQLite store: WAL, a pool of reader connections and one writer
+// thread that commits queued writes together (group commit). Every write the
+// caller sees succeed is durable (synchronous=FULL) before write() returns.
+#pragma once
+
+#include "bitmarket/Result.h"
+#include "db/Connection.h"
+#include "db/SqlError.h"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+namespace bitmarket::server::db {
+
+class Database {
+public:
+    struct Options {
+        QString path;
+        int readers = 8;
+        int maxBatch = 256; // writes that may share one commit
+    };
+
+    // Opens (creating if needed) and migrates forward. Throws SqlError on failure.
+    explicit Database(Options options);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    int schemaVersion();
+
+    // Runs `work(Connection&)` on a reader connection. `work` returns Result<T>.
+    template <typename Work> auto read(Work&& work) -> std::invoke_result_t<Work, Connection&> {
+        using R = std::invoke_result_t<Work, Connection&>;
+        Lease lease(*this);
+        try {
+            return work(*lease.connection);
+        } catch (const SqlError& e) {
+            return R(internalError(e));
+        }
+    }
+
+    // Runs `work(Connection&)` inside the writer's current transaction; waits
+    // until it is committed. An error Result or an exception rolls back
+    // everything this `work` wrote and nothing else.
+    template <typename Work> auto write(Work&& work) -> std::invoke_result_t<Work, Connection&> {
+        using R = std::invoke_result_t<Work, Connection&>;
+        auto result = std::make_shared<std::optional<R>>();
+        std::promise<void> done;
+        auto finished = done.get_future();
+        enqueue(Task{
+            [result, &work](Connection& c) {
+                try {
+                    result->emplace(work(c));
+                } catch (const SqlError& e) {
+                    result->emplace(internalError(e));
+                }
+                return (*result)->ok();
+            },
+            [result, &done](const SqlError* commitError) {
+                if (commitError)
+                    result->emplace(internalError(*commitError));
+                done.set_value();
+            }});
+        finished.wait();
+        return std::move(**result);
+    }
+
+    // Queues a write without waiting for it (for counters where a lost
+    // increment after a crash is acceptable, such as views).
+    void writeDetached(std::function<void(Connection&)> work);
+
+    // Waits for every queued write to be committed.
+    void flush();
+
+private:
+    struct Task {
+        std::function<bool(Connection&)> run;             // false: roll this task back
+        std::function<void(const SqlError*)> finish;      // after commit (or commit failure)
+    };
+    struct Lease {
+        explicit Lease(Database& db);
+        ~Lease();
+        Database& db;
+        Connection* connection;
+    };
+
+    static ApiError internalError(const SqlError& e);
+    void enqueue(Task task);
+    void writerLoop();
+    void migrate(Connection& connection);
+
+    Options m_options;
+    std::unique_ptr<Connection> m_writer;
+
+    std::mutex m_readersMutex;
+    std::condition_variable m_readerFree;
+    std::vector<std::unique_ptr<Connection>> m_readers;
+    std::vector<Connection*> m_idleReaders;
+
+    std::mutex m_queueMutex;
+    std::condition_variable m_queueChanged;
+    std::deque<Task> m_queue;
+    bool m_stopping = false;
+    std::thread m_writerThread;
+};
+
+} // namespace bitmarket::server::db

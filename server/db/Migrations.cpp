@@ -1,0 +1,132 @@
+#include "db/Migrations.h"
+
+namespace bitmarket::server::db {
+
+namespace {
+
+constexpr const char* kAccountsAndListings = R"sql(
+CREATE TABLE users (
+    id            TEXT PRIMARY KEY,
+    username      TEXT NOT NULL,
+    username_key  TEXT NOT NULL UNIQUE,
+    email         TEXT NOT NULL,
+    email_key     TEXT NOT NULL UNIQUE,
+    display_name  TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at    INTEGER NOT NULL
+);
+
+CREATE TABLE refresh_tokens (
+    token_hash BLOB PRIMARY KEY,
+    family_id  TEXT NOT NULL,
+    user_id    TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    spent_at   INTEGER,
+    revoked_at INTEGER
+);
+CREATE INDEX refresh_tokens_family ON refresh_tokens(family_id);
+CREATE INDEX refresh_tokens_user ON refresh_tokens(user_id);
+
+CREATE TABLE categories (
+    id        TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    parent_id TEXT REFERENCES categories(id),
+    position  INTEGER NOT NULL
+);
+
+CREATE TABLE listings (
+    seq                INTEGER PRIMARY KEY,
+    id                 TEXT NOT NULL UNIQUE,
+    seller_id          TEXT NOT NULL REFERENCES users(id),
+    title              TEXT NOT NULL,
+    description        TEXT NOT NULL,
+    category_id        TEXT NOT NULL REFERENCES categories(id),
+    price_amount       INTEGER NOT NULL,
+    currency           TEXT NOT NULL,
+    condition          TEXT NOT NULL,
+    tags               TEXT NOT NULL,
+    region             TEXT NOT NULL,
+    sale_type          TEXT NOT NULL,
+    status             TEXT NOT NULL,
+    created_at         INTEGER NOT NULL,
+    updated_at         INTEGER NOT NULL,
+    auction_start      INTEGER,
+    auction_increment  INTEGER,
+    auction_buy_now    INTEGER,
+    auction_reserve    INTEGER,
+    auction_ends_at    INTEGER,
+    favorite_count     INTEGER NOT NULL DEFAULT 0,
+    view_count         INTEGER NOT NULL DEFAULT 0,
+    thumb_url          TEXT,
+    model_status       TEXT,
+    model_url          TEXT,
+    model_preview_url  TEXT,
+    model_quality      TEXT,
+    model_triangles    INTEGER,
+    model_job_id       TEXT,
+    model_error        TEXT
+);
+CREATE INDEX listings_newest ON listings(status, created_at DESC, seq DESC);
+CREATE INDEX listings_price ON listings(status, price_amount, seq);
+CREATE INDEX listings_popular ON listings(status, favorite_count DESC, seq DESC);
+CREATE INDEX listings_ending ON listings(status, auction_ends_at, seq);
+CREATE INDEX listings_seller ON listings(seller_id, created_at DESC);
+CREATE INDEX listings_category ON listings(category_id, status, created_at DESC);
+
+-- Trigram full-text index: substring search that works for Korean as well as English.
+CREATE VIRTUAL TABLE listings_fts USING fts5(
+    title, description, tags,
+    content='listings', content_rowid='seq', tokenize='trigram'
+);
+CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN
+    INSERT INTO listings_fts(rowid, title, description, tags)
+    VALUES (new.seq, new.title, new.description, new.tags);
+END;
+CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings BEGIN
+    INSERT INTO listings_fts(listings_fts, rowid, title, description, tags)
+    VALUES ('delete', old.seq, old.title, old.description, old.tags);
+END;
+CREATE TRIGGER listings_fts_update AFTER UPDATE OF title, description, tags ON listings BEGIN
+    INSERT INTO listings_fts(listings_fts, rowid, title, description, tags)
+    VALUES ('delete', old.seq, old.title, old.description, old.tags);
+    INSERT INTO listings_fts(rowid, title, description, tags)
+    VALUES (new.seq, new.title, new.description, new.tags);
+END;
+
+CREATE TABLE photos (
+    id         TEXT PRIMARY KEY,
+    listing_id TEXT NOT NULL REFERENCES listings(id),
+    position   INTEGER NOT NULL,
+    hash       TEXT NOT NULL,
+    width      INTEGER NOT NULL,
+    height     INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX photos_listing ON photos(listing_id, position);
+
+CREATE TABLE favorites (
+    user_id    TEXT NOT NULL REFERENCES users(id),
+    listing_id TEXT NOT NULL REFERENCES listings(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, listing_id)
+);
+CREATE INDEX favorites_user ON favorites(user_id, created_at DESC);
+
+CREATE TABLE listing_views (
+    listing_id TEXT NOT NULL,
+    viewer_key TEXT NOT NULL,
+    hour       INTEGER NOT NULL,
+    PRIMARY KEY (listing_id, viewer_key, hour)
+) WITHOUT ROWID;
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "accounts and listings", kAccountsAndListings},
+};
+
+} // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+} // namespace bitmarket::server::db

@@ -1,0 +1,90 @@
+#include "bitmarket/ApiError.h"
+
+namespace bitmarket {
+
+namespace {
+struct CodeInfo {
+    ErrorCode code;
+    const char* name;
+    int status;
+};
+constexpr CodeInfo kCodes[] = {
+    {ErrorCode::ValidationFailed, "validation_failed", 400},
+    {ErrorCode::Unauthorized, "unauthorized", 401},
+    {ErrorCode::Forbidden, "forbidden", 403},
+    {ErrorCode::NotFound, "not_found", 404},
+    {ErrorCode::Conflict, "conflict", 409},
+    {ErrorCode::PayloadTooLarge, "payload_too_large", 413},
+    {ErrorCode::UnsupportedMediaType, "unsupported_media_type", 415},
+    {ErrorCode::RateLimited, "rate_limited", 429},
+    {ErrorCode::Internal, "internal", 500},
+};
+
+const CodeInfo& infoOf(ErrorCode code) {
+    for (const auto& info : kCodes) {
+        if (info.code == code)
+            return info;
+    }
+    return kCodes[std::size(kCodes) - 1];
+}
+} // namespace
+
+int httpStatusOf(ErrorCode code) { return infoOf(code).status; }
+QString codeNameOf(ErrorCode code) { return QString::fromLatin1(infoOf(code).name); }
+
+ErrorCode errorCodeFromName(const QString& name, int httpStatus) {
+    for (const auto& info : kCodes) {
+        if (name == QLatin1String(info.name))
+            return info.code;
+    }
+    for (const auto& info : kCodes) {
+        if (info.status == httpStatus)
+            return info.code;
+    }
+    return ErrorCode::Internal;
+}
+
+ApiError ApiError::validation(QString message, QString field) {
+    return {ErrorCode::ValidationFailed, std::move(message), std::move(field)};
+}
+ApiError ApiError::unauthorized(QString message) {
+    return {ErrorCode::Unauthorized, std::move(message), {}};
+}
+ApiError ApiError::forbidden(QString message) { return {ErrorCode::Forbidden, std::move(message), {}}; }
+ApiError ApiError::notFound(QString message) { return {ErrorCode::NotFound, std::move(message), {}}; }
+ApiError ApiError::conflict(QString message, QString field) {
+    return {ErrorCode::Conflict, std::move(message), std::move(field)};
+}
+ApiError ApiError::payloadTooLarge(QString message) {
+    return {ErrorCode::PayloadTooLarge, std::move(message), {}};
+}
+ApiError ApiError::unsupportedMediaType(QString message) {
+    return {ErrorCode::UnsupportedMediaType, std::move(message), {}};
+}
+ApiError ApiError::rateLimited(int retryAfterSeconds) {
+    ApiError e{ErrorCode::RateLimited, QStringLiteral("Too many attempts. Try again later."), {}};
+    e.retryAfterSeconds = retryAfterSeconds;
+    return e;
+}
+ApiError ApiError::internal(QString message) { return {ErrorCode::Internal, std::move(message), {}}; }
+
+int ApiError::httpStatus() const { return httpStatusOf(code); }
+QString ApiError::codeName() const { return codeNameOf(code); }
+
+QJsonObject ApiError::toJson() const {
+    QJsonObject inner{{"code", codeName()}, {"message", message}};
+    if (!field.isEmpty())
+        inner.insert("field", field);
+    return QJsonObject{{"error", inner}};
+}
+
+ApiError ApiError::fromJson(const QJsonObject& body, int httpStatus) {
+    const QJsonObject inner = body.value("error").toObject();
+    ApiError e;
+    e.code = errorCodeFromName(inner.value("code").toString(), httpStatus);
+    e.message = inner.value("message").toString();
+    e.field = inner.value("field").toString();
+    return e;
+}
+
+} // namespace bitmarket

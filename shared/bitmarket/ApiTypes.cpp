@@ -1,0 +1,219 @@
+#include "bitmarket/ApiTypes.h"
+
+#include "bitmarket/Timestamp.h"
+
+namespace bitmarket {
+
+namespace {
+void insertIfSet(QJsonObject& o, const char* key, const QString& value) {
+    if (!value.isEmpty())
+        o.insert(QLatin1String(key), value);
+}
+
+Money moneyOf(const QJsonValue& v) {
+    const QJsonObject o = v.toObject();
+    return Money{o.value("amount").toInteger(), o.value("currency").toString("KRW")};
+}
+
+qint64 timeOf(const QJsonValue& v) { return fromRfc3339(v.toString()).value_or(0); }
+} // namespace
+
+QJsonObject User::toJson(bool includePrivate) const {
+    QJsonObject o{{"id", id},
+                  {"username", username},
+                  {"displayName", displayName},
+                  {"createdAt", toRfc3339(createdAtMs)}};
+    if (includePrivate)
+        o.insert("email", email);
+    return o;
+}
+
+User User::fromJson(const QJsonObject& o) {
+    return User{o.value("id").toString(), o.value("username").toString(),
+                o.value("email").toString(), o.value("displayName").toString(),
+                timeOf(o.value("createdAt"))};
+}
+
+QJsonObject SellerSummary::toJson() const {
+    return QJsonObject{{"id", id}, {"username", username}, {"displayName", displayName}};
+}
+
+SellerSummary SellerSummary::fromJson(const QJsonObject& o) {
+    return SellerSummary{o.value("id").toString(), o.value("username").toString(),
+                         o.value("displayName").toString()};
+}
+
+QJsonObject Category::toJson() const {
+    return QJsonObject{{"id", id},
+                       {"name", name},
+                       {"parentId", parentId.isEmpty() ? QJsonValue() : QJsonValue(parentId)}};
+}
+
+Category Category::fromJson(const QJsonObject& o) {
+    return Category{o.value("id").toString(), o.value("name").toString(),
+                    o.value("parentId").toString()};
+}
+
+QJsonObject Photo::toJson() const {
+    return QJsonObject{
+        {"id", id}, {"url", url}, {"thumbUrl", thumbUrl}, {"width", width}, {"height", height}};
+}
+
+Photo Photo::fromJson(const QJsonObject& o) {
+    return Photo{o.value("id").toString(), o.value("url").toString(),
+                 o.value("thumbUrl").toString(), o.value("width").toInt(),
+                 o.value("height").toInt()};
+}
+
+QJsonObject ModelInfo::toJson() const {
+    QJsonObject o{{"status", status}};
+    insertIfSet(o, "url", url);
+    insertIfSet(o, "previewUrl", previewUrl);
+    insertIfSet(o, "quality", quality);
+    insertIfSet(o, "jobId", jobId);
+    insertIfSet(o, "error", error);
+    if (triangles > 0)
+        o.insert("triangles", triangles);
+    return o;
+}
+
+ModelInfo ModelInfo::fromJson(const QJsonObject& o) {
+    return ModelInfo{o.value("status").toString(),  o.value("url").toString(),
+                     o.value("previewUrl").toString(), o.value("quality").toString(),
+                     o.value("triangles").toInteger(), o.value("jobId").toString(),
+                     o.value("error").toString()};
+}
+
+QJsonObject Job::toJson() const {
+    QJsonObject o{{"id", id},
+                  {"kind", kind},
+                  {"status", status},
+                  {"progress", progress},
+                  {"stage", stage},
+                  {"attempts", attempts},
+                  {"createdAt", toRfc3339(createdAtMs)},
+                  {"updatedAt", toRfc3339(updatedAtMs)}};
+    insertIfSet(o, "error", error);
+    insertIfSet(o, "listingId", listingId);
+    return o;
+}
+
+Job Job::fromJson(const QJsonObject& o) {
+    Job j;
+    j.id = o.value("id").toString();
+    j.kind = o.value("kind").toString();
+    j.status = o.value("status").toString();
+    j.progress = o.value("progress").toDouble();
+    j.stage = o.value("stage").toString();
+    j.error = o.value("error").toString();
+    j.listingId = o.value("listingId").toString();
+    j.attempts = o.value("attempts").toInt();
+    j.createdAtMs = timeOf(o.value("createdAt"));
+    j.updatedAtMs = timeOf(o.value("updatedAt"));
+    return j;
+}
+
+QJsonObject AuctionTerms::toJson() const {
+    QJsonObject o{{"startPrice", startPrice.toJson()},
+                  {"minIncrement", minIncrement.toJson()},
+                  {"endsAt", toRfc3339(endsAtMs)}};
+    if (buyNowPrice)
+        o.insert("buyNowPrice", buyNowPrice->toJson());
+    if (reservePrice)
+        o.insert("reservePrice", reservePrice->toJson());
+    return o;
+}
+
+AuctionTerms AuctionTerms::fromJson(const QJsonObject& o) {
+    AuctionTerms a;
+    a.startPrice = moneyOf(o.value("startPrice"));
+    a.minIncrement = moneyOf(o.value("minIncrement"));
+    if (o.contains("buyNowPrice"))
+        a.buyNowPrice = moneyOf(o.value("buyNowPrice"));
+    if (o.contains("reservePrice"))
+        a.reservePrice = moneyOf(o.value("reservePrice"));
+    a.endsAtMs = timeOf(o.value("endsAt"));
+    return a;
+}
+
+QJsonObject Listing::toJson() const {
+    QJsonObject o{{"id", id},
+                  {"title", title},
+                  {"description", description},
+                  {"categoryId", categoryId},
+                  {"price", price.toJson()},
+                  {"condition", condition},
+                  {"tags", QJsonArray::fromStringList(tags)},
+                  {"region", region},
+                  {"saleType", saleType},
+                  {"status", status},
+                  {"sellerId", sellerId},
+                  {"createdAt", toRfc3339(createdAtMs)},
+                  {"updatedAt", toRfc3339(updatedAtMs)},
+                  {"thumbUrl", thumbUrl.isEmpty() ? QJsonValue() : QJsonValue(thumbUrl)},
+                  {"favoriteCount", favoriteCount},
+                  {"viewCount", viewCount},
+                  {"hasModel", hasModel}};
+    if (auction)
+        o.insert("auction", auction->toJson());
+    if (!photos.isEmpty() || seller) {
+        QJsonArray items;
+        for (const Photo& p : photos)
+            items.append(p.toJson());
+        o.insert("photos", items);
+    }
+    if (model)
+        o.insert("model", model->toJson());
+    if (seller)
+        o.insert("seller", seller->toJson());
+    if (isFavorite)
+        o.insert("isFavorite", *isFavorite);
+    return o;
+}
+
+Listing Listing::fromJson(const QJsonObject& o) {
+    Listing l;
+    l.id = o.value("id").toString();
+    l.title = o.value("title").toString();
+    l.description = o.value("description").toString();
+    l.categoryId = o.value("categoryId").toString();
+    l.price = moneyOf(o.value("price"));
+    l.condition = o.value("condition").toString();
+    for (const QJsonValue& t : o.value("tags").toArray())
+        l.tags.append(t.toString());
+    l.region = o.value("region").toString();
+    l.saleType = o.value("saleType").toString();
+    l.status = o.value("status").toString();
+    l.sellerId = o.value("sellerId").toString();
+    l.createdAtMs = timeOf(o.value("createdAt"));
+    l.updatedAtMs = timeOf(o.value("updatedAt"));
+    l.thumbUrl = o.value("thumbUrl").toString();
+    l.favoriteCount = o.value("favoriteCount").toInteger();
+    l.viewCount = o.value("viewCount").toInteger();
+    l.hasModel = o.value("hasModel").toBool();
+    if (o.value("auction").isObject())
+        l.auction = AuctionTerms::fromJson(o.value("auction").toObject());
+    for (const QJsonValue& p : o.value("photos").toArray())
+        l.photos.append(Photo::fromJson(p.toObject()));
+    if (o.value("model").isObject())
+        l.model = ModelInfo::fromJson(o.value("model").toObject());
+    if (o.value("seller").isObject())
+        l.seller = SellerSummary::fromJson(o.value("seller").toObject());
+    if (o.value("isFavorite").isBool())
+        l.isFavorite = o.value("isFavorite").toBool();
+    return l;
+}
+
+QJsonObject AuthSession::toJson() const {
+    return QJsonObject{{"user", user.toJson(true)},
+                       {"accessToken", accessToken},
+                       {"refreshToken", refreshToken},
+                       {"expiresIn", expiresIn}};
+}
+
+AuthSession AuthSession::fromJson(const QJsonObject& o) {
+    return AuthSession{User::fromJson(o.value("user").toObject()), o.value("accessToken").toString(),
+                       o.value("refreshToken").toString(), o.value("expiresIn").toInt()};
+}
+
+} // namespace bitmarket

@@ -1,0 +1,142 @@
+// The API's resources as C++ values, with the JSON the contract fixes
+// (see docs/openapi.json). Server writes them, client reads them.
+#pragma once
+
+#include "bitmarket/Money.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace bitmarket {
+
+struct User {
+    QString id;
+    QString username;
+    QString email; // only in the owner's own view
+    QString displayName;
+    qint64 createdAtMs = 0;
+
+    QJsonObject toJson(bool includePrivate) const;
+    static User fromJson(const QJsonObject& o);
+};
+
+struct SellerSummary {
+    QString id;
+    QString username;
+    QString displayName;
+
+    QJsonObject toJson() const;
+    static SellerSummary fromJson(const QJsonObject& o);
+};
+
+struct Category {
+    QString id;
+    QString name;
+    QString parentId;
+
+    QJsonObject toJson() const;
+    static Category fromJson(const QJsonObject& o);
+};
+
+struct Photo {
+    QString id;
+    QString url;
+    QString thumbUrl;
+    int width = 0;
+    int height = 0;
+
+    QJsonObject toJson() const;
+    static Photo fromJson(const QJsonObject& o);
+};
+
+struct ModelInfo {
+    QString status; // none, queued, running, done, failed
+    QString url;
+    QString previewUrl;
+    QString quality; // full, approximate
+    qint64 triangles = 0;
+    QString jobId;
+    QString error;
+
+    QJsonObject toJson() const;
+    static ModelInfo fromJson(const QJsonObject& o);
+};
+
+struct Job {
+    QString id;
+    QString kind;
+    QString status; // queued, running, done, failed
+    double progress = 0;
+    QString stage;
+    QString error;
+    QString listingId;
+    int attempts = 0;
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+
+    QJsonObject toJson() const;
+    static Job fromJson(const QJsonObject& o);
+};
+
+struct AuctionTerms {
+    Money startPrice;
+    Money minIncrement;
+    std::optional<Money> buyNowPrice;
+    std::optional<Money> reservePrice;
+    qint64 endsAtMs = 0;
+
+    QJsonObject toJson() const;
+    static AuctionTerms fromJson(const QJsonObject& o);
+};
+
+struct Listing {
+    QString id;
+    QString title;
+    QString description;
+    QString categoryId;
+    Money price;
+    QString condition; // new, like_new, good, fair, for_parts
+    QStringList tags;
+    QString region;
+    QString saleType; // fixed, auction
+    QString status;   // active, reserved, sold, ended, removed
+    QString sellerId;
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+    QString thumbUrl;
+    std::optional<AuctionTerms> auction;
+    qint64 favoriteCount = 0;
+    qint64 viewCount = 0;
+    bool hasModel = false;
+
+    // Detail-only parts.
+    QList<Photo> photos;
+    std::optional<ModelInfo> model;
+    std::optional<SellerSummary> seller;
+    std::optional<bool> isFavorite;
+
+    QJsonObject toJson() const;
+    static Listing fromJson(const QJsonObject& o);
+};
+
+struct AuthSession {
+    User user;
+    QString accessToken;
+    QString refreshToken;
+    int expiresIn = 0;
+
+    QJsonObject toJson() const;
+    static AuthSession fromJson(const QJsonObject& o);
+};
+
+inline const QStringList kConditions = {"new", "like_new", "good", "fair", "for_parts"};
+inline const QStringList kListingStatuses = {"active", "reserved", "sold", "ended", "removed"};
+inline const QStringList kSaleTypes = {"fixed", "auction"};
+inline const QStringList kListingSorts = {"newest", "price_asc", "price_desc", "popular",
+                                          "ending_soon"};
+
+} // namespace bitmarket

@@ -1,0 +1,25 @@
+// An amount in the currency's minor unit plus its ISO 4217 code; never floating point.
+#pragma once
+
+#include "bitmarket/Result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace bitmarket {
+
+struct Money {
+    qint64 amount = 0;
+    QString currency = QStringLiteral("KRW");
+
+    QJsonObject toJson() const;
+    // Validates shape, a non-negative amount and a known currency code.
+    static Result<Money> fromJson(const QJsonValue& value, const QString& field);
+    // Digits after the decimal point for a currency (KRW 0, USD 2, ...).
+    static int minorDigits(const QString& currency);
+    static bool isKnownCurrency(const QString& currency);
+
+    friend bool operator==(const Money&, const Money&) = default;
+};
+
+} // namespace bitmarket

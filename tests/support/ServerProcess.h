@@ -1,0 +1,43 @@
+// Starts the real bitmarket-server binary on 127.0.0.1:0 with a data dir
+// (a fresh temporary one unless given), and reads the addresses it prints.
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace bitmarket::test {
+
+class ServerProcess {
+public:
+    // An empty dataDir means a fresh temporary one, removed with this object.
+    explicit ServerProcess(const QString& dataDir = {});
+    ~ServerProcess();
+
+    // Starts and waits until both listeners announced themselves.
+    bool start(const QStringList& extraArgs = {}, int timeoutMs = 20000);
+    // SIGTERM and wait for a clean exit; returns the exit code (or -1).
+    int stop(int timeoutMs = 10000);
+    // SIGKILL: the crash case.
+    void kill();
+    bool isRunning() const;
+
+    QUrl httpUrl() const { return m_httpUrl; }
+    QUrl wsUrl() const { return m_wsUrl; }
+    QString dataDir() const { return m_dataDir; }
+    QByteArray output() const { return m_output; }
+    QString binaryPath() const;
+
+private:
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+    QString m_dataDir;
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_output;
+    QUrl m_httpUrl;
+    QUrl m_wsUrl;
+};
+
+} // namespace bitmarket::test
