@@ -1,0 +1,189 @@
+#include "media/PhotoIngest.h"
+
+#include <QBuffer>
+#include <QColorSpace>
+#include <QCryptographicHash>
+#include <QImage>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QPainter>
+#include <algorithm>
+#include <vector>
+
+namespace bitmarket::server::media {
+
+namespace {
+
+constexpr char kJpeg[] = "jpeg";
+constexpr char kPng[] = "png";
+constexpr char kWebp[] = "webp";
+
+// The decoder is chosen from the first bytes, never from the file name or the
+// client's Content-Type, so a renamed text file or GIF cannot reach one.
+const char* sniffFormat(const QByteArray& bytes) {
+    if (bytes.startsWith(QByteArrayLiteral("\xFF\xD8\xFF")))
+        return kJpeg;
+    if (bytes.startsWith(QByteArrayLiteral("\x89PNG\r\n\x1A\n")))
+        return kPng;
+    if (bytes.size() >= 12 && bytes.startsWith("RIFF") && bytes.mid(8, 4) == "WEBP")
+        return kWebp;
+    return nullptr;
+}
+
+// libjpeg treats a missing end of data as a warning and pads the picture with
+// grey, so Qt reports success for a cut-off upload. The last scan of a
+// complete JPEG is followed by an EOI marker; entropy-coded data cannot
+// contain FF D9 (FF is always stuffed), so finding one after the last SOS
+// means the data is complete.
+bool jpegIsComplete(const QByteArray& bytes) {
+    const qsizetype lastScan = bytes.lastIndexOf(QByteArrayLiteral("\xFF\xDA"));
+    return lastScan >= 0 && bytes.indexOf(QByteArrayLiteral("\xFF\xD9"), lastScan + 2) >= 0;
+}
+
+QSize fitLongSide(QSize size, int longSide) {
+    if (std::max(size.width(), size.height()) <= longSide)
+        return size;
+    return size.scaled(longSide, longSide, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+}
+
+// A fresh image carries none of the decoder's metadata (text chunks, comments,
+// colour profile), and painting onto white flattens PNG/WebP transparency.
+QImage cleanCopy(const QImage& decoded, QSize size) {
+    QImage source = decoded;
+    if (source.colorSpace().isValid() && source.colorSpace() != QColorSpace::SRgb)
+        source.convertToColorSpace(QColorSpace::SRgb);
+    QImage clean(size, QImage::Format_RGB32);
+    clean.fill(Qt::white);
+    QPainter painter(&clean);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    if (source.size() == size)
+        painter.drawImage(0, 0, source);
+    else
+        painter.drawImage(QPoint(0, 0),
+                          source.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+    painter.end();
+    return clean;
+}
+
+std::optional<QByteArray> encodeJpeg(const QImage& image, int quality) {
+    QByteArray out;
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, kJpeg);
+    writer.setQuality(quality);
+    writer.setOptimizedWrite(true);
+    if (!writer.write(image))
+        return std::nullopt;
+    return out;
+}
+
+class DecodeSlot {
+public:
+    explicit DecodeSlot(std::counting_semaphore<>& slots) : m_slots(slots) { m_slots.acquire(); }
+    ~DecodeSlot() { m_slots.release(); }
+    DecodeSlot(const DecodeSlot&) = delete;
+    DecodeSlot& operator=(const DecodeSlot&) = delete;
+
+private:
+    std::counting_semaphore<>& m_slots;
+};
+
+} // namespace
+
+PhotoIngest::PhotoIngest(MediaStore& store) : PhotoIngest(store, Options{}) {
+}
+
+PhotoIngest::PhotoIngest(MediaStore& store, Options options)
+    : m_store(store), m_options(options), m_decodeSlots(std::make_unique<std::counting_semaphore<>>(
+                                              std::max(1, options.concurrentDecodes))) {
+}
+
+PhotoIngest::~PhotoIngest() = default;
+
+Result<IngestedPhoto> PhotoIngest::ingest(const QByteArray& bytes) {
+    if (bytes.size() > m_options.maxBytes)
+        return ApiError::payloadTooLarge(
+            QStringLiteral("The photo is larger than %1 MB.").arg(m_options.maxBytes / 1048576));
+    const char* format = sniffFormat(bytes);
+    if (!format)
+        return ApiError::unsupportedMediaType(
+            QStringLiteral("Photos must be JPEG, PNG or WebP images."));
+
+    QBuffer input;
+    input.setData(bytes);
+    input.open(QIODevice::ReadOnly);
+    QImageReader reader(&input, format);
+    reader.setAutoTransform(true);
+    reader.setAllocationLimit(0); // maxPixels below is the limit that applies
+
+    const QSize header = reader.size();
+    if (!header.isValid() || header.isEmpty())
+        return ApiError::validation(QStringLiteral("The photo is damaged and cannot be read."),
+                                    QStringLiteral("file"));
+    if (qint64(header.width()) * header.height() > m_options.maxPixels)
+        return ApiError::payloadTooLarge(
+            QStringLiteral("The photo has %1x%2 pixels; at most %3 megapixels are accepted.")
+                .arg(header.width())
+                .arg(header.height())
+                .arg(m_options.maxPixels / 1'000'000));
+    if (format == kJpeg && !jpegIsComplete(bytes))
+        return ApiError::validation(
+            QStringLiteral("The photo is incomplete (the upload was cut off)."),
+            QStringLiteral("file"));
+
+    QByteArray full, medium, thumb;
+    QSize fullSize;
+    {
+        DecodeSlot slot(*m_decodeSlots);
+        QImage decoded;
+        if (!reader.read(&decoded) || decoded.isNull())
+            return ApiError::validation(QStringLiteral("The photo is damaged and cannot be read."),
+                                        QStringLiteral("file"));
+
+        fullSize = fitLongSide(decoded.size(), m_options.maxLongSide);
+        const QImage fullImage = cleanCopy(decoded, fullSize);
+        decoded = QImage();
+        const QImage mediumImage =
+            cleanCopy(fullImage, fitLongSide(fullSize, m_options.mediumLongSide));
+        const QImage thumbImage =
+            cleanCopy(mediumImage, fitLongSide(fullSize, m_options.thumbLongSide));
+
+        auto fullJpeg = encodeJpeg(fullImage, m_options.jpegQuality);
+        auto mediumJpeg = encodeJpeg(mediumImage, m_options.jpegQuality);
+        auto thumbJpeg = encodeJpeg(thumbImage, m_options.jpegQuality);
+        if (!fullJpeg || !mediumJpeg || !thumbJpeg)
+            return ApiError::internal(QStringLiteral("Cannot encode the photo."));
+        full = std::move(*fullJpeg);
+        medium = std::move(*mediumJpeg);
+        thumb = std::move(*thumbJpeg);
+    }
+
+    const QString hash =
+        QString::fromLatin1(QCryptographicHash::hash(full, QCryptographicHash::Sha256).toHex());
+    const QString extension = QStringLiteral("jpg");
+    // Variants first and the full image last: the full image existing is what
+    // marks a photo as stored, so a crash in between leaves no half photo that
+    // a later identical upload would skip over.
+    const std::pair<QString, const QByteArray*> files[] = {
+        {MediaStore::kThumb, &thumb}, {MediaStore::kMedium, &medium}, {MediaStore::kFull, &full}};
+    std::vector<QString> created;
+    for (const auto& [variant, data] : files) {
+        bool isNew = false;
+        if (auto stored = m_store.storeVariant(hash, variant, extension, *data, &isNew); !stored) {
+            for (const QString& done : created)
+                m_store.remove(hash, done, extension);
+            return stored.error();
+        }
+        if (isNew)
+            created.push_back(variant);
+    }
+
+    return IngestedPhoto{hash,
+                         fullSize.width(),
+                         fullSize.height(),
+                         MediaStore::urlPath(hash, MediaStore::kFull, extension),
+                         MediaStore::urlPath(hash, MediaStore::kThumb, extension),
+                         MediaStore::urlPath(hash, MediaStore::kMedium, extension)};
+}
+
+} // namespace bitmarket::server::media
