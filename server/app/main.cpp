@@ -1,1 +1,42 @@
-int main() { return 0; }
+// bitmarket-server: see `bitmarket-server --help` and docs/openapi.json.
+#include "app/ServerApp.h"
+#include "app/ServerConfig.h"
+#include "app/ServerLog.h"
+#include "app/SignalWatcher.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace bitmarket::server;
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("bitmarket-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BITMARKET_VERSION));
+
+    auto config = ServerConfig::load(QCoreApplication::arguments());
+    if (!config) {
+        std::fprintf(stderr, "bitmarket-server: %s\n", qPrintable(config.error().message));
+        return 2;
+    }
+    if (config->printRoutes)
+        return ServerApp(config.value()).printRoutes() ? 0 : 1;
+
+    ServerLog::install(config->dataDir);
+    SignalWatcher signals;
+    ServerApp server(config.value());
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &app, [](int signalNumber) {
+        qInfo("signal %d: shutting down", signalNumber);
+        QCoreApplication::quit();
+    });
+    if (!server.start()) {
+        ServerLog::uninstall();
+        return 1;
+    }
+    const int code = QCoreApplication::exec();
+    server.stop();
+    qInfo("stopped cleanly");
+    ServerLog::uninstall();
+    return code;
+}

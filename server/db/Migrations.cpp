@@ -99,6 +99,8 @@ CREATE TABLE photos (
     listing_id TEXT NOT NULL REFERENCES listings(id),
     position   INTEGER NOT NULL,
     hash       TEXT NOT NULL,
+    url        TEXT NOT NULL,
+    thumb_url  TEXT NOT NULL,
     width      INTEGER NOT NULL,
     height     INTEGER NOT NULL,
     created_at INTEGER NOT NULL
@@ -119,10 +121,59 @@ CREATE TABLE listing_views (
     hour       INTEGER NOT NULL,
     PRIMARY KEY (listing_id, viewer_key, hour)
 ) WITHOUT ROWID;
+
+INSERT INTO categories (id, name, parent_id, position) VALUES
+    ('electronics', 'Electronics', NULL, 1),
+    ('phones', 'Phones & tablets', 'electronics', 2),
+    ('computers', 'Computers', 'electronics', 3),
+    ('cameras', 'Cameras', 'electronics', 4),
+    ('audio', 'Audio', 'electronics', 5),
+    ('furniture', 'Furniture', NULL, 6),
+    ('home', 'Home & kitchen', NULL, 7),
+    ('fashion', 'Fashion', NULL, 8),
+    ('books', 'Books', NULL, 9),
+    ('sports', 'Sports & outdoors', NULL, 10),
+    ('toys', 'Toys & games', NULL, 11),
+    ('art', 'Art & collectibles', NULL, 12),
+    ('garden', 'Garden & plants', NULL, 13),
+    ('other', 'Other', NULL, 14);
+)sql";
+
+constexpr const char* kJobs = R"sql(
+-- The durable job queue: a worker owns a running job only while its lease
+-- lasts; an expired lease means the worker died and the job may be claimed
+-- again. revision grows on every change so observers can tell what is new.
+CREATE TABLE jobs (
+    seq              INTEGER PRIMARY KEY,
+    id               TEXT NOT NULL UNIQUE,
+    kind             TEXT NOT NULL,
+    listing_id       TEXT,
+    owner_id         TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    progress         REAL NOT NULL DEFAULT 0,
+    stage            TEXT NOT NULL DEFAULT '',
+    error            TEXT,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    max_attempts     INTEGER NOT NULL,
+    run_after        INTEGER NOT NULL,
+    lease_owner      TEXT,
+    lease_expires_at INTEGER,
+    heartbeat_at     INTEGER,
+    payload          TEXT NOT NULL DEFAULT '{}',
+    result           TEXT,
+    revision         INTEGER NOT NULL DEFAULT 0,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+);
+CREATE INDEX jobs_runnable ON jobs(status, run_after, seq);
+CREATE INDEX jobs_leases ON jobs(status, lease_expires_at, seq);
+CREATE INDEX jobs_listing ON jobs(listing_id, kind, status);
+CREATE INDEX jobs_updated ON jobs(updated_at);
 )sql";
 
 constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
+    {2, "job queue", kJobs},
 };
 
 } // namespace

@@ -54,6 +54,18 @@ Query& Query::bindAt(int index, std::nullopt_t) {
     return *this;
 }
 
+Query& Query::bindAt(int index, const QVariant& value) {
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+        return bindAt(index, value.toLongLong());
+    case QMetaType::QString:
+        return bindAt(index, value.toString());
+    default:
+        return bindAt(index, std::nullopt);
+    }
+}
+
 bool Query::next() {
     const int rc = sqlite3_step(m_statement);
     if (rc == SQLITE_ROW)

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -33,6 +34,8 @@ public:
     Query& bindAt(int index, const char* value) { return bindAt(index, QString::fromUtf8(value)); }
     Query& bindAt(int index, const QByteArray& blob);
     Query& bindAt(int index, std::nullopt_t);
+    // Integers and strings; anything else binds NULL.
+    Query& bindAt(int index, const QVariant& value);
     template <typename T> Query& bindAt(int index, const std::optional<T>& value) {
         return value ? bindAt(index, *value) : bindAt(index, std::nullopt);
     }

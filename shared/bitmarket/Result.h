@@ -48,3 +48,13 @@ private:
 };
 
 } // namespace bitmarket
+
+// Moves the value of a Result expression into `target`, or returns its error
+// from the enclosing function (which must return a Result or an ApiError).
+#define BITMARKET_TRY(target, expr)                                                                \
+    do {                                                                                           \
+        auto bitmarketTried_ = (expr);                                                             \
+        if (!bitmarketTried_)                                                                      \
+            return bitmarketTried_.error();                                                        \
+        target = std::move(bitmarketTried_).value();                                               \
+    } while (false)

@@ -5,7 +5,7 @@ namespace bitmarket {
 qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
 QString toRfc3339(qint64 msSinceEpoch) {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::UTC)
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC)
         .toString(Qt::ISODateWithMs);
 }
 

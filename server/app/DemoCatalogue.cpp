@@ -1,0 +1,197 @@
+#include "app/DemoCatalogue.h"
+
+#include "bitmarket/Timestamp.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+namespace bitmarket::server {
+
+Q_LOGGING_CATEGORY(lcDemo, "bitmarket.demo")
+
+namespace {
+
+struct DemoSeller {
+    const char* username;
+    const char* displayName;
+};
+constexpr DemoSeller kSellers[] = {
+    {"minji", "Minji Kim"},
+    {"junho", "Junho Park"},
+    {"sora", "Sora Lee"},
+};
+
+Result<QByteArray> readFile(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return ApiError::internal(QStringLiteral("Cannot read demo asset %1.").arg(path));
+    return f.readAll();
+}
+
+} // namespace
+
+DemoCatalogue::DemoCatalogue(db::Database& db, AuthService& auth, ListingService& listings,
+                             media::PhotoIngest& photos, media::MediaStore& store,
+                             QString assetsDir)
+    : m_db(db), m_auth(auth), m_listings(listings), m_photos(photos), m_store(store),
+      m_assetsDir(std::move(assetsDir)) {}
+
+QString DemoCatalogue::findAssetsDir(const QString& configured) {
+    const QStringList candidates = {
+        configured,
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/bitmarket/demo"),
+        QStringLiteral(BITMARKET_SOURCE_DIR "/assets/demo"),
+    };
+    for (const QString& dir : candidates) {
+        if (!dir.isEmpty() && QFile::exists(dir + QStringLiteral("/items/manifest.json")))
+            return QDir(dir).absolutePath();
+    }
+    return {};
+}
+
+Result<QString> DemoCatalogue::createSeller(const QString& username, const QString& displayName) {
+    auto session = m_auth.registerUser(Registration{
+        username, username + QStringLiteral("@demo.bitmarket.local"), QString::fromLatin1(kPassword),
+        displayName});
+    if (!session)
+        return session.error();
+    return session->user.id;
+}
+
+Result<void> DemoCatalogue::attachPhotos(const QString& sellerId, const QString& listingId,
+                                         const QStringList& files) {
+    QList<StoredPhoto> stored;
+    for (const QString& file : files) {
+        QByteArray bytes;
+        BITMARKET_TRY(bytes, readFile(file));
+        media::IngestedPhoto photo;
+        BITMARKET_TRY(photo, m_photos.ingest(bytes));
+        stored.append(StoredPhoto{photo.hash, photo.url, photo.thumbUrl, photo.width, photo.height});
+    }
+    auto added = m_listings.addPhotos(listingId, sellerId, stored);
+    if (!added)
+        return added.error();
+    return {};
+}
+
+Result<void> DemoCatalogue::attachModel(const QString& listingId, const QString& glbPath,
+                                        const QString& previewPath, qint64 triangles) {
+    QByteArray glb, preview;
+    BITMARKET_TRY(glb, readFile(glbPath));
+    BITMARKET_TRY(preview, readFile(previewPath));
+    media::StoredFile model, previewFile;
+    BITMARKET_TRY(model, m_store.storeFile(glb, QStringLiteral("glb")));
+    BITMARKET_TRY(previewFile, m_store.storeFile(preview, QStringLiteral("png")));
+    return m_listings.setModel(listingId, ModelInfo{QStringLiteral("done"), model.urlPath,
+                                                    previewFile.urlPath, QStringLiteral("full"),
+                                                    triangles, {}, {}});
+}
+
+Result<Listing> DemoCatalogue::createListing(const QString& sellerId, const QJsonObject& item,
+                                             int index) {
+    ListingDraft d;
+    d.title = item.value("title").toString();
+    d.description = item.value("description").toString();
+    d.categoryId = item.value("category").toString();
+    d.price = Money{item.value("priceKrw").toInteger(), QStringLiteral("KRW")};
+    d.condition = item.value("condition").toString();
+    for (const QJsonValue& t : item.value("tags").toArray())
+        d.tags.append(t.toString());
+    d.region = item.value("region").toString();
+    d.saleType = QStringLiteral("fixed");
+    // Every third item is an auction ending over the next days, so "ending soon" has content.
+    if (index % 3 == 2) {
+        d.saleType = QStringLiteral("auction");
+        AuctionTerms a;
+        a.startPrice = Money{d.price.amount / 2, d.price.currency};
+        a.minIncrement = Money{std::max<qint64>(1000, d.price.amount / 20), d.price.currency};
+        a.buyNowPrice = Money{d.price.amount + d.price.amount / 5, d.price.currency};
+        a.endsAtMs = nowMs() + (index + 1) * 7LL * 3600 * 1000;
+        d.auction = a;
+        d.price = a.startPrice;
+    }
+    return m_listings.create(sellerId, d);
+}
+
+Result<int> DemoCatalogue::seedIfEmpty() {
+    auto empty = m_db.read([](db::Connection& c) -> Result<bool> {
+        auto q = c.query("SELECT NOT EXISTS (SELECT 1 FROM users)");
+        q.next();
+        return q.integer(0) != 0;
+    });
+    if (!empty)
+        return empty.error();
+    if (!empty.value())
+        return 0;
+    if (m_assetsDir.isEmpty())
+        return ApiError::internal(QStringLiteral("No demo assets found (set --demo-assets)."));
+
+    QByteArray manifestBytes;
+    BITMARKET_TRY(manifestBytes, readFile(m_assetsDir + QStringLiteral("/items/manifest.json")));
+    const QJsonArray items = QJsonDocument::fromJson(manifestBytes).array();
+    if (items.isEmpty())
+        return ApiError::internal(QStringLiteral("The demo manifest lists no items."));
+
+    QStringList sellerIds;
+    for (const DemoSeller& s : kSellers) {
+        QString id;
+        BITMARKET_TRY(id, createSeller(QString::fromLatin1(s.username),
+                                       QString::fromLatin1(s.displayName)));
+        sellerIds.append(id);
+    }
+    int created = 0;
+    for (int i = 0; i < items.size(); ++i) {
+        const QJsonObject item = items[i].toObject();
+        const QString dir = m_assetsDir + QStringLiteral("/items/") + item.value("slug").toString();
+        const QString sellerId = sellerIds[i % sellerIds.size()];
+        Listing listing;
+        BITMARKET_TRY(listing, createListing(sellerId, item, i));
+        QStringList photos;
+        for (const QString& name : QDir(dir).entryList({QStringLiteral("photo-*.jpg")}, QDir::Files,
+                                                       QDir::Name))
+            photos.append(dir + u'/' + name);
+        if (auto ok = attachPhotos(sellerId, listing.id, photos); !ok)
+            return ok.error();
+        if (QFile::exists(dir + QStringLiteral("/model.glb"))) {
+            if (auto ok = attachModel(listing.id, dir + QStringLiteral("/model.glb"),
+                                      dir + QStringLiteral("/preview.png"),
+                                      item.value("triangles").toInteger());
+                !ok)
+                return ok.error();
+        }
+        ++created;
+    }
+    // The monstree photos are real phone shots: a listing made the way a seller would.
+    const QString monstree = m_assetsDir + QStringLiteral("/monstree");
+    if (QDir(monstree).exists()) {
+        QJsonObject item{{"title", "Hand-carved tree trunk sculpture / 나무 조각 오브제"},
+                         {"description",
+                          "A chainsaw-carved trunk from a garden in Gyeonggi-do, about 1.5 m "
+                          "tall. Weathered but solid. Pick-up only; bring a van."},
+                         {"category", "art"},
+                         {"priceKrw", 450000},
+                         {"condition", "good"},
+                         {"tags", QJsonArray{"sculpture", "wood", "garden", "조각"}},
+                         {"region", "Yangpyeong-gun, Gyeonggi-do"}};
+        Listing listing;
+        BITMARKET_TRY(listing, createListing(sellerIds.first(), item, 0));
+        QStringList photos;
+        for (const QString& name :
+             QDir(monstree).entryList({QStringLiteral("*.jpg"), QStringLiteral("*.JPG")},
+                                      QDir::Files, QDir::Name))
+            photos.append(monstree + u'/' + name);
+        if (auto ok = attachPhotos(sellerIds.first(), listing.id, photos); !ok)
+            return ok.error();
+        ++created;
+    }
+    qCInfo(lcDemo).noquote() << "demo catalogue:" << created << "listings; sign in as"
+                             << QStringList{"minji", "junho", "sora"}.join(", ")
+                             << "with password" << kPassword;
+    return created;
+}
+
+} // namespace bitmarket::server

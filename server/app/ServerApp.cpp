@@ -1,0 +1,167 @@
+#include "app/ServerApp.h"
+
+#include "app/DemoCatalogue.h"
+#include "app/ServerSecret.h"
+#include "auth/AuthService.h"
+#include "db/Database.h"
+#include "events/InProcessEventBus.h"
+#include "http/AuthRoutes.h"
+#include "http/HttpServer.h"
+#include "http/ListingRoutes.h"
+#include "http/MediaRoutes.h"
+#include "http/PhotoRoutes.h"
+#include "http/SystemRoutes.h"
+#include "market/CategoryService.h"
+#include "market/ListingService.h"
+#include "media/MediaStore.h"
+#include "media/PhotoIngest.h"
+#include "realtime/RealtimeHub.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+
+#include <cstdio>
+
+namespace bitmarket::server {
+
+Q_LOGGING_CATEGORY(lcApp, "bitmarket.app")
+
+namespace {
+constexpr int kAccessTokenSeconds = 15 * 60;
+}
+
+struct ServerApp::Parts {
+    std::unique_ptr<db::Database> db;
+    InProcessEventBus events;
+    std::unique_ptr<AuthService> auth;
+    std::unique_ptr<CategoryService> categories;
+    std::unique_ptr<ListingService> listings;
+    std::unique_ptr<media::MediaStore> mediaStore;
+    std::unique_ptr<media::PhotoIngest> photoIngest;
+    std::unique_ptr<RealtimeHub> hub;
+    std::unique_ptr<HttpServer> http;
+    std::unique_ptr<Router> router;
+};
+
+ServerApp::ServerApp(ServerConfig config)
+    : m_config(std::move(config)), m_parts(std::make_unique<Parts>()) {}
+
+ServerApp::~ServerApp() { stop(); }
+
+bool ServerApp::openStorage() {
+    if (!QDir().mkpath(m_config.dataDir)) {
+        qCCritical(lcApp) << "cannot create data dir" << m_config.dataDir;
+        return false;
+    }
+    auto secret = loadOrCreateServerSecret(m_config.dataDir);
+    if (!secret) {
+        qCCritical(lcApp).noquote() << secret.error().message;
+        return false;
+    }
+    try {
+        m_parts->db = std::make_unique<db::Database>(db::Database::Options{
+            m_config.dataDir + QStringLiteral("/bitmarket.db"), m_config.httpThreads});
+    } catch (const db::SqlError& e) {
+        qCCritical(lcApp) << "cannot open the database:" << e.what();
+        return false;
+    }
+    Parts& p = *m_parts;
+    p.auth = std::make_unique<AuthService>(
+        *p.db, PasswordHasher{}, AccessTokenSigner(secret.value(), kAccessTokenSeconds),
+        AuthService::Limits{});
+    p.categories = std::make_unique<CategoryService>(*p.db);
+    p.listings = std::make_unique<ListingService>(*p.db, p.events);
+    p.mediaStore = std::make_unique<media::MediaStore>(m_config.dataDir);
+    p.photoIngest = std::make_unique<media::PhotoIngest>(*p.mediaStore);
+    return true;
+}
+
+void ServerApp::addRoutes() {
+    Parts& p = *m_parts;
+    p.http = std::make_unique<HttpServer>(HttpServer::Options{
+        m_config.httpHost, m_config.httpPort, m_config.httpThreads, 200LL * 1024 * 1024, 5,
+        m_config.logRequests});
+    p.router = std::make_unique<Router>(p.http->raw());
+    addSystemRoutes(*p.router,
+                    HealthInfo{QStringLiteral(BITMARKET_VERSION), [this](const QString& host) {
+                                   if (!m_config.publicWebsocketUrl.isEmpty())
+                                       return m_config.publicWebsocketUrl;
+                                   const bool anyHost = m_config.wsHost == QLatin1String("0.0.0.0") ||
+                                                        m_config.wsHost == QLatin1String("::");
+                                   const QString wsHost = anyHost && !host.isEmpty() ? host
+                                                                                     : m_config.wsHost;
+                                   return QStringLiteral("ws://%1:%2/ws")
+                                       .arg(wsHost)
+                                       .arg(m_parts->hub ? m_parts->hub->port() : 0);
+                               }});
+    addAuthRoutes(*p.router, *p.auth);
+    addListingRoutes(*p.router, *p.auth, *p.listings, *p.categories);
+    addPhotoRoutes(*p.router, *p.auth, *p.listings, *p.photoIngest, *p.mediaStore);
+    addMediaRoutes(*p.router, *p.mediaStore);
+}
+
+bool ServerApp::printRoutes() {
+    if (!openStorage())
+        return false;
+    addRoutes();
+    for (const RouteInfo& r : m_parts->router->routes())
+        std::printf("%s %s\n", r.method.c_str(), r.path.c_str());
+    return true;
+}
+
+bool ServerApp::start() {
+    if (!openStorage())
+        return false;
+    Parts& p = *m_parts;
+    if (m_config.demo) {
+        DemoCatalogue demo(*p.db, *p.auth, *p.listings, *p.photoIngest, *p.mediaStore,
+                           DemoCatalogue::findAssetsDir(m_config.demoAssetsDir));
+        if (auto seeded = demo.seedIfEmpty(); !seeded) {
+            qCCritical(lcApp).noquote() << "demo catalogue failed:" << seeded.error().message;
+            return false;
+        }
+    }
+    addRoutes();
+
+    const AuthService& auth = *p.auth;
+    p.hub = std::make_unique<RealtimeHub>(
+        p.events,
+        [&auth](const QString& token) -> std::optional<QString> {
+            auto user = auth.authenticate(token);
+            return user ? std::optional<QString>(user.value()) : std::nullopt;
+        },
+        RealtimeHub::Options{QHostAddress(m_config.wsHost), static_cast<quint16>(m_config.wsPort)});
+    QString hubError;
+    if (!p.hub->start(&hubError)) {
+        qCCritical(lcApp).noquote() << "cannot start the WebSocket listener:" << hubError;
+        return false;
+    }
+    auto port = p.http->bind();
+    if (!port) {
+        qCCritical(lcApp).noquote() << port.error().message;
+        return false;
+    }
+    m_httpThread = std::thread([this] { m_parts->http->serve(); });
+    std::printf("listening on http://%s:%d\n", qPrintable(m_config.httpHost), port.value());
+    std::printf("websocket on ws://%s:%d/ws\n", qPrintable(m_config.wsHost), p.hub->port());
+    std::fflush(stdout);
+    qCInfo(lcApp).noquote() << "serving" << m_config.dataDir << "on port" << port.value()
+                            << "and websocket port" << p.hub->port();
+    return true;
+}
+
+void ServerApp::stop() {
+    if (!m_parts)
+        return;
+    Parts& p = *m_parts;
+    if (p.http)
+        p.http->stop();
+    if (m_httpThread.joinable())
+        m_httpThread.join();
+    if (p.hub)
+        p.hub->stop();
+    if (p.db)
+        p.db->flush();
+}
+
+} // namespace bitmarket::server

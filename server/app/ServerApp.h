@@ -1,0 +1,37 @@
+// Builds the server's objects in dependency order and runs its listeners: the
+// one place that knows how the parts fit together.
+#pragma once
+
+#include "app/ServerConfig.h"
+
+#include <QString>
+
+#include <memory>
+#include <thread>
+
+namespace bitmarket::server {
+
+class ServerApp {
+public:
+    explicit ServerApp(ServerConfig config);
+    ~ServerApp();
+
+    // Opens storage, registers routes, starts both listeners and prints their
+    // addresses. False (with the reason logged) when anything fails.
+    bool start();
+    // Prints "METHOD PATH" for every route; used by the contract test.
+    bool printRoutes();
+    void stop();
+
+private:
+    struct Parts;
+
+    bool openStorage();
+    void addRoutes();
+
+    ServerConfig m_config;
+    std::unique_ptr<Parts> m_parts;
+    std::thread m_httpThread;
+};
+
+} // namespace bitmarket::server

@@ -1,0 +1,139 @@
+#include "app/ServerConfig.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+
+namespace bitmarket::server {
+
+namespace {
+
+struct Setting {
+    const char* flag;   // also the config file key
+    const char* envVar; // BITMARKET_...
+    const char* valueName;
+    const char* help;
+};
+
+constexpr Setting kSettings[] = {
+    {"data-dir", "BITMARKET_DATA_DIR", "DIR", "Where the database, media and logs live."},
+    {"listen", "BITMARKET_LISTEN", "HOST:PORT", "HTTP address (default 127.0.0.1:8080; port 0 picks a free port)."},
+    {"ws-listen", "BITMARKET_WS_LISTEN", "HOST:PORT", "WebSocket address (default: HTTP port + 1)."},
+    {"public-ws-url", "BITMARKET_PUBLIC_WS_URL", "URL", "WebSocket URL to announce in /healthz (behind a proxy)."},
+    {"demo-assets", "BITMARKET_DEMO_ASSETS", "DIR", "Photos and models for --demo."},
+    {"workers", "BITMARKET_WORKERS", "N", "3D job workers inside this process (default 1, 0 for none)."},
+    {"http-threads", "BITMARKET_HTTP_THREADS", "N", "HTTP worker threads (default 32)."},
+};
+
+constexpr const char* kSwitches[][3] = {
+    {"demo", "BITMARKET_DEMO", "Fill an empty database with a demo catalogue."},
+    {"worker", "BITMARKET_WORKER", "Run as a 3D job worker only (no HTTP)."},
+    {"log-requests", "BITMARKET_LOG_REQUESTS", "Log every HTTP request."},
+};
+
+Result<std::pair<QString, int>> hostPort(const QString& text, const QString& field) {
+    const int colon = text.lastIndexOf(u':');
+    bool ok = false;
+    const int port = colon > 0 ? text.mid(colon + 1).toInt(&ok) : 0;
+    if (colon <= 0 || !ok || port < 0 || port > 65535)
+        return ApiError::validation(QStringLiteral("Expected HOST:PORT, got '%1'.").arg(text), field);
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    return std::pair{host, port};
+}
+
+Result<int> positive(const QString& text, const QString& field, int min) {
+    bool ok = false;
+    const int n = text.toInt(&ok);
+    if (!ok || n < min || n > 1024)
+        return ApiError::validation(QStringLiteral("Expected a number, got '%1'.").arg(text), field);
+    return n;
+}
+
+} // namespace
+
+Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "BitMarket server: the marketplace API, live updates and the photo-to-3D pipeline.\n"
+        "Every option can also be set in a JSON config file (same names as keys) or as an\n"
+        "environment variable (BITMARKET_ + name in capitals, e.g. BITMARKET_DATA_DIR)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("config"), QStringLiteral("JSON config file."),
+                      QStringLiteral("FILE")});
+    for (const Setting& s : kSettings)
+        parser.addOption({QString::fromLatin1(s.flag), QString::fromLatin1(s.help),
+                          QString::fromLatin1(s.valueName)});
+    for (const auto& s : kSwitches)
+        parser.addOption({QString::fromLatin1(s[0]), QString::fromLatin1(s[2])});
+    parser.addOption({QStringLiteral("print-routes"),
+                      QStringLiteral("Print the HTTP routes as 'METHOD PATH' lines and exit.")});
+    parser.process(arguments);
+
+    QJsonObject file;
+    if (parser.isSet("config")) {
+        QFile f(parser.value("config"));
+        if (!f.open(QIODevice::ReadOnly))
+            return ApiError::validation(QStringLiteral("Cannot read %1.").arg(f.fileName()), "config");
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+        if (!doc.isObject())
+            return ApiError::validation(
+                QStringLiteral("%1 is not a JSON object: %2").arg(f.fileName(), err.errorString()),
+                "config");
+        file = doc.object();
+    }
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const auto valueOf = [&](const char* flag, const char* envVar) -> QString {
+        if (parser.isSet(QString::fromLatin1(flag)))
+            return parser.value(QString::fromLatin1(flag));
+        if (env.contains(QString::fromLatin1(envVar)))
+            return env.value(QString::fromLatin1(envVar));
+        const QJsonValue v = file.value(QString::fromLatin1(flag));
+        return v.isDouble() ? QString::number(v.toInt()) : v.toString();
+    };
+    const auto switchOf = [&](const char* flag, const char* envVar) {
+        if (parser.isSet(QString::fromLatin1(flag)))
+            return true;
+        const QString e = env.value(QString::fromLatin1(envVar));
+        if (!e.isEmpty())
+            return e == QLatin1String("1") || e == QLatin1String("true");
+        return file.value(QString::fromLatin1(flag)).toBool();
+    };
+
+    ServerConfig c;
+    c.dataDir = valueOf("data-dir", "BITMARKET_DATA_DIR");
+    if (c.dataDir.isEmpty())
+        return ApiError::validation(QStringLiteral("--data-dir is required."), "data-dir");
+    if (const QString listen = valueOf("listen", "BITMARKET_LISTEN"); !listen.isEmpty()) {
+        std::pair<QString, int> hp;
+        BITMARKET_TRY(hp, hostPort(listen, "listen"));
+        std::tie(c.httpHost, c.httpPort) = hp;
+    }
+    if (const QString ws = valueOf("ws-listen", "BITMARKET_WS_LISTEN"); !ws.isEmpty()) {
+        std::pair<QString, int> hp;
+        BITMARKET_TRY(hp, hostPort(ws, "ws-listen"));
+        std::tie(c.wsHost, c.wsPort) = hp;
+    }
+    if (c.wsHost.isEmpty())
+        c.wsHost = c.httpHost;
+    if (c.wsPort < 0)
+        c.wsPort = c.httpPort == 0 ? 0 : c.httpPort + 1;
+    c.publicWebsocketUrl = valueOf("public-ws-url", "BITMARKET_PUBLIC_WS_URL");
+    c.demoAssetsDir = valueOf("demo-assets", "BITMARKET_DEMO_ASSETS");
+    if (const QString w = valueOf("workers", "BITMARKET_WORKERS"); !w.isEmpty())
+        BITMARKET_TRY(c.workers, positive(w, "workers", 0));
+    if (const QString t = valueOf("http-threads", "BITMARKET_HTTP_THREADS"); !t.isEmpty())
+        BITMARKET_TRY(c.httpThreads, positive(t, "http-threads", 2));
+    c.demo = switchOf("demo", "BITMARKET_DEMO");
+    c.worker = switchOf("worker", "BITMARKET_WORKER");
+    c.logRequests = switchOf("log-requests", "BITMARKET_LOG_REQUESTS");
+    c.printRoutes = parser.isSet("print-routes");
+    return c;
+}
+
+} // namespace bitmarket::server

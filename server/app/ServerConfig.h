@@ -1,0 +1,31 @@
+// Every setting of the server, read from (lowest to highest precedence)
+// defaults, a JSON config file, BITMARKET_* environment variables and flags.
+#pragma once
+
+#include "bitmarket/Result.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace bitmarket::server {
+
+struct ServerConfig {
+    QString dataDir;
+    QString httpHost = QStringLiteral("127.0.0.1");
+    int httpPort = 8080;
+    QString wsHost;  // empty: same as httpHost
+    int wsPort = -1; // -1: HTTP port + 1 (or a free port when the HTTP port is 0)
+    QString publicWebsocketUrl; // set behind a reverse proxy
+    bool demo = false;
+    QString demoAssetsDir;
+    bool worker = false;  // run only as a job worker
+    int workers = 1;      // in-process job workers (0: none)
+    int httpThreads = 32;
+    bool logRequests = false;
+    bool printRoutes = false;
+
+    // Parses argv (with --help/--version handled by printing and exiting).
+    static Result<ServerConfig> load(const QStringList& arguments);
+};
+
+} // namespace bitmarket::server

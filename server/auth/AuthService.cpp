@@ -1,0 +1,237 @@
+#include "auth/AuthService.h"
+
+#include "bitmarket/Ids.h"
+#include "bitmarket/Timestamp.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace bitmarket::server {
+
+namespace {
+
+QByteArray tokenHash(const QString& refreshToken) {
+    return QCryptographicHash::hash(refreshToken.toLatin1(), QCryptographicHash::Sha256);
+}
+
+QString newRefreshToken() {
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(bytes.data()), 8);
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+ApiError badCredentials() {
+    return ApiError::unauthorized(QStringLiteral("Wrong username/email or password."));
+}
+
+ApiError badRefreshToken() {
+    return ApiError::unauthorized(QStringLiteral("This session has ended. Please sign in again."));
+}
+
+constexpr const char* kUserColumns = "id, username, email, display_name, created_at";
+
+User userFrom(const db::Query& q) {
+    return User{q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4)};
+}
+
+} // namespace
+
+AuthService::AuthService(db::Database& db, PasswordHasher hasher, AccessTokenSigner signer,
+                         Limits limits)
+    : m_db(db), m_hasher(hasher), m_signer(std::move(signer)), m_limits(limits),
+      m_accountFailures(limits.failuresPerAccount, limits.windowMs),
+      m_addressFailures(limits.failuresPerAddress, limits.windowMs) {}
+
+Result<Registration> AuthService::validate(Registration r) {
+    static const QRegularExpression usernamePattern(QStringLiteral("^[a-z0-9_.]{3,32}$"));
+    static const QRegularExpression emailPattern(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    r.username = r.username.trimmed();
+    r.email = r.email.trimmed();
+    r.displayName = r.displayName.trimmed();
+    if (!usernamePattern.match(r.username.toLower()).hasMatch())
+        return ApiError::validation(
+            QStringLiteral("Use 3 to 32 characters: letters, digits, '_' or '.'."), "username");
+    if (r.email.size() > 254 || !emailPattern.match(r.email).hasMatch())
+        return ApiError::validation(QStringLiteral("Enter a valid email address."), "email");
+    if (r.password.size() < 8)
+        return ApiError::validation(QStringLiteral("Use at least 8 characters."), "password");
+    if (r.password.size() > 256)
+        return ApiError::validation(QStringLiteral("Use at most 256 characters."), "password");
+    if (r.displayName.isEmpty())
+        r.displayName = r.username;
+    if (r.displayName.size() > 50)
+        return ApiError::validation(QStringLiteral("Use at most 50 characters."), "displayName");
+    return r;
+}
+
+Result<AuthSession> AuthService::registerUser(const Registration& input) {
+    auto valid = validate(input);
+    if (!valid)
+        return valid.error();
+    const Registration& r = valid.value();
+    User user{newId("u"), r.username, r.email, r.displayName, nowMs()};
+    const QString passwordHash = m_hasher.hash(r.password);
+    return m_db.write([&](db::Connection& c) -> Result<AuthSession> {
+        auto taken = c.query("SELECT username_key = ?1 FROM users WHERE username_key = ?1 OR "
+                             "email_key = ?2 LIMIT 1");
+        taken.bind(user.username.toLower(), user.email.toLower());
+        if (taken.next()) {
+            return taken.integer(0)
+                       ? ApiError::conflict(QStringLiteral("This username is taken."), "username")
+                       : ApiError::conflict(QStringLiteral("This email is already registered."),
+                                            "email");
+        }
+        c.query("INSERT INTO users (id, username, username_key, email, email_key, display_name, "
+                "password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            .bind(user.id, user.username, user.username.toLower(), user.email,
+                  user.email.toLower(), user.displayName, passwordHash, user.createdAtMs)
+            .run();
+        return openSession(c, user, newId("f"));
+    });
+}
+
+Result<AuthSession> AuthService::login(const QString& login, const QString& password,
+                                       const QString& address) {
+    const QString loginKey = login.trimmed().toLower();
+    const qint64 now = nowMs();
+    const QString accountKey = QStringLiteral("account:") + loginKey;
+    const QString addressKey = QStringLiteral("address:") + address;
+    if (auto limited = m_accountFailures.check(accountKey, now); !limited)
+        return limited.error();
+    if (auto limited = m_addressFailures.check(addressKey, now); !limited)
+        return limited.error();
+
+    struct Found {
+        User user;
+        QString passwordHash;
+    };
+    auto found = m_db.read([&](db::Connection& c) -> Result<std::optional<Found>> {
+        auto q = c.query(std::string("SELECT ") + kUserColumns +
+                         ", password_hash FROM users WHERE username_key = ?1 OR email_key = ?1");
+        q.bind(loginKey);
+        if (!q.next())
+            return std::optional<Found>{};
+        return std::optional<Found>{Found{userFrom(q), q.text(5)}};
+    });
+    if (!found)
+        return found.error();
+    const bool verified = found.value() && m_hasher.verify(password, found.value()->passwordHash);
+    if (!found.value())
+        m_hasher.spendEquivalentTime(password);
+    if (!verified) {
+        m_accountFailures.recordFailure(accountKey, now);
+        m_addressFailures.recordFailure(addressKey, now);
+        return badCredentials();
+    }
+    m_accountFailures.reset(accountKey);
+    const User user = found.value()->user;
+    return m_db.write(
+        [&](db::Connection& c) -> Result<AuthSession> { return openSession(c, user, newId("f")); });
+}
+
+Result<AuthSession> AuthService::openSession(db::Connection& c, const User& user,
+                                             const QString& familyId) {
+    const qint64 now = nowMs();
+    const QString refreshToken = newRefreshToken();
+    c.query("INSERT INTO refresh_tokens (token_hash, family_id, user_id, created_at, expires_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(tokenHash(refreshToken), familyId, user.id, now, now + m_limits.refreshLifetimeMs)
+        .run();
+    return AuthSession{user, m_signer.issue(user.id, now / 1000), refreshToken,
+                       m_signer.lifetimeSeconds()};
+}
+
+Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
+    if (refreshToken.isEmpty() || refreshToken.size() > 128)
+        return badRefreshToken();
+    const QByteArray hash = tokenHash(refreshToken);
+    // Reuse must revoke the family even though the request itself fails, so the
+    // revocation is committed as its own write before answering 401.
+    bool reuseDetected = false;
+    auto session = m_db.write([&](db::Connection& c) -> Result<AuthSession> {
+        auto q = c.query("SELECT family_id, user_id, expires_at, spent_at, revoked_at "
+                         "FROM refresh_tokens WHERE token_hash = ?1");
+        q.bind(hash);
+        if (!q.next())
+            return badRefreshToken();
+        const QString familyId = q.text(0);
+        const QString userId = q.text(1);
+        const qint64 expiresAt = q.integer(2);
+        const bool spent = !q.isNull(3);
+        const bool revoked = !q.isNull(4);
+        const qint64 now = nowMs();
+        if (revoked || expiresAt <= now)
+            return badRefreshToken();
+        if (spent) {
+            reuseDetected = true;
+            return badRefreshToken();
+        }
+        c.query("UPDATE refresh_tokens SET spent_at = ?2 WHERE token_hash = ?1")
+            .bind(hash, now)
+            .run();
+        auto u = c.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?1");
+        u.bind(userId);
+        if (!u.next())
+            return badRefreshToken();
+        return openSession(c, userFrom(u), familyId);
+    });
+    if (reuseDetected) {
+        auto revoked = m_db.write([&](db::Connection& c) -> Result<bool> {
+            c.query("UPDATE refresh_tokens SET revoked_at = ?2 WHERE revoked_at IS NULL AND "
+                    "family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = ?1)")
+                .bind(hash, nowMs())
+                .run();
+            return true;
+        });
+        if (!revoked)
+            return revoked.error();
+    }
+    return session;
+}
+
+Result<void> AuthService::logout(const QString& refreshToken) {
+    const QByteArray hash = tokenHash(refreshToken);
+    auto done = m_db.write([&](db::Connection& c) -> Result<bool> {
+        c.query("UPDATE refresh_tokens SET revoked_at = ?2 WHERE revoked_at IS NULL AND "
+                "family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = ?1)")
+            .bind(hash, nowMs())
+            .run();
+        return true;
+    });
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<void> AuthService::logoutEverywhere(const QString& userId) {
+    auto done = m_db.write([&](db::Connection& c) -> Result<bool> {
+        c.query("UPDATE refresh_tokens SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL")
+            .bind(userId, nowMs())
+            .run();
+        return true;
+    });
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QString> AuthService::authenticate(const QString& accessToken) const {
+    auto claims = m_signer.verify(accessToken, nowMs() / 1000);
+    if (!claims)
+        return claims.error();
+    return claims->userId;
+}
+
+Result<User> AuthService::user(const QString& userId) {
+    return m_db.read([&](db::Connection& c) -> Result<User> {
+        auto q = c.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?1");
+        q.bind(userId);
+        if (!q.next())
+            return ApiError::notFound(QStringLiteral("No such user."));
+        return userFrom(q);
+    });
+}
+
+} // namespace bitmarket::server

@@ -1,0 +1,58 @@
+// Accounts and sessions: registration, sign-in, rotating refresh tokens with
+// reuse detection, sign-out, and access-token checks.
+#pragma once
+
+#include "auth/AccessTokenSigner.h"
+#include "auth/PasswordHasher.h"
+#include "auth/RateLimiter.h"
+#include "bitmarket/ApiTypes.h"
+#include "db/Database.h"
+
+namespace bitmarket::server {
+
+struct Registration {
+    QString username;
+    QString email;
+    QString password;
+    QString displayName;
+};
+
+class AuthService {
+public:
+    struct Limits {
+        int failuresPerAccount = 5;
+        int failuresPerAddress = 30;
+        qint64 windowMs = 15 * 60 * 1000;
+        qint64 refreshLifetimeMs = 30LL * 24 * 3600 * 1000;
+    };
+
+    AuthService(db::Database& db, PasswordHasher hasher, AccessTokenSigner signer, Limits limits);
+
+    // Validates every field; conflict when the username or email is taken.
+    Result<AuthSession> registerUser(const Registration& registration);
+    // `login` is a username or an email. Unknown user and wrong password get the same answer.
+    Result<AuthSession> login(const QString& login, const QString& password, const QString& address);
+    // Spends the refresh token and returns a new pair; a spent token revokes its family.
+    Result<AuthSession> refresh(const QString& refreshToken);
+    // Ends the session (token family) the refresh token belongs to.
+    Result<void> logout(const QString& refreshToken);
+    // Ends every session of the user.
+    Result<void> logoutEverywhere(const QString& userId);
+    // The user id an access token stands for.
+    Result<QString> authenticate(const QString& accessToken) const;
+    Result<User> user(const QString& userId);
+
+    static Result<Registration> validate(Registration registration);
+
+private:
+    Result<AuthSession> openSession(db::Connection& c, const User& user, const QString& familyId);
+
+    db::Database& m_db;
+    PasswordHasher m_hasher;
+    AccessTokenSigner m_signer;
+    Limits m_limits;
+    RateLimiter m_accountFailures;
+    RateLimiter m_addressFailures;
+};
+
+} // namespace bitmarket::server

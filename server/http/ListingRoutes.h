@@ -1,0 +1,14 @@
+#pragma once
+
+#include "auth/AuthService.h"
+#include "http/Router.h"
+#include "market/CategoryService.h"
+#include "market/ListingService.h"
+
+namespace bitmarket::server {
+
+// /categories, /listings (search, CRUD), favorites, /me/favorites
+void addListingRoutes(Router& router, AuthService& auth, ListingService& listings,
+                      CategoryService& categories);
+
+} // namespace bitmarket::server

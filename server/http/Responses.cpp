@@ -1,0 +1,54 @@
+#include "http/Responses.h"
+
+#include "bitmarket/JsonFields.h"
+
+#include <QJsonDocument>
+
+namespace bitmarket::server {
+
+void sendJson(httplib::Response& res, int status, const QJsonObject& body) {
+    res.status = status;
+    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    res.set_content(bytes.constData(), bytes.size(), "application/json; charset=utf-8");
+}
+
+void sendError(httplib::Response& res, const ApiError& error) {
+    if (error.code == ErrorCode::RateLimited)
+        res.set_header("Retry-After", std::to_string(std::max(1, error.retryAfterSeconds)));
+    sendJson(res, error.httpStatus(), error.toJson());
+}
+
+void sendNoContent(httplib::Response& res) { res.status = 204; }
+
+Result<QJsonObject> jsonBody(const httplib::Request& req) {
+    return json::parseObject(QByteArray::fromStdString(req.body));
+}
+
+QString queryParam(const httplib::Request& req, const char* name) {
+    return QString::fromStdString(req.get_param_value(name));
+}
+
+Result<std::optional<qint64>> integerParam(const httplib::Request& req, const char* name,
+                                           qint64 min, qint64 max) {
+    if (!req.has_param(name))
+        return std::optional<qint64>{};
+    bool ok = false;
+    const qint64 value = QString::fromStdString(req.get_param_value(name)).toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        return ApiError::validation(
+            QStringLiteral("Must be a whole number from %1 to %2.").arg(min).arg(max),
+            QString::fromLatin1(name));
+    return std::optional<qint64>{value};
+}
+
+QString bearerToken(const httplib::Request& req) {
+    const std::string header = req.get_header_value("Authorization");
+    constexpr std::string_view prefix = "Bearer ";
+    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0)
+        return {};
+    return QString::fromStdString(header.substr(prefix.size())).trimmed();
+}
+
+QString clientAddress(const httplib::Request& req) { return QString::fromStdString(req.remote_addr); }
+
+} // namespace bitmarket::server

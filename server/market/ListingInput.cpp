@@ -1,0 +1,126 @@
+#include "market/ListingInput.h"
+
+#include "bitmarket/JsonFields.h"
+#include "bitmarket/Timestamp.h"
+
+namespace bitmarket::server {
+
+namespace {
+constexpr int kTitleMax = 100;
+constexpr int kDescriptionMax = 5000;
+constexpr int kTagsMax = 10;
+constexpr int kTagLengthMax = 30;
+constexpr int kRegionMax = 100;
+constexpr qint64 kShortestAuctionMs = 60 * 1000;
+constexpr qint64 kLongestAuctionMs = 30LL * 24 * 3600 * 1000;
+
+const QStringList kPatchable = {"title",     "description", "categoryId", "price",
+                                "condition", "tags",        "region",     "status"};
+const QStringList kSellerStatuses = {"active", "reserved", "sold", "ended"};
+
+
+} // namespace
+
+Result<AuctionTerms> ListingInput::auctionTerms(const QJsonValue& value, qint64 nowMs) {
+    if (!value.isObject())
+        return ApiError::validation(QStringLiteral("An auction needs its terms."), "auction");
+    const QJsonObject o = value.toObject();
+    AuctionTerms terms;
+    BITMARKET_TRY(terms.startPrice, Money::fromJson(o.value("startPrice"), "auction.startPrice"));
+    BITMARKET_TRY(terms.minIncrement, Money::fromJson(o.value("minIncrement"), "auction.minIncrement"));
+    if (terms.minIncrement.amount <= 0)
+        return ApiError::validation(QStringLiteral("The increment must be above zero."),
+                                    "auction.minIncrement");
+    if (o.contains("buyNowPrice") && !o.value("buyNowPrice").isNull()) {
+        Money buyNow;
+        BITMARKET_TRY(buyNow, Money::fromJson(o.value("buyNowPrice"), "auction.buyNowPrice"));
+        if (buyNow.amount <= terms.startPrice.amount)
+            return ApiError::validation(QStringLiteral("Buy-now must be above the start price."),
+                                        "auction.buyNowPrice");
+        terms.buyNowPrice = buyNow;
+    }
+    if (o.contains("reservePrice") && !o.value("reservePrice").isNull()) {
+        Money reserve;
+        BITMARKET_TRY(reserve, Money::fromJson(o.value("reservePrice"), "auction.reservePrice"));
+        if (reserve.amount < terms.startPrice.amount)
+            return ApiError::validation(QStringLiteral("Reserve must be at least the start price."),
+                                        "auction.reservePrice");
+        terms.reservePrice = reserve;
+    }
+    for (const auto* money : {&terms.minIncrement, terms.buyNowPrice ? &*terms.buyNowPrice : nullptr,
+                              terms.reservePrice ? &*terms.reservePrice : nullptr}) {
+        if (money && money->currency != terms.startPrice.currency)
+            return ApiError::validation(QStringLiteral("All auction amounts need one currency."),
+                                        "auction");
+    }
+    const auto endsAt = fromRfc3339(o.value("endsAt").toString());
+    if (!endsAt)
+        return ApiError::validation(QStringLiteral("Give the end as an RFC 3339 UTC time."),
+                                    "auction.endsAt");
+    if (*endsAt < nowMs + kShortestAuctionMs || *endsAt > nowMs + kLongestAuctionMs)
+        return ApiError::validation(QStringLiteral("An auction runs from 1 minute to 30 days."),
+                                    "auction.endsAt");
+    terms.endsAtMs = *endsAt;
+    return terms;
+}
+
+Result<ListingDraft> ListingInput::draft(const QJsonObject& body, qint64 nowMs) {
+    ListingDraft d;
+    BITMARKET_TRY(d.title, json::requireString(body, "title", 1, kTitleMax));
+    std::optional<QString> description;
+    BITMARKET_TRY(description, json::optionalString(body, "description", 0, kDescriptionMax));
+    d.description = description.value_or(QString());
+    BITMARKET_TRY(d.categoryId, json::requireString(body, "categoryId", 1, 64));
+    BITMARKET_TRY(d.condition, json::requireEnum(body, "condition", kConditions));
+    BITMARKET_TRY(d.tags, json::stringList(body, "tags", kTagsMax, kTagLengthMax));
+    std::optional<QString> region;
+    BITMARKET_TRY(region, json::optionalString(body, "region", 0, kRegionMax));
+    d.region = region.value_or(QString());
+    d.saleType = QStringLiteral("fixed");
+    if (body.contains("saleType"))
+        BITMARKET_TRY(d.saleType, json::requireEnum(body, "saleType", kSaleTypes));
+    if (d.saleType == QLatin1String("auction")) {
+        AuctionTerms terms;
+        BITMARKET_TRY(terms, auctionTerms(body.value("auction"), nowMs));
+        d.auction = terms;
+        // An auction's displayed price starts at its start price.
+        d.price = terms.startPrice;
+        if (body.contains("price"))
+            BITMARKET_TRY(d.price, Money::fromJson(body.value("price"), "price"));
+    } else {
+        if (body.contains("auction") && !body.value("auction").isNull())
+            return ApiError::validation(QStringLiteral("Only auctions take auction terms."),
+                                        "auction");
+        BITMARKET_TRY(d.price, Money::fromJson(body.value("price"), "price"));
+    }
+    return d;
+}
+
+Result<ListingPatch> ListingInput::patch(const QJsonObject& body) {
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (!kPatchable.contains(it.key()))
+            return ApiError::validation(QStringLiteral("This field cannot be changed."), it.key());
+    }
+    if (body.isEmpty())
+        return ApiError::validation(QStringLiteral("Nothing to change."));
+    ListingPatch p;
+    if (body.contains("title"))
+        BITMARKET_TRY(p.title, json::requireString(body, "title", 1, kTitleMax));
+    if (body.contains("description"))
+        BITMARKET_TRY(p.description, json::requireString(body, "description", 0, kDescriptionMax));
+    if (body.contains("categoryId"))
+        BITMARKET_TRY(p.categoryId, json::requireString(body, "categoryId", 1, 64));
+    if (body.contains("price"))
+        BITMARKET_TRY(p.price, Money::fromJson(body.value("price"), "price"));
+    if (body.contains("condition"))
+        BITMARKET_TRY(p.condition, json::requireEnum(body, "condition", kConditions));
+    if (body.contains("tags"))
+        BITMARKET_TRY(p.tags, json::stringList(body, "tags", kTagsMax, kTagLengthMax));
+    if (body.contains("region"))
+        BITMARKET_TRY(p.region, json::requireString(body, "region", 0, kRegionMax));
+    if (body.contains("status"))
+        BITMARKET_TRY(p.status, json::requireEnum(body, "status", kSellerStatuses));
+    return p;
+}
+
+} // namespace bitmarket::server

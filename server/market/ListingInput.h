@@ -1,0 +1,48 @@
+// What a seller may send to create or change a listing, validated field by
+// field so the client can show each error next to its field.
+#pragma once
+
+#include "bitmarket/ApiTypes.h"
+#include "bitmarket/Result.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace bitmarket::server {
+
+struct ListingDraft {
+    QString title;
+    QString description;
+    QString categoryId;
+    Money price;
+    QString condition;
+    QStringList tags;
+    QString region;
+    QString saleType;
+    std::optional<AuctionTerms> auction;
+};
+
+struct ListingPatch {
+    std::optional<QString> title;
+    std::optional<QString> description;
+    std::optional<QString> categoryId;
+    std::optional<Money> price;
+    std::optional<QString> condition;
+    std::optional<QStringList> tags;
+    std::optional<QString> region;
+    std::optional<QString> status;
+
+    bool changesPrice() const { return price.has_value(); }
+};
+
+class ListingInput {
+public:
+    static Result<ListingDraft> draft(const QJsonObject& body, qint64 nowMs);
+    static Result<ListingPatch> patch(const QJsonObject& body);
+
+private:
+    static Result<AuctionTerms> auctionTerms(const QJsonValue& value, qint64 nowMs);
+};
+
+} // namespace bitmarket::server

@@ -1,0 +1,15 @@
+// The listings table's columns as one SELECT list, and the mapping of a row to a Listing.
+#pragma once
+
+#include "bitmarket/ApiTypes.h"
+#include "db/Query.h"
+
+namespace bitmarket::server {
+
+// Selects from `listings l`; the last column is the row's seq (for cursors).
+extern const char* const kListingColumns;
+constexpr int kListingSeqColumn = 29;
+
+Listing listingFromRow(const db::Query& q);
+
+} // namespace bitmarket::server

@@ -1,0 +1,143 @@
+#include "market/ListingSearch.h"
+
+#include "bitmarket/ApiTypes.h"
+#include "market/ListingRows.h"
+
+#include <QRegularExpression>
+
+namespace bitmarket::server {
+
+namespace {
+constexpr int kMaxTerms = 8;
+constexpr int kMaxQueryLength = 200;
+
+struct SortSpec {
+    const char* name;
+    const char* key;   // column the cursor compares
+    const char* order; // ORDER BY clause
+    const char* after; // comparison that continues after a cursor (key, seq)
+};
+
+constexpr SortSpec kSorts[] = {
+    {"newest", "l.created_at", "l.created_at DESC, l.seq DESC", "(l.created_at, l.seq) < (?, ?)"},
+    {"price_asc", "l.price_amount", "l.price_amount ASC, l.seq ASC",
+     "(l.price_amount, l.seq) > (?, ?)"},
+    {"price_desc", "l.price_amount", "l.price_amount DESC, l.seq DESC",
+     "(l.price_amount, l.seq) < (?, ?)"},
+    {"popular", "l.favorite_count", "l.favorite_count DESC, l.seq DESC",
+     "(l.favorite_count, l.seq) < (?, ?)"},
+    {"ending_soon", "l.auction_ends_at", "l.auction_ends_at ASC, l.seq ASC",
+     "(l.auction_ends_at, l.seq) > (?, ?)"},
+};
+
+const SortSpec* sortSpec(const QString& name) {
+    for (const SortSpec& s : kSorts) {
+        if (name == QLatin1String(s.name))
+            return &s;
+    }
+    return nullptr;
+}
+
+QString likePattern(const QString& term) {
+    QString escaped = term;
+    escaped.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+} // namespace
+
+qint64 ListingSearch::sortKeyOf(const QString& sort, qint64 createdAt, qint64 price,
+                                qint64 favorites, qint64 endsAt) {
+    if (sort.startsWith(QLatin1String("price")))
+        return price;
+    if (sort == QLatin1String("popular"))
+        return favorites;
+    if (sort == QLatin1String("ending_soon"))
+        return endsAt;
+    return createdAt;
+}
+
+QString ListingSearch::cursorAfter(const QString& sort, qint64 sortKey, qint64 seq) {
+    return Cursor{sort, QJsonArray{sortKey, seq}}.encode();
+}
+
+Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 nowMs) {
+    const SortSpec* sort = sortSpec(query.sort);
+    if (!sort)
+        return ApiError::validation(QStringLiteral("Unknown sort."), "sort");
+    if (query.limit < 1 || query.limit > 100)
+        return ApiError::validation(QStringLiteral("limit must be 1 to 100."), "limit");
+    if (query.text.size() > kMaxQueryLength)
+        return ApiError::validation(QStringLiteral("The search text is too long."), "q");
+    if (!query.saleType.isEmpty() && !kSaleTypes.contains(query.saleType))
+        return ApiError::validation(QStringLiteral("Unknown sale type."), "saleType");
+    // Removed listings are gone for everyone; no query can bring them back.
+    if (!kListingStatuses.contains(query.status) || query.status == QLatin1String("removed"))
+        return ApiError::validation(QStringLiteral("Unknown status."), "status");
+
+    SearchStatement st;
+    std::string where = "l.status = ?";
+    st.parameters.push_back(query.status);
+
+    const QStringList terms =
+        query.text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    if (terms.size() > kMaxTerms)
+        return ApiError::validation(QStringLiteral("Use at most %1 search words.").arg(kMaxTerms),
+                                    "q");
+    QStringList ftsPhrases;
+    for (const QString& term : terms) {
+        if (term.size() >= 3) {
+            QString quoted = term;
+            ftsPhrases.append(u'"' + quoted.replace(u'"', QStringLiteral("\"\"")) + u'"');
+        } else {
+            where += " AND (l.title LIKE ? ESCAPE '\\' OR l.description LIKE ? ESCAPE '\\' OR "
+                     "l.tags LIKE ? ESCAPE '\\')";
+            const QString pattern = likePattern(term);
+            st.parameters.insert(st.parameters.end(), {pattern, pattern, pattern});
+        }
+    }
+    if (!ftsPhrases.isEmpty()) {
+        where += " AND l.seq IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?)";
+        st.parameters.push_back(ftsPhrases.join(QStringLiteral(" AND ")));
+    }
+    if (!query.categoryId.isEmpty()) {
+        where += " AND l.category_id IN (SELECT id FROM categories WHERE id = ? OR parent_id = ?)";
+        st.parameters.insert(st.parameters.end(), {query.categoryId, query.categoryId});
+    }
+    if (query.minPrice) {
+        where += " AND l.price_amount >= ?";
+        st.parameters.push_back(*query.minPrice);
+    }
+    if (query.maxPrice) {
+        where += " AND l.price_amount <= ?";
+        st.parameters.push_back(*query.maxPrice);
+    }
+    if (!query.saleType.isEmpty()) {
+        where += " AND l.sale_type = ?";
+        st.parameters.push_back(query.saleType);
+    }
+    if (!query.sellerId.isEmpty()) {
+        where += " AND l.seller_id = ?";
+        st.parameters.push_back(query.sellerId);
+    }
+    if (query.sort == QLatin1String("ending_soon")) {
+        where += " AND l.sale_type = 'auction' AND l.auction_ends_at > ?";
+        st.parameters.push_back(nowMs);
+    }
+    if (!query.cursor.isEmpty()) {
+        const auto cursor = Cursor::decode(query.cursor);
+        if (!cursor || cursor->sort != query.sort || cursor->keys.size() != 2)
+            return ApiError::validation(QStringLiteral("This cursor is not valid for this query."),
+                                        "cursor");
+        where += std::string(" AND ") + sort->after;
+        st.parameters.push_back(cursor->keys[0].toInteger());
+        st.parameters.push_back(cursor->keys[1].toInteger());
+    }
+    st.sql = std::string("SELECT ") + kListingColumns + " FROM listings l WHERE " + where +
+             " ORDER BY " + sort->order + " LIMIT ?";
+    st.parameters.push_back(static_cast<qint64>(query.limit + 1));
+    return st;
+}
+
+} // namespace bitmarket::server

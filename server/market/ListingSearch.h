@@ -1,0 +1,48 @@
+// Turns a listing query (text, filters, sort, cursor) into one SQL statement.
+// Text search: terms of 3+ characters use the trigram FTS index; shorter ones
+// (common in Korean: "폰") fall back to a substring scan, so every term is a
+// substring match either way.
+#pragma once
+
+#include "bitmarket/Cursor.h"
+#include "bitmarket/Result.h"
+
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bitmarket::server {
+
+struct ListingQuery {
+    QString text;
+    QString categoryId;
+    std::optional<qint64> minPrice;
+    std::optional<qint64> maxPrice;
+    QString saleType;
+    QString status = QStringLiteral("active");
+    QString sellerId;
+    QString sort = QStringLiteral("newest");
+    QString cursor;
+    int limit = 20;
+};
+
+struct SearchStatement {
+    std::string sql;
+    std::vector<QVariant> parameters; // qint64 or QString, bound in order
+};
+
+class ListingSearch {
+public:
+    // Validates the query and builds the statement; it selects limit + 1 rows
+    // so the caller knows whether there is a next page.
+    static Result<SearchStatement> build(const ListingQuery& query, qint64 nowMs);
+    // The cursor that continues after `row` (values of the sort keys).
+    static QString cursorAfter(const QString& sort, qint64 sortKey, qint64 seq);
+    static qint64 sortKeyOf(const QString& sort, qint64 createdAt, qint64 price,
+                            qint64 favorites, qint64 endsAt);
+};
+
+} // namespace bitmarket::server

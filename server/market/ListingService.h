@@ -1,0 +1,74 @@
+// The marketplace's listings: create, read (counting views), change, remove,
+// search, favorites and the photo list. Only the seller may change a listing.
+#pragma once
+
+#include "bitmarket/ApiTypes.h"
+#include "db/Database.h"
+#include "events/EventBus.h"
+#include "market/ListingInput.h"
+#include "market/ListingSearch.h"
+
+namespace bitmarket::server {
+
+struct ListingPage {
+    QList<Listing> items;
+    QString nextCursor;
+};
+
+// A photo already stored by the media service, to attach to a listing.
+struct StoredPhoto {
+    QString hash;
+    QString url;
+    QString thumbUrl;
+    int width = 0;
+    int height = 0;
+};
+
+class ListingService {
+public:
+    static constexpr int kMaxPhotos = 20;
+
+    ListingService(db::Database& db, EventBus& events);
+
+    Result<Listing> create(const QString& sellerId, const ListingDraft& draft);
+    // Full detail for a viewer (user id, or empty when anonymous); counts one
+    // view per viewerKey per hour.
+    Result<Listing> detail(const QString& listingId, const QString& viewerUserId,
+                           const QString& viewerKey);
+    Result<Listing> update(const QString& listingId, const QString& userId,
+                           const ListingPatch& patch);
+    Result<void> remove(const QString& listingId, const QString& userId);
+    Result<ListingPage> search(const ListingQuery& query);
+
+    // Idempotent; returns the listing's favorite count afterwards.
+    Result<qint64> setFavorite(const QString& listingId, const QString& userId, bool favorite);
+    Result<ListingPage> favorites(const QString& userId, const QString& cursor, int limit);
+
+    // not_found / forbidden unless the listing exists and belongs to userId.
+    Result<void> requireOwner(const QString& listingId, const QString& userId);
+    Result<QList<Photo>> addPhotos(const QString& listingId, const QString& userId,
+                                   const QList<StoredPhoto>& photos);
+    Result<void> removePhoto(const QString& listingId, const QString& photoId,
+                             const QString& userId);
+    Result<QList<Photo>> photos(const QString& listingId);
+    // Whether any listing still shows the stored photo with this content hash.
+    Result<bool> photoHashInUse(const QString& hash);
+
+    // Records the listing's 3D model state (set by the media pipeline, not by users).
+    Result<void> setModel(const QString& listingId, const ModelInfo& model);
+
+    // Tells live viewers the listing changed.
+    void announceUpdate(const QString& listingId);
+
+private:
+    Result<Listing> summary(db::Connection& c, const QString& listingId);
+    Result<void> checkCategory(db::Connection& c, const QString& categoryId);
+    static Result<void> checkOwner(db::Connection& c, const QString& listingId,
+                                   const QString& userId);
+    static void refreshThumbnail(db::Connection& c, const QString& listingId);
+
+    db::Database& m_db;
+    EventBus& m_events;
+};
+
+} // namespace bitmarket::server
