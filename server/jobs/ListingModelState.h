@@ -1,0 +1,32 @@
+// The model columns of a listing as the job pipeline moves them along
+// (queued → running → done | failed). Each function runs inside the caller's
+// write transaction, next to the job transition it belongs to, and only
+// touches the listing while the job is still the listing's current model job,
+// so a stale job never overwrites a newer one.
+#pragma once
+
+#include "bitmarket/ApiTypes.h"
+#include "bitmarket/Result.h"
+#include "db/Connection.h"
+
+#include <optional>
+
+namespace bitmarket::server::jobs {
+
+class ListingModelState {
+public:
+    // Makes jobId the listing's model job. A model already shown stays shown
+    // until the new one is done.
+    static void markQueued(db::Connection& c, const QString& listingId, const QString& jobId);
+    // Back in the queue (a retry after a backoff, or a worker shutting down).
+    static void markWaiting(db::Connection& c, const QString& listingId, const QString& jobId);
+    static void markRunning(db::Connection& c, const QString& listingId, const QString& jobId);
+    static void markDone(db::Connection& c, const QString& listingId, const QString& jobId,
+                         const ModelInfo& model);
+    static void markFailed(db::Connection& c, const QString& listingId, const QString& jobId,
+                           const QString& error);
+
+    static std::optional<ModelInfo> load(db::Connection& c, const QString& listingId);
+};
+
+} // namespace bitmarket::server::jobs

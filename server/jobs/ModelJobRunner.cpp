@@ -1,0 +1,252 @@
+#include "jobs/ModelJobRunner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace bitmarket::server::jobs {
+
+Q_LOGGING_CATEGORY(lcModelJob, "bitmarket.jobs.model")
+
+namespace {
+
+// The engine reports each stage from 0 to 1 but not how many stages follow or
+// how long each takes; the pipeline has seven (load, structure from
+// motion, depth, fusion, clean-up, texture, export). Counting the stages seen
+// gives a bar that only moves forward and ends near full.
+constexpr int kEngineStages = 7;
+
+class EngineProgress {
+public:
+    // Reads one stdout line; false for lines that are not progress reports.
+    bool read(const QByteArray& line) {
+        const QList<QByteArray> parts = line.trimmed().split(' ');
+        if (parts.size() != 3 || parts[0] != "progress")
+            return false;
+        bool ok = false;
+        const double fraction = parts[2].toDouble(&ok);
+        if (!ok)
+            return false;
+        const QString stage = QString::fromUtf8(parts[1]);
+        if (stage != m_stage) {
+            if (!m_stage.isEmpty())
+                ++m_finishedStages;
+            m_stage = stage;
+        }
+        const double overall = (m_finishedStages + std::clamp(fraction, 0.0, 1.0)) / kEngineStages;
+        m_overall = std::max(m_overall, std::min(overall, 0.99));
+        return true;
+    }
+    double overall() const { return m_overall; }
+    QString stage() const { return m_stage.isEmpty() ? QStringLiteral("starting") : m_stage; }
+
+private:
+    QString m_stage;
+    int m_finishedStages = 0;
+    double m_overall = 0;
+};
+
+// The engine runs COLMAP as its own child processes; stopping only the engine
+// would leave those computing for minutes. The engine leads its own process
+// group, so the whole group goes.
+void stopEngine(QProcess& engine) {
+    if (engine.processId() > 0)
+        ::kill(-static_cast<pid_t>(engine.processId()), SIGKILL);
+    engine.kill();
+    engine.waitForFinished(10'000);
+}
+
+QString lastLine(const QByteArray& text) {
+    const QList<QByteArray> lines = text.trimmed().split('\n');
+    return lines.isEmpty() ? QString() : QString::fromUtf8(lines.last().trimmed()).left(300);
+}
+
+Result<QByteArray> readOutput(const QString& path, const QString& what) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() == 0)
+        return ApiError::internal(QStringLiteral("The 3D engine produced no %1.").arg(what));
+    return file.readAll();
+}
+
+} // namespace
+
+ModelJobRunner::ModelJobRunner(db::Database& db, media::MediaStore& store)
+    : ModelJobRunner(db, store, Options{}) {
+}
+
+ModelJobRunner::ModelJobRunner(db::Database& db, media::MediaStore& store, Options options)
+    : m_db(db), m_store(store), m_options(std::move(options)) {
+}
+
+QString ModelJobRunner::enginePath() const {
+    if (!m_options.enginePath.isEmpty())
+        return m_options.enginePath;
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/bitmarket-reconstruct");
+}
+
+Result<ModelInfo> ModelJobRunner::run(const JobRecord& job, const Progress& progress) {
+    const QString listingId = job.job.listingId;
+    auto hashes = m_db.read([&](db::Connection& c) -> Result<QStringList> {
+        auto exists = c.query("SELECT 1 FROM listings WHERE id = ?1 AND status != 'removed'");
+        exists.bind(listingId);
+        if (!exists.next())
+            return ApiError::notFound(QStringLiteral("The listing no longer exists."));
+        auto q = c.query("SELECT hash FROM photos WHERE listing_id = ?1 ORDER BY position");
+        q.bind(listingId);
+        QStringList found;
+        while (q.next())
+            found.append(q.text(0));
+        return found;
+    });
+    if (!hashes)
+        return hashes.error();
+
+    const QString scratchParent =
+        m_options.workDir.isEmpty() ? QDir::tempPath() : m_options.workDir;
+    QDir().mkpath(scratchParent);
+    QTemporaryDir scratch(scratchParent + QStringLiteral("/bitmarket-model-XXXXXX"));
+    if (!scratch.isValid())
+        return ApiError::internal(QStringLiteral("Cannot create a scratch folder for the model."));
+    const QString images = scratch.filePath(QStringLiteral("images"));
+    QDir().mkpath(images);
+    int copied = 0;
+    for (const QString& hash : *hashes) {
+        const QString source = m_store.filePath(hash);
+        const QString target =
+            QStringLiteral("%1/photo_%2.jpg").arg(images).arg(copied + 1, 3, 10, QChar(u'0'));
+        if (source.isEmpty() || !QFile::copy(source, target)) {
+            qCWarning(lcModelJob) << "photo file missing for listing" << listingId << hash;
+            continue;
+        }
+        ++copied;
+    }
+    if (copied == 0)
+        return ApiError::validation(
+            QStringLiteral("The listing has no photos to build a model from."));
+
+    const QString modelPath = scratch.filePath(QStringLiteral("model.glb"));
+    const QString reportPath = scratch.filePath(QStringLiteral("report.json"));
+    const QString previewPath = scratch.filePath(QStringLiteral("preview.png"));
+    QStringList arguments{
+        QStringLiteral("--images"),  images,           QStringLiteral("--out"),     modelPath,
+        QStringLiteral("--report"),  reportPath,       QStringLiteral("--preview"), previewPath,
+        QStringLiteral("--quality"), m_options.quality};
+    if (m_options.threads > 0)
+        arguments << QStringLiteral("--threads") << QString::number(m_options.threads);
+
+    QProcess engine;
+    engine.setWorkingDirectory(scratch.path());
+    engine.setChildProcessModifier([] {
+        ::setpgid(0, 0);
+        // A worker killed outright takes its engine with it instead of
+        // leaving it to compete with the retry.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    });
+    engine.start(enginePath(), arguments, QIODevice::ReadOnly);
+    if (!engine.waitForStarted(30'000)) {
+        qCWarning(lcModelJob) << "cannot start" << enginePath() << engine.errorString();
+        return ApiError::internal(QStringLiteral("The 3D engine could not be started."));
+    }
+
+    EngineProgress engineProgress;
+    QByteArray errorOutput;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    qint64 lastReport = -m_options.reportIntervalMs;
+    bool stopped = false;
+    while (engine.state() != QProcess::NotRunning) {
+        const qint64 waitStarted = elapsed.elapsed();
+        if (!engine.waitForReadyRead(std::min(200, m_options.reportIntervalMs)) &&
+            elapsed.elapsed() - waitStarted < 5 && engine.state() != QProcess::NotRunning) {
+            // The engine closed its stdout but still runs: wait on its exit instead.
+            engine.waitForFinished(200);
+        }
+        bool moved = false;
+        while (engine.canReadLine())
+            moved = engineProgress.read(engine.readLine()) || moved;
+        errorOutput = (errorOutput + engine.readAllStandardError()).right(8192);
+
+        if (elapsed.elapsed() - lastReport >= m_options.reportIntervalMs ||
+            (moved && elapsed.elapsed() - lastReport >= m_options.reportIntervalMs / 4)) {
+            lastReport = elapsed.elapsed();
+            if (!progress(engineProgress.overall(), engineProgress.stage())) {
+                stopped = true;
+                break;
+            }
+        }
+        if (elapsed.elapsed() > m_options.timeoutMs) {
+            stopEngine(engine);
+            return ApiError::internal(
+                QStringLiteral("Making the model took too long (over %1 minutes).")
+                    .arg(m_options.timeoutMs / 60'000));
+        }
+    }
+    if (stopped) {
+        stopEngine(engine);
+        return ApiError::conflict(QStringLiteral("Stopped before the model was finished."));
+    }
+    while (engine.canReadLine())
+        engineProgress.read(engine.readLine());
+    errorOutput = (errorOutput + engine.readAllStandardError()).right(8192);
+
+    if (engine.exitStatus() == QProcess::CrashExit) {
+        qCWarning(lcModelJob) << "engine crashed for job" << job.job.id << errorOutput;
+        return ApiError::internal(QStringLiteral("The 3D engine stopped unexpectedly."));
+    }
+    if (engine.exitCode() != 0) {
+        qCWarning(lcModelJob) << "engine exit code" << engine.exitCode() << "for job" << job.job.id
+                              << errorOutput;
+        const QString why = lastLine(errorOutput);
+        return ApiError::internal(
+            why.isEmpty()
+                ? QStringLiteral("The 3D engine failed (exit code %1).").arg(engine.exitCode())
+                : QStringLiteral("The 3D engine failed: %1").arg(why));
+    }
+
+    QByteArray glb, preview;
+    {
+        auto read = readOutput(modelPath, QStringLiteral("model"));
+        if (!read)
+            return read.error();
+        glb = std::move(*read);
+    }
+    if (!glb.startsWith("glTF"))
+        return ApiError::internal(QStringLiteral("The 3D engine wrote a file that is not a GLB."));
+    {
+        auto read = readOutput(previewPath, QStringLiteral("preview"));
+        if (!read)
+            return read.error();
+        preview = std::move(*read);
+    }
+    QFile reportFile(reportPath);
+    const QJsonObject report = reportFile.open(QIODevice::ReadOnly)
+                                   ? QJsonDocument::fromJson(reportFile.readAll()).object()
+                                   : QJsonObject();
+
+    auto storedModel = m_store.storeFile(glb, QStringLiteral("glb"));
+    if (!storedModel)
+        return storedModel.error();
+    auto storedPreview = m_store.storeFile(preview, QStringLiteral("png"));
+    if (!storedPreview)
+        return storedPreview.error();
+
+    ModelInfo model;
+    model.status = QStringLiteral("done");
+    model.url = storedModel->urlPath;
+    model.previewUrl = storedPreview->urlPath;
+    model.quality = report.value("quality").toString(QStringLiteral("full"));
+    model.triangles = report.value("triangles").toInteger();
+    model.jobId = job.job.id;
+    return model;
+}
+
+} // namespace bitmarket::server::jobs

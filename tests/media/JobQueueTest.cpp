@@ -1,0 +1,357 @@
+// JobQueue on a real SQLite file with a hand-driven clock: claiming, leases
+// that expire when a worker dies, retries with backoff, and the progress
+// events live clients see.
+#include "jobs/JobQueue.h"
+
+#include "db/Database.h"
+#include "events/InProcessEventBus.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+using bitmarket::ErrorCode;
+using bitmarket::server::DomainEvent;
+using bitmarket::server::InProcessEventBus;
+using bitmarket::server::db::Database;
+using bitmarket::server::jobs::JobQueue;
+using bitmarket::server::jobs::JobRecord;
+
+namespace {
+
+constexpr qint64 kStart = 1'800'000'000'000;
+
+struct Fixture {
+    explicit Fixture(const QString& dir) : path(dir + "/bitmarket.db") { open(); }
+
+    void open() {
+        queue.reset();
+        db.reset();
+        db = std::make_unique<Database>(Database::Options{path});
+        JobQueue::Options options;
+        options.maxAttempts = 3;
+        options.backoffBaseMs = 1000;
+        options.backoffMaxMs = 3000;
+        options.clock = [this] { return clock.load(); };
+        queue = std::make_unique<JobQueue>(*db, bus, options);
+    }
+
+    JobRecord enqueue(const QString& listingId = QStringLiteral("lst_1")) {
+        return queue->enqueue("model", listingId, "usr_owner", {{"note", "x"}}).value();
+    }
+
+    std::optional<JobRecord> claim(const QString& worker, qint64 leaseMs = 10'000) {
+        return queue->claim(worker, leaseMs).value();
+    }
+
+    QString path;
+    std::atomic<qint64> clock = kStart;
+    InProcessEventBus bus;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<JobQueue> queue;
+};
+
+} // namespace
+
+class JobQueueTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void claimsTheOldestJobOnce();
+    void heartbeatRecordsProgressAndExtendsTheLease();
+    void expiredLeaseIsClaimedByAnotherWorker();
+    void failureRetriesWithBackoffUntilAttemptsRunOut();
+    void failureWithoutRetryEndsAtOnce();
+    void completeStoresTheResultAndEndsTheLease();
+    void releaseGivesTheJobBackWithoutUsingAnAttempt();
+    void crashedWorkersJobSurvivesReopeningTheDatabase();
+    void progressEventsReachOwnerAndListing();
+    void sameTransactionErrorRollsBackTheTransition();
+    void concurrentWorkersNeverShareAJob();
+    void unknownJobIsNotFound();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void JobQueueTest::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void JobQueueTest::claimsTheOldestJobOnce() {
+    Fixture f(m_dir->path());
+    const JobRecord first = f.enqueue();
+    f.clock += 1;
+    const JobRecord second = f.enqueue(QStringLiteral("lst_2"));
+    QCOMPARE(first.job.status, QStringLiteral("queued"));
+    QCOMPARE(first.maxAttempts, 3);
+
+    auto a = f.claim("w1");
+    QVERIFY(a);
+    QCOMPARE(a->job.id, first.job.id);
+    QCOMPARE(a->job.status, QStringLiteral("running"));
+    QCOMPARE(a->job.attempts, 1);
+    QCOMPARE(a->leaseOwner, QStringLiteral("w1"));
+    QCOMPARE(a->leaseExpiresAtMs, f.clock + 10'000);
+    QCOMPARE(a->payload.value("note").toString(), QStringLiteral("x"));
+
+    auto b = f.claim("w2");
+    QVERIFY(b);
+    QCOMPARE(b->job.id, second.job.id);
+    QVERIFY(!f.claim("w3"));
+}
+
+void JobQueueTest::heartbeatRecordsProgressAndExtendsTheLease() {
+    Fixture f(m_dir->path());
+    const QString id = f.enqueue().job.id;
+    QVERIFY(f.claim("w1"));
+
+    f.clock += 8'000;
+    auto beat = f.queue->heartbeat(id, "w1", 0.3, "sfm", 10'000);
+    QVERIFY(beat.ok());
+    QCOMPARE(beat->job.progress, 0.3);
+    QCOMPARE(beat->job.stage, QStringLiteral("sfm"));
+    QCOMPARE(beat->leaseExpiresAtMs, f.clock + 10'000);
+
+    // Progress never moves back, even if a report arrives late.
+    beat = f.queue->heartbeat(id, "w1", 0.2, "sfm", 10'000);
+    QCOMPARE(beat->job.progress, 0.3);
+
+    // Past the first lease but within the renewed one: nobody can take it.
+    f.clock += 5'000;
+    QVERIFY(!f.claim("w2"));
+    QCOMPARE(f.queue->get(id)->job.status, QStringLiteral("running"));
+    QCOMPARE(f.queue->get(id)->job.progress, 0.3);
+
+    auto stranger = f.queue->heartbeat(id, "w2", 0.5, "depth", 10'000);
+    QVERIFY(!stranger.ok());
+    QCOMPARE(stranger.error().code, ErrorCode::Conflict);
+}
+
+void JobQueueTest::expiredLeaseIsClaimedByAnotherWorker() {
+    Fixture f(m_dir->path());
+    const QString id = f.enqueue().job.id;
+    QVERIFY(f.claim("w1", 5'000));
+    QVERIFY(f.queue->heartbeat(id, "w1", 0.4, "depth", 5'000).ok());
+
+    f.clock += 4'999;
+    QVERIFY(!f.claim("w2"));
+    f.clock += 1;
+    auto taken = f.claim("w2");
+    QVERIFY(taken);
+    QCOMPARE(taken->job.id, id);
+    QCOMPARE(taken->job.attempts, 2);
+    QCOMPARE(taken->leaseOwner, QStringLiteral("w2"));
+    QCOMPARE(taken->job.progress, 0.0); // a new attempt starts from the beginning
+
+    // The first worker, back from the dead, can no longer touch the job.
+    QCOMPARE(f.queue->heartbeat(id, "w1", 0.9, "texture", 5'000).error().code, ErrorCode::Conflict);
+    QCOMPARE(f.queue->complete(id, "w1", {}).error().code, ErrorCode::Conflict);
+    QCOMPARE(f.queue->fail(id, "w1", "late").error().code, ErrorCode::Conflict);
+    QVERIFY(f.queue->complete(id, "w2", {{"url", "/media/x"}}).ok());
+}
+
+void JobQueueTest::failureRetriesWithBackoffUntilAttemptsRunOut() {
+    Fixture f(m_dir->path());
+    const QString id = f.enqueue().job.id;
+    QCOMPARE(f.queue->backoffAfter(1), 1000);
+    QCOMPARE(f.queue->backoffAfter(2), 2000);
+    QCOMPARE(f.queue->backoffAfter(3), 3000); // capped
+    QCOMPARE(f.queue->backoffAfter(30), 3000);
+
+    QVERIFY(f.claim("w1"));
+    auto failed = f.queue->fail(id, "w1", "engine exit 3");
+    QVERIFY(failed.ok());
+    QCOMPARE(failed->job.status, QStringLiteral("queued"));
+    QCOMPARE(failed->job.error, QStringLiteral("engine exit 3"));
+    QCOMPARE(failed->runAfterMs, f.clock + 1000);
+    QVERIFY(failed->leaseOwner.isEmpty());
+
+    f.clock += 999;
+    QVERIFY(!f.claim("w1"));
+    f.clock += 1;
+    auto second = f.claim("w1");
+    QVERIFY(second);
+    QCOMPARE(second->job.attempts, 2);
+    QVERIFY(second->job.error.isEmpty());
+    QVERIFY(f.queue->fail(id, "w1", "engine exit 3").ok());
+
+    f.clock += 1999;
+    QVERIFY(!f.claim("w1"));
+    f.clock += 1;
+    QCOMPARE(f.claim("w1")->job.attempts, 3);
+    auto last = f.queue->fail(id, "w1", "no images registered");
+    QVERIFY(last.ok());
+    QCOMPARE(last->job.status, QStringLiteral("failed"));
+    QCOMPARE(last->job.error, QStringLiteral("no images registered"));
+
+    f.clock += 1'000'000;
+    QVERIFY(!f.claim("w1"));
+    QCOMPARE(f.queue->get(id)->job.status, QStringLiteral("failed"));
+}
+
+void JobQueueTest::failureWithoutRetryEndsAtOnce() {
+    Fixture f(m_dir->path());
+    const QString id = f.enqueue().job.id;
+    QVERIFY(f.claim("w1"));
+    auto failed = f.queue->fail(id, "w1", "The listing has no photos.", JobQueue::Retry::Never);
+    QCOMPARE(failed->job.status, QStringLiteral("failed"));
+    QCOMPARE(failed->job.attempts, 1);
+    f.clock += 1'000'000;
+    QVERIFY(!f.claim("w1"));
+}
+
+void JobQueueTest::completeStoresTheResultAndEndsTheLease() {
+    Fixture f(m_dir->path());
+    const QString id = f.enqueue().job.id;
+    QVERIFY(f.claim("w1"));
+    QVERIFY(f.queue->heartbeat(id, "w1", 0.5, "depth", 10'000).ok());
+    auto done = f.queue->complete(id, "w1", {{"url", "/media/ab/x.glb"}, {"triangles", 5}});
+    QVERIFY(done.ok());
+    QCOMPARE(done->job.status, QStringLiteral("done"));
+    QCOMPARE(done->job.progress, 1.0);
+
+    const JobRecord stored = f.queue->get(id).value();
+    QCOMPARE(stored.result.value("url").toString(), QStringLiteral("/media/ab/x.glb"));
+    QCOMPARE(stored.result.value("triangles").toInt(), 5);
+    QVERIFY(stored.leaseOwner.isEmpty());
+    QVERIFY(stored.isFinished());
+    QCOMPARE(f.queue->complete(id, "w1", {}).error().code, ErrorCode::Conflict);
+    QVERIFY(!f.claim("w2"));
+    QVERIFY(!f.queue->activeFor("lst_1", "model").value());
+}
+
+void JobQueueTest::releaseGivesTheJobBackWithoutUsingAnAttempt() {
+    Fixture f(m_dir->path());
+    const QString id = f.enqueue().job.id;
+    QVERIFY(f.claim("w1"));
+    QCOMPARE(f.queue->activeFor("lst_1", "model").value()->job.id, id);
+    auto released = f.queue->release(id, "w1");
+    QVERIFY(released.ok());
+    QCOMPARE(released->job.status, QStringLiteral("queued"));
+    QCOMPARE(released->job.attempts, 0);
+    auto again = f.claim("w2");
+    QVERIFY(again);
+    QCOMPARE(again->job.attempts, 1);
+}
+
+void JobQueueTest::crashedWorkersJobSurvivesReopeningTheDatabase() {
+    Fixture f(m_dir->path());
+    const QString id = f.enqueue().job.id;
+    const QString other = f.enqueue(QStringLiteral("lst_2")).job.id;
+    QVERIFY(f.claim("w1", 30'000));
+    QVERIFY(f.queue->heartbeat(id, "w1", 0.25, "sfm", 30'000).ok());
+
+    // The server dies with the job running and the second one queued.
+    f.open();
+    const JobRecord running = f.queue->get(id).value();
+    QCOMPARE(running.job.status, QStringLiteral("running"));
+    QCOMPARE(running.job.progress, 0.25);
+    QCOMPARE(running.job.stage, QStringLiteral("sfm"));
+    QCOMPARE(f.queue->get(other)->job.status, QStringLiteral("queued"));
+
+    // The queued job is picked up at once; the orphan once its lease runs out.
+    QCOMPARE(f.claim("w2")->job.id, other);
+    QVERIFY(!f.claim("w2"));
+    f.clock += 30'000;
+    auto reclaimed = f.claim("w2");
+    QVERIFY(reclaimed);
+    QCOMPARE(reclaimed->job.id, id);
+    QCOMPARE(reclaimed->job.attempts, 2);
+    QVERIFY(f.queue->complete(id, "w2", {}).ok());
+
+    f.open();
+    QCOMPARE(f.queue->get(id)->job.status, QStringLiteral("done"));
+}
+
+void JobQueueTest::progressEventsReachOwnerAndListing() {
+    Fixture f(m_dir->path());
+    std::mutex mutex;
+    std::vector<DomainEvent> events;
+    f.bus.subscribe([&](const DomainEvent& e) {
+        std::lock_guard lock(mutex);
+        events.push_back(e);
+    });
+    const QString id = f.enqueue().job.id;
+    QVERIFY(f.claim("w1"));
+    QVERIFY(f.queue->heartbeat(id, "w1", 0.5, "depth", 10'000).ok());
+    QVERIFY(f.queue->fail(id, "w1", "boom", JobQueue::Retry::Never).ok());
+
+    QCOMPARE(events.size(), size_t(8)); // four transitions, two topics each
+    QStringList statuses;
+    for (const DomainEvent& e : events) {
+        QCOMPARE(e.type, QStringLiteral("job.progress"));
+        QCOMPARE(e.data.value("jobId").toString(), id);
+        QCOMPARE(e.data.value("listingId").toString(), QStringLiteral("lst_1"));
+        QVERIFY(e.data.contains("progress"));
+        QVERIFY(e.data.contains("stage"));
+        if (e.topic == u"user:usr_owner")
+            statuses << e.data.value("status").toString();
+        else
+            QCOMPARE(e.topic, QStringLiteral("listing:lst_1"));
+    }
+    QCOMPARE(statuses, (QStringList{"queued", "running", "running", "failed"}));
+    QCOMPARE(events[4].data.value("progress").toDouble(), 0.5);
+    QCOMPARE(events[4].data.value("stage").toString(), QStringLiteral("depth"));
+    QCOMPARE(events.back().data.value("error").toString(), QStringLiteral("boom"));
+}
+
+void JobQueueTest::sameTransactionErrorRollsBackTheTransition() {
+    Fixture f(m_dir->path());
+    const QString id = f.enqueue().job.id;
+    QVERIFY(f.claim("w1"));
+    auto refused =
+        f.queue->complete(id, "w1", {}, [](bitmarket::server::db::Connection&, const JobRecord&) {
+            return bitmarket::Result<void>(bitmarket::ApiError::conflict("listing changed"));
+        });
+    QVERIFY(!refused.ok());
+    QCOMPARE(f.queue->get(id)->job.status, QStringLiteral("running"));
+
+    auto notQueued =
+        f.queue->enqueue("model", "lst_9", "usr_owner", {},
+                         [](bitmarket::server::db::Connection&, const JobRecord&) {
+                             return bitmarket::Result<void>(bitmarket::ApiError::forbidden());
+                         });
+    QCOMPARE(notQueued.error().code, ErrorCode::Forbidden);
+    QVERIFY(!f.queue->activeFor("lst_9", "model").value());
+}
+
+void JobQueueTest::concurrentWorkersNeverShareAJob() {
+    Fixture f(m_dir->path());
+    constexpr int kJobs = 40;
+    for (int i = 0; i < kJobs; ++i)
+        f.enqueue(QStringLiteral("lst_%1").arg(i));
+    std::mutex mutex;
+    std::multiset<QString> claimed;
+    std::vector<std::thread> workers;
+    for (int w = 0; w < 4; ++w) {
+        workers.emplace_back([&, w] {
+            const QString me = QStringLiteral("w%1").arg(w);
+            while (auto job = f.queue->claim(me, 60'000).value()) {
+                QVERIFY(f.queue->complete(job->job.id, me, {}).ok());
+                std::lock_guard lock(mutex);
+                claimed.insert(job->job.id);
+            }
+        });
+    }
+    for (auto& worker : workers)
+        worker.join();
+    QCOMPARE(int(claimed.size()), kJobs);
+    QCOMPARE(int(std::set<QString>(claimed.begin(), claimed.end()).size()), kJobs);
+}
+
+void JobQueueTest::unknownJobIsNotFound() {
+    Fixture f(m_dir->path());
+    QCOMPARE(f.queue->get("job_nope").error().code, ErrorCode::NotFound);
+    QCOMPARE(f.queue->heartbeat("job_nope", "w1", 0.1, "x", 1000).error().code,
+             ErrorCode::NotFound);
+}
+
+QTEST_GUILESS_MAIN(JobQueueTest)
+#include "JobQueueTest.moc"

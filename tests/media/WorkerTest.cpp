@@ -1,0 +1,394 @@
+// The model pipeline around the engine: a seller's request, a worker running
+// a stand-in engine script (progress lines, output files, failures, crashes,
+// hangs), and what the listing and the live events say afterwards.
+#include "jobs/Worker.h"
+
+#include "db/Database.h"
+#include "events/InProcessEventBus.h"
+#include "jobs/JobQueue.h"
+#include "jobs/ModelJobRunner.h"
+#include "jobs/ModelJobService.h"
+#include "media/MediaStore.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+using namespace bitmarket;
+using namespace bitmarket::server;
+using namespace bitmarket::server::jobs;
+
+namespace {
+
+// Writes model.glb, preview.png and report.json the way the real engine does,
+// after a few progress lines; the model bytes name how many photos it got.
+constexpr char kGoodEngine[] = R"sh(#!/bin/sh
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --images) images=$2; shift 2;;
+    --out) out=$2; shift 2;;
+    --report) report=$2; shift 2;;
+    --preview) preview=$2; shift 2;;
+    --quality) quality=$2; shift 2;;
+    *) shift;;
+  esac
+done
+count=$(ls "$images" | wc -l)
+echo "progress load 0"
+echo "progress load 1"
+sleep 0.2
+echo "progress sfm 0.5"
+sleep 0.2
+echo "progress sfm 1"
+echo "progress texture 0.5"
+sleep 0.2
+printf 'glTF-fake-model-%s-%s' "$count" "$quality" > "$out"
+printf 'PNG-fake-preview' > "$preview"
+echo '{"quality": "approximate", "triangles": 1234}' > "$report"
+echo "progress export 1"
+)sh";
+
+constexpr char kFailingEngine[] = R"sh(#!/bin/sh
+echo "progress load 1"
+echo "colmap: only 1 of 3 images registered" >&2
+exit 3
+)sh";
+
+constexpr char kCrashingEngine[] = R"sh(#!/bin/sh
+echo "progress sfm 0.2"
+kill -9 $$
+)sh";
+
+// Like the real engine running COLMAP: the work happens in a child process.
+constexpr char kHangingEngine[] = R"sh(#!/bin/sh
+sleep 60 &
+echo $! > "$FAKE_ENGINE_CHILD_PID"
+echo "progress depth 0.1"
+wait
+)sh";
+
+bool processIsGone(qint64 pid) {
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    return stat.readAll().contains(") Z "); // a zombie is gone, just not yet reaped
+}
+
+struct Pipeline {
+    explicit Pipeline(const QString& dataDir, const QByteArray& engineScript, int maxAttempts = 3)
+        : store(dataDir) {
+        db = std::make_unique<db::Database>(db::Database::Options{dataDir + "/bitmarket.db"});
+        JobQueue::Options queueOptions;
+        queueOptions.maxAttempts = maxAttempts;
+        queueOptions.backoffBaseMs = 0; // retries are runnable at once in tests
+        queue = std::make_unique<JobQueue>(*db, bus, queueOptions);
+        enginePath = dataDir + "/fake-engine.sh";
+        QFile engine(enginePath);
+        engine.open(QIODevice::WriteOnly);
+        engine.write(engineScript);
+        engine.close();
+        engine.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+
+        ModelJobRunner::Options runnerOptions;
+        runnerOptions.enginePath = enginePath;
+        runnerOptions.workDir = dataDir + "/work";
+        runnerOptions.reportIntervalMs = 100;
+        runner = std::make_unique<ModelJobRunner>(*db, store, runnerOptions);
+        service = std::make_unique<ModelJobService>(*db, *queue);
+        Worker::Options workerOptions;
+        workerOptions.workerId = "test-worker";
+        workerOptions.leaseMs = 5'000;
+        workerOptions.idlePollMs = 50;
+        worker = std::make_unique<Worker>(*db, bus, *queue, *runner, workerOptions);
+        bus.subscribe([this](const DomainEvent& e) {
+            std::lock_guard lock(mutex);
+            events.push_back(e);
+        });
+        seed();
+    }
+
+    // A seller, a buyer, one listing with three photos and one without.
+    void seed() {
+        auto seeded = db->write([this](db::Connection& c) -> Result<void> {
+            for (const char* user : {"usr_seller", "usr_buyer"}) {
+                c.query("INSERT INTO users (id, username, username_key, email, email_key, "
+                        "display_name, password_hash, created_at) "
+                        "VALUES (?1, ?1, ?1, ?1, ?1, ?1, 'x', 0)")
+                    .bind(user)
+                    .run();
+            }
+            c.query("INSERT OR IGNORE INTO categories (id, name, parent_id, position) "
+                    "VALUES ('cat_test', 'Test', NULL, 99)")
+                .run();
+            for (const char* listing : {"lst_tree", "lst_empty"}) {
+                c.query("INSERT INTO listings (id, seller_id, title, description, category_id, "
+                        "price_amount, currency, condition, tags, region, sale_type, status, "
+                        "created_at, updated_at) VALUES (?1, 'usr_seller', 'Tree', '', "
+                        "'cat_test', 1000, 'KRW', 'good', '[]', 'Seoul', 'fixed', 'active', 0, 0)")
+                    .bind(listing)
+                    .run();
+            }
+            for (int i = 0; i < 3; ++i) {
+                const QString hash = QString(64, QChar(u'a' + i));
+                c.query("INSERT INTO photos (id, listing_id, position, hash, url, thumb_url, "
+                        "width, height, created_at) "
+                        "VALUES (?1, 'lst_tree', ?2, ?3, ?4, ?4, 10, 10, 0)")
+                    .bind(QStringLiteral("pho_%1").arg(i), i, hash,
+                          media::MediaStore::urlPath(hash))
+                    .run();
+                if (!store.storeVariant(hash, media::MediaStore::kFull, "jpg", "jpeg bytes"))
+                    return ApiError::internal();
+            }
+            return {};
+        });
+        QVERIFY(seeded.ok());
+    }
+
+    std::optional<ModelInfo> listingModel() {
+        return db
+            ->read([](db::Connection& c) -> Result<std::optional<ModelInfo>> {
+                auto q = c.query("SELECT model_status, model_url, model_preview_url, "
+                                 "model_quality, model_triangles, model_job_id, model_error "
+                                 "FROM listings WHERE id = 'lst_tree'");
+                q.next();
+                if (q.isNull(0))
+                    return std::optional<ModelInfo>();
+                return std::optional(ModelInfo{q.text(0), q.text(1), q.text(2), q.text(3),
+                                               q.integer(4), q.text(5), q.text(6)});
+            })
+            .value();
+    }
+
+    std::vector<DomainEvent> eventsOfType(const QString& type) {
+        std::lock_guard lock(mutex);
+        std::vector<DomainEvent> found;
+        for (const DomainEvent& e : events) {
+            if (e.type == type)
+                found.push_back(e);
+        }
+        return found;
+    }
+
+    QString enginePath;
+    media::MediaStore store;
+    InProcessEventBus bus;
+    std::unique_ptr<db::Database> db;
+    std::unique_ptr<JobQueue> queue;
+    std::unique_ptr<ModelJobRunner> runner;
+    std::unique_ptr<ModelJobService> service;
+    std::unique_ptr<Worker> worker;
+    std::mutex mutex;
+    std::vector<DomainEvent> events;
+};
+
+} // namespace
+
+class WorkerTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void modelIsMadeAndShownOnTheListing();
+    void onlyTheSellerOfAListingWithPhotosMayAsk();
+    void secondRequestReturnsTheRunningJob();
+    void failingEngineIsRetriedThenFailsWithItsReason();
+    void crashedEngineIsRetried();
+    void listingWithoutPhotoFilesFailsWithoutRetry();
+    void killedWorkersJobIsFinishedByAnother();
+    void workerThatKeepsDyingEndsTheJob();
+    void stoppingTheWorkerStopsTheEngineAndRequeues();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void WorkerTest::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+void WorkerTest::modelIsMadeAndShownOnTheListing() {
+    Pipeline p(m_dir->path(), kGoodEngine);
+    auto requested = p.service->requestModel("lst_tree", "usr_seller");
+    QVERIFY(requested.ok());
+    QCOMPARE(requested->status, QStringLiteral("queued"));
+    QCOMPARE(requested->kind, QStringLiteral("model"));
+    QCOMPARE(p.listingModel()->status, QStringLiteral("queued"));
+    QCOMPARE(p.listingModel()->jobId, requested->id);
+
+    QVERIFY(p.worker->processNext());
+    QVERIFY(!p.worker->processNext());
+
+    const Job job = p.service->job(requested->id, "usr_seller").value();
+    QCOMPARE(job.status, QStringLiteral("done"));
+    QCOMPARE(job.progress, 1.0);
+
+    const ModelInfo model = *p.listingModel();
+    QCOMPARE(model.status, QStringLiteral("done"));
+    QCOMPARE(model.quality, QStringLiteral("approximate"));
+    QCOMPARE(model.triangles, 1234);
+    QVERIFY(model.error.isEmpty());
+    const auto glb = p.store.resolve(model.url);
+    QVERIFY2(glb.has_value(), qPrintable(model.url));
+    QVERIFY(model.url.endsWith(".glb"));
+    QFile glbFile(*glb);
+    QVERIFY(glbFile.open(QIODevice::ReadOnly));
+    QCOMPARE(glbFile.readAll(), QByteArray("glTF-fake-model-3-normal"));
+    QVERIFY(p.store.resolve(model.previewUrl).has_value());
+    QVERIFY(model.previewUrl.endsWith(".png"));
+
+    // Progress went out live, moving forward through the engine's stages.
+    double last = -1;
+    QStringList stages;
+    for (const DomainEvent& e : p.eventsOfType("job.progress")) {
+        if (e.topic != u"listing:lst_tree")
+            continue;
+        const double progress = e.data.value("progress").toDouble();
+        if (e.data.value("status").toString() == u"running") {
+            QVERIFY(progress >= last);
+            last = progress;
+        }
+        stages << e.data.value("stage").toString();
+    }
+    QVERIFY2(stages.contains("sfm") && stages.contains("texture"), qPrintable(stages.join(',')));
+    QCOMPARE(stages.last(), QStringLiteral("done"));
+    QVERIFY(last > 0.2 && last < 1.0);
+
+    const auto updates = p.eventsOfType("listing.updated");
+    QVERIFY(!updates.empty());
+    QCOMPARE(updates.back().topic, QStringLiteral("listing:lst_tree"));
+    QCOMPARE(updates.back().data.value("model").toObject().value("status").toString(),
+             QStringLiteral("done"));
+    QVERIFY(QDir(m_dir->path() + "/work").isEmpty()); // the scratch folder is gone
+}
+
+void WorkerTest::onlyTheSellerOfAListingWithPhotosMayAsk() {
+    Pipeline p(m_dir->path(), kGoodEngine);
+    QCOMPARE(p.service->requestModel("lst_tree", "usr_buyer").error().code, ErrorCode::Forbidden);
+    QCOMPARE(p.service->requestModel("lst_nope", "usr_seller").error().code, ErrorCode::NotFound);
+    QCOMPARE(p.service->requestModel("lst_empty", "usr_seller").error().code,
+             ErrorCode::ValidationFailed);
+    QVERIFY(!p.queue->activeFor("lst_empty", "model").value());
+
+    auto requested = p.service->requestModel("lst_tree", "usr_seller");
+    QVERIFY(requested.ok());
+    QCOMPARE(p.service->job(requested->id, "usr_buyer").error().code, ErrorCode::NotFound);
+    QCOMPARE(p.service->job("job_nope", "usr_seller").error().code, ErrorCode::NotFound);
+}
+
+void WorkerTest::secondRequestReturnsTheRunningJob() {
+    Pipeline p(m_dir->path(), kGoodEngine);
+    const QString first = p.service->requestModel("lst_tree", "usr_seller")->id;
+    QCOMPARE(p.service->requestModel("lst_tree", "usr_seller")->id, first);
+    QVERIFY(p.worker->processNext());
+    // Once done, asking again makes a new model.
+    const QString second = p.service->requestModel("lst_tree", "usr_seller")->id;
+    QVERIFY(second != first);
+}
+
+void WorkerTest::failingEngineIsRetriedThenFailsWithItsReason() {
+    Pipeline p(m_dir->path(), kFailingEngine, 2);
+    const QString id = p.service->requestModel("lst_tree", "usr_seller")->id;
+
+    QVERIFY(p.worker->processNext());
+    Job job = p.queue->get(id)->job;
+    QCOMPARE(job.status, QStringLiteral("queued"));
+    QCOMPARE(job.attempts, 1);
+    QVERIFY2(job.error.contains("only 1 of 3 images registered"), qPrintable(job.error));
+    QCOMPARE(p.listingModel()->status, QStringLiteral("queued"));
+
+    QVERIFY(p.worker->processNext());
+    job = p.queue->get(id)->job;
+    QCOMPARE(job.status, QStringLiteral("failed"));
+    QCOMPARE(job.attempts, 2);
+    QVERIFY(job.error.contains("only 1 of 3 images registered"));
+    QCOMPARE(p.listingModel()->status, QStringLiteral("failed"));
+    QCOMPARE(p.listingModel()->error, job.error);
+    QVERIFY(!p.worker->processNext());
+}
+
+void WorkerTest::crashedEngineIsRetried() {
+    Pipeline p(m_dir->path(), kCrashingEngine);
+    const QString id = p.service->requestModel("lst_tree", "usr_seller")->id;
+    QVERIFY(p.worker->processNext());
+    const Job job = p.queue->get(id)->job;
+    QCOMPARE(job.status, QStringLiteral("queued"));
+    QVERIFY2(job.error.contains("stopped unexpectedly"), qPrintable(job.error));
+}
+
+void WorkerTest::listingWithoutPhotoFilesFailsWithoutRetry() {
+    Pipeline p(m_dir->path(), kGoodEngine);
+    const QString id = p.service->requestModel("lst_tree", "usr_seller")->id;
+    for (int i = 0; i < 3; ++i)
+        p.store.remove(QString(64, QChar(u'a' + i)), media::MediaStore::kFull, "jpg");
+    QVERIFY(p.worker->processNext());
+    const Job job = p.queue->get(id)->job;
+    QCOMPARE(job.status, QStringLiteral("failed"));
+    QCOMPARE(job.attempts, 1);
+    QVERIFY(job.error.contains("no photos"));
+}
+
+void WorkerTest::killedWorkersJobIsFinishedByAnother() {
+    Pipeline p(m_dir->path(), kGoodEngine);
+    const QString id = p.service->requestModel("lst_tree", "usr_seller")->id;
+    // A worker process claims the job and is killed: no heartbeat, no result.
+    QVERIFY(p.queue->claim("killed-worker", 300).value());
+    QVERIFY(!p.worker->processNext());
+
+    QTest::qWait(350);
+    QVERIFY(p.worker->processNext());
+    const Job job = p.queue->get(id)->job;
+    QCOMPARE(job.status, QStringLiteral("done"));
+    QCOMPARE(job.attempts, 2);
+    QCOMPARE(p.listingModel()->status, QStringLiteral("done"));
+}
+
+void WorkerTest::workerThatKeepsDyingEndsTheJob() {
+    Pipeline p(m_dir->path(), kGoodEngine, 2);
+    const QString id = p.service->requestModel("lst_tree", "usr_seller")->id;
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(p.queue->claim("doomed-worker", 50).value());
+        QTest::qWait(60);
+    }
+    QVERIFY(p.worker->processNext());
+    const Job job = p.queue->get(id)->job;
+    QCOMPARE(job.status, QStringLiteral("failed"));
+    QVERIFY2(job.error.contains("stopped unexpectedly 2 times"), qPrintable(job.error));
+    QCOMPARE(p.listingModel()->status, QStringLiteral("failed"));
+}
+
+void WorkerTest::stoppingTheWorkerStopsTheEngineAndRequeues() {
+    Pipeline p(m_dir->path(), kHangingEngine);
+    const QString pidFile = m_dir->filePath("engine-child.pid");
+    qputenv("FAKE_ENGINE_CHILD_PID", QFile::encodeName(pidFile));
+    const QString id = p.service->requestModel("lst_tree", "usr_seller")->id;
+    std::thread thread([&p] { p.worker->run(); });
+    QElapsedTimer timer;
+    timer.start();
+    while (p.queue->get(id)->job.stage != u"depth" && timer.elapsed() < 10'000)
+        QTest::qWait(20);
+    QCOMPARE(p.queue->get(id)->job.status, QStringLiteral("running"));
+    QCOMPARE(p.listingModel()->status, QStringLiteral("running"));
+
+    timer.restart();
+    p.worker->stop();
+    thread.join();
+    QVERIFY2(timer.elapsed() < 3'000, qPrintable(QString::number(timer.elapsed())));
+    const Job job = p.queue->get(id)->job;
+    QCOMPARE(job.status, QStringLiteral("queued"));
+    QCOMPARE(job.attempts, 0);
+    QCOMPARE(p.listingModel()->status, QStringLiteral("queued"));
+
+    QFile pid(pidFile);
+    QVERIFY(pid.open(QIODevice::ReadOnly));
+    const qint64 child = pid.readAll().trimmed().toLongLong();
+    QVERIFY(child > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(processIsGone(child), 2000);
+}
+
+QTEST_GUILESS_MAIN(WorkerTest)
+#include "WorkerTest.moc"
