@@ -169,18 +169,10 @@ void Worker::finish(const JobRecord& job, const Result<ModelInfo>& outcome) {
 }
 
 void Worker::announce(const QString& listingId) {
-    if (m_options.listingChanged) {
+    if (m_options.listingChanged)
         m_options.listingChanged(listingId);
-        return;
-    }
-    auto model = m_db.read([&](db::Connection& c) -> Result<std::optional<ModelInfo>> {
-        return ListingModelState::load(c, listingId);
-    });
-    if (!model || !*model)
-        return;
-    m_events.publish(DomainEvent{QStringLiteral("listing:") + listingId,
-                                 QStringLiteral("listing.updated"),
-                                 QJsonObject{{"id", listingId}, {"model", (*model)->toJson()}}});
+    else
+        ListingModelState::announce(m_db, m_events, listingId);
 }
 
 } // namespace bitmarket::server::jobs

@@ -1,0 +1,119 @@
+#include "jobs/JobEventRelay.h"
+
+#include "jobs/ListingModelState.h"
+
+#include <vector>
+
+namespace bitmarket::server::jobs {
+
+JobEventRelay::JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue)
+    : JobEventRelay(db, events, queue, Options{}) {
+}
+
+JobEventRelay::JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue, Options options)
+    : m_db(db), m_events(events), m_queue(queue), m_options(std::move(options)) {
+    m_subscription = m_events.subscribe([this](const DomainEvent& e) { remember(e); });
+}
+
+JobEventRelay::~JobEventRelay() {
+    stop();
+    m_events.unsubscribe(m_subscription);
+}
+
+void JobEventRelay::start() {
+    std::lock_guard lock(m_mutex);
+    if (m_thread.joinable())
+        return;
+    m_stopping = false;
+    m_thread = std::thread([this] {
+        std::unique_lock lock(m_mutex);
+        while (!m_stopping) {
+            lock.unlock();
+            pollOnce();
+            lock.lock();
+            m_wake.wait_for(lock, std::chrono::milliseconds(m_options.pollIntervalMs),
+                            [this] { return m_stopping; });
+        }
+    });
+}
+
+void JobEventRelay::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+// Every job.progress published in this process, by anyone, is what live
+// clients already know about that job.
+void JobEventRelay::remember(const DomainEvent& e) {
+    if (e.type != u"job.progress" || !e.topic.startsWith(u"user:"))
+        return;
+    std::lock_guard lock(m_mutex);
+    Seen& seen = m_seen[e.data.value("jobId").toString()];
+    seen.status = e.data.value("status").toString();
+    seen.progress = e.data.value("progress").toDouble();
+    seen.stage = e.data.value("stage").toString();
+}
+
+void JobEventRelay::pollOnce() {
+    struct Change {
+        QString jobId;
+        qint64 revision;
+        qint64 updatedAtMs;
+    };
+    const qint64 since = m_queue.now() - m_options.windowMs;
+    auto changed = m_db.read([&](db::Connection& c) -> Result<std::vector<Change>> {
+        auto q = c.query("SELECT id, revision, updated_at FROM jobs WHERE updated_at >= ?1");
+        q.bind(since);
+        std::vector<Change> rows;
+        while (q.next())
+            rows.push_back(Change{q.text(0), q.integer(1), q.integer(2)});
+        return rows;
+    });
+    if (!changed)
+        return;
+
+    for (const Change& change : *changed) {
+        QString previousStatus;
+        {
+            std::lock_guard lock(m_mutex);
+            auto it = m_seen.find(change.jobId);
+            if (it != m_seen.end() && it->second.revision == change.revision)
+                continue;
+            if (it != m_seen.end())
+                previousStatus = it->second.status;
+        }
+        auto record = m_queue.get(change.jobId);
+        if (!record)
+            continue;
+        const Job& job = record->job;
+        bool publish = false;
+        {
+            std::lock_guard lock(m_mutex);
+            Seen& seen = m_seen[change.jobId];
+            publish = seen.status != job.status || seen.progress != job.progress ||
+                      seen.stage != job.stage;
+            seen.revision = record->revision;
+            seen.updatedAtMs = job.updatedAtMs;
+        }
+        if (publish)
+            m_queue.publishProgress(*record);
+        if (publish && previousStatus != job.status && !job.listingId.isEmpty()) {
+            if (m_options.listingChanged)
+                m_options.listingChanged(job.listingId);
+            else
+                ListingModelState::announce(m_db, m_events, job.listingId);
+        }
+    }
+
+    std::lock_guard lock(m_mutex);
+    std::erase_if(m_seen, [since](const auto& entry) {
+        return entry.second.updatedAtMs != 0 && entry.second.updatedAtMs < since;
+    });
+}
+
+} // namespace bitmarket::server::jobs
