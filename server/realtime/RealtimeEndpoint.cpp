@@ -1,0 +1,188 @@
+#include "realtime/RealtimeEndpoint.h"
+
+#include "realtime/RealtimeSession.h"
+#include "realtime/ServerFrame.h"
+
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QWebSocket>
+#include <QWebSocketServer>
+#include <optional>
+
+namespace bitmarket::server {
+
+namespace {
+
+// How long a closing socket gets to answer the close frame before it is cut off.
+constexpr int kCloseGraceMs = 1000;
+// A socket whose unsent backlog grows past this is not reading; it would otherwise hold
+// every event for it in memory. It is dropped and reconnects with a fresh state.
+constexpr qint64 kMaxBacklogBytes = 8 * 1024 * 1024;
+
+const QString kPath = QStringLiteral("/ws");
+
+// The token the upgrade request presents, or nothing for an anonymous socket. A malformed
+// Authorization header counts as a bad (empty) token rather than as anonymous, so a client
+// with a broken header is told so instead of silently losing its private topics.
+std::optional<QString> presentedToken(const QNetworkRequest& request) {
+    const QByteArray authorization = request.rawHeader("Authorization").trimmed();
+    if (!authorization.isEmpty()) {
+        const QByteArray scheme = QByteArrayLiteral("bearer ");
+        if (!authorization.toLower().startsWith(scheme))
+            return QString();
+        return QString::fromLatin1(authorization.mid(scheme.size()).trimmed());
+    }
+    const QUrlQuery query(request.url());
+    if (query.hasQueryItem(QStringLiteral("access_token")))
+        return query.queryItemValue(QStringLiteral("access_token"), QUrl::FullyDecoded);
+    return std::nullopt;
+}
+
+} // namespace
+
+RealtimeEndpoint::RealtimeEndpoint(RealtimeHub::Options options,
+                                   RealtimeHub::Authenticator authenticate,
+                                   std::atomic<int>& connectionCount)
+    : m_options(std::move(options)), m_authenticate(std::move(authenticate)),
+      m_connectionCount(connectionCount) {
+}
+
+RealtimeEndpoint::~RealtimeEndpoint() {
+    // Sessions are children and would outlive the registry otherwise; they must not see it
+    // half destroyed.
+    qDeleteAll(m_sessions);
+}
+
+Result<quint16> RealtimeEndpoint::listen() {
+    m_listener =
+        new QWebSocketServer(QStringLiteral("BitMarket"), QWebSocketServer::NonSecureMode, this);
+    connect(m_listener, &QWebSocketServer::newConnection, this,
+            &RealtimeEndpoint::admitPendingConnections);
+    if (!m_listener->listen(m_options.address, m_options.port)) {
+        return ApiError::internal(QStringLiteral("Cannot listen for WebSocket clients on %1:%2: %3")
+                                      .arg(m_options.address.toString())
+                                      .arg(m_options.port)
+                                      .arg(m_listener->errorString()));
+    }
+    m_heartbeat = new QTimer(this);
+    connect(m_heartbeat, &QTimer::timeout, this, &RealtimeEndpoint::sendHeartbeat);
+    m_heartbeat->start(m_options.pingIntervalMs);
+    return m_listener->serverPort();
+}
+
+void RealtimeEndpoint::deliver(const DomainEvent& event) {
+    const QList<RealtimeSession*> subscribers = m_topics.subscribersOf(event.topic);
+    if (subscribers.isEmpty())
+        return;
+    const QString frame = ServerFrame::event(event);
+    for (RealtimeSession* session : subscribers) {
+        session->send(frame);
+        if (session->backlogBytes() > kMaxBacklogBytes)
+            session->drop();
+    }
+}
+
+void RealtimeEndpoint::shutdown() {
+    if (m_shuttingDown)
+        return;
+    m_shuttingDown = true;
+    if (m_heartbeat)
+        m_heartbeat->stop();
+    if (m_listener)
+        m_listener->close();
+    if (m_sessions.isEmpty()) {
+        finishShutdown();
+        return;
+    }
+    // Copied: a close may end a session at once, and ending one removes it from m_sessions.
+    const QList<RealtimeSession*> sessions = m_sessions.values();
+    for (RealtimeSession* session : sessions)
+        session->close(QWebSocketProtocol::CloseCodeGoingAway,
+                       QStringLiteral("The server is shutting down."));
+    QTimer::singleShot(kCloseGraceMs, this, [this] {
+        const QList<RealtimeSession*> lingering = m_sessions.values();
+        for (RealtimeSession* session : lingering)
+            session->drop();
+    });
+}
+
+void RealtimeEndpoint::admitPendingConnections() {
+    while (m_listener->hasPendingConnections())
+        admit(m_listener->nextPendingConnection());
+}
+
+void RealtimeEndpoint::admit(QWebSocket* socket) {
+    if (socket->state() != QAbstractSocket::ConnectedState) {
+        socket->deleteLater();
+        return;
+    }
+    if (m_shuttingDown) {
+        refuse(socket, QWebSocketProtocol::CloseCodeGoingAway,
+               QStringLiteral("The server is shutting down."));
+        return;
+    }
+    const QNetworkRequest request = socket->request();
+    if (request.url().path() != kPath) {
+        refuse(socket, QWebSocketProtocol::CloseCodePolicyViolated,
+               QStringLiteral("Live updates are served on %1.").arg(kPath));
+        return;
+    }
+    std::optional<QString> userId;
+    if (const std::optional<QString> token = presentedToken(request)) {
+        if (!token->isEmpty())
+            userId = m_authenticate(*token);
+        if (!userId) {
+            refuse(socket, QWebSocketProtocol::CloseCodePolicyViolated,
+                   QStringLiteral("Invalid or expired access token."));
+            return;
+        }
+    }
+
+    auto* session = new RealtimeSession(socket, std::move(userId), m_topics,
+                                        m_options.maxTopicsPerSocket, this);
+    connect(session, &RealtimeSession::ended, this, &RealtimeEndpoint::forget);
+    m_sessions.insert(session);
+    ++m_connectionCount;
+}
+
+void RealtimeEndpoint::refuse(QWebSocket* socket, QWebSocketProtocol::CloseCode code,
+                              const QString& reason) {
+    socket->setParent(this);
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    // A peer that never answers the close frame is cut off rather than kept forever.
+    QTimer::singleShot(kCloseGraceMs, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+    socket->close(code, reason);
+}
+
+void RealtimeEndpoint::sendHeartbeat() {
+    const QList<RealtimeSession*> sessions = m_sessions.values();
+    for (RealtimeSession* session : sessions) {
+        if (session->silentForMs() >= m_options.idleTimeoutMs)
+            session->drop();
+        else
+            session->ping();
+    }
+}
+
+void RealtimeEndpoint::forget(RealtimeSession* session) {
+    if (!m_sessions.remove(session))
+        return;
+    m_topics.removeSession(session);
+    --m_connectionCount;
+    session->deleteLater();
+    if (m_shuttingDown && m_sessions.isEmpty())
+        finishShutdown();
+}
+
+void RealtimeEndpoint::finishShutdown() {
+    if (m_closed)
+        return;
+    m_closed = true;
+    Q_EMIT closed();
+}
+
+} // namespace bitmarket::server

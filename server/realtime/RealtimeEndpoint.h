@@ -1,0 +1,60 @@
+// The part of the hub that lives on the hub thread: the /ws listener, admission of sockets
+// (path and access token), the sessions it admits, heartbeats and the fan-out of domain
+// events to the sessions that follow a topic. Every member runs on the hub thread.
+#pragma once
+
+#include "bitmarket/Result.h"
+#include "events/DomainEvent.h"
+#include "realtime/RealtimeHub.h"
+#include "realtime/TopicRegistry.h"
+
+#include <QObject>
+#include <QSet>
+#include <QWebSocketProtocol>
+#include <atomic>
+
+class QTimer;
+class QWebSocket;
+class QWebSocketServer;
+
+namespace bitmarket::server {
+
+class RealtimeSession;
+
+class RealtimeEndpoint final : public QObject {
+    Q_OBJECT
+
+public:
+    RealtimeEndpoint(RealtimeHub::Options options, RealtimeHub::Authenticator authenticate,
+                     std::atomic<int>& connectionCount);
+    ~RealtimeEndpoint() override;
+
+    // Starts listening and heartbeats; the port listened on.
+    Result<quint16> listen();
+    void deliver(const DomainEvent& event);
+    // Stops accepting, closes every socket and emits closed() once all are gone.
+    void shutdown();
+
+Q_SIGNALS:
+    void closed();
+
+private:
+    void admitPendingConnections();
+    void admit(QWebSocket* socket);
+    void refuse(QWebSocket* socket, QWebSocketProtocol::CloseCode code, const QString& reason);
+    void sendHeartbeat();
+    void forget(RealtimeSession* session);
+    void finishShutdown();
+
+    RealtimeHub::Options m_options;
+    RealtimeHub::Authenticator m_authenticate;
+    std::atomic<int>& m_connectionCount;
+    QWebSocketServer* m_listener = nullptr;
+    QTimer* m_heartbeat = nullptr;
+    TopicRegistry m_topics;
+    QSet<RealtimeSession*> m_sessions;
+    bool m_shuttingDown = false;
+    bool m_closed = false;
+};
+
+} // namespace bitmarket::server

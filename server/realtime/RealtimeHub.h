@@ -1,0 +1,64 @@
+// Live updates over WebSocket. The hub owns a thread with its own Qt event loop; the /ws
+// listener, every client socket and the fan-out live on that thread only. Domain events
+// arrive from the bus on HTTP worker threads and are handed over to the hub thread.
+#pragma once
+
+#include "events/EventBus.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QThread>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace bitmarket::server {
+
+class EventRelay;
+class RealtimeEndpoint;
+
+class RealtimeHub {
+public:
+    struct Options {
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 port = 0;
+        int pingIntervalMs = 20000;
+        int idleTimeoutMs = 60000;
+        int maxTopicsPerSocket = 200;
+    };
+    // Returns the user id for a valid access token, nothing otherwise. Called on the hub
+    // thread; must be thread-safe.
+    using Authenticator = std::function<std::optional<QString>(const QString& accessToken)>;
+
+    RealtimeHub(EventBus& bus, Authenticator authenticate, Options options);
+    ~RealtimeHub();
+    RealtimeHub(const RealtimeHub&) = delete;
+    RealtimeHub& operator=(const RealtimeHub&) = delete;
+
+    // Starts the hub thread and listens; returns once the listener is up or has failed.
+    bool start(QString* error);
+    // The port actually listened on (useful with port 0); 0 while stopped.
+    quint16 port() const;
+    // Closes every socket, stops listening and ends the thread. Idempotent. Must not be
+    // called from the hub thread (for instance from inside the authenticator).
+    void stop();
+    // Admitted sockets; readable from any thread.
+    int connectionCount() const;
+
+private:
+    EventBus& m_bus;
+    Authenticator m_authenticate;
+    Options m_options;
+
+    std::mutex m_lifecycle;
+    QThread m_thread;
+    RealtimeEndpoint* m_endpoint = nullptr;
+    std::shared_ptr<EventRelay> m_relay;
+    EventBus::SubscriptionId m_subscription = 0;
+    std::atomic<quint16> m_port = 0;
+    std::atomic<int> m_connections = 0;
+};
+
+} // namespace bitmarket::server

@@ -1,0 +1,134 @@
+#include "realtime/RealtimeSession.h"
+
+#include "realtime/RealtimeTopic.h"
+#include "realtime/ServerFrame.h"
+#include "realtime/TopicRegistry.h"
+
+#include <QJsonArray>
+#include <QWebSocket>
+
+namespace bitmarket::server {
+
+namespace {
+
+// Frames between the 64 KiB the protocol allows and this are answered with an error and the
+// socket stays open; anything larger makes Qt close the socket (1009) before buffering it.
+constexpr quint64 kLargestReadableFrameBytes = 1024 * 1024;
+
+} // namespace
+
+RealtimeSession::RealtimeSession(QWebSocket* socket, std::optional<QString> userId,
+                                 TopicRegistry& topics, int maxTopics, QObject* parent)
+    : QObject(parent), m_socket(socket), m_userId(std::move(userId)), m_topics(topics),
+      m_maxTopics(maxTopics) {
+    m_socket->setParent(this);
+    m_socket->setMaxAllowedIncomingMessageSize(kLargestReadableFrameBytes);
+    m_socket->setMaxAllowedIncomingFrameSize(kLargestReadableFrameBytes);
+    m_lastHeard.start();
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &RealtimeSession::readText);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &RealtimeSession::readBinary);
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.start(); });
+    connect(m_socket, &QWebSocket::disconnected, this, &RealtimeSession::end);
+}
+
+void RealtimeSession::send(const QString& frame) {
+    m_socket->sendTextMessage(frame);
+}
+
+void RealtimeSession::ping() {
+    m_socket->ping();
+}
+
+qint64 RealtimeSession::silentForMs() const {
+    return m_lastHeard.elapsed();
+}
+
+qint64 RealtimeSession::backlogBytes() const {
+    return m_socket->bytesToWrite();
+}
+
+void RealtimeSession::close(QWebSocketProtocol::CloseCode code, const QString& reason) {
+    m_socket->close(code, reason);
+}
+
+void RealtimeSession::drop() {
+    m_socket->abort();
+    end();
+}
+
+void RealtimeSession::readText(const QString& text) {
+    m_lastHeard.start();
+    QJsonValue id(QJsonValue::Undefined);
+    const Result<ClientRequest> request = ClientRequest::parse(text.toUtf8(), id);
+    if (!request) {
+        fail(id, request.error());
+        return;
+    }
+    switch (request->kind) {
+    case ClientRequest::Kind::Subscribe:
+        subscribe(*request);
+        break;
+    case ClientRequest::Kind::Unsubscribe:
+        unsubscribe(*request);
+        break;
+    case ClientRequest::Kind::Ping:
+        reply(QStringLiteral("pong"), request->id, {});
+        break;
+    }
+}
+
+void RealtimeSession::readBinary() {
+    m_lastHeard.start();
+    fail(QJsonValue::Undefined,
+         ApiError::validation(QStringLiteral("Frames must be JSON text; binary frames are not "
+                                             "understood.")));
+}
+
+void RealtimeSession::subscribe(const ClientRequest& request) {
+    // All or nothing: a client must not end up following half of what it asked for.
+    for (const QString& name : request.topics) {
+        const Result<RealtimeTopic> topic = RealtimeTopic::parse(name);
+        if (!topic) {
+            fail(request.id, topic.error());
+            return;
+        }
+        if (const Result<void> allowed = topic->checkReadableBy(m_userId); !allowed) {
+            fail(request.id, allowed.error());
+            return;
+        }
+    }
+    if (m_topics.topicCountOf(this) + m_topics.countNotFollowed(this, request.topics) >
+        m_maxTopics) {
+        fail(request.id,
+             ApiError::validation(
+                 QStringLiteral("A connection may follow at most %1 topics.").arg(m_maxTopics),
+                 QStringLiteral("topics")));
+        return;
+    }
+    m_topics.subscribe(this, request.topics);
+    reply(QStringLiteral("subscribed"), request.id,
+          {{QStringLiteral("topics"), QJsonArray::fromStringList(request.topics)}});
+}
+
+void RealtimeSession::unsubscribe(const ClientRequest& request) {
+    m_topics.unsubscribe(this, request.topics);
+    reply(QStringLiteral("unsubscribed"), request.id,
+          {{QStringLiteral("topics"), QJsonArray::fromStringList(request.topics)}});
+}
+
+void RealtimeSession::reply(const QString& type, const QJsonValue& id, const QJsonObject& data) {
+    send(ServerFrame::reply(type, id, data));
+}
+
+void RealtimeSession::fail(const QJsonValue& id, const ApiError& error) {
+    send(ServerFrame::error(id, error));
+}
+
+void RealtimeSession::end() {
+    if (m_ended)
+        return;
+    m_ended = true;
+    Q_EMIT ended(this);
+}
+
+} // namespace bitmarket::server

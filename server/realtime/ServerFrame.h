@@ -1,0 +1,23 @@
+// The JSON text frames the hub sends: replies to requests, errors and domain events.
+#pragma once
+
+#include "bitmarket/ApiError.h"
+#include "events/DomainEvent.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+namespace bitmarket::server {
+
+class ServerFrame {
+public:
+    // {"type", "id"?, "data"}; the id is left out when the request carried none.
+    static QString reply(const QString& type, const QJsonValue& id, const QJsonObject& data);
+    // {"type": "error", "id"?, "data": {"code", "message", "field"?}}
+    static QString error(const QJsonValue& id, const ApiError& error);
+    // {"type": event.type, "topic": event.topic, "data": event.data}
+    static QString event(const DomainEvent& event);
+};
+
+} // namespace bitmarket::server

@@ -1,0 +1,103 @@
+#include "RealtimeTestClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkRequest>
+#include <QTest>
+
+namespace bitmarket::test {
+
+RealtimeTestClient::RealtimeTestClient(QObject* parent) : QObject(parent) {
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString& text) {
+        m_frames.append(QJsonDocument::fromJson(text.toUtf8()).object());
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, [this] { m_disconnected = true; });
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+        if (m_socket.state() != QAbstractSocket::ConnectedState)
+            m_failedToConnect = true;
+    });
+}
+
+void RealtimeTestClient::open(const QUrl& url, const QByteArray& authorization) {
+    QNetworkRequest request(url);
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
+    m_socket.open(request);
+}
+
+bool RealtimeTestClient::waitForConnected(int timeoutMs) {
+    return QTest::qWaitFor([this] { return isConnected() || m_disconnected; }, timeoutMs) &&
+           isConnected();
+}
+
+bool RealtimeTestClient::waitForDisconnected(int timeoutMs) {
+    return QTest::qWaitFor([this] { return m_disconnected || m_failedToConnect; }, timeoutMs);
+}
+
+bool RealtimeTestClient::isConnected() const {
+    return m_socket.state() == QAbstractSocket::ConnectedState;
+}
+
+void RealtimeTestClient::send(const QJsonObject& frame) {
+    sendText(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+}
+
+void RealtimeTestClient::sendText(const QString& text) {
+    m_socket.sendTextMessage(text);
+}
+
+void RealtimeTestClient::sendBinary(const QByteArray& data) {
+    m_socket.sendBinaryMessage(data);
+}
+
+QJsonObject RealtimeTestClient::request(const QString& type, const QJsonObject& data) {
+    const QString id = QStringLiteral("r%1").arg(m_nextId++);
+    send({{QStringLiteral("type"), type},
+          {QStringLiteral("id"), id},
+          {QStringLiteral("data"), data}});
+    return waitForFrame([&id](const QJsonObject& frame) { return frame.value("id") == id; });
+}
+
+QJsonObject RealtimeTestClient::subscribe(const QStringList& topics) {
+    return request(QStringLiteral("subscribe"),
+                   {{QStringLiteral("topics"), QJsonArray::fromStringList(topics)}});
+}
+
+QJsonObject RealtimeTestClient::unsubscribe(const QStringList& topics) {
+    return request(QStringLiteral("unsubscribe"),
+                   {{QStringLiteral("topics"), QJsonArray::fromStringList(topics)}});
+}
+
+QJsonObject RealtimeTestClient::waitForFrame(const std::function<bool(const QJsonObject&)>& matches,
+                                             int timeoutMs) {
+    QJsonObject found;
+    const bool arrived = QTest::qWaitFor(
+        [&] {
+            for (const QJsonObject& frame : std::as_const(m_frames)) {
+                if (matches(frame)) {
+                    found = frame;
+                    return true;
+                }
+            }
+            return false;
+        },
+        timeoutMs);
+    return arrived ? found : QJsonObject();
+}
+
+QJsonObject RealtimeTestClient::waitForEvent(const QString& topic, int timeoutMs) {
+    return waitForFrame(
+        [&topic](const QJsonObject& frame) { return frame.value("topic").toString() == topic; },
+        timeoutMs);
+}
+
+QList<QJsonObject> RealtimeTestClient::eventsOn(const QString& topic) const {
+    QList<QJsonObject> events;
+    for (const QJsonObject& frame : m_frames) {
+        if (frame.value("topic").toString() == topic)
+            events.append(frame);
+    }
+    return events;
+}
+
+} // namespace bitmarket::test

@@ -1,0 +1,57 @@
+// A client of the hub as the desktop app would be: a real QWebSocket that records every frame
+// and how the connection ended, with waits that keep the test's event loop running.
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QUrl>
+#include <QWebSocket>
+#include <functional>
+
+namespace bitmarket::test {
+
+class RealtimeTestClient : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kWaitMs = 5000;
+
+    explicit RealtimeTestClient(QObject* parent = nullptr);
+
+    // `authorization` is the raw Authorization header value, if any.
+    void open(const QUrl& url, const QByteArray& authorization = {});
+    bool waitForConnected(int timeoutMs = kWaitMs);
+    bool waitForDisconnected(int timeoutMs = kWaitMs);
+    bool isConnected() const;
+
+    void send(const QJsonObject& frame);
+    void sendText(const QString& text);
+    void sendBinary(const QByteArray& data);
+
+    // Sends {"type", "id", "data"} with a fresh id and returns the frame answering it, or an
+    // empty object if none came in time.
+    QJsonObject request(const QString& type, const QJsonObject& data = {});
+    QJsonObject subscribe(const QStringList& topics);
+    QJsonObject unsubscribe(const QStringList& topics);
+
+    // The first received frame that matches, waiting for it if needed; empty on timeout.
+    QJsonObject waitForFrame(const std::function<bool(const QJsonObject&)>& matches,
+                             int timeoutMs = kWaitMs);
+    QJsonObject waitForEvent(const QString& topic, int timeoutMs = kWaitMs);
+    // Events received so far on `topic`, in arrival order.
+    QList<QJsonObject> eventsOn(const QString& topic) const;
+
+    QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
+    QString closeReason() const { return m_socket.closeReason(); }
+    bool failedToConnect() const { return m_failedToConnect; }
+
+private:
+    QWebSocket m_socket;
+    QList<QJsonObject> m_frames;
+    int m_nextId = 1;
+    bool m_disconnected = false;
+    bool m_failedToConnect = false;
+};
+
+} // namespace bitmarket::test
