@@ -1,0 +1,35 @@
+// Structure from motion by running the COLMAP command line (CPU only):
+// feature extraction, matching, incremental mapping, then reading the largest
+// reconstruction back from its text export.
+#pragma once
+
+#include "reconstruct/Expected.h"
+#include "reconstruct/Photo.h"
+#include "reconstruct/ProgressReporter.h"
+#include "reconstruct/ReconstructionOptions.h"
+#include "reconstruct/SparseModel.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace bitmarket::reconstruct {
+
+class ColmapSfm {
+public:
+    ColmapSfm(const ReconstructionOptions& options, std::filesystem::path workDir)
+        : m_options(options), m_workDir(std::move(workDir)) {}
+
+    Expected<SparseModel> run(const std::vector<Photo>& photos, ProgressReporter& progress) const;
+
+    // Reads cameras.txt / images.txt / points3D.txt; names map back to photos.
+    static Expected<SparseModel> readTextModel(const std::filesystem::path& folder,
+                                               const std::vector<Photo>& photos);
+
+private:
+    Expected<bool> runColmap(const std::string& arguments, const std::string& step) const;
+
+    ReconstructionOptions m_options;
+    std::filesystem::path m_workDir;
+};
+
+} // namespace bitmarket::reconstruct

@@ -1,0 +1,89 @@
+#include "reconstruct/SurfaceMesher.h"
+
+#include <algorithm>
+#include <open3d/geometry/KDTreeSearchParam.h>
+#include <open3d/geometry/PointCloud.h>
+#include <open3d/geometry/TriangleMesh.h>
+
+namespace bitmarket::reconstruct {
+
+Expected<SurfaceMesh> SurfaceMesher::mesh(const OrientedPoints& points) const {
+    if (points.positions.size() < 200) {
+        return Failure{"too few dense points on the subject to build a surface"};
+    }
+    open3d::geometry::PointCloud cloud;
+    cloud.points_ = points.positions;
+    cloud.colors_ = points.colors;
+    // Fused depth-map normals are noisy but correctly oriented; a local plane
+    // fit is smooth but has no sign. Take the fit, keep the sign.
+    cloud.EstimateNormals(open3d::geometry::KDTreeSearchParamKNN(24));
+    for (std::size_t i = 0; i < cloud.points_.size(); ++i) {
+        if (cloud.normals_[i].dot(points.normals[i]) < 0) {
+            cloud.normals_[i] = -cloud.normals_[i];
+        }
+    }
+    Eigen::Vector3d lo = cloud.GetMinBound(), hi = cloud.GetMaxBound();
+
+    auto [poisson, densities] = open3d::geometry::TriangleMesh::CreateFromPointCloudPoisson(
+        cloud, m_settings.poissonDepth, 0.f, 1.1f, false, m_settings.threads);
+    if (!poisson || poisson->triangles_.empty()) {
+        return Failure{"surface reconstruction produced no triangles"};
+    }
+
+    std::vector<double> sorted = densities;
+    const std::size_t cut = std::size_t(m_settings.trimQuantile * (sorted.size() - 1));
+    std::nth_element(sorted.begin(), sorted.begin() + cut, sorted.end());
+    const double minDensity = sorted[cut];
+    const Eigen::Vector3d margin = (hi - lo) * 0.03;
+    lo -= margin;
+    hi += margin;
+    if (m_settings.cutBelowGround) {
+        lo.y() = 0;
+    }
+    std::vector<bool> drop(poisson->vertices_.size());
+    for (std::size_t i = 0; i < drop.size(); ++i) {
+        const Eigen::Vector3d& v = poisson->vertices_[i];
+        drop[i] = densities[i] < minDensity || (v.array() < lo.array()).any() ||
+                  (v.array() > hi.array()).any();
+    }
+    poisson->RemoveVerticesByMask(drop);
+    poisson->RemoveDegenerateTriangles();
+    poisson->RemoveDuplicatedTriangles();
+    poisson->RemoveDuplicatedVertices();
+    poisson->RemoveNonManifoldEdges();
+
+    // Keep the largest connected piece: floaters are almost always noise.
+    auto [clusterOf, clusterSizes, clusterAreas] = poisson->ClusterConnectedTriangles();
+    if (!clusterSizes.empty()) {
+        const int largest =
+            int(std::max_element(clusterSizes.begin(), clusterSizes.end()) - clusterSizes.begin());
+        std::vector<bool> remove(clusterOf.size());
+        for (std::size_t t = 0; t < clusterOf.size(); ++t) {
+            remove[t] = clusterOf[t] != largest;
+        }
+        poisson->RemoveTrianglesByMask(remove);
+        poisson->RemoveUnreferencedVertices();
+    }
+
+    std::shared_ptr<open3d::geometry::TriangleMesh> result = poisson;
+    if (int(poisson->triangles_.size()) > m_settings.targetTriangles) {
+        result = poisson->SimplifyQuadricDecimation(m_settings.targetTriangles,
+                                                    std::numeric_limits<double>::infinity(), 1.0);
+        result->RemoveDegenerateTriangles();
+        result->RemoveUnreferencedVertices();
+    }
+    if (result->triangles_.empty()) {
+        return Failure{"the subject's surface vanished during cleanup"};
+    }
+
+    SurfaceMesh out;
+    for (const auto& v : result->vertices_) {
+        out.positions.push_back(v.cast<float>());
+    }
+    for (const auto& t : result->triangles_) {
+        out.triangles.push_back(t);
+    }
+    return out;
+}
+
+} // namespace bitmarket::reconstruct
