@@ -9,8 +9,13 @@
 #include "http/HttpServer.h"
 #include "http/ListingRoutes.h"
 #include "http/MediaRoutes.h"
+#include "http/ModelRoutes.h"
 #include "http/PhotoRoutes.h"
 #include "http/SystemRoutes.h"
+#include "jobs/JobQueue.h"
+#include "jobs/ModelJobRunner.h"
+#include "jobs/ModelJobService.h"
+#include "jobs/Worker.h"
 #include "market/CategoryService.h"
 #include "market/ListingService.h"
 #include "media/MediaStore.h"
@@ -38,6 +43,11 @@ struct ServerApp::Parts {
     std::unique_ptr<ListingService> listings;
     std::unique_ptr<media::MediaStore> mediaStore;
     std::unique_ptr<media::PhotoIngest> photoIngest;
+    std::unique_ptr<jobs::JobQueue> jobQueue;
+    std::unique_ptr<jobs::ModelJobRunner> modelRunner;
+    std::unique_ptr<jobs::ModelJobService> modelJobs;
+    std::vector<std::unique_ptr<jobs::Worker>> workers;
+    std::vector<std::thread> workerThreads;
     std::unique_ptr<RealtimeHub> hub;
     std::unique_ptr<HttpServer> http;
     std::unique_ptr<Router> router;
@@ -73,6 +83,9 @@ bool ServerApp::openStorage() {
     p.listings = std::make_unique<ListingService>(*p.db, p.events);
     p.mediaStore = std::make_unique<media::MediaStore>(m_config.dataDir);
     p.photoIngest = std::make_unique<media::PhotoIngest>(*p.mediaStore);
+    p.jobQueue = std::make_unique<jobs::JobQueue>(*p.db, p.events);
+    p.modelRunner = std::make_unique<jobs::ModelJobRunner>(*p.db, *p.mediaStore);
+    p.modelJobs = std::make_unique<jobs::ModelJobService>(*p.db, *p.jobQueue);
     return true;
 }
 
@@ -98,6 +111,29 @@ void ServerApp::addRoutes() {
     addListingRoutes(*p.router, *p.auth, *p.listings, *p.categories);
     addPhotoRoutes(*p.router, *p.auth, *p.listings, *p.photoIngest, *p.mediaStore);
     addMediaRoutes(*p.router, *p.mediaStore);
+    addModelRoutes(*p.router, *p.auth, *p.modelJobs);
+}
+
+void ServerApp::startWorkers(int count) {
+    Parts& p = *m_parts;
+    for (int i = 0; i < count; ++i) {
+        jobs::Worker::Options options;
+        options.listingChanged = [this](const QString& listingId) {
+            m_parts->listings->announceUpdate(listingId);
+        };
+        p.workers.push_back(std::make_unique<jobs::Worker>(*p.db, p.events, *p.jobQueue,
+                                                           *p.modelRunner, options));
+        jobs::Worker* worker = p.workers.back().get();
+        p.workerThreads.emplace_back([worker] { worker->run(); });
+    }
+}
+
+bool ServerApp::startWorkerOnly() {
+    if (!openStorage())
+        return false;
+    startWorkers(std::max(1, m_config.workers));
+    qCInfo(lcApp).noquote() << "job worker serving" << m_config.dataDir;
+    return true;
 }
 
 bool ServerApp::printRoutes() {
@@ -142,6 +178,7 @@ bool ServerApp::start() {
         return false;
     }
     m_httpThread = std::thread([this] { m_parts->http->serve(); });
+    startWorkers(m_config.workers);
     std::printf("listening on http://%s:%d\n", qPrintable(m_config.httpHost), port.value());
     std::printf("websocket on ws://%s:%d/ws\n", qPrintable(m_config.wsHost), p.hub->port());
     std::fflush(stdout);
@@ -158,6 +195,11 @@ void ServerApp::stop() {
         p.http->stop();
     if (m_httpThread.joinable())
         m_httpThread.join();
+    for (auto& worker : p.workers)
+        worker->stop();
+    for (auto& thread : p.workerThreads)
+        thread.join();
+    p.workerThreads.clear();
     if (p.hub)
         p.hub->stop();
     if (p.db)

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <thread>
+#include <vector>
 
 namespace bitmarket::server {
 
@@ -21,6 +22,8 @@ public:
     bool start();
     // Prints "METHOD PATH" for every route; used by the contract test.
     bool printRoutes();
+    // Runs only job workers on the data dir (bitmarket-server --worker): no listeners.
+    bool startWorkerOnly();
     void stop();
 
 private:
@@ -28,6 +31,7 @@ private:
 
     bool openStorage();
     void addRoutes();
+    void startWorkers(int count);
 
     ServerConfig m_config;
     std::unique_ptr<Parts> m_parts;

@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
         qInfo("signal %d: shutting down", signalNumber);
         QCoreApplication::quit();
     });
-    if (!server.start()) {
+    if (!(config->worker ? server.startWorkerOnly() : server.start())) {
         ServerLog::uninstall();
         return 1;
     }

@@ -67,7 +67,7 @@ CREATE TABLE listings (
     model_job_id       TEXT,
     model_error        TEXT
 );
-CREATE INDEX listings_newest ON listings(status, created_at DESC, seq DESC);
+CREATE INDEX listings_newest ON listings(status, seq);
 CREATE INDEX listings_price ON listings(status, price_amount, seq);
 CREATE INDEX listings_popular ON listings(status, favorite_count DESC, seq DESC);
 CREATE INDEX listings_ending ON listings(status, auction_ends_at, seq);

@@ -19,7 +19,9 @@ struct SortSpec {
 };
 
 constexpr SortSpec kSorts[] = {
-    {"newest", "l.created_at", "l.created_at DESC, l.seq DESC", "(l.created_at, l.seq) < (?, ?)"},
+    // Newest is insertion order (seq), which also lets a text search walk the
+    // FTS index backwards and stop after one page instead of sorting all matches.
+    {"newest", "l.seq", "l.seq DESC", "(l.seq, l.seq) < (?, ?)"},
     {"price_asc", "l.price_amount", "l.price_amount ASC, l.seq ASC",
      "(l.price_amount, l.seq) > (?, ?)"},
     {"price_desc", "l.price_amount", "l.price_amount DESC, l.seq DESC",
@@ -47,15 +49,15 @@ QString likePattern(const QString& term) {
 }
 } // namespace
 
-qint64 ListingSearch::sortKeyOf(const QString& sort, qint64 createdAt, qint64 price,
-                                qint64 favorites, qint64 endsAt) {
+qint64 ListingSearch::sortKeyOf(const QString& sort, qint64 seq, qint64 price, qint64 favorites,
+                                qint64 endsAt) {
     if (sort.startsWith(QLatin1String("price")))
         return price;
     if (sort == QLatin1String("popular"))
         return favorites;
     if (sort == QLatin1String("ending_soon"))
         return endsAt;
-    return createdAt;
+    return seq;
 }
 
 QString ListingSearch::cursorAfter(const QString& sort, qint64 sortKey, qint64 seq) {
@@ -76,6 +78,7 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 n
     if (!kListingStatuses.contains(query.status) || query.status == QLatin1String("removed"))
         return ApiError::validation(QStringLiteral("Unknown status."), "status");
 
+    const bool isNewest = query.sort == QLatin1String("newest");
     SearchStatement st;
     std::string where = "l.status = ?";
     st.parameters.push_back(query.status);
@@ -97,8 +100,9 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 n
             st.parameters.insert(st.parameters.end(), {pattern, pattern, pattern});
         }
     }
-    if (!ftsPhrases.isEmpty()) {
-        where += " AND l.seq IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?)";
+    const bool textSearch = !ftsPhrases.isEmpty();
+    if (textSearch) {
+        where += " AND listings_fts MATCH ?";
         st.parameters.push_back(ftsPhrases.join(QStringLiteral(" AND ")));
     }
     if (!query.categoryId.isEmpty()) {
@@ -130,12 +134,22 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 n
         if (!cursor || cursor->sort != query.sort || cursor->keys.size() != 2)
             return ApiError::validation(QStringLiteral("This cursor is not valid for this query."),
                                         "cursor");
-        where += std::string(" AND ") + sort->after;
-        st.parameters.push_back(cursor->keys[0].toInteger());
-        st.parameters.push_back(cursor->keys[1].toInteger());
+        if (isNewest && textSearch) {
+            where += " AND f.rowid < ?";
+            st.parameters.push_back(cursor->keys[1].toInteger());
+        } else {
+            where += std::string(" AND ") + sort->after;
+            st.parameters.push_back(cursor->keys[0].toInteger());
+            st.parameters.push_back(cursor->keys[1].toInteger());
+        }
     }
-    st.sql = std::string("SELECT ") + kListingColumns + " FROM listings l WHERE " + where +
-             " ORDER BY " + sort->order + " LIMIT ?";
+    // CROSS JOIN keeps the FTS index as the outer loop, so its rowid order serves "newest".
+    const std::string from = textSearch
+                                 ? " FROM listings_fts f CROSS JOIN listings l ON l.seq = f.rowid"
+                                 : " FROM listings l";
+    const std::string order = isNewest && textSearch ? "f.rowid DESC" : sort->order;
+    st.sql = std::string("SELECT ") + kListingColumns + from + " WHERE " + where + " ORDER BY " +
+             order + " LIMIT ?";
     st.parameters.push_back(static_cast<qint64>(query.limit + 1));
     return st;
 }

@@ -41,8 +41,8 @@ public:
     static Result<SearchStatement> build(const ListingQuery& query, qint64 nowMs);
     // The cursor that continues after `row` (values of the sort keys).
     static QString cursorAfter(const QString& sort, qint64 sortKey, qint64 seq);
-    static qint64 sortKeyOf(const QString& sort, qint64 createdAt, qint64 price,
-                            qint64 favorites, qint64 endsAt);
+    static qint64 sortKeyOf(const QString& sort, qint64 seq, qint64 price, qint64 favorites,
+                            qint64 endsAt);
 };
 
 } // namespace bitmarket::server

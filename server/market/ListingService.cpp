@@ -115,7 +115,9 @@ Result<Listing> ListingService::detail(const QString& listingId, const QString& 
     });
     if (!listing || viewedThisHour)
         return listing;
-    auto counted = m_db.write([&](db::Connection& c) -> Result<qint64> {
+    // A view is not worth a durable wait: record it in the background. The
+    // insert is idempotent, so a racing second request cannot count twice.
+    m_db.writeDetached([listingId, viewerKey, hour](db::Connection& c) {
         c.query("INSERT OR IGNORE INTO listing_views (listing_id, viewer_key, hour) "
                 "VALUES (?1, ?2, ?3)")
             .bind(listingId, viewerKey, hour)
@@ -124,12 +126,8 @@ Result<Listing> ListingService::detail(const QString& listingId, const QString& 
             c.query("UPDATE listings SET view_count = view_count + 1 WHERE id = ?1")
                 .bind(listingId)
                 .run();
-        auto q = c.query("SELECT view_count FROM listings WHERE id = ?1");
-        q.bind(listingId);
-        return q.next() ? q.integer(0) : 0;
     });
-    if (counted)
-        listing->viewCount = counted.value();
+    listing->viewCount += 1;
     return listing;
 }
 
@@ -197,7 +195,7 @@ Result<ListingPage> ListingService::search(const ListingQuery& query) {
                 const Listing& last = page.items.back();
                 page.nextCursor = ListingSearch::cursorAfter(
                     query.sort,
-                    ListingSearch::sortKeyOf(query.sort, last.createdAtMs, last.price.amount,
+                    ListingSearch::sortKeyOf(query.sort, lastSeq, last.price.amount,
                                              last.favoriteCount,
                                              last.auction ? last.auction->endsAtMs : 0),
                     lastSeq);

@@ -24,6 +24,7 @@ public:
     // SIGKILL: the crash case.
     void kill();
     bool isRunning() const;
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
     QUrl httpUrl() const { return m_httpUrl; }
     QUrl wsUrl() const { return m_wsUrl; }
