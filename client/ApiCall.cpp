@@ -1,0 +1,35 @@
+#include "ApiCall.h"
+
+#include <QNetworkReply>
+
+ApiCall::ApiCall(Request request, QObject* parent)
+    : QObject(parent), m_request(std::move(request)) {
+}
+
+void ApiCall::attach(QNetworkReply* reply) {
+    m_reply = reply;
+    connect(reply, &QNetworkReply::uploadProgress, this, &ApiCall::uploadProgress);
+}
+
+void ApiCall::abort() {
+    if (m_reply)
+        m_reply->abort();
+}
+
+void ApiCall::succeed(int status, QJsonObject body) {
+    m_httpStatus = status;
+    m_body = std::move(body);
+    m_finished = true;
+    emit succeeded(m_body);
+    emit finished();
+    deleteLater();
+}
+
+void ApiCall::fail(int status, bitmarket::ApiError error) {
+    m_httpStatus = status;
+    m_error = std::move(error);
+    m_finished = true;
+    emit failed(m_error);
+    emit finished();
+    deleteLater();
+}

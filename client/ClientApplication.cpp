@@ -1,0 +1,135 @@
+#include "ClientApplication.h"
+
+#include "ApiClient.h"
+#include "ClientSettings.h"
+#include "IconProvider.h"
+#include "MediaCache.h"
+#include "RealtimeClient.h"
+#include "Session.h"
+#include "SystemTheme.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQmlEngineExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+
+Q_IMPORT_QML_PLUGIN(BitMarket_ClientPlugin)
+Q_IMPORT_QML_PLUGIN(BitMarket_UiPlugin)
+
+ClientApplication::Options ClientApplication::parseArguments(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("BitMarket desktop client"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption server(
+        "server", QStringLiteral("Server to use (remembered), e.g. http://127.0.0.1:8080."), "URL");
+    const QCommandLineOption configDir(
+        "config-dir", QStringLiteral("Folder for settings and the session."), "DIR");
+    const QCommandLineOption cacheDir("cache-dir", QStringLiteral("Folder for downloaded media."),
+                                      "DIR");
+    const QCommandLineOption language("lang", QStringLiteral("UI language for this run: en or ko."),
+                                      "CODE");
+    parser.addOptions({server, configDir, cacheDir, language});
+    parser.process(arguments);
+    Options o;
+    if (parser.isSet(server))
+        o.server = QUrl::fromUserInput(parser.value(server));
+    o.configDir = parser.value(configDir);
+    o.cacheDir = parser.value(cacheDir);
+    o.language = parser.value(language);
+    return o;
+}
+
+ClientApplication::ClientApplication(Options options, QObject* parent)
+    : QObject(parent), m_options(std::move(options)) {
+    if (m_options.configDir.isEmpty())
+        m_options.configDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    if (m_options.cacheDir.isEmpty())
+        m_options.cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    QDir().mkpath(m_options.configDir);
+
+    m_settings = new ClientSettings(m_options.configDir, this);
+    if (m_options.server.isValid() && !m_options.server.isEmpty())
+        m_settings->setServerUrl(m_options.server);
+    m_api = new ApiClient(this);
+    m_api->setServerUrl(m_settings->serverUrl());
+    m_session = new Session(m_api, m_options.configDir, this);
+    m_realtime = new RealtimeClient(m_api, this);
+    m_media = new MediaCache(m_options.cacheDir, this);
+    m_systemTheme = new SystemTheme(this);
+
+    connect(m_settings, &ClientSettings::serverUrlChanged, this, [this] {
+        m_api->setServerUrl(m_settings->serverUrl());
+        connectToServer();
+    });
+    connect(m_settings, &ClientSettings::languageChanged, this, &ClientApplication::applyLanguage);
+    // The socket authenticates when it opens: reopen it as the new user (or as nobody).
+    connect(m_session, &Session::stateChanged, m_realtime, [this] {
+        if (!m_session->restoring())
+            m_realtime->start();
+    });
+}
+
+ClientApplication::~ClientApplication() {
+    m_realtime->stop();
+    m_engine.reset();
+}
+
+QQuickWindow* ClientApplication::window() const {
+    if (!m_engine || m_engine->rootObjects().isEmpty())
+        return nullptr;
+    return qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
+}
+
+bool ClientApplication::load() {
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    m_engine = std::make_unique<QQmlApplicationEngine>();
+    m_engine->setNetworkAccessManagerFactory(m_media);
+    m_engine->addImageProvider(QStringLiteral("icon"), new IconProvider);
+    // Qt 6.4 modules built with qt_add_qml_module sit at the root of the resources.
+    m_engine->addImportPath(QStringLiteral("qrc:/"));
+    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "Api", m_api);
+    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "Session", m_session);
+    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "Realtime", m_realtime);
+    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "Settings", m_settings);
+    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "Media", m_media);
+    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "SystemTheme", m_systemTheme);
+    applyLanguage();
+    m_engine->load(QUrl(QStringLiteral("qrc:/BitMarket/Ui/Main.qml")));
+    if (m_engine->rootObjects().isEmpty())
+        return false;
+    connectToServer();
+    return true;
+}
+
+void ClientApplication::connectToServer() {
+    m_session->restore();
+    m_realtime->start();
+}
+
+void ClientApplication::applyLanguage() {
+    QString language = m_options.language.isEmpty() ? m_settings->language() : m_options.language;
+    if (language == QLatin1String("system"))
+        language = QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko")
+                                                                   : QStringLiteral("en");
+    if (m_translatorInstalled) {
+        QCoreApplication::removeTranslator(&m_translator);
+        m_translatorInstalled = false;
+    }
+    QLocale::setDefault(language == QLatin1String("ko")
+                            ? QLocale(QLocale::Korean, QLocale::SouthKorea)
+                            : QLocale(QLocale::English, QLocale::UnitedStates));
+    if (language == QLatin1String("ko") &&
+        m_translator.load(QStringLiteral(":/i18n/bitmarket_ko.qm"))) {
+        QCoreApplication::installTranslator(&m_translator);
+        m_translatorInstalled = true;
+    }
+    if (m_engine)
+        m_engine->retranslate();
+}

@@ -1,0 +1,60 @@
+// The app put together around one QML engine: settings, API and live
+// clients, the session, caches and translations. main() and the GUI tests
+// build the same thing, so the tests drive the real client.
+#pragma once
+
+#include <QObject>
+#include <QTranslator>
+#include <QUrl>
+#include <memory>
+
+class ApiClient;
+class ClientSettings;
+class MediaCache;
+class QQmlApplicationEngine;
+class QQuickWindow;
+class RealtimeClient;
+class Session;
+class SystemTheme;
+
+class ClientApplication : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        QUrl server;       // --server: used and remembered
+        QString configDir; // empty: the user's config folder
+        QString cacheDir;  // empty: the user's cache folder
+        QString language;  // --lang: overrides the remembered choice for this run
+    };
+
+    static Options parseArguments(const QStringList& arguments);
+
+    explicit ClientApplication(Options options, QObject* parent = nullptr);
+    ~ClientApplication() override;
+
+    // Loads the UI; false if the QML could not be loaded.
+    bool load();
+
+    QQmlApplicationEngine* engine() const { return m_engine.get(); }
+    QQuickWindow* window() const;
+    ApiClient* api() const { return m_api; }
+    Session* session() const { return m_session; }
+    RealtimeClient* realtime() const { return m_realtime; }
+    ClientSettings* settings() const { return m_settings; }
+
+private:
+    void applyLanguage();
+    void connectToServer();
+
+    Options m_options;
+    ClientSettings* m_settings = nullptr;
+    ApiClient* m_api = nullptr;
+    Session* m_session = nullptr;
+    RealtimeClient* m_realtime = nullptr;
+    MediaCache* m_media = nullptr;
+    SystemTheme* m_systemTheme = nullptr;
+    QTranslator m_translator;
+    bool m_translatorInstalled = false;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+};

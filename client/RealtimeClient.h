@@ -1,0 +1,63 @@
+// The live side: one WebSocket to the URL /healthz names, authenticated with
+// the current access token. It reconnects with exponential backoff (1 s up to
+// 30 s), subscribes again to every topic someone still wants, and tells the
+// UI whether the app is online.
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+#include <QtQml/qqmlregistration.h>
+
+class ApiClient;
+
+class RealtimeClient : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The application provides one as Realtime")
+    Q_PROPERTY(bool online READ online NOTIFY onlineChanged)
+    Q_PROPERTY(int reconnectInSeconds READ reconnectInSeconds NOTIFY onlineChanged)
+
+public:
+    explicit RealtimeClient(ApiClient* api, QObject* parent = nullptr);
+
+    bool online() const { return m_online; }
+    int reconnectInSeconds() const;
+
+    // Topics are reference-counted: two pages watching one listing share a subscription.
+    void subscribe(const QString& topic);
+    void unsubscribe(const QString& topic);
+
+    // Starts (or restarts after a server or token change) the connection.
+    Q_INVOKABLE void start();
+    void stop();
+    Q_INVOKABLE void reconnectNow();
+
+signals:
+    void onlineChanged();
+    void eventReceived(const QString& type, const QString& topic, const QJsonObject& data);
+
+private:
+    void discoverAndConnect();
+    void openSocket();
+    void onConnected();
+    void onDisconnected();
+    void onMessage(const QString& text);
+    void scheduleReconnect();
+    void send(const QString& type, const QJsonObject& data);
+    void setOnline(bool online);
+
+    ApiClient* m_api;
+    QWebSocket m_socket;
+    QTimer m_reconnectTimer;
+    QTimer m_pingTimer;
+    QUrl m_wsUrl;
+    QHash<QString, int> m_topics;
+    int m_attempt = 0;
+    bool m_online = false;
+    bool m_running = false;
+    int m_generation = 0;
+};

@@ -1,0 +1,34 @@
+// A form field's label above it, with its error message below it.
+import QtQuick
+import QtQuick.Layouts
+
+ColumnLayout {
+    id: root
+    property string label
+    property string error
+    property string hint
+    default property alias content: holder.data
+
+    spacing: Theme.spaceXs
+    Text {
+        text: root.label
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontCaption
+        font.weight: Font.DemiBold
+        color: root.error.length > 0 ? Theme.danger : Theme.textMuted
+    }
+    Item {
+        id: holder
+        Layout.fillWidth: true
+        implicitHeight: childrenRect.height
+    }
+    Text {
+        Layout.fillWidth: true
+        visible: text.length > 0
+        text: root.error.length > 0 ? root.error : root.hint
+        wrapMode: Text.WordWrap
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontCaption
+        color: root.error.length > 0 ? Theme.danger : Theme.textFaint
+    }
+}

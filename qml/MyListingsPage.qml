@@ -1,0 +1,172 @@
+// The seller's own listings: open, edit or delete (after asking).
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Basic as Basic
+import BitMarket.Client
+
+Item {
+    id: page
+    objectName: "myListingsPage"
+    signal listingOpened(string listingId)
+    signal editRequested(string listingId)
+    signal sellRequested()
+
+    function reload() { mine.refresh() }
+
+    ListingListModel {
+        id: mine
+        api: Api
+        sellerId: Session.userId
+        onListingDeleted: toast.show(qsTr("Listing deleted"))
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spaceL
+        spacing: Theme.spaceM
+        RowLayout {
+            Layout.fillWidth: true
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("My listings")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontDisplay
+                font.weight: Font.Bold
+                color: Theme.text
+            }
+            AppButton { text: qsTr("Sell an item"); iconName: "plus"; onClicked: page.sellRequested() }
+        }
+        ListView {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.spaceS
+            model: mine
+            Basic.ScrollBar.vertical: Basic.ScrollBar { }
+            onAtYEndChanged: if (atYEnd) mine.loadMore()
+            delegate: Rectangle {
+                required property string listingId
+                required property string title
+                required property string priceText
+                required property string timeAgo
+                required property url thumbUrl
+                required property string status
+                required property int favoriteCount
+                width: list.width
+                height: 88
+                radius: Theme.radiusM
+                color: rowMouse.containsMouse ? Theme.surfaceSunken : Theme.surface
+                border.color: Theme.border
+                MouseArea {
+                    id: rowMouse
+                    anchors.fill: parent
+                    hoverEnabled: true
+                    onClicked: page.listingOpened(parent.listingId)
+                }
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.margins: Theme.spaceS
+                    spacing: Theme.spaceM
+                    AsyncImage {
+                        Layout.preferredWidth: 96
+                        Layout.fillHeight: true
+                        radius: Theme.radiusS
+                        source: thumbUrl
+                        sourceSize: Qt.size(192, 144)
+                    }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+                        Text {
+                            Layout.fillWidth: true
+                            text: title
+                            elide: Text.ElideRight
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            font.weight: Font.DemiBold
+                            color: Theme.text
+                        }
+                        Text {
+                            text: priceText
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontHeading
+                            font.weight: Font.Bold
+                            color: Theme.text
+                        }
+                        Text {
+                            text: qsTr("%1 · %n favorite(s)", "", favoriteCount).arg(timeAgo)
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontCaption
+                            color: Theme.textMuted
+                        }
+                    }
+                    AppButton {
+                        kind: "secondary"
+                        text: qsTr("Edit")
+                        iconName: "edit"
+                        onClicked: page.editRequested(listingId)
+                    }
+                    AppButton {
+                        kind: "quiet"
+                        text: qsTr("Delete")
+                        iconName: "trash"
+                        onClicked: { confirm.listingId = listingId; confirm.listingTitle = title; confirm.open() }
+                    }
+                }
+            }
+        }
+    }
+
+    EmptyState {
+        anchors.centerIn: parent
+        visible: mine.loaded && !mine.loading && mine.count === 0
+        iconName: "tag"
+        title: qsTr("You are not selling anything yet")
+        detail: qsTr("List an item in a minute: a few photos, a title and a price.")
+        actionText: qsTr("Sell an item")
+        onAction: page.sellRequested()
+    }
+
+    Basic.Dialog {
+        id: confirm
+        property string listingId
+        property string listingTitle
+        anchors.centerIn: parent
+        width: 400
+        modal: true
+        title: qsTr("Delete this listing?")
+        padding: Theme.spaceL
+        background: Rectangle { color: Theme.surfaceRaised; radius: Theme.radiusL; border.color: Theme.border }
+        header: Text {
+            text: confirm.title
+            padding: Theme.spaceL
+            bottomPadding: 0
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.weight: Font.Bold
+            color: Theme.text
+        }
+        contentItem: Text {
+            text: qsTr("“%1” will disappear from search and from buyers' favorites. This cannot be undone.").arg(confirm.listingTitle)
+            wrapMode: Text.WordWrap
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.textMuted
+        }
+        footer: RowLayout {
+            spacing: Theme.spaceS
+            Item { Layout.fillWidth: true }
+            AppButton { kind: "secondary"; text: qsTr("Cancel"); onClicked: confirm.reject() }
+            AppButton {
+                kind: "danger"
+                text: qsTr("Delete")
+                Layout.rightMargin: Theme.spaceL
+                Layout.bottomMargin: Theme.spaceL
+                onClicked: { mine.deleteListing(confirm.listingId); confirm.accept() }
+            }
+        }
+    }
+
+    Toast { id: toast; anchors.horizontalCenter: parent.horizontalCenter; anchors.bottom: parent.bottom; anchors.bottomMargin: Theme.spaceL }
+}

@@ -1,0 +1,40 @@
+// An entry of the side navigation: icon over a short label, accent when current.
+import QtQuick
+import QtQuick.Controls.Basic as Basic
+
+Basic.AbstractButton {
+    id: control
+    property string iconName
+    property bool current: false
+
+    implicitWidth: 72
+    implicitHeight: 60
+    hoverEnabled: true
+    Accessible.name: text
+
+    background: Rectangle {
+        anchors.fill: parent
+        anchors.margins: Theme.spaceXs
+        radius: Theme.radiusM
+        color: control.current ? Theme.accentSoft
+                               : (control.hovered ? Theme.surfaceSunken : "transparent")
+    }
+    contentItem: Column {
+        spacing: 2
+        anchors.centerIn: parent
+        Icon {
+            anchors.horizontalCenter: parent.horizontalCenter
+            name: control.iconName
+            color: control.current ? Theme.accent : Theme.textMuted
+            size: 22
+        }
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: control.text
+            font.family: Theme.fontFamily
+            font.pixelSize: 11
+            font.weight: control.current ? Font.DemiBold : Font.Normal
+            color: control.current ? Theme.accent : Theme.textMuted
+        }
+    }
+}

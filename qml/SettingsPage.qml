@@ -1,0 +1,171 @@
+// Which server, which language, which theme; and the account.
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Basic as Basic
+import BitMarket.Client
+
+Item {
+    id: page
+    objectName: "settingsPage"
+
+    component Section: Rectangle {
+        id: section
+        default property alias content: column.data
+        property string title
+        Layout.fillWidth: true
+        implicitHeight: column.implicitHeight + 2 * Theme.spaceL
+        radius: Theme.radiusM
+        color: Theme.surface
+        border.color: Theme.border
+        ColumnLayout {
+            id: column
+            anchors.fill: parent
+            anchors.margins: Theme.spaceL
+            spacing: Theme.spaceM
+            Text {
+                text: section.title
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontHeading
+                font.weight: Font.DemiBold
+                color: Theme.text
+            }
+        }
+    }
+
+    component Segmented: Row {
+        id: seg
+        property var options: []
+        property string value
+        signal picked(string value)
+        spacing: 0
+        Repeater {
+            model: seg.options
+            delegate: Basic.AbstractButton {
+                id: option
+                required property var modelData
+                required property int index
+                readonly property bool selected: seg.value === modelData.value
+                implicitHeight: 36
+                implicitWidth: Math.max(96, optionText.implicitWidth + Theme.spaceL)
+                onClicked: seg.picked(modelData.value)
+                background: Rectangle {
+                    color: option.selected ? Theme.accent : (option.hovered ? Theme.surfaceSunken : Theme.surface)
+                    border.color: option.selected ? Theme.accent : Theme.border
+                    radius: Theme.radiusS
+                }
+                contentItem: Text {
+                    id: optionText
+                    text: option.modelData.text
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    color: option.selected ? Theme.textOnAccent : Theme.text
+                }
+            }
+        }
+    }
+
+    Basic.ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+        ColumnLayout {
+            x: Theme.spaceL
+            width: Math.min(640, parent.width - 2 * Theme.spaceL)
+            spacing: Theme.spaceM
+            Text {
+                Layout.topMargin: Theme.spaceL
+                text: qsTr("Settings")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontDisplay
+                font.weight: Font.Bold
+                color: Theme.text
+            }
+            Section {
+                title: qsTr("Server")
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("The BitMarket server this app talks to. Your sign-in is kept per server.")
+                    wrapMode: Text.WordWrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.textMuted
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spaceS
+                    FormField {
+                        id: serverField
+                        objectName: "serverField"
+                        Layout.fillWidth: true
+                        text: Settings.serverUrl
+                        error: text.length > 0 && !Settings.isValidServerUrl(text)
+                        onAccepted: applyServer.clicked()
+                    }
+                    AppButton {
+                        id: applyServer
+                        text: qsTr("Connect")
+                        enabled: Settings.isValidServerUrl(serverField.text) && serverField.text !== Settings.serverUrl.toString()
+                        onClicked: Settings.serverUrl = serverField.text.trim()
+                    }
+                }
+                Row {
+                    spacing: Theme.spaceS
+                    Rectangle {
+                        width: 10
+                        height: 10
+                        radius: 5
+                        anchors.verticalCenter: parent.verticalCenter
+                        color: Realtime.online ? Theme.success : (Api.reachable ? Theme.warning : Theme.danger)
+                    }
+                    Text {
+                        text: Realtime.online ? qsTr("Connected, live updates on")
+                            : Api.reachable ? qsTr("Connected, live updates reconnecting")
+                            : qsTr("Cannot reach the server")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.textMuted
+                    }
+                }
+            }
+            Section {
+                title: qsTr("Appearance")
+                Text { text: qsTr("Theme"); font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted }
+                Segmented {
+                    value: Settings.theme
+                    options: [{ value: "system", text: qsTr("System") }, { value: "light", text: qsTr("Light") }, { value: "dark", text: qsTr("Dark") }]
+                    onPicked: function (value) { Settings.theme = value }
+                }
+                Text { text: qsTr("Language"); font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted }
+                Segmented {
+                    value: Settings.language
+                    options: [{ value: "system", text: qsTr("System") }, { value: "en", text: "English" }, { value: "ko", text: "한국어" }]
+                    onPicked: function (value) { Settings.language = value }
+                }
+            }
+            Section {
+                title: qsTr("Account")
+                Text {
+                    text: qsTr("Signed in as %1 (@%2)").arg(Session.displayName).arg(Session.username)
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                }
+                AppButton {
+                    objectName: "signOutButton"
+                    kind: "secondary"
+                    text: qsTr("Sign out")
+                    iconName: "logout"
+                    onClicked: Session.signOut()
+                }
+            }
+            Text {
+                Layout.bottomMargin: Theme.spaceL
+                text: qsTr("BitMarket %1").arg(Qt.application.version)
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontCaption
+                color: Theme.textFaint
+            }
+        }
+    }
+}

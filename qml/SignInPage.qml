@@ -1,0 +1,186 @@
+// Sign in or create an account. Explains a revoked session and lets the
+// user change the server before signing in.
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Basic as Basic
+import BitMarket.Client
+
+Rectangle {
+    id: page
+    objectName: "signInPage"
+    property bool registering: false
+    color: Theme.background
+
+    function errorFor(field) { return Session.fieldErrors[field] || "" }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // Brand panel
+        Rectangle {
+            Layout.fillHeight: true
+            Layout.preferredWidth: parent.width * 0.42
+            visible: page.width > 900
+            gradient: Gradient {
+                GradientStop { position: 0; color: "#5B4CF0" }
+                GradientStop { position: 1; color: "#2F2A8F" }
+            }
+            ColumnLayout {
+                anchors.left: parent.left
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.margins: Theme.spaceXxl
+                spacing: Theme.spaceM
+                Image {
+                    source: "image://icon/app/ffffff"
+                    sourceSize: Qt.size(64, 64)
+                }
+                Text {
+                    text: "BitMarket"
+                    font.family: Theme.fontFamily
+                    font.pixelSize: 40
+                    font.weight: Font.Bold
+                    color: "#FFFFFF"
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Second-hand things you can turn in your hands before you buy.")
+                    wrapMode: Text.WordWrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    color: "#E6E3FF"
+                    lineHeight: 1.25
+                }
+            }
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            ColumnLayout {
+                anchors.centerIn: parent
+                width: Math.min(380, parent.width - 2 * Theme.spaceXl)
+                spacing: Theme.spaceM
+
+                Text {
+                    text: page.registering ? qsTr("Create your account") : qsTr("Welcome back")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontDisplay
+                    font.weight: Font.Bold
+                    color: Theme.text
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Server: %1").arg(Settings.serverUrl)
+                    elide: Text.ElideMiddle
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontCaption
+                    color: Theme.textMuted
+                }
+                Rectangle {
+                    Layout.fillWidth: true
+                    visible: Session.message.length > 0
+                    implicitHeight: notice.implicitHeight + Theme.spaceM
+                    radius: Theme.radiusS
+                    color: Theme.dangerSoft
+                    Text {
+                        id: notice
+                        objectName: "signInMessage"
+                        anchors.fill: parent
+                        anchors.margins: Theme.spaceS
+                        text: Session.message
+                        wrapMode: Text.WordWrap
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.danger
+                    }
+                }
+                FieldLabel {
+                    Layout.fillWidth: true
+                    visible: page.registering
+                    label: qsTr("Username")
+                    error: page.errorFor("username")
+                    hint: qsTr("3–32 characters: a-z, 0-9, _ and .")
+                    FormField { id: usernameField; width: parent.width; error: page.errorFor("username").length > 0 }
+                }
+                FieldLabel {
+                    Layout.fillWidth: true
+                    visible: page.registering
+                    label: qsTr("Display name")
+                    error: page.errorFor("displayName")
+                    FormField { id: displayNameField; width: parent.width }
+                }
+                FieldLabel {
+                    Layout.fillWidth: true
+                    label: page.registering ? qsTr("Email") : qsTr("Username or email")
+                    error: page.errorFor(page.registering ? "email" : "login")
+                    FormField {
+                        id: loginField
+                        objectName: "loginField"
+                        width: parent.width
+                        focus: true
+                        error: page.errorFor(page.registering ? "email" : "login").length > 0
+                        onAccepted: passwordField.forceActiveFocus()
+                    }
+                }
+                FieldLabel {
+                    Layout.fillWidth: true
+                    label: qsTr("Password")
+                    error: page.errorFor("password")
+                    FormField {
+                        id: passwordField
+                        objectName: "passwordField"
+                        width: parent.width
+                        echoMode: TextInput.Password
+                        error: page.errorFor("password").length > 0
+                        onAccepted: submit.clicked()
+                    }
+                }
+                AppButton {
+                    id: submit
+                    objectName: "signInButton"
+                    Layout.fillWidth: true
+                    Layout.topMargin: Theme.spaceS
+                    text: page.registering ? qsTr("Create account") : qsTr("Sign in")
+                    busy: Session.busy
+                    enabled: !Session.busy
+                    onClicked: page.registering
+                               ? Session.registerAccount(usernameField.text, loginField.text, passwordField.text, displayNameField.text)
+                               : Session.signIn(loginField.text, passwordField.text)
+                }
+                AppButton {
+                    Layout.fillWidth: true
+                    kind: "quiet"
+                    text: page.registering ? qsTr("I already have an account") : qsTr("New here? Create an account")
+                    onClicked: { page.registering = !page.registering; Session.clearMessage() }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.topMargin: Theme.spaceL
+                    spacing: Theme.spaceS
+                    FormField {
+                        id: serverField
+                        Layout.fillWidth: true
+                        text: Settings.serverUrl
+                        error: !Settings.isValidServerUrl(text)
+                        iconName: "settings"
+                    }
+                    AppButton {
+                        kind: "secondary"
+                        text: qsTr("Use server")
+                        enabled: Settings.isValidServerUrl(serverField.text) && serverField.text !== Settings.serverUrl.toString()
+                        onClicked: Settings.serverUrl = serverField.text.trim()
+                    }
+                }
+            }
+        }
+    }
+
+    Basic.BusyIndicator {
+        anchors.centerIn: parent
+        running: Session.restoring
+        visible: running
+    }
+}
