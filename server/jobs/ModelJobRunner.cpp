@@ -1,10 +1,13 @@
 #include "jobs/ModelJobRunner.h"
 
+#include "media/CameraExif.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -65,6 +68,25 @@ void stopEngine(QProcess& engine) {
     engine.waitForFinished(10'000);
 }
 
+// Served photos carry no EXIF; the engine gets its focal length back so
+// structure from motion starts from the real camera instead of a guess.
+bool copyForEngine(const media::MediaStore& store, const QString& hash, const QString& source,
+                   const QString& target) {
+    QFile camera(store.filePath(hash, media::MediaStore::kCamera, QStringLiteral("json")));
+    const int focal =
+        camera.open(QIODevice::ReadOnly)
+            ? QJsonDocument::fromJson(camera.readAll()).object().value("focalLength35mm").toInt()
+            : 0;
+    if (focal <= 0)
+        return QFile::copy(source, target);
+    QFile photo(source);
+    if (!photo.open(QIODevice::ReadOnly))
+        return false;
+    QFile copy(target);
+    const QByteArray bytes = media::CameraExif::withFocalLength35mm(photo.readAll(), focal);
+    return copy.open(QIODevice::WriteOnly) && copy.write(bytes) == bytes.size();
+}
+
 QString lastLine(const QByteArray& text) {
     const QList<QByteArray> lines = text.trimmed().split('\n');
     return lines.isEmpty() ? QString() : QString::fromUtf8(lines.last().trimmed()).left(300);
@@ -123,7 +145,7 @@ Result<ModelInfo> ModelJobRunner::run(const JobRecord& job, const Progress& prog
         const QString source = m_store.filePath(hash);
         const QString target =
             QStringLiteral("%1/photo_%2.jpg").arg(images).arg(copied + 1, 3, 10, QChar(u'0'));
-        if (source.isEmpty() || !QFile::copy(source, target)) {
+        if (source.isEmpty() || !copyForEngine(m_store, hash, source, target)) {
             qCWarning(lcModelJob) << "photo file missing for listing" << listingId << hash;
             continue;
         }

@@ -17,11 +17,11 @@ Q_LOGGING_CATEGORY(lcMedia, "bitmarket.media")
 namespace {
 
 const QStringList kExtensions = {QStringLiteral("jpg"), QStringLiteral("png"),
-                                 QStringLiteral("glb")};
+                                 QStringLiteral("glb"), QStringLiteral("json")};
 
 bool isKnownVariant(const QString& variant) {
     return variant == MediaStore::kFull || variant == MediaStore::kMedium ||
-           variant == MediaStore::kThumb;
+           variant == MediaStore::kThumb || variant == MediaStore::kCamera;
 }
 
 QString fileName(const QString& hash, const QString& variant, const QString& extension) {

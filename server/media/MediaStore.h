@@ -24,6 +24,9 @@ public:
     static inline const QString kFull = {};
     static inline const QString kMedium = QStringLiteral("1024");
     static inline const QString kThumb = QStringLiteral("320");
+    // Facts about a photo kept for the server's own use (<hash>_camera.json),
+    // never served: resolve() does not know this name.
+    static inline const QString kCamera = QStringLiteral("camera");
 
     explicit MediaStore(QString dataDir);
 

@@ -1,11 +1,15 @@
 #include "media/PhotoIngest.h"
 
+#include "media/CameraExif.h"
+
 #include <QBuffer>
 #include <QColorSpace>
 #include <QCryptographicHash>
 #include <QImage>
 #include <QImageReader>
 #include <QImageWriter>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPainter>
 #include <algorithm>
 #include <vector>
@@ -160,30 +164,45 @@ Result<IngestedPhoto> PhotoIngest::ingest(const QByteArray& bytes) {
 
     const QString hash =
         QString::fromLatin1(QCryptographicHash::hash(full, QCryptographicHash::Sha256).toHex());
-    const QString extension = QStringLiteral("jpg");
+    const std::optional<int> focal =
+        format == kJpeg ? CameraExif::focalLength35mm(bytes) : std::nullopt;
+    const QByteArray camera =
+        focal ? QJsonDocument(QJsonObject{{"focalLength35mm", *focal}}).toJson() : QByteArray();
+
     // Variants first and the full image last: the full image existing is what
     // marks a photo as stored, so a crash in between leaves no half photo that
     // a later identical upload would skip over.
-    const std::pair<QString, const QByteArray*> files[] = {
-        {MediaStore::kThumb, &thumb}, {MediaStore::kMedium, &medium}, {MediaStore::kFull, &full}};
-    std::vector<QString> created;
-    for (const auto& [variant, data] : files) {
+    struct File {
+        QString variant;
+        QString extension;
+        const QByteArray* data;
+    };
+    std::vector<File> files = {{MediaStore::kThumb, QStringLiteral("jpg"), &thumb},
+                               {MediaStore::kMedium, QStringLiteral("jpg"), &medium}};
+    if (focal)
+        files.push_back({MediaStore::kCamera, QStringLiteral("json"), &camera});
+    files.push_back({MediaStore::kFull, QStringLiteral("jpg"), &full});
+    std::vector<const File*> created;
+    for (const File& file : files) {
         bool isNew = false;
-        if (auto stored = m_store.storeVariant(hash, variant, extension, *data, &isNew); !stored) {
-            for (const QString& done : created)
-                m_store.remove(hash, done, extension);
+        if (auto stored =
+                m_store.storeVariant(hash, file.variant, file.extension, *file.data, &isNew);
+            !stored) {
+            for (const File* done : created)
+                m_store.remove(hash, done->variant, done->extension);
             return stored.error();
         }
         if (isNew)
-            created.push_back(variant);
+            created.push_back(&file);
     }
 
     return IngestedPhoto{hash,
                          fullSize.width(),
                          fullSize.height(),
-                         MediaStore::urlPath(hash, MediaStore::kFull, extension),
-                         MediaStore::urlPath(hash, MediaStore::kThumb, extension),
-                         MediaStore::urlPath(hash, MediaStore::kMedium, extension)};
+                         MediaStore::urlPath(hash, MediaStore::kFull),
+                         MediaStore::urlPath(hash, MediaStore::kThumb),
+                         MediaStore::urlPath(hash, MediaStore::kMedium),
+                         focal};
 }
 
 } // namespace bitmarket::server::media

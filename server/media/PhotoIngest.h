@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <semaphore>
 
 namespace bitmarket::server::media {
@@ -21,6 +22,8 @@ struct IngestedPhoto {
     QString url;       // full size (long side at most Options::maxLongSide)
     QString thumbUrl;  // long side Options::thumbLongSide
     QString mediumUrl; // long side Options::mediumLongSide
+    // From the upload's EXIF, for the 3D engine; also kept as <hash>_camera.json.
+    std::optional<int> focalLength35mm;
 };
 
 class PhotoIngest {

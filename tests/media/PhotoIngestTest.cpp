@@ -31,9 +31,9 @@ QByteArray readFile(const QString& path) {
     return file.readAll();
 }
 
-int countFiles(const QString& dir) {
+int countFiles(const QString& dir, const QString& pattern = QStringLiteral("*")) {
     int n = 0;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(dir, {pattern}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         it.next();
         ++n;
@@ -163,7 +163,14 @@ void PhotoIngestTest::phonePhotoIsStoredUprightWithoutExif() {
              qPrintable(QStringLiteral("same %1 flipped %2").arg(same).arg(flipped)));
 
     checkServedFiles(store, *photo);
-    QCOMPARE(countFiles(store.root()), 3);
+    QCOMPARE(countFiles(store.root(), "*.jpg"), 3);
+
+    // The focal length survives privately, for the 3D engine only.
+    QCOMPARE(photo->focalLength35mm, std::optional<int>(28));
+    QVERIFY(store.contains(photo->hash, MediaStore::kCamera, "json"));
+    QVERIFY(!store.resolve(MediaStore::urlPath(photo->hash, MediaStore::kCamera, "json")));
+    QVERIFY(!readFile(store.filePath(photo->hash, MediaStore::kCamera, "json")).contains("GPS"));
+    QCOMPARE(countFiles(store.root()), 4);
 }
 
 void PhotoIngestTest::originalsAreScaledAndGiveThreeFiles() {
@@ -175,12 +182,12 @@ void PhotoIngestTest::originalsAreScaledAndGiveThreeFiles() {
     for (const QString& name : originals) {
         const QByteArray upload = readFile(kMonstree + "/full/" + name);
         QVERIFY(upload.size() > 3'000'000);
-        const int before = countFiles(store.root());
+        const int before = countFiles(store.root(), "*.jpg");
         auto photo = ingest.ingest(upload);
         QVERIFY2(photo.ok(), qPrintable(name));
         QCOMPARE(photo->width, 1536);
         QCOMPARE(photo->height, 2048);
-        QCOMPARE(countFiles(store.root()), before + 3);
+        QCOMPARE(countFiles(store.root(), "*.jpg"), before + 3);
         checkServedFiles(store, *photo);
     }
 }
@@ -203,6 +210,8 @@ void PhotoIngestTest::pngWithTransparencyIsFlattenedOnWhite() {
     QVERIFY(stored.pixelColor(180, 50).blue() > 200);
     QVERIFY(stored.pixelColor(180, 50).red() < 40);
     checkServedFiles(store, *photo);
+    QVERIFY(!photo->focalLength35mm);
+    QCOMPARE(countFiles(store.root()), 3);
 }
 
 void PhotoIngestTest::webpIsAccepted() {
@@ -268,7 +277,7 @@ void PhotoIngestTest::identicalUploadsAreStoredOnce() {
     QVERIFY(first.ok() && second.ok());
     QCOMPARE(first->hash, second->hash);
     QCOMPARE(first->url, second->url);
-    QCOMPARE(countFiles(store.root()), 3);
+    QCOMPARE(countFiles(store.root()), 4);
 }
 
 void PhotoIngestTest::concurrentUploadsAllSucceed() {
@@ -286,7 +295,7 @@ void PhotoIngestTest::concurrentUploadsAllSucceed() {
         thread.join();
     for (const auto& result : ok)
         QVERIFY(result.value_or(false));
-    QCOMPARE(countFiles(store.root()), 12);
+    QCOMPARE(countFiles(store.root(), "*.jpg"), 12);
 }
 
 QTEST_GUILESS_MAIN(PhotoIngestTest)

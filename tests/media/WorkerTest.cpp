@@ -10,8 +10,10 @@
 #include "jobs/ModelJobService.h"
 #include "media/MediaStore.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -39,6 +41,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 count=$(ls "$images" | wc -l)
+exif=$(grep -c Exif "$images/photo_001.jpg")
 echo "progress load 0"
 echo "progress load 1"
 sleep 0.2
@@ -47,7 +50,7 @@ sleep 0.2
 echo "progress sfm 1"
 echo "progress texture 0.5"
 sleep 0.2
-printf 'glTF-fake-model-%s-%s' "$count" "$quality" > "$out"
+printf 'glTF-fake-model-%s-%s-exif%s' "$count" "$quality" "$exif" > "$out"
 printf 'PNG-fake-preview' > "$preview"
 echo '{"quality": "approximate", "triangles": 1234}' > "$report"
 echo "progress export 1"
@@ -77,6 +80,16 @@ bool processIsGone(qint64 pid) {
     if (!stat.open(QIODevice::ReadOnly))
         return true;
     return stat.readAll().contains(") Z "); // a zombie is gone, just not yet reaped
+}
+
+QByteArray photoBytes(int index) {
+    QImage image(32, 24, QImage::Format_RGB32);
+    image.fill(QColor::fromHsv(index * 100, 200, 200));
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "jpeg");
+    return jpeg;
 }
 
 struct Pipeline {
@@ -133,6 +146,10 @@ struct Pipeline {
                     .bind(listing)
                     .run();
             }
+            // The first photo came from a phone: its focal length was kept.
+            if (!store.storeVariant(QString(64, u'a'), media::MediaStore::kCamera, "json",
+                                    R"({"focalLength35mm": 28})"))
+                return ApiError::internal();
             for (int i = 0; i < 3; ++i) {
                 const QString hash = QString(64, QChar(u'a' + i));
                 c.query("INSERT INTO photos (id, listing_id, position, hash, url, thumb_url, "
@@ -141,7 +158,7 @@ struct Pipeline {
                     .bind(QStringLiteral("pho_%1").arg(i), i, hash,
                           media::MediaStore::urlPath(hash))
                     .run();
-                if (!store.storeVariant(hash, media::MediaStore::kFull, "jpg", "jpeg bytes"))
+                if (!store.storeVariant(hash, media::MediaStore::kFull, "jpg", photoBytes(i)))
                     return ApiError::internal();
             }
             return {};
@@ -237,7 +254,8 @@ void WorkerTest::modelIsMadeAndShownOnTheListing() {
     QVERIFY(model.url.endsWith(".glb"));
     QFile glbFile(*glb);
     QVERIFY(glbFile.open(QIODevice::ReadOnly));
-    QCOMPARE(glbFile.readAll(), QByteArray("glTF-fake-model-3-normal"));
+    // All three photos reached the engine, the phone's with its focal length.
+    QCOMPARE(glbFile.readAll(), QByteArray("glTF-fake-model-3-normal-exif1"));
     QVERIFY(p.store.resolve(model.previewUrl).has_value());
     QVERIFY(model.previewUrl.endsWith(".png"));
 
