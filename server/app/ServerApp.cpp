@@ -12,6 +12,7 @@
 #include "http/ModelRoutes.h"
 #include "http/PhotoRoutes.h"
 #include "http/SystemRoutes.h"
+#include "jobs/JobEventRelay.h"
 #include "jobs/JobQueue.h"
 #include "jobs/ModelJobRunner.h"
 #include "jobs/ModelJobService.h"
@@ -33,6 +34,9 @@ Q_LOGGING_CATEGORY(lcApp, "bitmarket.app")
 
 namespace {
 constexpr int kAccessTokenSeconds = 15 * 60;
+// Room for a full set of phone photos in one upload (20 x ~6 MB); each photo is
+// also checked on its own by PhotoIngest.
+constexpr qint64 kMaxRequestBytes = 128LL * 1024 * 1024;
 }
 
 struct ServerApp::Parts {
@@ -48,6 +52,7 @@ struct ServerApp::Parts {
     std::unique_ptr<jobs::ModelJobService> modelJobs;
     std::vector<std::unique_ptr<jobs::Worker>> workers;
     std::vector<std::thread> workerThreads;
+    std::unique_ptr<jobs::JobEventRelay> jobRelay;
     std::unique_ptr<RealtimeHub> hub;
     std::unique_ptr<HttpServer> http;
     std::unique_ptr<Router> router;
@@ -84,7 +89,10 @@ bool ServerApp::openStorage() {
     p.mediaStore = std::make_unique<media::MediaStore>(m_config.dataDir);
     p.photoIngest = std::make_unique<media::PhotoIngest>(*p.mediaStore);
     p.jobQueue = std::make_unique<jobs::JobQueue>(*p.db, p.events);
-    p.modelRunner = std::make_unique<jobs::ModelJobRunner>(*p.db, *p.mediaStore);
+    jobs::ModelJobRunner::Options runnerOptions;
+    // Scratch space for the engine sits on the data disk, next to what it produces.
+    runnerOptions.workDir = m_config.dataDir + QStringLiteral("/work");
+    p.modelRunner = std::make_unique<jobs::ModelJobRunner>(*p.db, *p.mediaStore, runnerOptions);
     p.modelJobs = std::make_unique<jobs::ModelJobService>(*p.db, *p.jobQueue);
     return true;
 }
@@ -92,7 +100,7 @@ bool ServerApp::openStorage() {
 void ServerApp::addRoutes() {
     Parts& p = *m_parts;
     p.http = std::make_unique<HttpServer>(HttpServer::Options{
-        m_config.httpHost, m_config.httpPort, m_config.httpThreads, 200LL * 1024 * 1024, 5,
+        m_config.httpHost, m_config.httpPort, m_config.httpThreads, kMaxRequestBytes, 5,
         m_config.logRequests});
     p.router = std::make_unique<Router>(p.http->raw());
     addSystemRoutes(*p.router,
@@ -179,6 +187,13 @@ bool ServerApp::start() {
     }
     m_httpThread = std::thread([this] { m_parts->http->serve(); });
     startWorkers(m_config.workers);
+    // Progress of workers in other processes reaches live clients through the database.
+    jobs::JobEventRelay::Options relayOptions;
+    relayOptions.listingChanged = [this](const QString& listingId) {
+        m_parts->listings->announceUpdate(listingId);
+    };
+    p.jobRelay = std::make_unique<jobs::JobEventRelay>(*p.db, p.events, *p.jobQueue, relayOptions);
+    p.jobRelay->start();
     std::printf("listening on http://%s:%d\n", qPrintable(m_config.httpHost), port.value());
     std::printf("websocket on ws://%s:%d/ws\n", qPrintable(m_config.wsHost), p.hub->port());
     std::fflush(stdout);
@@ -195,6 +210,8 @@ void ServerApp::stop() {
         p.http->stop();
     if (m_httpThread.joinable())
         m_httpThread.join();
+    if (p.jobRelay)
+        p.jobRelay->stop();
     for (auto& worker : p.workers)
         worker->stop();
     for (auto& thread : p.workerThreads)

@@ -17,7 +17,7 @@ public:
         QString host = QStringLiteral("127.0.0.1");
         int port = 8080;
         int threads = 32; // each open keep-alive connection holds one
-        qint64 maxBodyBytes = 200LL * 1024 * 1024;
+        qint64 maxBodyBytes = 128LL * 1024 * 1024;
         int keepAliveSeconds = 5;
         bool logRequests = false;
     };
