@@ -96,10 +96,7 @@ Result<AuthSession> AuthService::login(const QString& login, const QString& pass
                                        const QString& address) {
     const QString loginKey = login.trimmed().toLower();
     const qint64 now = nowMs();
-    const QString accountKey = QStringLiteral("account:") + loginKey;
     const QString addressKey = QStringLiteral("address:") + address;
-    if (auto limited = m_accountFailures.check(accountKey, now); !limited)
-        return limited.error();
     if (auto limited = m_addressFailures.check(addressKey, now); !limited)
         return limited.error();
 
@@ -117,6 +114,11 @@ Result<AuthSession> AuthService::login(const QString& login, const QString& pass
     });
     if (!found)
         return found.error();
+    // Failures count against the account whichever name (username or email) was typed.
+    const QString accountKey = found.value() ? QStringLiteral("user:") + found.value()->user.id
+                                             : QStringLiteral("login:") + loginKey;
+    if (auto limited = m_accountFailures.check(accountKey, now); !limited)
+        return limited.error();
     const bool verified = found.value() && m_hasher.verify(password, found.value()->passwordHash);
     if (!found.value())
         m_hasher.spendEquivalentTime(password);
