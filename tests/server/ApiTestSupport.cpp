@@ -1,0 +1,75 @@
+#include "ApiTestSupport.h"
+
+#include <QDateTime>
+#include <QFile>
+
+namespace bitmarket::test {
+
+QString errorField(const HttpResponse& response) {
+    return response.json().value("error").toObject().value("field").toString();
+}
+
+TestUser registerUser(HttpTestClient& http, const QString& username) {
+    TestUser u;
+    u.username = username;
+    u.email = username + QStringLiteral("@test.local");
+    u.password = QStringLiteral("correct horse ") + username;
+    const HttpResponse r = http.post("/api/v1/auth/register",
+                                     QJsonObject{{"username", username},
+                                                 {"email", u.email},
+                                                 {"password", u.password},
+                                                 {"displayName", username.toUpper()}});
+    if (r.status != 201) {
+        qWarning("register %s: %d %s", qPrintable(username), r.status, r.body.constData());
+        return TestUser{};
+    }
+    const QJsonObject o = r.json();
+    u.id = o.value("user").toObject().value("id").toString();
+    u.accessToken = o.value("accessToken").toString();
+    u.refreshToken = o.value("refreshToken").toString();
+    return u;
+}
+
+QJsonObject listingDraft(const QString& title, qint64 price, const QString& categoryId) {
+    return QJsonObject{{"title", title},
+                       {"description", QStringLiteral("Described: ") + title},
+                       {"categoryId", categoryId},
+                       {"price", QJsonObject{{"amount", price}, {"currency", "KRW"}}},
+                       {"condition", "good"},
+                       {"tags", QJsonArray{"test"}},
+                       {"region", QStringLiteral("Seoul")},
+                       {"saleType", "fixed"}};
+}
+
+QJsonObject auctionDraft(const QString& title, qint64 startPrice, qint64 endsInMs) {
+    QJsonObject o = listingDraft(title, startPrice);
+    o.insert("saleType", "auction");
+    o.remove("price");
+    o.insert("auction",
+             QJsonObject{{"startPrice", QJsonObject{{"amount", startPrice}, {"currency", "KRW"}}},
+                         {"minIncrement", QJsonObject{{"amount", 1000}, {"currency", "KRW"}}},
+                         {"endsAt", rfc3339FromNow(endsInMs)}});
+    return o;
+}
+
+QStringList idsOf(const QJsonArray& items) {
+    QStringList ids;
+    for (const QJsonValue& v : items)
+        ids.append(v.toObject().value("id").toString());
+    return ids;
+}
+
+QString rfc3339FromNow(qint64 deltaMs) {
+    return QDateTime::currentDateTimeUtc().addMSecs(deltaMs).toString(Qt::ISODateWithMs);
+}
+
+QString datasetsDir() { return QStringLiteral(BITMARKET_DATASETS_DIR); }
+
+QByteArray readFileBytes(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+} // namespace bitmarket::test

@@ -1,0 +1,81 @@
+// What the server API suites share: a running server per suite, signing up
+// users, drafting listings, and checks for the contract's error bodies.
+#pragma once
+
+#include "support/HttpTestClient.h"
+#include "support/ServerProcess.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <QTest>
+
+#include <memory>
+
+namespace bitmarket::test {
+
+// Fails the current test unless `response` is the documented error: the status,
+// {"error": {"code", "message"}} with that code and a non-empty message.
+#define BM_EXPECT_ERROR(response, expectedStatus, expectedCode)                                     \
+    do {                                                                                           \
+        const auto& bmResponse_ = (response);                                                      \
+        QVERIFY2(bmResponse_.status == (expectedStatus),                                           \
+                 qPrintable(QStringLiteral("status %1, expected %2; body: %3")                     \
+                                .arg(bmResponse_.status)                                           \
+                                .arg(expectedStatus)                                               \
+                                .arg(QString::fromUtf8(bmResponse_.body.left(400)))));             \
+        QCOMPARE(bmResponse_.errorCode(), QStringLiteral(expectedCode));                           \
+        QVERIFY2(!bmResponse_.json()                                                               \
+                      .value("error")                                                              \
+                      .toObject()                                                                  \
+                      .value("message")                                                            \
+                      .toString()                                                                  \
+                      .isEmpty(),                                                                  \
+                 "error without a human message");                                                 \
+    } while (false)
+
+// Fails the current test unless `response` has the status (and shows the body if not).
+#define BM_EXPECT_STATUS(response, expectedStatus)                                                  \
+    do {                                                                                           \
+        const auto& bmResponse_ = (response);                                                      \
+        QVERIFY2(bmResponse_.status == (expectedStatus),                                           \
+                 qPrintable(QStringLiteral("status %1, expected %2; body: %3")                     \
+                                .arg(bmResponse_.status)                                           \
+                                .arg(expectedStatus)                                               \
+                                .arg(QString::fromUtf8(bmResponse_.body.left(400)))));             \
+    } while (false)
+
+struct TestUser {
+    QString id;
+    QString username;
+    QString email;
+    QString password;
+    QString accessToken;
+    QString refreshToken;
+    bool ok() const { return !id.isEmpty(); }
+};
+
+// error.field of an error body.
+QString errorField(const HttpResponse& response);
+
+// Registers `username` (email username@test.local, a fixed password); an empty
+// TestUser (ok() false) when the server refused.
+TestUser registerUser(HttpTestClient& http, const QString& username);
+
+// A valid fixed-price listing body; callers change fields to taste.
+QJsonObject listingDraft(const QString& title, qint64 price = 10000,
+                         const QString& categoryId = QStringLiteral("phones"));
+// A valid auction body ending `endsInMs` from now.
+QJsonObject auctionDraft(const QString& title, qint64 startPrice, qint64 endsInMs);
+
+// Ids of a listing page's items, in order.
+QStringList idsOf(const QJsonArray& items);
+
+// An RFC 3339 UTC time `deltaMs` from now.
+QString rfc3339FromNow(qint64 deltaMs);
+
+// The directory of real photos (../shared/datasets).
+QString datasetsDir();
+QByteArray readFileBytes(const QString& path);
+
+} // namespace bitmarket::test

@@ -1,0 +1,311 @@
+// What the server promises about its data on disk: every write it answered
+// 2xx for is there after SIGKILL and a restart, SIGTERM shuts down cleanly, a
+// fresh data dir is created and migrated, an existing one is reopened as it
+// is, and --demo seeds an empty catalogue exactly once.
+#include "ApiTestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QMutex>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <sqlite3.h>
+
+#include <atomic>
+
+using namespace bitmarket::test;
+
+namespace {
+
+// One value from the database file, read directly (the server is stopped).
+QVariant pragma(const QString& dbPath, const char* sql) {
+    sqlite3* db = nullptr;
+    QVariant out;
+    if (sqlite3_open_v2(dbPath.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+            out = sqlite3_column_type(st, 0) == SQLITE_INTEGER
+                      ? QVariant(static_cast<qint64>(sqlite3_column_int64(st, 0)))
+                      : QVariant(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))));
+        }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return out;
+}
+
+// Every id a search returns, following cursors.
+QSet<QString> allIds(HttpTestClient& http, const QString& query) {
+    QSet<QString> ids;
+    QString cursor;
+    for (int page = 0; page < 1000; ++page) {
+        QString path = "/api/v1/listings?limit=100&" + query;
+        if (!cursor.isEmpty())
+            path += "&cursor=" + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
+        const HttpResponse r = http.get(path);
+        if (r.status != 200)
+            return {QStringLiteral("<error %1>").arg(r.status)};
+        for (const QString& id : idsOf(r.json().value("items").toArray()))
+            ids.insert(id);
+        if (!r.json().value("nextCursor").isString())
+            break;
+        cursor = r.json().value("nextCursor").toString();
+    }
+    return ids;
+}
+
+QSet<QString> favoriteIds(HttpTestClient& http) {
+    QSet<QString> ids;
+    QString cursor;
+    for (int page = 0; page < 1000; ++page) {
+        QString path = "/api/v1/me/favorites?limit=100";
+        if (!cursor.isEmpty())
+            path += "&cursor=" + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
+        const HttpResponse r = http.get(path);
+        if (r.status != 200)
+            return {QStringLiteral("<error %1>").arg(r.status)};
+        for (const QString& id : idsOf(r.json().value("items").toArray()))
+            ids.insert(id);
+        if (!r.json().value("nextCursor").isString())
+            break;
+        cursor = r.json().value("nextCursor").toString();
+    }
+    return ids;
+}
+
+QByteArray logOf(const QString& dataDir) { return readFileBytes(dataDir + "/logs/server.log"); }
+
+} // namespace
+
+class DurabilityTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void answeredWritesSurviveSigkillUnderLoad() {
+        ServerProcess server;
+        QVERIFY(server.start());
+        constexpr int kWriters = 4;
+        QList<TestUser> users;
+        {
+            HttpTestClient http(server.httpUrl());
+            for (int i = 0; i < kWriters; ++i) {
+                users.append(registerUser(http, QStringLiteral("writer%1").arg(i)));
+                QVERIFY(users.last().ok());
+            }
+        }
+
+        struct Acked {
+            QMutex mutex;
+            QHash<QString, QStringList> listingsBySeller;      // user id -> listing ids
+            QHash<QString, QSet<QString>> favoritesByUser;     // user id -> listing ids
+            QHash<QString, int> favoritesOfListing;            // listing id -> acked favorites
+            QStringList all;
+            int failures = 0;
+        } acked;
+        std::atomic<bool> stop{false};
+        std::atomic<int> answered{0};
+        const QUrl url = server.httpUrl();
+
+        QList<QThread*> threads;
+        for (int w = 0; w < kWriters; ++w) {
+            const TestUser me = users[w];
+            threads.append(QThread::create([&, me, w] {
+                HttpTestClient http(url);
+                http.setAccessToken(me.accessToken);
+                int n = 0;
+                while (!stop.load()) {
+                    ++n;
+                    const HttpResponse r = http.post(
+                        "/api/v1/listings",
+                        listingDraft(QStringLiteral("Load %1-%2 부하").arg(w).arg(n), 1000 + n, "other"));
+                    if (r.status == 201) {
+                        ++answered;
+                        QMutexLocker lock(&acked.mutex);
+                        acked.listingsBySeller[me.id].append(r.json().value("id").toString());
+                        acked.all.append(r.json().value("id").toString());
+                    } else if (r.status != 0) {
+                        QMutexLocker lock(&acked.mutex);
+                        ++acked.failures;
+                        qWarning("writer %d: %d %s", w, r.status, r.body.constData());
+                    }
+                    // Favorite a listing another writer made (a second kind of write).
+                    QString target;
+                    {
+                        QMutexLocker lock(&acked.mutex);
+                        if (!acked.all.isEmpty())
+                            target = acked.all.at((n * 7 + w) % acked.all.size());
+                    }
+                    if (target.isEmpty() || stop.load())
+                        continue;
+                    const HttpResponse f = http.put("/api/v1/listings/" + target + "/favorite");
+                    if (f.status == 200) {
+                        ++answered;
+                        QMutexLocker lock(&acked.mutex);
+                        if (!acked.favoritesByUser[me.id].contains(target)) {
+                            acked.favoritesByUser[me.id].insert(target);
+                            ++acked.favoritesOfListing[target];
+                        }
+                    }
+                }
+            }));
+            threads.last()->start();
+        }
+
+        QTest::qWait(2000);
+        server.kill(); // mid-load: requests are in flight
+        stop = true;
+        for (QThread* t : threads) {
+            QVERIFY(t->wait(70000));
+            delete t;
+        }
+        QCOMPARE(acked.failures, 0);
+        QVERIFY2(answered.load() >= 20, qPrintable(QStringLiteral("only %1 writes answered").arg(answered.load())));
+        qInfo("%d writes answered before SIGKILL", answered.load());
+
+        QVERIFY(server.start());
+        HttpTestClient http(server.httpUrl());
+        int listings = 0;
+        for (const TestUser& u : users) {
+            const QSet<QString> stored = allIds(http, "sellerId=" + u.id);
+            for (const QString& id : acked.listingsBySeller.value(u.id)) {
+                ++listings;
+                QVERIFY2(stored.contains(id), qPrintable("lost listing " + id));
+            }
+            HttpTestClient mine(server.httpUrl());
+            mine.setAccessToken(u.accessToken);
+            const QSet<QString> favorites = favoriteIds(mine);
+            for (const QString& id : acked.favoritesByUser.value(u.id))
+                QVERIFY2(favorites.contains(id), qPrintable("lost favorite " + id));
+        }
+        QVERIFY(listings > 0);
+        // Favorite counts include at least every answered favorite.
+        for (auto it = acked.favoritesOfListing.begin(); it != acked.favoritesOfListing.end(); ++it) {
+            const HttpResponse d = http.get("/api/v1/listings/" + it.key());
+            BM_EXPECT_STATUS(d, 200);
+            QVERIFY(d.json().value("favoriteCount").toInt() >= it.value());
+        }
+        // And the server takes new writes after the crash.
+        HttpTestClient writer(server.httpUrl());
+        writer.setAccessToken(users[0].accessToken);
+        BM_EXPECT_STATUS(writer.post("/api/v1/listings", listingDraft("After the crash")), 201);
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void sigtermStopsCleanly() {
+        ServerProcess server;
+        QVERIFY(server.start());
+        HttpTestClient http(server.httpUrl());
+        const TestUser u = registerUser(http, "sigterm_user");
+        QVERIFY(u.ok());
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(!server.isRunning());
+        const QByteArray log = logOf(server.dataDir());
+        QVERIFY2(log.contains("stopped cleanly"), log.right(500).constData());
+        // The database was closed properly: no WAL left behind to replay, or an empty one.
+        const QFileInfo wal(server.dataDir() + "/bitmarket.db-wal");
+        QVERIFY2(!wal.exists() || wal.size() == 0,
+                 qPrintable(QStringLiteral("WAL of %1 bytes after a clean stop").arg(wal.size())));
+    }
+
+    void freshDataDirIsCreatedAndMigratedThenReopened() {
+        QTemporaryDir parent;
+        const QString dataDir = parent.path() + "/not/yet/there";
+        QVERIFY(!QDir(dataDir).exists());
+        {
+            ServerProcess server(dataDir);
+            QVERIFY(server.start());
+            HttpTestClient http(server.httpUrl());
+            const TestUser u = registerUser(http, "first_user");
+            QVERIFY(u.ok());
+            http.setAccessToken(u.accessToken);
+            BM_EXPECT_STATUS(http.post("/api/v1/listings", listingDraft("Kept across restarts")), 201);
+            QCOMPARE(server.stop(), 0);
+        }
+        QVERIFY(QFile::exists(dataDir + "/bitmarket.db"));
+        QVERIFY(QFile::exists(dataDir + "/secret.key"));
+        QCOMPARE(QFile::permissions(dataDir + "/secret.key") &
+                     (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions());
+        const qint64 version = pragma(dataDir + "/bitmarket.db", "PRAGMA user_version").toLongLong();
+        QVERIFY2(version >= 1, "a fresh database was not migrated");
+        QCOMPARE(pragma(dataDir + "/bitmarket.db", "PRAGMA journal_mode").toString(), QStringLiteral("wal"));
+        const QByteArray secret = readFileBytes(dataDir + "/secret.key");
+        const int migrationsLogged = logOf(dataDir).count("migrated to schema");
+
+        {
+            ServerProcess server(dataDir);
+            QVERIFY(server.start());
+            HttpTestClient http(server.httpUrl());
+            BM_EXPECT_STATUS(http.post("/api/v1/auth/login", QJsonObject{{"login", "first_user"},
+                                                                        {"password", "correct horse first_user"}}),
+                             200);
+            const HttpResponse s = http.get("/api/v1/listings?q=" + QString::fromLatin1(QUrl::toPercentEncoding("Kept across")));
+            QCOMPARE(s.json().value("items").toArray().size(), 1);
+            QCOMPARE(http.get("/api/v1/categories").json().value("items").toArray().size(),
+                     http.get("/api/v1/categories").json().value("items").toArray().size());
+            QCOMPARE(server.stop(), 0);
+        }
+        QCOMPARE(pragma(dataDir + "/bitmarket.db", "PRAGMA user_version").toLongLong(), version);
+        QCOMPARE(readFileBytes(dataDir + "/secret.key"), secret); // same key: old tokens stay valid
+        QCOMPARE(logOf(dataDir).count("migrated to schema"), migrationsLogged); // nothing re-run
+    }
+
+    void unusableDataDirFailsToStart() {
+        QTemporaryDir parent;
+        QFile blocker(parent.path() + "/file");
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        ServerProcess server(parent.path() + "/file/data");
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("server did not start.*"));
+        QVERIFY(!server.start({}, 10000));
+    }
+
+    void demoSeedsOnceOnAnEmptyDataDir() {
+        const QString manifest = QStringLiteral(BITMARKET_SOURCE_DIR "/assets/demo/items/manifest.json");
+        if (!QFile::exists(manifest))
+            QSKIP("assets/demo/items/manifest.json does not exist yet (the demo catalogue is being made)");
+        QTemporaryDir dir;
+        QSet<QString> first;
+        {
+            ServerProcess server(dir.path());
+            QVERIFY(server.start({"--demo"}, 180000));
+            HttpTestClient http(server.httpUrl());
+            const HttpResponse r = http.get("/api/v1/listings?limit=100");
+            BM_EXPECT_STATUS(r, 200);
+            const QJsonArray items = r.json().value("items").toArray();
+            QVERIFY2(items.size() >= 12, qPrintable(QString::number(items.size())));
+            QSet<QString> categories;
+            int withPhotos = 0;
+            for (const QJsonValue& v : items) {
+                const QJsonObject l = v.toObject();
+                first.insert(l.value("id").toString());
+                categories.insert(l.value("categoryId").toString());
+                if (l.value("thumbUrl").isString())
+                    ++withPhotos;
+            }
+            QVERIFY2(withPhotos >= 12, qPrintable(QString::number(withPhotos)));
+            QVERIFY(categories.size() >= 3);
+            first = allIds(http, ""); // every page
+            const QJsonObject one = items.first().toObject();
+            const HttpResponse d = http.get("/api/v1/listings/" + one.value("id").toString());
+            QVERIFY(!d.json().value("photos").toArray().isEmpty());
+            BM_EXPECT_STATUS(http.get(d.json().value("photos").toArray().at(0).toObject().value("url").toString()), 200);
+            BM_EXPECT_STATUS(http.get(one.value("thumbUrl").toString()), 200);
+            QCOMPARE(server.stop(), 0);
+        }
+        {
+            ServerProcess server(dir.path());
+            QVERIFY(server.start({"--demo"}, 60000));
+            HttpTestClient http(server.httpUrl());
+            const QSet<QString> again = allIds(http, "");
+            QCOMPARE(again, first);
+            QCOMPARE(server.stop(), 0);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(DurabilityTest)
+#include "DurabilityTest.moc"
