@@ -79,7 +79,8 @@ Result<void> DemoCatalogue::attachPhotos(const QString& sellerId, const QString&
 }
 
 Result<void> DemoCatalogue::attachModel(const QString& listingId, const QString& glbPath,
-                                        const QString& previewPath, qint64 triangles) {
+                                        const QString& previewPath, const QString& quality,
+                                        qint64 triangles) {
     QByteArray glb, preview;
     BITMARKET_TRY(glb, readFile(glbPath));
     BITMARKET_TRY(preview, readFile(previewPath));
@@ -87,8 +88,8 @@ Result<void> DemoCatalogue::attachModel(const QString& listingId, const QString&
     BITMARKET_TRY(model, m_store.storeFile(glb, QStringLiteral("glb")));
     BITMARKET_TRY(previewFile, m_store.storeFile(preview, QStringLiteral("png")));
     return m_listings.setModel(listingId, ModelInfo{QStringLiteral("done"), model.urlPath,
-                                                    previewFile.urlPath, QStringLiteral("full"),
-                                                    triangles, {}, {}});
+                                                    previewFile.urlPath, quality, triangles, {},
+                                                    {}});
 }
 
 Result<Listing> DemoCatalogue::createListing(const QString& sellerId, const QJsonObject& item,
@@ -115,6 +116,25 @@ Result<Listing> DemoCatalogue::createListing(const QString& sellerId, const QJso
         d.price = a.startPrice;
     }
     return m_listings.create(sellerId, d);
+}
+
+Result<void> DemoCatalogue::seedItem(const QString& sellerId, const QJsonObject& item,
+                                     const QString& dir, int index) {
+    Listing listing;
+    BITMARKET_TRY(listing, createListing(sellerId, item, index));
+    QStringList photos;
+    for (const QString& name : QDir(dir).entryList(
+             {QStringLiteral("photo-*.jpg"), QStringLiteral("IMG_*.jpg")}, QDir::Files, QDir::Name))
+        photos.append(dir + u'/' + name);
+    if (auto ok = attachPhotos(sellerId, listing.id, photos); !ok)
+        return ok.error();
+    if (!QFile::exists(dir + QStringLiteral("/model.glb")))
+        return {};
+    const QJsonObject model = item.value("model").toObject();
+    return attachModel(listing.id, dir + QStringLiteral("/model.glb"),
+                       dir + QStringLiteral("/preview.png"),
+                       model.value("quality").toString(QStringLiteral("full")),
+                       item.value("triangles").toInteger(model.value("triangles").toInteger()));
 }
 
 Result<int> DemoCatalogue::seedIfEmpty() {
@@ -147,44 +167,18 @@ Result<int> DemoCatalogue::seedIfEmpty() {
     for (int i = 0; i < items.size(); ++i) {
         const QJsonObject item = items[i].toObject();
         const QString dir = m_assetsDir + QStringLiteral("/items/") + item.value("slug").toString();
-        const QString sellerId = sellerIds[i % sellerIds.size()];
-        Listing listing;
-        BITMARKET_TRY(listing, createListing(sellerId, item, i));
-        QStringList photos;
-        for (const QString& name : QDir(dir).entryList({QStringLiteral("photo-*.jpg")}, QDir::Files,
-                                                       QDir::Name))
-            photos.append(dir + u'/' + name);
-        if (auto ok = attachPhotos(sellerId, listing.id, photos); !ok)
+        if (auto ok = seedItem(sellerIds[i % sellerIds.size()], item, dir, i); !ok)
             return ok.error();
-        if (QFile::exists(dir + QStringLiteral("/model.glb"))) {
-            if (auto ok = attachModel(listing.id, dir + QStringLiteral("/model.glb"),
-                                      dir + QStringLiteral("/preview.png"),
-                                      item.value("triangles").toInteger());
-                !ok)
-                return ok.error();
-        }
         ++created;
     }
     // The monstree photos are real phone shots: a listing made the way a seller would.
     const QString monstree = m_assetsDir + QStringLiteral("/monstree");
-    if (QDir(monstree).exists()) {
-        QJsonObject item{{"title", "Hand-carved tree trunk sculpture / 나무 조각 오브제"},
-                         {"description",
-                          "A chainsaw-carved trunk from a garden in Gyeonggi-do, about 1.5 m "
-                          "tall. Weathered but solid. Pick-up only; bring a van."},
-                         {"category", "art"},
-                         {"priceKrw", 450000},
-                         {"condition", "good"},
-                         {"tags", QJsonArray{"sculpture", "wood", "garden", "조각"}},
-                         {"region", "Yangpyeong-gun, Gyeonggi-do"}};
-        Listing listing;
-        BITMARKET_TRY(listing, createListing(sellerIds.first(), item, 0));
-        QStringList photos;
-        for (const QString& name :
-             QDir(monstree).entryList({QStringLiteral("*.jpg"), QStringLiteral("*.JPG")},
-                                      QDir::Files, QDir::Name))
-            photos.append(monstree + u'/' + name);
-        if (auto ok = attachPhotos(sellerIds.first(), listing.id, photos); !ok)
+    if (QFile::exists(monstree + QStringLiteral("/listing.json"))) {
+        QByteArray bytes;
+        BITMARKET_TRY(bytes, readFile(monstree + QStringLiteral("/listing.json")));
+        if (auto ok = seedItem(sellerIds.first(), QJsonDocument::fromJson(bytes).object(), monstree,
+                               0);
+            !ok)
             return ok.error();
         ++created;
     }

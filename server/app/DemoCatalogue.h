@@ -30,7 +30,10 @@ private:
     Result<void> attachPhotos(const QString& sellerId, const QString& listingId,
                               const QStringList& files);
     Result<void> attachModel(const QString& listingId, const QString& glbPath,
-                             const QString& previewPath, qint64 triangles);
+                             const QString& previewPath, const QString& quality, qint64 triangles);
+    // One listing from a manifest entry, with the photos and model found in `dir`.
+    Result<void> seedItem(const QString& sellerId, const QJsonObject& item, const QString& dir,
+                          int index);
 
     db::Database& m_db;
     AuthService& m_auth;
