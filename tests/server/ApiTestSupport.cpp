@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QSemaphore>
+#include <QThread>
 
 namespace bitmarket::test {
 
@@ -61,6 +63,28 @@ QStringList idsOf(const QJsonArray& items) {
 
 QString rfc3339FromNow(qint64 deltaMs) {
     return QDateTime::currentDateTimeUtc().addMSecs(deltaMs).toString(Qt::ISODateWithMs);
+}
+
+QList<HttpResponse> concurrently(int n, const std::function<HttpResponse(int)>& request) {
+    QList<HttpResponse> answers(n);
+    QSemaphore ready;
+    QSemaphore go;
+    QList<QThread*> threads;
+    for (int i = 0; i < n; ++i) {
+        threads.append(QThread::create([&, i] {
+            ready.release();
+            go.acquire(); // all start together
+            answers[i] = request(i);
+        }));
+        threads.last()->start();
+    }
+    ready.acquire(n);
+    go.release(n);
+    for (QThread* t : threads) {
+        t->wait();
+        delete t;
+    }
+    return answers;
 }
 
 QString datasetsDir() { return QStringLiteral(BITMARKET_DATASETS_DIR); }

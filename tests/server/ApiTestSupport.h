@@ -10,6 +10,7 @@
 #include <QString>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace bitmarket::test {
@@ -73,6 +74,10 @@ QStringList idsOf(const QJsonArray& items);
 
 // An RFC 3339 UTC time `deltaMs` from now.
 QString rfc3339FromNow(qint64 deltaMs);
+
+// Runs request(i) for i in 0..n-1 at the same time, each on its own thread
+// (create the HttpTestClient inside `request`); the answers in order of i.
+QList<HttpResponse> concurrently(int n, const std::function<HttpResponse(int)>& request);
 
 // The directory of real photos (../shared/datasets).
 QString datasetsDir();

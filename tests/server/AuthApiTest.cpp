@@ -11,6 +11,8 @@
 #include <QMessageAuthenticationCode>
 #include <QTest>
 
+#include <sqlite3.h>
+
 using namespace bitmarket::test;
 
 namespace {
@@ -30,6 +32,16 @@ QString signedToken(const QJsonObject& header, const QJsonObject& payload, const
 }
 
 qint64 nowS() { return QDateTime::currentSecsSinceEpoch(); }
+
+// Runs one statement on the (stopped) server's database: how a test makes a
+// refresh token old without waiting 30 days.
+bool execSql(const QString& dbPath, const char* sql) {
+    sqlite3* db = nullptr;
+    bool ok = sqlite3_open(dbPath.toUtf8().constData(), &db) == SQLITE_OK &&
+              sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
 
 } // namespace
 
@@ -331,6 +343,7 @@ private Q_SLOTS:
         QTest::newRow("expired") << "expired";
         QTest::newRow("two parts") << "two parts";
         QTest::newRow("refresh token as access token") << "refresh token";
+        QTest::newRow("valid signature, no such user") << "unknown user";
     }
 
     void meRejectsBadTokens() {
@@ -380,6 +393,9 @@ private Q_SLOTS:
             c.setAccessToken(parts[0] + '.' + parts[1]);
         } else if (kind == "refresh token") {
             c.setAccessToken(u.refreshToken);
+        } else if (kind == "unknown user") {
+            // What a deleted account's token looks like: properly signed, nobody behind it.
+            c.setAccessToken(signedToken(hs256, {{"sub", "u_nobodyHere0000000"}, {"iat", nowS()}, {"exp", nowS() + 600}}, secret));
         }
         const HttpResponse r = c.get("/api/v1/me");
         BM_EXPECT_ERROR(r, 401, "unauthorized");
@@ -486,6 +502,58 @@ private Q_SLOTS:
                         "validation_failed");
     }
 
+    void concurrentRefreshesOfOneTokenHaveOneWinner() {
+        const TestUser u = registerUser(http(), "race_refresh");
+        QVERIFY(u.ok());
+        const QUrl base = m_server->httpUrl();
+        const QList<HttpResponse> answers = concurrently(6, [&](int) {
+            HttpTestClient c(base);
+            return c.post("/api/v1/auth/refresh", QJsonObject{{"refreshToken", u.refreshToken}});
+        });
+        int won = 0;
+        for (const HttpResponse& r : answers) {
+            QVERIFY2(r.status == 200 || r.status == 401, qPrintable(QString::number(r.status)));
+            won += r.status == 200;
+        }
+        QCOMPARE(won, 1);
+    }
+
+    void concurrentRegistrationsOfOneNameHaveOneWinner() {
+        const QUrl base = m_server->httpUrl();
+        const QList<HttpResponse> answers = concurrently(5, [&](int i) {
+            HttpTestClient c(base);
+            return c.post("/api/v1/auth/register",
+                          QJsonObject{{"username", QStringLiteral("race_name")},
+                                      {"email", QStringLiteral("race%1@test.local").arg(i)},
+                                      {"password", "12345678"}});
+        });
+        int created = 0;
+        for (const HttpResponse& r : answers) {
+            if (r.status == 201)
+                ++created;
+            else
+                BM_EXPECT_ERROR(r, 409, "conflict");
+        }
+        QCOMPARE(created, 1);
+    }
+
+    void oddBodiesDoNotHurt() {
+        // Deep nesting, a big body, NUL bytes and invalid UTF-8: clear 4xx answers, and the server lives on.
+        QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']');
+        BM_EXPECT_ERROR(http().send("POST", "/api/v1/auth/register", deep), 400, "validation_failed");
+        QByteArray big = "{\"username\":\"" + QByteArray(8 * 1024 * 1024, 'a') +
+                         "\",\"email\":\"big@e.com\",\"password\":\"12345678\"}";
+        const HttpResponse r = http().send("POST", "/api/v1/auth/register", big);
+        QVERIFY2(r.status == 400 || r.status == 413, qPrintable(QString::number(r.status)));
+        QCOMPARE(errorField(r), r.status == 400 ? QStringLiteral("username") : QString());
+        BM_EXPECT_ERROR(http().send("POST", "/api/v1/auth/register",
+                                    QByteArray("{\"username\":\"nul\\u0000name\",\"email\":\"n@e.com\",\"password\":\"12345678\"}")),
+                        400, "validation_failed");
+        BM_EXPECT_ERROR(http().send("POST", "/api/v1/auth/login", QByteArray("{\"login\":\"\xff\xfe\",\"password\":\"x\"}")),
+                        400, "validation_failed");
+        BM_EXPECT_STATUS(http().get("/healthz"), 200);
+    }
+
     void wrongMethodsAndUnknownPaths() {
         BM_EXPECT_ERROR(http().get("/api/v1/no-such-thing"), 404, "not_found");
         const HttpResponse r = http().get("/api/v1/auth/login");
@@ -525,6 +593,20 @@ private Q_SLOTS:
                                                                          {"password", "12345678"}}),
                         409, "conflict");
         QCOMPARE(m_server->dataDir(), dataDir);
+    }
+
+    void expiredRefreshTokenIsRefused() {
+        const TestUser u = registerUser(http(), "pat_expired");
+        QVERIFY(u.ok());
+        QCOMPARE(m_server->stop(), 0);
+        // 30 days later, as far as the database knows.
+        QVERIFY(execSql(m_server->dataDir() + "/bitmarket.db",
+                        "UPDATE refresh_tokens SET expires_at = created_at - 1 WHERE user_id = "
+                        "(SELECT id FROM users WHERE username_key = 'pat_expired')"));
+        QVERIFY(m_server->start());
+        m_http = std::make_unique<HttpTestClient>(m_server->httpUrl());
+        BM_EXPECT_ERROR(refresh(u.refreshToken), 401, "unauthorized");
+        BM_EXPECT_STATUS(login(u.username, u.password), 200);
     }
 };
 

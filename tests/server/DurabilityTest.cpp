@@ -6,7 +6,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QMutex>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +19,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <csignal>
 
 using namespace bitmarket::test;
 
@@ -77,6 +82,28 @@ QSet<QString> favoriteIds(HttpTestClient& http) {
 }
 
 QByteArray logOf(const QString& dataDir) { return readFileBytes(dataDir + "/logs/server.log"); }
+
+QString serverBinary() { return QStringLiteral(BITMARKET_BIN_DIR "/bitmarket-server"); }
+
+// Starts the server with exactly these arguments and environment; the HTTP URL
+// it announces, or an empty one.
+QUrl startRaw(QProcess& process, const QStringList& args, const QProcessEnvironment& env) {
+    process.setProcessEnvironment(env);
+    process.start(serverBinary(), args);
+    if (!process.waitForStarted(5000))
+        return {};
+    static const QRegularExpression line(QStringLiteral("listening on (http://\\S+)"));
+    QByteArray out;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 20000 && process.state() == QProcess::Running) {
+        process.waitForReadyRead(100);
+        out += process.readAllStandardOutput();
+        if (const auto m = line.match(QString::fromUtf8(out)); m.hasMatch())
+            return QUrl(m.captured(1));
+    }
+    return {};
+}
 
 } // namespace
 
@@ -208,6 +235,89 @@ private Q_SLOTS:
         const QFileInfo wal(server.dataDir() + "/bitmarket.db-wal");
         QVERIFY2(!wal.exists() || wal.size() == 0,
                  qPrintable(QStringLiteral("WAL of %1 bytes after a clean stop").arg(wal.size())));
+    }
+
+    void sigintStopsCleanlyToo() {
+        QTemporaryDir dir;
+        QProcess process;
+        const QUrl url = startRaw(process, {"--data-dir", dir.path(), "--listen", "127.0.0.1:0", "--ws-listen", "127.0.0.1:0"},
+                                  QProcessEnvironment::systemEnvironment());
+        QVERIFY(url.isValid());
+        HttpTestClient http(url);
+        BM_EXPECT_STATUS(http.get("/healthz"), 200);
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(logOf(dir.path()).contains("stopped cleanly"));
+    }
+
+    void commandLineConfigFileAndEnvironment() {
+        QProcess help;
+        help.start(serverBinary(), {"--help"});
+        QVERIFY(help.waitForFinished(10000));
+        QCOMPARE(help.exitCode(), 0);
+        const QByteArray usage = help.readAllStandardOutput();
+        for (const char* option : {"--data-dir", "--listen", "--ws-listen", "--demo", "--config"})
+            QVERIFY2(usage.contains(option), option);
+
+        const auto refused = [](const QStringList& args) {
+            QProcess p;
+            p.start(serverBinary(), args);
+            p.waitForFinished(10000);
+            return std::make_pair(p.exitCode(), p.readAllStandardError());
+        };
+        QTemporaryDir dir;
+        auto [code, err] = refused({"--data-dir", dir.path(), "--listen", "nonsense"});
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains("nonsense"), err.constData());
+        std::tie(code, err) = refused({"--listen", "127.0.0.1:0"});
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains("data-dir"), err.constData());
+        std::tie(code, err) = refused({"--data-dir", dir.path(), "--no-such-option"});
+        QVERIFY(code != 0);
+
+        // A JSON config file with the same names as the flags.
+        QTemporaryDir data;
+        const QString configPath = dir.path() + "/server.json";
+        QFile config(configPath);
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(QJsonDocument(QJsonObject{{"data-dir", data.path() + "/from-config"},
+                                               {"listen", "127.0.0.1:0"},
+                                               {"ws-listen", "127.0.0.1:0"}})
+                         .toJson());
+        config.close();
+        {
+            QProcess process;
+            const QUrl url = startRaw(process, {"--config", configPath}, QProcessEnvironment::systemEnvironment());
+            QVERIFY2(url.isValid(), "the server did not start from a config file");
+            BM_EXPECT_STATUS(HttpTestClient(url).get("/healthz"), 200);
+            process.terminate();
+            QVERIFY(process.waitForFinished(10000));
+            QCOMPARE(process.exitCode(), 0);
+            QVERIFY(QFile::exists(data.path() + "/from-config/bitmarket.db"));
+        }
+        // Environment variables; flags win over them.
+        {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert("BITMARKET_DATA_DIR", data.path() + "/from-env");
+            env.insert("BITMARKET_LISTEN", "127.0.0.1:0");
+            env.insert("BITMARKET_WS_LISTEN", "127.0.0.1:0");
+            QProcess process;
+            const QUrl url = startRaw(process, {}, env);
+            QVERIFY2(url.isValid(), "the server did not start from environment variables");
+            BM_EXPECT_STATUS(HttpTestClient(url).get("/healthz"), 200);
+            process.terminate();
+            QVERIFY(process.waitForFinished(10000));
+            QVERIFY(QFile::exists(data.path() + "/from-env/bitmarket.db"));
+
+            QProcess flagged;
+            const QUrl url2 = startRaw(flagged, {"--data-dir", data.path() + "/from-flag"}, env);
+            QVERIFY(url2.isValid());
+            flagged.terminate();
+            QVERIFY(flagged.waitForFinished(10000));
+            QVERIFY(QFile::exists(data.path() + "/from-flag/bitmarket.db"));
+        }
     }
 
     void freshDataDirIsCreatedAndMigratedThenReopened() {

@@ -402,6 +402,9 @@ private Q_SLOTS:
         // Status filter: reserved ones are not among active results, but can be asked for.
         QVERIFY(!search("sellerId=" + m_seller.id + "&limit=100").contains(l.value("id").toString()));
         QVERIFY(search("sellerId=" + m_seller.id + "&status=reserved&limit=100").contains(l.value("id").toString()));
+        // Search follows the new words, not the old ones.
+        QVERIFY(search("status=reserved&q=" + q("Patched")).contains(l.value("id").toString()));
+        QVERIFY(!search("status=reserved&q=" + q("Patch me")).contains(l.value("id").toString()));
         // Only the changed fields change.
         const HttpResponse again = as(m_seller)->patch(path, QJsonObject{{"status", "active"}});
         BM_EXPECT_STATUS(again, 200);
@@ -488,7 +491,7 @@ private Q_SLOTS:
         QVERIFY(!search("q=zebracorn").contains(id));
         QVERIFY(!search(QStringLiteral("q=") + q(QStringLiteral("얼룩말"))).contains(id));
         QVERIFY(!search("sellerId=" + m_seller.id + "&limit=100").contains(id));
-        for (const QString status : {QStringLiteral("reserved"), QStringLiteral("sold"), QStringLiteral("ended")})
+        for (const QString& status : {QStringLiteral("reserved"), QStringLiteral("sold"), QStringLiteral("ended")})
             QVERIFY(!search("status=" + status + "&limit=100").contains(id));
         BM_EXPECT_ERROR(anonymous()->get("/api/v1/listings?status=removed"), 400, "validation_failed");
         QVERIFY(!idsOf(as(m_other)->get("/api/v1/me/favorites").json().value("items").toArray()).contains(id));
@@ -623,7 +626,7 @@ private Q_SLOTS:
             QVERIFY(!id.isEmpty());
             created.append(id);
         }
-        for (const QString sort : {QStringLiteral("newest"), QStringLiteral("price_asc"), QStringLiteral("price_desc"), QStringLiteral("popular")}) {
+        for (const QString& sort : {QStringLiteral("newest"), QStringLiteral("price_asc"), QStringLiteral("price_desc"), QStringLiteral("popular")}) {
             QStringList added;
             int pages = 0;
             const QStringList seen = walk("sellerId=" + s.id + "&sort=" + sort, 3, &pages, [&](int page) {
@@ -652,6 +655,54 @@ private Q_SLOTS:
         const HttpResponse def = anonymous()->get("/api/v1/listings?limit=100");
         if (def.json().value("items").toArray().size() > 20)
             QCOMPARE(anonymous()->get("/api/v1/listings").json().value("items").toArray().size(), 20);
+    }
+
+    void textSearchPaginates() {
+        const TestUser s = registerUser(*anonymous(), "text_pager");
+        QVERIFY(s.ok());
+        QStringList newestFirst;
+        QStringList cheapestFirst;
+        for (int i = 0; i < 7; ++i) {
+            const QString id = create(s, listingDraft(QStringLiteral("빈티지 카메라 렌즈 %1").arg(i), 10'000 * (7 - i), "cameras"))
+                                   .value("id").toString();
+            QVERIFY(!id.isEmpty());
+            newestFirst.prepend(id);
+            cheapestFirst.prepend(id);
+        }
+        create(s, listingDraft(QStringLiteral("Unrelated toaster"), 5'000, "home"));
+        for (const QString& text : {QStringLiteral("카메라 렌즈"), QStringLiteral("빈티지"), QStringLiteral("렌즈")}) {
+            QCOMPARE(walk("sellerId=" + s.id + "&q=" + q(text), 2), newestFirst);
+            QCOMPARE(walk("sellerId=" + s.id + "&sort=price_asc&q=" + q(text), 3), cheapestFirst);
+            // Without the seller filter, among everything else on the server.
+            const QStringList everywhere = walk("q=" + q(text), 2);
+            for (const QString& id : newestFirst)
+                QVERIFY(everywhere.contains(id));
+            QCOMPARE(QSet<QString>(everywhere.begin(), everywhere.end()).size(), everywhere.size());
+        }
+    }
+
+    void concurrentFavoritesCountOnce() {
+        const QJsonObject l = create(m_seller, listingDraft("Hotly favorited", 99'000, "audio"));
+        QVERIFY(!l.isEmpty());
+        const QString path = "/api/v1/listings/" + l.value("id").toString() + "/favorite";
+        const QUrl base = m_server->httpUrl();
+        const QList<TestUser> fans = {m_other, m_viewer};
+        QList<HttpResponse> answers = concurrently(8, [&](int i) {
+            HttpTestClient c(base);
+            c.setAccessToken(fans[i % 2].accessToken);
+            return c.put(path);
+        });
+        for (const HttpResponse& r : answers)
+            BM_EXPECT_STATUS(r, 200);
+        QCOMPARE(anonymous()->get("/api/v1/listings/" + l.value("id").toString()).json().value("favoriteCount").toInt(), 2);
+        answers = concurrently(8, [&](int i) {
+            HttpTestClient c(base);
+            c.setAccessToken(fans[i % 2].accessToken);
+            return i < 4 ? c.del(path) : c.del(path);
+        });
+        for (const HttpResponse& r : answers)
+            BM_EXPECT_STATUS(r, 200);
+        QCOMPARE(anonymous()->get("/api/v1/listings/" + l.value("id").toString()).json().value("favoriteCount").toInt(), 0);
     }
 
     void badCursorsAreRejected() {

@@ -384,6 +384,14 @@ private Q_SLOTS:
         QCOMPARE(photoCount(id), 0);
     }
 
+    void noUploadsToDeletedListings() {
+        const QString id = newListing("Deleted before upload");
+        BM_EXPECT_STATUS(as(m_seller)->del("/api/v1/listings/" + id), 204);
+        const int filesBefore = mediaFiles();
+        BM_EXPECT_ERROR(as(m_seller)->upload("/api/v1/listings/" + id + "/photos", {photo(8)}), 404, "not_found");
+        QCOMPARE(mediaFiles(), filesBefore);
+    }
+
     void uploadNeedsMultipartWithFileParts() {
         const QString id = newListing("Shapes of upload");
         const QString path = "/api/v1/listings/" + id + "/photos";
