@@ -182,6 +182,21 @@ private Q_SLOTS:
         QCOMPARE(d.json().value("auction").toObject(), a);
     }
 
+    void auctionPriceIsItsStartPrice() {
+        // An auction's shown price is where bidding starts; a seller cannot make it
+        // look cheaper (or dearer) in search than its terms.
+        QJsonObject body = auctionDraft("Auction with a made-up price", 500'000, 3600 * 1000);
+        body.insert("price", QJsonObject{{"amount", 1}, {"currency", "KRW"}});
+        const HttpResponse r = as(m_seller)->post("/api/v1/listings", body);
+        if (r.status == 201) {
+            QCOMPARE(r.json().value("price").toObject().value("amount").toInteger(), 500'000);
+        } else {
+            BM_EXPECT_ERROR(r, 400, "validation_failed");
+            QCOMPARE(errorField(r), QStringLiteral("price"));
+        }
+        QVERIFY(search("maxPrice=1&saleType=auction&sellerId=" + m_seller.id).isEmpty());
+    }
+
     void createRejectsBadInput_data() {
         QTest::addColumn<QByteArray>("changes"); // merged into a valid fixed-price draft; null removes
         QTest::addColumn<QString>("base");       // "fixed" or "auction"

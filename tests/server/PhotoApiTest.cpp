@@ -429,6 +429,30 @@ private Q_SLOTS:
         QCOMPARE(photoCount(id), 20);
     }
 
+    void photoLimitHoldsUnderConcurrentUploads() {
+        const QString id = newListing("Racing uploads");
+        const QString path = "/api/v1/listings/" + id + "/photos";
+        const QUrl base = m_server->httpUrl();
+        const QString token = m_seller.accessToken;
+        const QList<HttpResponse> answers = concurrently(2, [&](int r) {
+            QList<UploadFile> files;
+            for (int i = 0; i < 12; ++i)
+                files.append(UploadFile{QStringLiteral("r%1_%2.png").arg(r).arg(i), smallPng(300 + 20 * r + i), "image/png"});
+            HttpTestClient c(base);
+            c.setAccessToken(token);
+            return c.upload(path, files);
+        });
+        int accepted = 0;
+        for (const HttpResponse& a : answers) {
+            if (a.status == 201)
+                ++accepted;
+            else
+                BM_EXPECT_ERROR(a, 400, "validation_failed");
+        }
+        QCOMPARE(accepted, 1);
+        QCOMPARE(photoCount(id), 12);
+    }
+
     void deletePhotoUpdatesThumbnail() {
         const QString id = newListing("Delete photos");
         const QString path = "/api/v1/listings/" + id + "/photos";
