@@ -223,7 +223,14 @@ Result<QString> AuthService::authenticate(const QString& accessToken) const {
     auto claims = m_signer.verify(accessToken, nowMs() / 1000);
     if (!claims)
         return claims.error();
-    return claims->userId;
+    // A well-signed token can outlive its account; the caller must still exist.
+    return m_db.read([&](db::Connection& c) -> Result<QString> {
+        auto q = c.query("SELECT 1 FROM users WHERE id = ?1");
+        q.bind(claims->userId);
+        if (!q.next())
+            return ApiError::unauthorized(QStringLiteral("This account no longer exists."));
+        return claims->userId;
+    });
 }
 
 Result<User> AuthService::user(const QString& userId) {

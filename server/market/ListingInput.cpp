@@ -83,10 +83,15 @@ Result<ListingDraft> ListingInput::draft(const QJsonObject& body, qint64 nowMs) 
         AuctionTerms terms;
         BITMARKET_TRY(terms, auctionTerms(body.value("auction"), nowMs));
         d.auction = terms;
-        // An auction's displayed price starts at its start price.
+        // An auction's price is its start price until bids move it.
         d.price = terms.startPrice;
-        if (body.contains("price"))
-            BITMARKET_TRY(d.price, Money::fromJson(body.value("price"), "price"));
+        if (body.contains("price") && !body.value("price").isNull()) {
+            Money given;
+            BITMARKET_TRY(given, Money::fromJson(body.value("price"), "price"));
+            if (given != terms.startPrice)
+                return ApiError::validation(
+                    QStringLiteral("An auction's price is its start price."), "price");
+        }
     } else {
         if (body.contains("auction") && !body.value("auction").isNull())
             return ApiError::validation(QStringLiteral("Only auctions take auction terms."),
