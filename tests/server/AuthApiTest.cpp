@@ -329,6 +329,18 @@ private Q_SLOTS:
         QCOMPARE(server.stop(), 0);
     }
 
+    void bearerSchemeIsCaseInsensitive() {
+        // RFC 7235: the auth scheme is case-insensitive; some HTTP stacks send "bearer".
+        const TestUser u = registerUser(http(), "scheme_case");
+        QVERIFY(u.ok());
+        for (const QByteArray& scheme : {QByteArray("bearer "), QByteArray("BEARER "), QByteArray("Bearer  ")}) {
+            HttpTestClient c(m_server->httpUrl());
+            c.setHeader("Authorization", scheme + u.accessToken.toLatin1());
+            const HttpResponse r = c.get("/api/v1/me");
+            QVERIFY2(r.status == 200, qPrintable(QString::fromLatin1(scheme) + "-> " + QString::number(r.status)));
+        }
+    }
+
     void meRejectsBadTokens_data() {
         QTest::addColumn<QString>("kind");
         QTest::newRow("missing") << "missing";

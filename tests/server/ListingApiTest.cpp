@@ -558,6 +558,13 @@ private Q_SLOTS:
         }
         QCOMPARE(find(QStringLiteral("%")), QStringList());
         BM_EXPECT_ERROR(anonymous()->get("/api/v1/listings?q=" + q(QString(201, u'x'))), 400, "validation_failed");
+        // Two characters outside the BMP (four UTF-16 units) are still a short term.
+        const QString party = create(m_seller, listingDraft(QStringLiteral("Party set 🎉🎈 balloons"), 9'000, "toys"))
+                                  .value("id").toString();
+        QVERIFY(!party.isEmpty());
+        QVERIFY2(find(QStringLiteral("🎉🎈")).contains(party), "two emoji find nothing");
+        QVERIFY(find(QStringLiteral("🎈")).contains(party));
+        QVERIFY(find(QStringLiteral("🎉🎈 ball")).contains(party));
     }
 
     void searchFilters() {
