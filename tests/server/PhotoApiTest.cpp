@@ -243,6 +243,32 @@ private Q_SLOTS:
         QVERIFY(!served.body.contains("Exif"));
     }
 
+    void acceptsWebpAndFlattensTransparencyOnWhite() {
+        const QString id = newListing("WebP and transparent PNG");
+        QImage webp(90, 60, QImage::Format_RGB32);
+        webp.fill(qRgb(200, 30, 30));
+        const QByteArray webpBytes = encoded(webp, "WEBP");
+        if (webpBytes.isEmpty())
+            QSKIP("this Qt cannot write WebP");
+        QImage cutout(40, 40, QImage::Format_ARGB32);
+        cutout.fill(Qt::transparent);
+        const HttpResponse r = as(m_seller)->upload(
+            "/api/v1/listings/" + id + "/photos",
+            {UploadFile{"photo.webp", webpBytes, "image/webp"}, UploadFile{"cutout.png", encoded(cutout, "PNG"), "image/png"}});
+        BM_EXPECT_STATUS(r, 201);
+        const QJsonArray items = r.json().value("items").toArray();
+        QCOMPARE(items.size(), 2);
+        QCOMPARE(items[0].toObject().value("width").toInt(), 90);
+        QCOMPARE(items[0].toObject().value("height").toInt(), 60);
+        const QImage servedWebp = QImage::fromData(anonymous()->get(items[0].toObject().value("url").toString()).body);
+        QCOMPARE(servedWebp.size(), QSize(90, 60));
+        QVERIFY(qAbs(qRed(servedWebp.pixel(45, 30)) - 200) < 20);
+        // A transparent product cut-out is shown on white, not black.
+        const QImage servedCutout = QImage::fromData(anonymous()->get(items[1].toObject().value("url").toString()).body);
+        QCOMPARE(servedCutout.size(), QSize(40, 40));
+        QVERIFY2(qGray(servedCutout.pixel(20, 20)) > 240, qPrintable(QString::number(qGray(servedCutout.pixel(20, 20)))));
+    }
+
     void filesThatLieAboutTheirTypeAreRefused_data() {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("fileName");
@@ -256,6 +282,11 @@ private Q_SLOTS:
         QTest::newRow("pdf header") << QByteArray("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n") << "scan.jpg"
                                     << QByteArray("image/jpeg");
         QTest::newRow("empty file") << QByteArray() << "empty.jpg" << QByteArray("image/jpeg");
+        QTest::newRow("gif") << QByteArray::fromBase64("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7") << "anim.jpg"
+                             << QByteArray("image/jpeg");
+        QTest::newRow("tiff") << encoded(QImage(16, 16, QImage::Format_RGB32), "TIFF") << "scan.png" << QByteArray("image/png");
+        QTest::newRow("svg") << QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>") << "logo.png"
+                             << QByteArray("image/png");
     }
 
     void filesThatLieAboutTheirTypeAreRefused() {
@@ -288,6 +319,23 @@ private Q_SLOTS:
         BM_EXPECT_ERROR(r, 415, "unsupported_media_type");
         QCOMPARE(photoCount(id), 0);
         QCOMPARE(mediaFiles(), filesBefore); // the good one's files were removed again
+    }
+
+    void damagedImagesAreRefused() {
+        const QString id = newListing("Damaged images");
+        const int filesBefore = mediaFiles();
+        QByteArray png = smallPng(9);
+        png.truncate(png.size() / 2);
+        for (const UploadFile& f : {UploadFile{"half.png", png, "image/png"},
+                                    UploadFile{"fake.webp", QByteArray("RIFF\x10\0\0\0WEBPVP8 garbage-garbage"), "image/webp"},
+                                    UploadFile{"header-only.jpg", QByteArray("\xFF\xD8\xFF\xE0\0\x10JFIF\0"), "image/jpeg"}}) {
+            const HttpResponse r = as(m_seller)->upload("/api/v1/listings/" + id + "/photos", {f});
+            QVERIFY2(r.status == 400 || r.status == 415, qPrintable(f.fileName + ": " + QString::number(r.status)));
+            QVERIFY(!r.errorCode().isEmpty());
+        }
+        QCOMPARE(photoCount(id), 0);
+        QCOMPARE(mediaFiles(), filesBefore);
+        BM_EXPECT_STATUS(anonymous()->get("/healthz"), 200);
     }
 
     void truncatedJpegIsRefused() {
