@@ -28,7 +28,6 @@ const SurfaceFinish kChrome{"chrome", 0.18f, 1.0f};
 const SurfaceFinish kSatinPlastic{"satin plastic", 0.4f, 0.0f};
 const SurfaceFinish kGlass{"coated glass", 0.03f, 0.0f};
 const SurfaceFinish kCloth{"book cloth", 0.75f, 0.0f};
-const SurfaceFinish kPaper{"paper", 0.9f, 0.0f};
 const SurfaceFinish kFelt{"wool felt", 1.0f, 0.0f};
 const SurfaceFinish kLeaf{"leaf", 0.4f, 0.0f, true};
 const SurfaceFinish kSoil{"soil", 1.0f, 0.0f};
@@ -67,7 +66,7 @@ std::vector<Vec2> smoothCurve(const std::vector<Vec2>& keys, int steps) {
     return curve;
 }
 
-// Fraction of the polyline length reached at `index`, matching ShapeBuilder::lathe's v.
+// Fraction of the polyline length reached at point `at`, matching ShapeBuilder::lathe's v.
 float arcFraction(const std::vector<Vec2>& points, const Vec2& at) {
     float total = 0, reached = 0;
     bool passed = false;
@@ -220,10 +219,10 @@ ProductModel DemoCatalogue::stonewareVase() {
         {0.062f, 0.175f}, {0.042f, 0.205f}, {0.031f, 0.228f}, {0.030f, 0.245f}, {0.034f, 0.258f},
         {0.037f, 0.264f}, {0.035f, 0.268f}, {0.031f, 0.266f}, {0.028f, 0.255f}, {0.026f, 0.235f},
         {0.022f, 0.21f},  {0, 0.205f}};
-    const auto profile = smoothCurve(keys, 5);
+    const auto profile = smoothCurve(keys, 4);
     const float lipV = arcFraction(profile, keys[11]);
     const Vec3 amber = hex(0x8c5b30), cobalt = hex(0x1f4468), foam = hex(0x9bb7c9);
-    item.add(ShapeBuilder::lathe(profile, 128), kGlaze, 1024, 512, [=](const Vec2& uv) {
+    item.add(ShapeBuilder::lathe(profile, 96), kGlaze, 1024, 512, [=](const Vec2& uv) {
         const float u = uv.x(), v = uv.y();
         if (v > lipV + 0.02f) {
             return Vec3(cobalt * 0.5f);
@@ -325,6 +324,8 @@ ProductModel DemoCatalogue::bluetoothSpeaker() {
         // Built standing along +Y, the speaker lies on its side along X.
         mesh.translate(Vec3(0, -length / 2, 0));
         mesh.rotate(-kPi / 2, Vec3::UnitZ());
+        // The lathe seam is at the front; turn it to the back so the badge faces the buyer.
+        mesh.rotate(kPi, Vec3::UnitY());
         mesh.translate(Vec3(0, radius, 0));
         return mesh;
     };
@@ -653,7 +654,7 @@ ProductModel DemoCatalogue::filmCamera() {
         const BoxFace face = boxFace(uv);
         const float fu = face.local.x(), fv = face.local.y();
         if (face.index == 2 || face.index == 3) {
-            return brushed(fu, fv);
+            return Vec3(brushed(fu, fv) * 0.75f);
         }
         if (fv > 0.2f && fv < 0.82f) {
             const float bump = P::pebble(fu * 0.136f, fv * 0.076f, 1400.0f);
@@ -671,7 +672,7 @@ ProductModel DemoCatalogue::filmCamera() {
         if (face.index == 5 && fu > 0.76f && fu < 0.9f && fv > 0.04f && fv < 0.17f) {
             return Vec3(0.03f, 0.03f, 0.035f);
         }
-        return brushed(fu, fv);
+        return Vec3(brushed(fu, fv) * 0.75f);
     });
     Mesh plate = ShapeBuilder::roundedBox(Vec3(0.128f, 0.01f, 0.031f), 0.004f);
     plate.translate(Vec3(0, bodySize.y() + 0.004f, 0));

@@ -1,7 +1,6 @@
 #include "GlbExporter.h"
 
 #include <QBuffer>
-#include <cstring>
 #include <fstream>
 #include <tiny_gltf.h>
 
