@@ -45,6 +45,14 @@ QVariant pragma(const QString& dbPath, const char* sql) {
     return out;
 }
 
+bool execSql(const QString& dbPath, const char* sql) {
+    sqlite3* db = nullptr;
+    const bool ok = sqlite3_open(dbPath.toUtf8().constData(), &db) == SQLITE_OK &&
+                    sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
 // Every id a search returns, following cursors.
 QSet<QString> allIds(HttpTestClient& http, const QString& query) {
     QSet<QString> ids;
@@ -319,10 +327,34 @@ private Q_SLOTS:
         QVERIFY(!server.isRunning());
         const QByteArray log = logOf(server.dataDir());
         QVERIFY2(log.contains("stopped cleanly"), log.right(500).constData());
+        // Structured: one JSON object per line with time, level and message.
+        for (const QByteArray& line : log.split('\n')) {
+            if (line.trimmed().isEmpty())
+                continue;
+            const QJsonObject entry = QJsonDocument::fromJson(line).object();
+            QVERIFY2(!entry.isEmpty(), line.constData());
+            QVERIFY2(entry.value("time").isString() && entry.value("level").isString() &&
+                         entry.value("message").isString(),
+                     line.constData());
+        }
         // The database was closed properly: no WAL left behind to replay, or an empty one.
         const QFileInfo wal(server.dataDir() + "/bitmarket.db-wal");
         QVERIFY2(!wal.exists() || wal.size() == 0,
                  qPrintable(QStringLiteral("WAL of %1 bytes after a clean stop").arg(wal.size())));
+    }
+
+    void sigtermIsPromptWithIdleClientsConnected() {
+        // A client (a browser, the desktop app) keeping an idle keep-alive
+        // connection open must not hold up a service stop or restart.
+        ServerProcess server;
+        QVERIFY(server.start());
+        HttpTestClient idle(server.httpUrl());
+        BM_EXPECT_STATUS(idle.get("/healthz"), 200);
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(server.stop(), 0);
+        QVERIFY2(timer.elapsed() < 2500,
+                 qPrintable(QStringLiteral("stopping took %1 ms with one idle connection").arg(timer.elapsed())));
     }
 
     void sigintStopsCleanlyToo() {
@@ -449,6 +481,65 @@ private Q_SLOTS:
         QCOMPARE(pragma(dataDir + "/bitmarket.db", "PRAGMA user_version").toLongLong(), version);
         QCOMPARE(readFileBytes(dataDir + "/secret.key"), secret); // same key: old tokens stay valid
         QCOMPARE(logOf(dataDir).count("migrated to schema"), migrationsLogged); // nothing re-run
+    }
+
+    void olderSchemaIsMigratedForwardKeepingData() {
+        QTemporaryDir dir;
+        QString listingId;
+        {
+            ServerProcess server(dir.path());
+            QVERIFY(server.start());
+            HttpTestClient http(server.httpUrl());
+            const TestUser u = registerUser(http, "old_timer");
+            QVERIFY(u.ok());
+            http.setAccessToken(u.accessToken);
+            const HttpResponse l = http.post("/api/v1/listings", listingDraft("From the old days"));
+            BM_EXPECT_STATUS(l, 201);
+            listingId = l.json().value("id").toString();
+            QCOMPARE(server.stop(), 0);
+        }
+        const QString db = dir.path() + "/bitmarket.db";
+        const qint64 latest = pragma(db, "PRAGMA user_version").toLongLong();
+        if (latest < 2)
+            QSKIP("only one schema version so far");
+        // What a database from the release before the job queue looks like.
+        QVERIFY(execSql(db, "DROP TABLE jobs; PRAGMA user_version = 1;"));
+        QCOMPARE(pragma(db, "PRAGMA user_version").toLongLong(), 1);
+        {
+            ServerProcess server(dir.path());
+            QVERIFY(server.start());
+            HttpTestClient http(server.httpUrl());
+            BM_EXPECT_STATUS(http.get("/api/v1/listings/" + listingId), 200);
+            BM_EXPECT_STATUS(http.post("/api/v1/auth/login", QJsonObject{{"login", "old_timer"},
+                                                                        {"password", "correct horse old_timer"}}),
+                             200);
+            QCOMPARE(server.stop(), 0);
+        }
+        QCOMPARE(pragma(db, "PRAGMA user_version").toLongLong(), latest);
+        QCOMPARE(pragma(db, "SELECT count(*) FROM sqlite_master WHERE name = 'jobs'").toLongLong(), 1);
+    }
+
+    void newerSchemaIsRefusedAndLeftAlone() {
+        // A database written by a newer server (say, after a downgrade): starting
+        // on it must not run against a schema this build does not know.
+        QTemporaryDir dir;
+        {
+            ServerProcess server(dir.path());
+            QVERIFY(server.start());
+            HttpTestClient http(server.httpUrl());
+            QVERIFY(registerUser(http, "from_the_future").ok());
+            QCOMPARE(server.stop(), 0);
+        }
+        const QString db = dir.path() + "/bitmarket.db";
+        QVERIFY(execSql(db, "PRAGMA user_version = 999;"));
+        ServerProcess server(dir.path());
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression("server did not start.*"));
+        const bool started = server.start({}, 10000);
+        if (started)
+            server.stop();
+        QVERIFY2(!started, "the server started on a database from a newer schema (999)");
+        QCOMPARE(pragma(db, "PRAGMA user_version").toLongLong(), 999);
+        QCOMPARE(pragma(db, "SELECT count(*) FROM users").toLongLong(), 1);
     }
 
     void unusableDataDirFailsToStart() {
