@@ -2,13 +2,34 @@
 
 #include "db/Migrations.h"
 
+#include <QFile>
 #include <QLoggingCategory>
 
 namespace bitmarket::server::db {
 
 Q_LOGGING_CATEGORY(lcDb, "bitmarket.db")
 
+namespace {
+// A database written by a newer release has a schema this code does not know;
+// running on it could damage it, so refuse before anything writes to the file
+// (even switching it to WAL).
+void refuseNewerSchema(const QString& path) {
+    if (!QFile::exists(path))
+        return;
+    Connection probe(path, Connection::Mode::ReadOnly);
+    auto q = probe.query("PRAGMA user_version");
+    q.next();
+    const qint64 current = q.integer(0);
+    const int newest = migrations().back().version;
+    if (current > newest)
+        throw SqlError(0, "database schema " + std::to_string(current) +
+                              " is newer than this server (" + std::to_string(newest) +
+                              "); use a newer bitmarket-server");
+}
+} // namespace
+
 Database::Database(Options options) : m_options(std::move(options)) {
+    refuseNewerSchema(m_options.path);
     m_writer = std::make_unique<Connection>(m_options.path, Connection::Mode::ReadWrite);
     migrate(*m_writer);
     for (int i = 0; i < m_options.readers; ++i) {

@@ -42,11 +42,12 @@ Result<std::optional<qint64>> integerParam(const httplib::Request& req, const ch
 }
 
 QString bearerToken(const httplib::Request& req) {
-    const std::string header = req.get_header_value("Authorization");
-    constexpr std::string_view prefix = "Bearer ";
-    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0)
+    // The scheme name is case-insensitive (RFC 7235).
+    const QString header = QString::fromStdString(req.get_header_value("Authorization"));
+    constexpr QLatin1String prefix("Bearer ");
+    if (header.size() <= prefix.size() || !header.startsWith(prefix, Qt::CaseInsensitive))
         return {};
-    return QString::fromStdString(header.substr(prefix.size())).trimmed();
+    return header.mid(prefix.size()).trimmed();
 }
 
 QString clientAddress(const httplib::Request& req) { return QString::fromStdString(req.remote_addr); }

@@ -90,7 +90,8 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 n
                                     "q");
     QStringList ftsPhrases;
     for (const QString& term : terms) {
-        if (term.size() >= 3) {
+        // Trigrams are of characters, not UTF-16 units (an emoji is two units).
+        if (term.toUcs4().size() >= 3) {
             QString quoted = term;
             ftsPhrases.append(u'"' + quoted.replace(u'"', QStringLiteral("\"\"")) + u'"');
         } else {
