@@ -4,7 +4,12 @@
 // on a running server.
 #include "ApiTestSupport.h"
 
+#include <QJsonArray>
+
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
+#include <QMessageAuthenticationCode>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
@@ -125,6 +130,74 @@ private Q_SLOTS:
                          qPrintable(where + " does not declare all its path parameters"));
             }
         }
+    }
+
+    void everyAnswerIsDocumentedAndTokensAreChecked() {
+        // Each operation is called with no token, a garbage one, an expired one
+        // (properly signed) and a valid one, on ids that do not exist and with an
+        // empty JSON body. Every status that comes back must be one the file
+        // documents for that operation, and operations that need sign-in refuse
+        // the bad tokens with 401.
+        ServerProcess server;
+        QVERIFY(server.start({"--workers", "0"}));
+        HttpTestClient anon(server.httpUrl());
+        const TestUser u = registerUser(anon, "contract_user");
+        QVERIFY(u.ok());
+        const QByteArray secret = QByteArray::fromBase64(readFileBytes(server.dataDir() + "/secret.key").trimmed());
+        QVERIFY(secret.size() >= 32);
+        constexpr auto kB64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const QByteArray input =
+            QJsonDocument(QJsonObject{{"alg", "HS256"}, {"typ", "JWT"}}).toJson(QJsonDocument::Compact).toBase64(kB64) + '.' +
+            QJsonDocument(QJsonObject{{"sub", u.id}, {"iat", now - 3600}, {"exp", now - 60}}).toJson(QJsonDocument::Compact).toBase64(kB64);
+        const QString expired = QString::fromLatin1(
+            input + '.' + QMessageAuthenticationCode::hash(input, secret, QCryptographicHash::Sha256).toBase64(kB64));
+
+        const QJsonObject paths = m_spec.value("paths").toObject();
+        static const QRegularExpression param(QStringLiteral("\\{[A-Za-z]+\\}"));
+        QStringList problems;
+        for (auto p = paths.begin(); p != paths.end(); ++p) {
+            const QJsonObject item = p.value().toObject();
+            for (auto op = item.begin(); op != item.end(); ++op) {
+                if (!kMethods.contains(op.key()))
+                    continue;
+                const QJsonObject operation = op.value().toObject();
+                const bool needsAuth = !operation.value("security").toArray().isEmpty() ||
+                                       (!operation.contains("security") && !m_spec.value("security").toArray().isEmpty());
+                const QSet<QString> documented = [&] {
+                    QSet<QString> codes;
+                    const QJsonObject responses = operation.value("responses").toObject();
+                    for (auto r = responses.begin(); r != responses.end(); ++r)
+                        codes.insert(r.key());
+                    return codes;
+                }();
+                QString path = p.key();
+                path.replace(param, QStringLiteral("x0"));
+                const QByteArray method = op.key().toUpper().toLatin1();
+                const QByteArray body = method == "GET" || method == "DELETE" ? QByteArray() : QByteArray("{}");
+                const QList<QPair<QString, QString>> callers = {
+                    {"no token", QString()}, {"garbage token", "garbage"}, {"expired token", expired}, {"valid token", u.accessToken}};
+                for (const auto& [who, token] : callers) {
+                    HttpTestClient c(server.httpUrl());
+                    if (!token.isEmpty())
+                        c.setAccessToken(token);
+                    const HttpResponse r = c.send(method, path, body);
+                    const QString where = QStringLiteral("%1 %2 (%3)").arg(op.key(), p.key(), who);
+                    if (r.status == 0) {
+                        problems.append(where + ": no answer");
+                        continue;
+                    }
+                    if (!documented.contains(QString::number(r.status)) && !documented.contains("default"))
+                        problems.append(where + QStringLiteral(": answered %1, not documented").arg(r.status));
+                    if (r.status >= 400 && r.errorCode().isEmpty())
+                        problems.append(where + QStringLiteral(": %1 without an error body").arg(r.status));
+                    if (needsAuth && token != u.accessToken && r.status != 401)
+                        problems.append(where + QStringLiteral(": answered %1 instead of 401").arg(r.status));
+                }
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable("\n  " + problems.join("\n  ")));
+        QCOMPARE(server.stop(), 0);
     }
 
     void everyDocumentedRouteAnswersOnARunningServer() {
