@@ -6,6 +6,9 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
+
+#include <algorithm>
 #include <QFile>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
@@ -120,6 +123,42 @@ private Q_SLOTS:
         QCOMPARE(m.json().value("user").toObject().value("id"), user.value("id"));
         QCOMPARE(m.json().value("user").toObject().value("email").toString(),
                  QStringLiteral("alice@example.com"));
+    }
+
+    void accessTokenLastsFifteenMinutes() {
+        const TestUser u = registerUser(http(), "token_life");
+        QVERIFY(u.ok());
+        const QStringList parts = u.accessToken.split('.');
+        QCOMPARE(parts.size(), 3);
+        const QJsonObject header = QJsonDocument::fromJson(QByteArray::fromBase64(parts[0].toLatin1(), kB64)).object();
+        const QJsonObject payload = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1].toLatin1(), kB64)).object();
+        QCOMPARE(header.value("alg").toString(), QStringLiteral("HS256"));
+        QCOMPARE(payload.value("sub").toString(), u.id);
+        QCOMPARE(payload.value("exp").toInteger() - payload.value("iat").toInteger(), 15 * 60);
+        QVERIFY(qAbs(payload.value("iat").toInteger() - nowS()) < 60);
+        // Nothing private rides along in the readable payload.
+        QVERIFY(!parts[1].isEmpty());
+        QVERIFY(!QByteArray::fromBase64(parts[1].toLatin1(), kB64).contains(u.email.toUtf8()));
+    }
+
+    void unknownUserCostsAsMuchTimeAsWrongPassword() {
+        // Response time must not tell which accounts exist (the KDF runs either way).
+        const TestUser u = registerUser(http(), "timing_user");
+        QVERIFY(u.ok());
+        const auto median = [](QList<qint64> v) { std::sort(v.begin(), v.end()); return v[v.size() / 2]; };
+        QList<qint64> wrong, unknown;
+        for (int i = 0; i < 3; ++i) {
+            QElapsedTimer t;
+            t.start();
+            BM_EXPECT_ERROR(login(u.username, QStringLiteral("wrong-%1").arg(i)), 401, "unauthorized");
+            wrong.append(t.elapsed());
+            t.restart();
+            BM_EXPECT_ERROR(login(QStringLiteral("nobody_%1").arg(i), "wrong-password"), 401, "unauthorized");
+            unknown.append(t.elapsed());
+        }
+        BM_EXPECT_STATUS(login(u.username, u.password), 200); // resets the account's failures
+        qInfo("median wrong password %lld ms, unknown user %lld ms", median(wrong), median(unknown));
+        QVERIFY2(median(unknown) * 3 >= median(wrong), "unknown users are answered much faster");
     }
 
     void registerWithoutDisplayNameUsesUsername() {

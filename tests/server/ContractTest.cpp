@@ -189,6 +189,8 @@ private Q_SLOTS:
                     }
                     if (!documented.contains(QString::number(r.status)) && !documented.contains("default"))
                         problems.append(where + QStringLiteral(": answered %1, not documented").arg(r.status));
+                    if (!r.body.isEmpty() && !r.header("Content-Type").startsWith("application/json"))
+                        problems.append(where + ": body is not application/json but " + QString::fromLatin1(r.header("Content-Type")));
                     if (r.status >= 400 && r.errorCode().isEmpty())
                         problems.append(where + QStringLiteral(": %1 without an error body").arg(r.status));
                     if (needsAuth && token != u.accessToken && r.status != 401)
