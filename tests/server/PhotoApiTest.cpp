@@ -501,6 +501,40 @@ private Q_SLOTS:
         QCOMPARE(photoCount(id), 12);
     }
 
+    void failedUploadNeverTakesFilesFromAnotherListing() {
+        // The same picture goes to a full listing (refused, its files undone) and
+        // to another listing (accepted) at the same moment, many times over: the
+        // accepted photo's files must always stay.
+        const QString full = newListing("Already full");
+        QList<UploadFile> twenty;
+        for (int i = 0; i < 20; ++i)
+            twenty.append(UploadFile{QStringLiteral("f%1.png").arg(i), smallPng(500 + i), "image/png"});
+        BM_EXPECT_STATUS(as(m_seller)->upload("/api/v1/listings/" + full + "/photos", twenty), 201);
+        const QUrl base = m_server->httpUrl();
+        const QString token = m_seller.accessToken;
+        QStringList broken;
+        for (int round = 0; round < 40; ++round) {
+            const QString open = newListing(QStringLiteral("Open %1").arg(round));
+            QImage picture(48, 48, QImage::Format_RGB32);
+            picture.fill(qRgb(round * 5 % 256, 77, 200 - round));
+            const QByteArray bytes = encoded(picture, "PNG");
+            const QList<HttpResponse> answers = concurrently(2, [&](int i) {
+                HttpTestClient c(base);
+                c.setAccessToken(token);
+                return c.upload("/api/v1/listings/" + (i == 0 ? full : open) + "/photos",
+                                {UploadFile{"same.png", bytes, "image/png"}});
+            });
+            BM_EXPECT_ERROR(answers[0], 400, "validation_failed");
+            BM_EXPECT_STATUS(answers[1], 201);
+            const QJsonObject p = answers[1].json().value("items").toArray().at(0).toObject();
+            for (const char* key : {"url", "thumbUrl"}) {
+                if (anonymous()->get(p.value(key).toString()).status != 200)
+                    broken.append(QStringLiteral("round %1 %2").arg(round).arg(key));
+            }
+        }
+        QVERIFY2(broken.isEmpty(), qPrintable("accepted photos whose files were removed: " + broken.join(", ")));
+    }
+
     void deletePhotoUpdatesThumbnail() {
         const QString id = newListing("Delete photos");
         const QString path = "/api/v1/listings/" + id + "/photos";
