@@ -81,7 +81,8 @@ ApiCall* ApiClient::patch(const QString& path, const QJsonObject& body) {
 }
 
 ApiCall* ApiClient::put(const QString& path) {
-    return send({"PUT", kApiBase + path, {}, {}, {}, true});
+    // An empty JSON object rather than no body: some servers insist on JSON for every PUT.
+    return send({"PUT", kApiBase + path, {}, "{}", "application/json", true});
 }
 
 ApiCall* ApiClient::del(const QString& path) {

@@ -125,8 +125,8 @@ void ClientApplication::applyLanguage() {
     QLocale::setDefault(language == QLatin1String("ko")
                             ? QLocale(QLocale::Korean, QLocale::SouthKorea)
                             : QLocale(QLocale::English, QLocale::UnitedStates));
-    if (language == QLatin1String("ko") &&
-        m_translator.load(QStringLiteral(":/i18n/bitmarket_ko.qm"))) {
+    // English needs its file too: it holds the plural forms ("1 minute", "2 minutes").
+    if (m_translator.load(QStringLiteral(":/i18n/bitmarket_%1.qm").arg(language))) {
         QCoreApplication::installTranslator(&m_translator);
         m_translatorInstalled = true;
     }

@@ -39,6 +39,15 @@ QString formFieldOf(const QString& apiField) {
 ListingDraft::ListingDraft(QObject* parent) : QObject(parent) {
 }
 
+void ListingDraft::updateField(QString& member, const QString& value, const char* field) {
+    if (member == value)
+        return;
+    member = value;
+    emit fieldsChanged();
+    if (m_fieldErrors.remove(QLatin1String(field)) > 0)
+        setMessage(m_fieldErrors.isEmpty() ? QString() : m_message, m_fieldErrors);
+}
+
 void ListingDraft::setApi(ApiClient* api) {
     if (m_api == api)
         return;

@@ -20,13 +20,13 @@ class ListingDraft : public QObject {
     QML_ELEMENT
     Q_PROPERTY(ApiClient* api READ api WRITE setApi NOTIFY apiChanged)
     Q_PROPERTY(QString listingId READ listingId WRITE setListingId NOTIFY listingIdChanged)
-    Q_PROPERTY(QString title MEMBER m_title NOTIFY fieldsChanged)
-    Q_PROPERTY(QString description MEMBER m_description NOTIFY fieldsChanged)
-    Q_PROPERTY(QString categoryId MEMBER m_categoryId NOTIFY fieldsChanged)
-    Q_PROPERTY(QString condition MEMBER m_condition NOTIFY fieldsChanged)
-    Q_PROPERTY(QString price MEMBER m_price NOTIFY fieldsChanged)
-    Q_PROPERTY(QString tags MEMBER m_tags NOTIFY fieldsChanged)
-    Q_PROPERTY(QString region MEMBER m_region NOTIFY fieldsChanged)
+    Q_PROPERTY(QString title READ title WRITE setTitle NOTIFY fieldsChanged)
+    Q_PROPERTY(QString description READ description WRITE setDescription NOTIFY fieldsChanged)
+    Q_PROPERTY(QString categoryId READ categoryId WRITE setCategoryId NOTIFY fieldsChanged)
+    Q_PROPERTY(QString condition READ condition WRITE setCondition NOTIFY fieldsChanged)
+    Q_PROPERTY(QString price READ price WRITE setPrice NOTIFY fieldsChanged)
+    Q_PROPERTY(QString tags READ tags WRITE setTags NOTIFY fieldsChanged)
+    Q_PROPERTY(QString region READ region WRITE setRegion NOTIFY fieldsChanged)
     Q_PROPERTY(DraftPhotoListModel* photos READ photos CONSTANT)
     Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stageChanged)
@@ -51,6 +51,20 @@ public:
     QVariantMap fieldErrors() const { return m_fieldErrors; }
     QString message() const { return m_message; }
     int maxPhotos() const { return 20; }
+    QString title() const { return m_title; }
+    void setTitle(const QString& value) { updateField(m_title, value, "title"); }
+    QString description() const { return m_description; }
+    void setDescription(const QString& value) { updateField(m_description, value, "description"); }
+    QString categoryId() const { return m_categoryId; }
+    void setCategoryId(const QString& value) { updateField(m_categoryId, value, "categoryId"); }
+    QString condition() const { return m_condition; }
+    void setCondition(const QString& value) { updateField(m_condition, value, "condition"); }
+    QString price() const { return m_price; }
+    void setPrice(const QString& value) { updateField(m_price, value, "price"); }
+    QString tags() const { return m_tags; }
+    void setTags(const QString& value) { updateField(m_tags, value, "tags"); }
+    QString region() const { return m_region; }
+    void setRegion(const QString& value) { updateField(m_region, value, "region"); }
 
     // Adds image files (from the picker or a drop); returns how many were accepted.
     Q_INVOKABLE int addPhotos(const QList<QUrl>& urls);
@@ -68,6 +82,8 @@ signals:
     void saved(const QString& listingId);
 
 private:
+    // Sets a field and drops its error: the seller is fixing it.
+    void updateField(QString& member, const QString& value, const char* field);
     bool validate();
     QJsonObject body() const;
     void load();

@@ -5,12 +5,9 @@
 
 #include <QObject>
 #include <QQmlNetworkAccessManagerFactory>
-#include <QtQml/qqmlregistration.h>
 
 class MediaCache : public QObject, public QQmlNetworkAccessManagerFactory {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("The application provides one as Media")
     Q_PROPERTY(QString modelDir READ modelDir CONSTANT)
 
 public:

@@ -1,10 +1,12 @@
 // "5 minutes ago": how old a listing is, in the UI language.
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
-namespace RelativeTime {
+class RelativeTime {
+    Q_DECLARE_TR_FUNCTIONS(RelativeTime)
 
-QString since(qint64 thenMs, qint64 nowMs);
-
-} // namespace RelativeTime
+public:
+    static QString since(qint64 thenMs, qint64 nowMs);
+};

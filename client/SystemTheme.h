@@ -4,12 +4,9 @@
 #pragma once
 
 #include <QObject>
-#include <QtQml/qqmlregistration.h>
 
 class SystemTheme : public QObject {
     Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("The application provides one as SystemTheme")
     Q_PROPERTY(bool dark READ dark NOTIFY darkChanged)
 
 public:

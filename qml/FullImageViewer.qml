@@ -1,13 +1,14 @@
 // A photo at full size over the whole window; ←/→ to move, Esc or a click to close.
 import QtQuick
 import QtQuick.Controls.Basic as Basic
+import QtQuick.Controls as Controls
 
 Basic.Popup {
     id: root
     property var photos
     property int index: 0
 
-    parent: Basic.Overlay.overlay
+    parent: Controls.Overlay.overlay
     x: 0
     y: 0
     width: parent ? parent.width : 0

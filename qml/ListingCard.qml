@@ -30,6 +30,7 @@ Basic.AbstractButton {
             Layout.preferredHeight: width * 3 / 4
             AsyncImage {
                 id: photo
+                objectName: "cardPhoto"
                 anchors.fill: parent
                 source: card.thumbUrl
                 sourceSize: Qt.size(320, 240)

@@ -40,6 +40,8 @@ FocusScope {
                     source: url
                     TapHandler { onTapped: root.openFullSize(index) }
                 }
+                // A model filled after the view was made leaves no current photo; start at the cover.
+                onCountChanged: if (currentIndex < 0 && count > 0) currentIndex = 0
                 Keys.onLeftPressed: decrementCurrentIndex()
                 Keys.onRightPressed: incrementCurrentIndex()
             }

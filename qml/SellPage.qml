@@ -118,6 +118,14 @@ Item {
                                 border.width: draft.fieldErrors.categoryId ? 2 : 1
                                 border.color: draft.fieldErrors.categoryId ? Theme.danger : Theme.border
                             }
+                            indicator: Icon {
+                                x: categoryBox.width - width - Theme.spaceS
+                                y: (categoryBox.height - height) / 2
+                                name: "forward"
+                                rotation: 90
+                                size: 16
+                                color: Theme.textMuted
+                            }
                             contentItem: Text {
                                 leftPadding: Theme.spaceM - 4
                                 text: categoryBox.displayText
@@ -145,6 +153,7 @@ Item {
                     }
                     FieldLabel {
                         Layout.preferredWidth: 200
+                        Layout.maximumWidth: 200
                         Layout.alignment: Qt.AlignTop
                         label: qsTr("Price (₩)")
                         error: draft.fieldErrors.price || ""
@@ -233,6 +242,7 @@ Item {
                     spacing: Theme.spaceM
                     FieldLabel {
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 1
                         Layout.alignment: Qt.AlignTop
                         label: qsTr("Tags")
                         hint: qsTr("Separate with commas")
@@ -247,6 +257,7 @@ Item {
                     }
                     FieldLabel {
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 1
                         Layout.alignment: Qt.AlignTop
                         label: qsTr("Region")
                         error: draft.fieldErrors.region || ""

@@ -1,4 +1,822 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
+<context>
+    <name>ApiClient</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1.</source>
+        <translation>%1 서버에 연결할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>서버 응답 오류 (%1).</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>세션이 만료되었습니다. 다시 로그인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Please sign in again.</source>
+        <translation>다시 로그인해 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>FavoriteButton</name>
+    <message>
+        <source>Remove from favorites</source>
+        <translation>관심 목록에서 빼기</translation>
+    </message>
+    <message>
+        <source>Add to favorites</source>
+        <translation>관심 목록에 추가</translation>
+    </message>
+</context>
+<context>
+    <name>FavoritesPage</name>
+    <message>
+        <source>Favorites</source>
+        <translation>관심 목록</translation>
+    </message>
+    <message>
+        <source>No favorites yet</source>
+        <translation>아직 관심 상품이 없어요</translation>
+    </message>
+    <message>
+        <source>Tap the heart on a listing to keep it here.</source>
+        <translation>상품의 하트를 누르면 여기에 모아 둘 수 있어요.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search for anything — 카메라, bike, lamp…</source>
+        <translation>무엇이든 검색하세요 — 카메라, 자전거, 조명…</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>최신순</translation>
+    </message>
+    <message>
+        <source>Price: low to high</source>
+        <translation>낮은 가격순</translation>
+    </message>
+    <message>
+        <source>Price: high to low</source>
+        <translation>높은 가격순</translation>
+    </message>
+    <message>
+        <source>Most popular</source>
+        <translation>인기순</translation>
+    </message>
+    <message>
+        <source>Ending soon</source>
+        <translation>마감 임박순</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>전체 카테고리</translation>
+    </message>
+    <message>
+        <source>Min price</source>
+        <translation>최소 가격</translation>
+    </message>
+    <message>
+        <source>Max price</source>
+        <translation>최대 가격</translation>
+    </message>
+    <message>
+        <source>Any sale type</source>
+        <translation>모든 판매 방식</translation>
+    </message>
+    <message>
+        <source>Fixed price</source>
+        <translation>즉시 구매</translation>
+    </message>
+    <message>
+        <source>Auction</source>
+        <translation>경매</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>새로고침 (F5)</translation>
+    </message>
+</context>
+<context>
+    <name>FullImageViewer</name>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Previous photo</source>
+        <translation>이전 사진</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>다음 사진</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>“%1” 검색 결과</translation>
+    </message>
+    <message>
+        <source>Discover</source>
+        <translation>둘러보기</translation>
+    </message>
+    <message>
+        <source>No listings match “%1”</source>
+        <translation>“%1”에 맞는 상품이 없어요</translation>
+    </message>
+    <message>
+        <source>No listings match these filters</source>
+        <translation>이 조건에 맞는 상품이 없어요</translation>
+    </message>
+    <message>
+        <source>Try other words, another category or a wider price range.</source>
+        <translation>다른 검색어나 카테고리, 더 넓은 가격대로 찾아보세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ListingCard</name>
+    <message>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>판매 완료</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>예약 중</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDetail</name>
+    <message>
+        <source>This listing is no longer available.</source>
+        <translation>더 이상 볼 수 없는 상품입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ListingDraft</name>
+    <message>
+        <source>A listing can have at most %1 photos.</source>
+        <translation>사진은 최대 %1장까지 올릴 수 있어요.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JPEG, PNG or WebP image.</source>
+        <translation>%1은(는) JPEG, PNG, WebP 이미지가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 20 MB.</source>
+        <translation>%1이(가) 20MB보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Give the item a title.</source>
+        <translation>상품 제목을 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>카테고리를 선택해 주세요.</translation>
+    </message>
+    <message>
+        <source>Enter a price in numbers, like 25,000.</source>
+        <translation>가격을 숫자로 입력해 주세요 (예: 25,000).</translation>
+    </message>
+    <message>
+        <source>Choose the item's condition.</source>
+        <translation>상품 상태를 선택해 주세요.</translation>
+    </message>
+    <message>
+        <source>Please check the highlighted fields.</source>
+        <translation>표시된 항목을 확인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file.</source>
+        <translation>파일을 읽을 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) could not be uploaded. Save again to retry.</source>
+        <translation><numerusform>사진 %n장을 올리지 못했어요. 다시 저장하면 재시도합니다.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ListingGrid</name>
+    <message>
+        <source>Nothing here yet</source>
+        <translation>아직 아무것도 없어요</translation>
+    </message>
+    <message>
+        <source>Release to refresh</source>
+        <translation>놓으면 새로고침</translation>
+    </message>
+    <message>
+        <source>Pull to refresh</source>
+        <translation>당겨서 새로고침</translation>
+    </message>
+    <message>
+        <source>Could not load listings</source>
+        <translation>상품을 불러오지 못했어요</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+</context>
+<context>
+    <name>ListingPage</name>
+    <message>
+        <source>New</source>
+        <translation>새 상품</translation>
+    </message>
+    <message>
+        <source>Like new</source>
+        <translation>거의 새것</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>좋음</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <source>For parts</source>
+        <translation>부품용</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>뒤로 (Esc)</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>사진</translation>
+    </message>
+    <message>
+        <source>3D view</source>
+        <translation>3D 보기</translation>
+    </message>
+    <message>
+        <source>3D (none)</source>
+        <translation>3D 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n view(s)</source>
+        <translation><numerusform>조회 %n</numerusform></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>This is your listing</source>
+        <translation>내가 올린 상품</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>판매자</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>The seller did not write a description.</source>
+        <translation>판매자가 설명을 남기지 않았어요.</translation>
+    </message>
+    <message>
+        <source>Could not open this listing</source>
+        <translation>상품을 열 수 없어요</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>BitMarket</source>
+        <translation>비트마켓</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>홈</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>판매하기</translation>
+    </message>
+    <message>
+        <source>My items</source>
+        <translation>내 상품</translation>
+    </message>
+    <message>
+        <source>Favorites</source>
+        <translation>관심 목록</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Your listing is live</source>
+        <translation>상품이 등록되었어요</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFile</name>
+    <message>
+        <source>The 3D model could not be downloaded (%1).</source>
+        <translation>3D 모델을 내려받지 못했습니다 (%1).</translation>
+    </message>
+    <message>
+        <source>The file the server sent is not a 3D model.</source>
+        <translation>서버가 보낸 파일이 3D 모델이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The 3D model could not be saved to the cache.</source>
+        <translation>3D 모델을 캐시에 저장하지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelViewer</name>
+    <message>
+        <source>This 3D model could not be opened: %1</source>
+        <translation>3D 모델을 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>This 3D model has no visible geometry.</source>
+        <translation>이 3D 모델에는 보이는 형상이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Downloading 3D model… %1%</source>
+        <translation>3D 모델 내려받는 중… %1%</translation>
+    </message>
+    <message>
+        <source>Preparing 3D model…</source>
+        <translation>3D 모델 준비 중…</translation>
+    </message>
+    <message>
+        <source>3D view unavailable</source>
+        <translation>3D 보기를 사용할 수 없어요</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Approximate model</source>
+        <translation>근사 모델</translation>
+    </message>
+    <message>
+        <source>Drag to turn · Scroll to zoom · Right-drag to pan · Double-click to reset</source>
+        <translation>드래그로 회전 · 스크롤로 확대 · 오른쪽 드래그로 이동 · 더블클릭으로 초기화</translation>
+    </message>
+    <message>
+        <source>Stop turning</source>
+        <translation>회전 멈추기</translation>
+    </message>
+    <message>
+        <source>Turn automatically</source>
+        <translation>자동 회전</translation>
+    </message>
+    <message>
+        <source>Reset view (double-click)</source>
+        <translation>시점 초기화 (더블클릭)</translation>
+    </message>
+</context>
+<context>
+    <name>MyListingsPage</name>
+    <message>
+        <source>Listing deleted</source>
+        <translation>상품을 삭제했어요</translation>
+    </message>
+    <message>
+        <source>My listings</source>
+        <translation>내 판매 상품</translation>
+    </message>
+    <message>
+        <source>Sell an item</source>
+        <translation>상품 판매하기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n favorite(s)</source>
+        <translation><numerusform>%1 · 관심 %n</numerusform></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>You are not selling anything yet</source>
+        <translation>아직 판매 중인 상품이 없어요</translation>
+    </message>
+    <message>
+        <source>List an item in a minute: a few photos, a title and a price.</source>
+        <translation>사진 몇 장과 제목, 가격만 있으면 1분 만에 올릴 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Delete this listing?</source>
+        <translation>이 상품을 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>“%1” will disappear from search and from buyers' favorites. This cannot be undone.</source>
+        <translation>“%1”이(가) 검색과 구매자의 관심 목록에서 사라집니다. 되돌릴 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline — cannot reach %1. Showing what was loaded.</source>
+        <translation>오프라인 — %1에 연결할 수 없어요. 불러온 내용만 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Live updates paused — reconnecting…</source>
+        <translation>실시간 업데이트 일시 중지 — 다시 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>지금 재시도</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoCarousel</name>
+    <message>
+        <source>Previous photo</source>
+        <translation>이전 사진</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>다음 사진</translation>
+    </message>
+    <message>
+        <source>Full size</source>
+        <translation>원본 크기</translation>
+    </message>
+    <message>
+        <source>No photos</source>
+        <translation>사진 없음</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>방금 전</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation><numerusform>%n분 전</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation><numerusform>%n시간 전</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation><numerusform>%n일 전</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SellPage</name>
+    <message>
+        <source>Choose photos</source>
+        <translation>사진 선택</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>이미지 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <source>Edit listing</source>
+        <translation>상품 수정</translation>
+    </message>
+    <message>
+        <source>Sell an item</source>
+        <translation>상품 판매하기</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>What are you selling?</source>
+        <translation>어떤 물건을 파시나요?</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>카테고리</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Price (₩)</source>
+        <translation>가격 (원)</translation>
+    </message>
+    <message>
+        <source>25,000</source>
+        <translation>25,000</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>새 상품</translation>
+    </message>
+    <message>
+        <source>Like new</source>
+        <translation>거의 새것</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>좋음</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <source>For parts</source>
+        <translation>부품용</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Size, age, flaws, what is included, how to meet…</source>
+        <translation>크기, 사용 기간, 흠집, 구성품, 거래 방법…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>태그</translation>
+    </message>
+    <message>
+        <source>Separate with commas</source>
+        <translation>쉼표로 구분</translation>
+    </message>
+    <message>
+        <source>vintage, film, camera</source>
+        <translation>빈티지, 필름, 카메라</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>지역</translation>
+    </message>
+    <message>
+        <source>Seoul, Mapo-gu</source>
+        <translation>서울 마포구</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Uploading photos…</source>
+        <translation>사진 올리는 중…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>변경 사항 저장</translation>
+    </message>
+    <message>
+        <source>Publish listing</source>
+        <translation>상품 등록</translation>
+    </message>
+    <message>
+        <source>Photos %1/%2</source>
+        <translation>사진 %1/%2</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>사진 추가</translation>
+    </message>
+    <message>
+        <source>The first photo is the cover. 10 or more photos from all sides let the server build a 3D model.</source>
+        <translation>첫 번째 사진이 대표 사진이 됩니다. 여러 방향에서 10장 이상 찍으면 서버가 3D 모델을 만들어 줘요.</translation>
+    </message>
+    <message>
+        <source>Drop photos here</source>
+        <translation>사진을 여기에 끌어다 놓으세요</translation>
+    </message>
+    <message>
+        <source>JPEG, PNG or WebP, up to 20 MB each</source>
+        <translation>JPEG, PNG, WebP · 장당 최대 20MB</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>대표</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>사진 삭제</translation>
+    </message>
+    <message>
+        <source>Move earlier</source>
+        <translation>앞으로 이동</translation>
+    </message>
+    <message>
+        <source>Move later</source>
+        <translation>뒤로 이동</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>세션이 만료되었습니다. 다시 로그인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Enter your username or email.</source>
+        <translation>아이디 또는 이메일을 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>비밀번호를 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>아이디 또는 비밀번호가 올바르지 않습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation><numerusform>시도 횟수가 너무 많아요. %n초 후에 다시 시도해 주세요.</numerusform></translation>
+    </message>
+    <message>
+        <source>At least 3 characters: a-z, 0-9, _ and .</source>
+        <translation>3자 이상: a-z, 0-9, _ 와 .</translation>
+    </message>
+    <message>
+        <source>Enter a valid email address.</source>
+        <translation>올바른 이메일 주소를 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>At least 8 characters.</source>
+        <translation>8자 이상 입력해 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>The BitMarket server this app talks to. Your sign-in is kept per server.</source>
+        <translation>이 앱이 연결할 비트마켓 서버입니다. 로그인은 서버별로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Connected, live updates on</source>
+        <translation>연결됨 · 실시간 업데이트 켜짐</translation>
+    </message>
+    <message>
+        <source>Connected, live updates reconnecting</source>
+        <translation>연결됨 · 실시간 업데이트 다시 연결 중</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server</source>
+        <translation>서버에 연결할 수 없음</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>화면</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템 설정</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>라이트</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>다크</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>계정</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (@%2)</source>
+        <translation>%1 (@%2) 님으로 로그인됨</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>BitMarket %1</source>
+        <translation>비트마켓 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Second-hand things you can turn in your hands before you buy.</source>
+        <translation>사기 전에 손안에서 돌려 보는 중고 거래.</translation>
+    </message>
+    <message>
+        <source>Create your account</source>
+        <translation>계정 만들기</translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation>다시 오신 것을 환영해요</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>서버: %1</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>아이디</translation>
+    </message>
+    <message>
+        <source>3–32 characters: a-z, 0-9, _ and .</source>
+        <translation>3–32자: a-z, 0-9, _ 와 .</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>표시 이름</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Username or email</source>
+        <translation>아이디 또는 이메일</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>가입하기</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>이미 계정이 있어요</translation>
+    </message>
+    <message>
+        <source>New here? Create an account</source>
+        <translation>처음이신가요? 계정 만들기</translation>
+    </message>
+    <message>
+        <source>Use server</source>
+        <translation>이 서버 사용</translation>
+    </message>
+</context>
 </TS>

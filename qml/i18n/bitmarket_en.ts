@@ -1,0 +1,47 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ListingDraft</name>
+    <message numerus="yes">
+        <source>%n photo(s) could not be uploaded. Save again to retry.</source>
+        <translation><numerusform>%n photo could not be uploaded. Save again to retry.</numerusform><numerusform>%n photos could not be uploaded. Save again to retry.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ListingPage</name>
+    <message numerus="yes">
+        <source>%n view(s)</source>
+        <translation><numerusform>%n view</numerusform><numerusform>%n views</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MyListingsPage</name>
+    <message numerus="yes">
+        <source>%1 · %n favorite(s)</source>
+        <translation><numerusform>%1 · %n favorite</numerusform><numerusform>%1 · %n favorites</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation><numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation><numerusform>%n hour ago</numerusform><numerusform>%n hours ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation><numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
+    </message>
+</context>
+</TS>

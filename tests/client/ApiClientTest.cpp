@@ -1,0 +1,208 @@
+// ApiClient and Session against the real server: sign-in, a session that
+// survives a restart (and is stored owner-only), transparent refresh on 401,
+// a revoked session, error mapping and an unreachable server.
+#include "ApiClient.h"
+
+#include "DemoServer.h"
+#include "RealtimeClient.h"
+#include "Session.h"
+#include "SessionStore.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <sys/stat.h>
+
+using bitmarket::ApiError;
+using bitmarket::ErrorCode;
+using namespace bitmarket::test;
+
+namespace {
+
+struct Answer {
+    bool ok = false;
+    int status = 0;
+    bool unreachable = false;
+    QJsonObject body;
+    ApiError error;
+};
+
+Answer await(ApiCall* call) {
+    Answer a;
+    QObject::connect(call, &ApiCall::succeeded, [&a, call](const QJsonObject& body) {
+        a.ok = true;
+        a.status = call->httpStatus();
+        a.body = body;
+    });
+    QObject::connect(call, &ApiCall::failed, [&a, call](const ApiError& error) {
+        a.status = call->httpStatus();
+        a.unreachable = call->wasUnreachable();
+        a.error = error;
+    });
+    QSignalSpy finished(call, &ApiCall::finished);
+    finished.wait(15000);
+    return a;
+}
+
+} // namespace
+
+class ApiClientTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void signInStoresTheSessionOwnerOnly() {
+        QTemporaryDir config;
+        ApiClient api;
+        api.setServerUrl(m_server.httpUrl());
+        Session session(&api, config.path());
+        session.restore();
+        QVERIFY(!session.signedIn());
+        QSignalSpy state(&session, &Session::stateChanged);
+        session.signIn(DemoServer::kUser, DemoServer::kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(session.signedIn(), 15000);
+        QCOMPARE(session.username(), QString("minji"));
+
+        const SessionStore store(config.path(), api.serverUrl().toString());
+        QCOMPARE(store.load(), api.refreshToken());
+        struct stat info {};
+        QCOMPARE(::stat(QFile::encodeName(store.filePath()).constData(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, 0600u);
+
+        // A restart: a new client restores the session from the stored token alone.
+        ApiClient api2;
+        api2.setServerUrl(m_server.httpUrl());
+        Session restored(&api2, config.path());
+        restored.restore();
+        QTRY_VERIFY_WITH_TIMEOUT(restored.signedIn(), 15000);
+        QCOMPARE(restored.userId(), session.userId());
+        // The token rotated, and the new one is what is stored now.
+        QCOMPARE(store.load(), api2.refreshToken());
+        QVERIFY(api2.refreshToken() != api.refreshToken());
+    }
+
+    void wrongPasswordSaysSo() {
+        QTemporaryDir config;
+        ApiClient api;
+        api.setServerUrl(m_server.httpUrl());
+        Session session(&api, config.path());
+        session.signIn(DemoServer::kUser, "not-the-password");
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy() && !session.message().isEmpty(), 15000);
+        QVERIFY(!session.signedIn());
+    }
+
+    void expiredAccessTokenIsRefreshedTransparently() {
+        ApiClient api;
+        api.setServerUrl(m_server.httpUrl());
+        const Answer login = await(api.post(
+            "/auth/login",
+            QJsonObject{{"login", DemoServer::kUser}, {"password", DemoServer::kPassword}}, false));
+        QVERIFY(login.ok);
+        const QString refresh = login.body.value("refreshToken").toString();
+        // An access token the server will not accept, as after 15 minutes.
+        api.setTokens("expired.access.token", refresh);
+        QSignalSpy rotated(&api, &ApiClient::tokensChanged);
+        // Two calls at once share one refresh.
+        ApiCall* first = api.get("/me");
+        ApiCall* second = api.get("/me");
+        Answer b;
+        QObject::connect(second, &ApiCall::succeeded, [&b](const QJsonObject& body) {
+            b.ok = true;
+            b.body = body;
+        });
+        const Answer a = await(first);
+        QTRY_VERIFY_WITH_TIMEOUT(b.ok, 10000);
+        QVERIFY2(a.ok, qPrintable(a.error.message));
+        QCOMPARE(a.body.value("user").toObject().value("username").toString(), QString("minji"));
+        QCOMPARE(rotated.count(), 1);
+        QVERIFY(api.refreshToken() != refresh);
+        QVERIFY(api.accessToken() != "expired.access.token");
+    }
+
+    void revokedSessionEndsWithAMessage() {
+        QTemporaryDir config;
+        ApiClient api;
+        api.setServerUrl(m_server.httpUrl());
+        Session session(&api, config.path());
+        session.signIn(DemoServer::kUser, DemoServer::kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(session.signedIn(), 15000);
+        // Sign out everywhere from "another device": every token of the user is revoked.
+        const Answer out = await(api.post("/auth/logout", QJsonObject{{"all", true}}));
+        QVERIFY2(out.ok, qPrintable(out.error.message));
+        api.setTokens("expired.access.token", api.refreshToken());
+        QSignalSpy revoked(&api, &ApiClient::sessionRevoked);
+        const Answer me = await(api.get("/me"));
+        QVERIFY(!me.ok);
+        QCOMPARE(me.status, 401);
+        QCOMPARE(revoked.count(), 1);
+        QVERIFY(!session.signedIn());
+        QVERIFY(!session.message().isEmpty());
+        QVERIFY(SessionStore(config.path(), api.serverUrl().toString()).load().isEmpty());
+    }
+
+    void errorsAreMapped() {
+        ApiClient api;
+        api.setServerUrl(m_server.httpUrl());
+        const Answer missing = await(api.get("/listings/does-not-exist"));
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.error.code, ErrorCode::NotFound);
+
+        const Answer anonymous = await(api.post("/listings", QJsonObject{{"title", "x"}}));
+        QCOMPARE(anonymous.status, 401);
+        QCOMPARE(anonymous.error.code, ErrorCode::Unauthorized);
+
+        const Answer login = await(api.post(
+            "/auth/login",
+            QJsonObject{{"login", DemoServer::kUser}, {"password", DemoServer::kPassword}}, false));
+        api.setTokens(login.body.value("accessToken").toString(),
+                      login.body.value("refreshToken").toString());
+        const Answer invalid = await(api.post(
+            "/listings", QJsonObject{{"title", ""},
+                                     {"price", QJsonObject{{"amount", 1000}, {"currency", "KRW"}}},
+                                     {"condition", "good"},
+                                     {"categoryId", "home"},
+                                     {"saleType", "fixed"}}));
+        QCOMPARE(invalid.status, 400);
+        QCOMPARE(invalid.error.code, ErrorCode::ValidationFailed);
+        QCOMPARE(invalid.error.field, QString("title"));
+        QVERIFY(!invalid.error.message.isEmpty());
+    }
+
+    void unreachableServerIsReported() {
+        ApiClient api;
+        api.setServerUrl(QUrl("http://127.0.0.1:9"));
+        QSignalSpy reachable(&api, &ApiClient::reachableChanged);
+        const Answer a = await(api.get("/listings"));
+        QVERIFY(!a.ok);
+        QVERIFY(a.unreachable);
+        QVERIFY(!api.reachable());
+        QVERIFY(a.error.message.contains("127.0.0.1:9"));
+    }
+
+    void mediaPathsResolveAgainstTheServer() {
+        ApiClient api;
+        api.setServerUrl(QUrl("http://127.0.0.1:8080/"));
+        QCOMPARE(api.mediaUrl("/media/ab/x_320.jpg"),
+                 QUrl("http://127.0.0.1:8080/media/ab/x_320.jpg"));
+        QVERIFY(api.mediaUrl({}).isEmpty());
+    }
+
+    void realtimeConnectsFromHealthz() {
+        ApiClient api;
+        api.setServerUrl(m_server.httpUrl());
+        RealtimeClient realtime(&api);
+        realtime.start();
+        QTRY_VERIFY_WITH_TIMEOUT(realtime.online(), 15000);
+        realtime.stop();
+        QVERIFY(!realtime.online());
+    }
+
+private:
+    DemoServer m_server;
+};
+
+QTEST_GUILESS_MAIN(ApiClientTest)
+#include "ApiClientTest.moc"

@@ -1,0 +1,273 @@
+// The models QML binds to, against the real demo server: roles, cursor
+// paging, searches that replace rows without a reset, favorites, the detail
+// object and the sell draft (validation, create, photos with progress).
+#include "ApiClient.h"
+#include "CategoryListModel.h"
+#include "DemoServer.h"
+#include "ListingDetail.h"
+#include "ListingDraft.h"
+#include "ListingListModel.h"
+
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bitmarket::test;
+
+class ListingModelsTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_server.start());
+        m_api.setServerUrl(m_server.httpUrl());
+        ApiCall* call = m_api.post(
+            "/auth/login",
+            QJsonObject{{"login", DemoServer::kUser}, {"password", DemoServer::kPassword}}, false);
+        QSignalSpy done(call, &ApiCall::succeeded);
+        QVERIFY(done.wait(15000));
+        const QJsonObject body = done.first().first().toJsonObject();
+        m_api.setTokens(body.value("accessToken").toString(),
+                        body.value("refreshToken").toString());
+        m_userId = body.value("user").toObject().value("id").toString();
+    }
+
+    void rolesCarryWhatACardShows() {
+        ListingListModel model;
+        model.setApi(&m_api);
+        model.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded(), 15000);
+        QVERIFY(model.rowCount() > 0);
+        const QHash<int, QByteArray> roles = model.roleNames();
+        for (const char* name : {"listingId", "title", "priceText", "region", "timeAgo", "thumbUrl",
+                                 "hasModel", "isFavorite"})
+            QVERIFY2(roles.values().contains(name), name);
+        const QModelIndex first = model.index(0);
+        QVERIFY(!model.data(first, ListingListModel::TitleRole).toString().isEmpty());
+        const QString price = model.data(first, ListingListModel::PriceTextRole).toString();
+        QVERIFY2(price.contains(QChar(0x20A9)) || price.endsWith(QString::fromUtf8("원")),
+                 qPrintable(price));
+        const QUrl thumb = model.data(first, ListingListModel::ThumbUrlRole).toUrl();
+        QCOMPARE(thumb.scheme(), QString("http"));
+        QCOMPARE(thumb.port(), m_server.httpUrl().port());
+    }
+
+    void pagesFollowTheCursorWithoutDuplicates() {
+        ListingListModel model;
+        model.setApi(&m_api);
+        model.setPageSize(5);
+        model.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded(), 15000);
+        QCOMPARE(model.rowCount(), 5);
+        QVERIFY(model.hasMore());
+        QVERIFY(model.canFetchMore({}));
+        QSet<QString> ids;
+        int guard = 0;
+        while (model.hasMore() && guard++ < 20) {
+            const int before = model.rowCount();
+            model.fetchMore({});
+            QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > before || !model.hasMore(), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(!model.loadingMore(), 10000);
+        }
+        for (int i = 0; i < model.rowCount(); ++i)
+            ids.insert(model.listingIdAt(i));
+        QCOMPARE(ids.size(), model.rowCount());
+        QVERIFY(model.rowCount() >= 12);
+    }
+
+    void searchReplacesRowsInPlace() {
+        ListingListModel model;
+        model.setApi(&m_api);
+        model.setDebounceMs(50);
+        model.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded(), 15000);
+        const int all = model.rowCount();
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy requests(&model, &ListingListModel::loadingChanged);
+        // Typing "mug" key by key sends one search, after the pause.
+        model.setQuery("m");
+        model.setQuery("mu");
+        model.setQuery("mug");
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && requests.count() >= 2, 10000);
+        QCOMPARE(requests.count(), 2); // started, finished: one request
+        QVERIFY(model.rowCount() >= 1);
+        QVERIFY(model.rowCount() < all);
+        QVERIFY(model.data(model.index(0), ListingListModel::TitleRole)
+                    .toString()
+                    .contains("mug", Qt::CaseInsensitive));
+        QCOMPARE(resets.count(), 0);
+
+        model.setQuery("no such thing anywhere zzz");
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && model.rowCount() == 0, 10000);
+        QVERIFY(model.loaded());
+        QVERIFY(model.errorMessage().isEmpty());
+    }
+
+    void filtersAndSortsReachTheServer() {
+        ListingListModel model;
+        model.setApi(&m_api);
+        model.setDebounceMs(0);
+        model.setSort("price_asc");
+        model.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded() && !model.loading(), 15000);
+        for (int i = 1; i < model.rowCount(); ++i)
+            QVERIFY(
+                model.data(model.index(i - 1), ListingListModel::PriceAmountRole).toLongLong() <=
+                model.data(model.index(i), ListingListModel::PriceAmountRole).toLongLong());
+        model.setMinPrice("20,000");
+        model.setMaxPrice("50000");
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 10000);
+        QTest::qWait(100);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.loading(), 10000);
+        for (int i = 0; i < model.rowCount(); ++i) {
+            const qint64 price =
+                model.data(model.index(i), ListingListModel::PriceAmountRole).toLongLong();
+            QVERIFY2(price >= 20000 && price <= 50000, qPrintable(QString::number(price)));
+        }
+    }
+
+    void favoritesRoundTrip() {
+        ListingListModel home;
+        home.setApi(&m_api);
+        home.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(home.loaded(), 15000);
+        const QString id = home.listingIdAt(home.rowCount() - 1);
+        home.setFavorite(id, true);
+        QVERIFY(
+            home.data(home.index(home.rowCount() - 1), ListingListModel::IsFavoriteRole).toBool());
+
+        ListingListModel favorites;
+        favorites.setApi(&m_api);
+        favorites.setSource(ListingListModel::Favorites);
+        favorites.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(favorites.loaded() && favorites.rowCount() >= 1, 15000);
+        QCOMPARE(favorites.listingIdAt(0), id);
+
+        ListingDetail detail;
+        detail.setApi(&m_api);
+        detail.setListingId(id);
+        QTRY_VERIFY_WITH_TIMEOUT(detail.loaded(), 15000);
+        QVERIFY(detail.isFavorite());
+        const qint64 count = detail.favoriteCount();
+        QVERIFY(count >= 1);
+        detail.toggleFavorite();
+        QVERIFY(!detail.isFavorite());
+        QCOMPARE(detail.favoriteCount(), count - 1);
+        favorites.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!favorites.loading() && favorites.rowCount() == 0, 10000);
+    }
+
+    void detailCarriesPhotosSellerAndModel() {
+        ListingListModel model;
+        model.setApi(&m_api);
+        model.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded(), 15000);
+        QString withModel;
+        for (int i = 0; i < model.rowCount(); ++i) {
+            if (model.data(model.index(i), ListingListModel::HasModelRole).toBool())
+                withModel = model.listingIdAt(i);
+        }
+        QVERIFY(!withModel.isEmpty());
+        ListingDetail detail;
+        detail.setApi(&m_api);
+        detail.setListingId(withModel);
+        QTRY_VERIFY_WITH_TIMEOUT(detail.loaded(), 15000);
+        QVERIFY(detail.photos()->rowCount() > 0);
+        QVERIFY(!detail.sellerName().isEmpty());
+        QVERIFY(detail.hasModel());
+        QVERIFY(detail.modelUrl().toString().startsWith(m_server.httpUrl().toString()));
+        QVERIFY(detail.viewCount() >= 1);
+    }
+
+    void categoriesComeAsAFlatTree() {
+        CategoryListModel categories;
+        categories.setApi(&m_api);
+        categories.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(categories.rowCount() > 0, 15000);
+        QVERIFY(!categories.nameOf(categories.idAt(0)).isEmpty());
+    }
+
+    void draftValidatesThenCreatesWithPhotos() {
+        QTemporaryDir dir;
+        ListingDraft draft;
+        draft.setApi(&m_api);
+        QSignalSpy saved(&draft, &ListingDraft::saved);
+        draft.submit();
+        // Nothing sent: the form says what is missing.
+        QCOMPARE(draft.stage(), ListingDraft::Editing);
+        QVERIFY(draft.fieldErrors().contains("title"));
+        QVERIFY(draft.fieldErrors().contains("price"));
+        QVERIFY(draft.fieldErrors().contains("categoryId"));
+
+        draft.setProperty("title", "Desk lamp");
+        draft.setProperty("price", "15,000");
+        draft.setProperty("categoryId", "home");
+        draft.setProperty("tags", "lamp, #desk");
+        draft.setProperty("region", "Seoul");
+        QList<QUrl> files;
+        for (int i = 0; i < 2; ++i) {
+            QImage image(640, 480, QImage::Format_RGB32);
+            image.fill(i == 0 ? Qt::darkGreen : Qt::darkBlue);
+            const QString path = dir.filePath(QString("p%1.jpg").arg(i));
+            QVERIFY(image.save(path));
+            files << QUrl::fromLocalFile(path);
+        }
+        files << QUrl::fromLocalFile(dir.filePath("notes.txt"));
+        QCOMPARE(draft.addPhotos(files), 2);
+        QVERIFY(draft.fieldErrors().contains("photos"));
+        draft.movePhoto(1, 0);
+        draft.submit();
+        QVERIFY(saved.wait(20000));
+        const QString id = saved.first().first().toString();
+        QCOMPARE(draft.stage(), ListingDraft::Done);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(draft.photos()
+                         ->data(draft.photos()->index(i), DraftPhotoListModel::ProgressRole)
+                         .toDouble(),
+                     1.0);
+
+        ListingDetail detail;
+        detail.setApi(&m_api);
+        detail.setListingId(id);
+        QTRY_VERIFY_WITH_TIMEOUT(detail.loaded(), 15000);
+        QCOMPARE(detail.title(), QString("Desk lamp"));
+        QCOMPARE(detail.priceAmount(), 15000);
+        QCOMPARE(detail.tags(), QStringList({"lamp", "desk"}));
+        QCOMPARE(detail.photos()->rowCount(), 2);
+
+        // Editing it: the server's validation error lands on the field it names.
+        ListingDraft edit;
+        edit.setApi(&m_api);
+        edit.setListingId(id);
+        QTRY_VERIFY_WITH_TIMEOUT(edit.stage() == ListingDraft::Editing &&
+                                     edit.property("title").toString() == "Desk lamp",
+                                 15000);
+        QCOMPARE(edit.photos()->rowCount(), 2);
+        edit.setProperty("title", QString(300, QLatin1Char('x')));
+        edit.submit();
+        QTRY_VERIFY_WITH_TIMEOUT(edit.stage() == ListingDraft::Editing && !edit.busy(), 15000);
+        QVERIFY2(edit.fieldErrors().contains("title"),
+                 qPrintable(edit.fieldErrors().keys().join(",") + ": " + edit.message()));
+
+        // And the seller can delete it.
+        ListingListModel mine;
+        mine.setApi(&m_api);
+        mine.setSellerId(m_userId);
+        mine.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(mine.loaded(), 15000);
+        const int before = mine.rowCount();
+        QSignalSpy deleted(&mine, &ListingListModel::listingDeleted);
+        mine.deleteListing(id);
+        QVERIFY(deleted.wait(10000));
+        QCOMPARE(mine.rowCount(), before - 1);
+    }
+
+private:
+    DemoServer m_server;
+    ApiClient m_api;
+    QString m_userId;
+};
+
+QTEST_GUILESS_MAIN(ListingModelsTest)
+#include "ListingModelsTest.moc"

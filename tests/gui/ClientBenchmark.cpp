@@ -1,0 +1,174 @@
+// Two numbers the issue sets bars for, measured on the real client with
+// software rendering: start-up to a filled home grid (< 1.5 s) and a
+// 50,000-triangle model from a downloaded file to its first frame (< 1 s).
+// Not a ctest: run it by hand under Xvfb (see tests/gui/CMakeLists.txt).
+#include "ApiClient.h"
+#include "ClientApplication.h"
+#include "DemoServer.h"
+#include "GuiDriver.h"
+#include "ListingListModel.h"
+#include "SessionStore.h"
+#include "TestGlb.h"
+#include "support/HttpTestClient.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQmlProperty>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+#include <algorithm>
+#include <cstdio>
+
+using namespace bitmarket::test;
+
+namespace {
+
+double median(QList<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+bool homeGridFilled(ClientApplication& app) {
+    QQuickWindow* window = app.window();
+    if (!window)
+        return false;
+    auto* listings = window->findChild<ListingListModel*>("homeListings");
+    if (!listings || !listings->loaded() || listings->rowCount() == 0)
+        return false;
+    GuiDriver ui(window, QDir::tempPath());
+    const auto photos = ui.findAll("cardPhoto");
+    if (photos.size() < qMin(8, listings->rowCount()))
+        return false;
+    return std::all_of(photos.begin(), photos.end(), [](QQuickItem* p) {
+        return QQmlProperty::read(p, "status").toInt() == 1; // Image.Ready
+    });
+}
+
+// From nothing to a signed-in home grid whose visible cards all show their photos.
+double measureStartup(const QUrl& server, const QString& home, const QString& refreshToken) {
+    SessionStore(home + "/config", server.adjusted(QUrl::StripTrailingSlash).toString())
+        .save(refreshToken);
+    QElapsedTimer timer;
+    timer.start();
+    ClientApplication::Options options;
+    options.server = server;
+    options.configDir = home + "/config";
+    options.cacheDir = home + "/cache";
+    options.language = "en";
+    ClientApplication app(options);
+    if (!app.load())
+        return -1;
+    bool frame = false;
+    GuiDriver ui(app.window(), QDir::tempPath());
+    if (!ui.waitFor([&] { return homeGridFilled(app); }, 20000))
+        return -1;
+    QObject::connect(app.window(), &QQuickWindow::frameSwapped, [&] { frame = true; });
+    app.window()->update();
+    ui.waitFor([&] { return frame; }, 5000);
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// A cached 50k-triangle GLB handed to the 3D viewer, until its first frame is on screen.
+QList<double> measureModel(const QString& home, int runs) {
+    ClientApplication::Options options;
+    options.server = QUrl("http://127.0.0.1:9");
+    options.configDir = home + "/config-model";
+    options.cacheDir = home + "/cache-model";
+    ClientApplication app(options);
+    app.load();
+    const QByteArray glb = makeSphereGlb(50000, 0.3f);
+    std::printf("model: %lld bytes\n", static_cast<long long>(glb.size()));
+
+    QQmlComponent component(app.engine());
+    component.setData("import QtQuick\nimport BitMarket.Ui\n"
+                      "Window { width: 1000; height: 720; visible: true\n"
+                      "  ModelViewer { objectName: \"viewer\"; anchors.fill: parent;"
+                      " autoRotate: false } }",
+                      QUrl());
+    std::unique_ptr<QObject> root(component.create());
+    auto* window = qobject_cast<QQuickWindow*>(root.get());
+    if (!window) {
+        std::printf("%s\n", qPrintable(component.errorString()));
+        return {};
+    }
+    if (!QTest::qWaitForWindowExposed(window))
+        return {};
+    QObject* viewer = window->findChild<QObject*>("viewer");
+    GuiDriver ui(window, QDir::tempPath());
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
+        // Put the "downloaded" file where ModelFile caches it, under a fresh URL each run.
+        const QUrl url(QString("http://127.0.0.1:9/media/bench-%1.glb").arg(i));
+        const QByteArray key =
+            QCryptographicHash::hash(url.toEncoded(), QCryptographicHash::Sha256).toHex();
+        QDir().mkpath(home + "/cache-model/models");
+        QFile file(home + "/cache-model/models/" + QString::fromLatin1(key.left(32)) + ".glb");
+        file.open(QIODevice::WriteOnly);
+        file.write(glb);
+        file.close();
+        QQmlProperty::write(viewer, "modelUrl", QUrl());
+        ui.settle(200);
+        bool framed = false;
+        auto connection = QObject::connect(window, &QQuickWindow::frameSwapped, [&] {
+            framed = QQmlProperty::read(viewer, "loaded").toBool();
+        });
+        QElapsedTimer timer;
+        timer.start();
+        QQmlProperty::write(viewer, "modelUrl", url);
+        if (!ui.waitFor([&] { return framed; }, 20000)) {
+            std::printf("model run %d: not shown (%s)\n", i,
+                        qPrintable(QQmlProperty::read(viewer, "errorText").toString()));
+            continue;
+        }
+        times << double(timer.nsecsElapsed()) / 1e6;
+        QObject::disconnect(connection);
+        if (i == 0)
+            window->grabWindow().save(home + "/model-50k.png");
+    }
+    return times;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName("bitmarket-benchmark");
+    QTemporaryDir home;
+    const QString out = qEnvironmentVariable("BITMARKET_TEST_OUTPUT", home.path());
+    QDir().mkpath(out);
+
+    DemoServer server;
+    if (!server.start()) {
+        std::printf("server did not start\n");
+        return 1;
+    }
+    HttpTestClient http(server.httpUrl());
+    QList<double> startups;
+    for (int i = 0; i < 4; ++i) {
+        // Each run signs in anew: refresh tokens rotate on use.
+        const auto login =
+            http.post("/api/v1/auth/login", QJsonObject{{"login", DemoServer::kUser},
+                                                        {"password", DemoServer::kPassword}});
+        const double ms = measureStartup(server.httpUrl(), home.path(),
+                                         login.json().value("refreshToken").toString());
+        std::printf("startup run %d (%s image cache): %.0f ms\n", i, i == 0 ? "cold" : "warm", ms);
+        if (ms > 0)
+            startups << ms;
+    }
+    const QList<double> models = measureModel(out, 5);
+    for (int i = 0; i < models.size(); ++i)
+        std::printf("50k-triangle model run %d: %.0f ms\n", i, models[i]);
+    std::printf(
+        "RESULT startup-to-filled-home-grid: cold %.0f ms, warm median %.0f ms (bar 1500)\n",
+        startups.isEmpty() ? -1.0 : startups.first(), median(startups.mid(1)));
+    std::printf(
+        "RESULT 50k-triangle-model-to-first-frame: median %.0f ms, max %.0f ms (bar 1000)\n",
+        median(models), models.isEmpty() ? -1.0 : *std::max_element(models.begin(), models.end()));
+    return 0;
+}

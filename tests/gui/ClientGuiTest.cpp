@@ -1,0 +1,278 @@
+// The real client (same ClientApplication as `bitmarket`) under Xvfb against
+// the real server with --demo, driven like a user: sign in, home grid,
+// search, open a listing, turn it in 3D, sell an item with two photos. Every
+// step leaves a screenshot in $BITMARKET_TEST_OUTPUT.
+#include "ClientApplication.h"
+#include "ClientSettings.h"
+#include "DemoServer.h"
+#include "GuiDriver.h"
+#include "ListingListModel.h"
+#include "Session.h"
+#include "support/HttpTestClient.h"
+
+#include <QGuiApplication>
+#include <QImage>
+#include <QJsonArray>
+#include <QQmlProperty>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bitmarket::test;
+
+class ClientGuiTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void signIn();
+    void homeGridFills();
+    void searchFindsTheModelListing();
+    void openListing();
+    void turnTheModelIn3D();
+    void sellAnItemWithTwoPhotos();
+    void cleanupTestCase();
+
+private:
+    QObject* qmlObject(const QString& objectName) const;
+
+    DemoServer m_server;
+    QTemporaryDir m_home;
+    std::unique_ptr<ClientApplication> m_app;
+    std::unique_ptr<GuiDriver> m_ui;
+    QString m_modelListingId;
+    QString m_modelListingTitle;
+};
+
+QObject* ClientGuiTest::qmlObject(const QString& objectName) const {
+    return m_app->window()->findChild<QObject*>(objectName);
+}
+
+void ClientGuiTest::initTestCase() {
+    QVERIFY2(m_server.start(), "the server did not start");
+    // Find a demo listing with a 3D model to search for later.
+    HttpTestClient http(m_server.httpUrl());
+    const auto page = http.get("/api/v1/listings?limit=100");
+    QCOMPARE(page.status, 200);
+    for (const auto& v : page.json().value("items").toArray()) {
+        if (v.toObject().value("hasModel").toBool()) {
+            m_modelListingId = v.toObject().value("id").toString();
+            m_modelListingTitle = v.toObject().value("title").toString();
+            break;
+        }
+    }
+    QVERIFY2(!m_modelListingId.isEmpty(), "no demo listing has a 3D model");
+
+    ClientApplication::Options options;
+    options.server = m_server.httpUrl();
+    options.configDir = m_home.path() + "/config";
+    options.cacheDir = m_home.path() + "/cache";
+    options.language = "en";
+    m_app = std::make_unique<ClientApplication>(options);
+    QVERIFY(m_app->load());
+    QVERIFY(m_app->window());
+    QVERIFY(QTest::qWaitForWindowExposed(m_app->window()));
+    QString out = qEnvironmentVariable("BITMARKET_TEST_OUTPUT");
+    if (out.isEmpty())
+        out = QDir::currentPath() + "/gui-test-output";
+    m_ui = std::make_unique<GuiDriver>(m_app->window(), out);
+}
+
+void ClientGuiTest::signIn() {
+    QQuickItem* login = m_ui->waitForItem("loginField", 15000);
+    QVERIFY2(login, "the sign-in page did not appear");
+    m_ui->typeInto(login, DemoServer::kUser);
+    m_ui->typeInto(m_ui->find("passwordField"), DemoServer::kPassword);
+    m_ui->settle();
+    m_ui->screenshot("01-sign-in");
+    m_ui->click(m_ui->find("signInButton"));
+    QVERIFY(m_ui->waitFor([&] { return m_app->session()->signedIn(); }, 15000));
+    QCOMPARE(m_app->session()->username(), QString("minji"));
+}
+
+void ClientGuiTest::homeGridFills() {
+    auto* listings = qobject_cast<ListingListModel*>(qmlObject("homeListings"));
+    QVERIFY(listings);
+    QVERIFY(m_ui->waitFor([&] { return listings->loaded() && listings->rowCount() >= 12; }, 15000));
+    QVERIFY(m_ui->waitForItem("listingCard"));
+    // Thumbnails arrive asynchronously; give them a moment before the picture.
+    m_ui->settle(1500);
+    m_ui->screenshot("02-home-grid");
+    QVERIFY(m_ui->findAll("listingCard").size() >= 6);
+}
+
+void ClientGuiTest::searchFindsTheModelListing() {
+    auto* listings = qobject_cast<ListingListModel*>(qmlObject("homeListings"));
+    const int before = listings->rowCount();
+    m_ui->typeInto(m_ui->find("searchField"), m_modelListingTitle);
+    QVERIFY(m_ui->waitFor([&] { return listings->query() == m_modelListingTitle; }));
+    QVERIFY(m_ui->waitFor(
+        [&] {
+            return !listings->loading() && listings->rowCount() >= 1 &&
+                   listings->rowCount() < before;
+        },
+        10000));
+    QCOMPARE(listings->listingIdAt(0), m_modelListingId);
+    m_ui->settle(800);
+    m_ui->screenshot("03-search");
+}
+
+void ClientGuiTest::openListing() {
+    QQuickItem* card = m_ui->waitForItem("listingCard");
+    QVERIFY(card);
+    m_ui->click(card);
+    QQuickItem* price = m_ui->waitForItem("detailPrice");
+    QVERIFY2(price, "the listing page did not open");
+    QVERIFY(m_ui->waitFor([&] { return !QQmlProperty::read(price, "text").toString().isEmpty(); }));
+    QVERIFY(m_ui->waitFor([&] {
+        QQuickItem* pager = m_ui->find("photoPager");
+        return pager && QQmlProperty::read(pager, "count").toInt() > 0;
+    }));
+    m_ui->settle(1200);
+    m_ui->screenshot("04-listing");
+}
+
+void ClientGuiTest::turnTheModelIn3D() {
+    QQuickItem* tab = m_ui->waitForItem("tab3d");
+    QVERIFY(tab);
+    QVERIFY(m_ui->waitFor([&] { return tab->isEnabled(); }));
+    m_ui->click(tab);
+    QQuickItem* viewer = m_ui->waitForItem("modelViewer");
+    QVERIFY2(viewer, "the 3D viewer did not appear");
+    const bool loaded =
+        m_ui->waitFor([&] { return QQmlProperty::read(viewer, "loaded").toBool(); }, 30000);
+    if (!loaded)
+        m_ui->screenshot("05-model-failed");
+    QVERIFY2(loaded, qPrintable(QQmlProperty::read(viewer, "errorText").toString()));
+    // Stop turning so the two pictures below differ only by the model.
+    QQmlProperty::write(viewer, "autoRotate", false);
+    m_ui->settle(800);
+    QQuickItem* view = m_ui->find("modelView");
+    QVERIFY(view);
+    const QRect viewport = m_ui->sceneRect(view);
+    const QImage withModel = m_ui->grab();
+    withModel.save(m_ui->outputDir() + "/05-model-3d.png");
+
+    const QColor background = QQmlProperty::read(viewer, "view").value<QObject*>()
+                                  ? withModel.pixelColor(viewport.left() + 4, viewport.top() + 4)
+                                  : QColor();
+    const double nonBackground = GuiDriver::differingFraction(withModel, viewport, background);
+    qInfo("3D viewport: %.1f%% of pixels are not background", nonBackground * 100);
+    QVERIFY2(nonBackground > 0.03, "the 3D viewport is (nearly) empty");
+
+    // The model itself, not just the ground, must be what is drawn.
+    QObject* loader = m_app->window()->findChild<QObject*>("modelLoader");
+    QVERIFY(loader);
+    loader->setProperty("visible", false);
+    m_ui->settle(500);
+    const QImage withoutModel = m_ui->grab();
+    loader->setProperty("visible", true);
+    const double modelShare = GuiDriver::changedFraction(withModel, withoutModel, viewport);
+    qInfo("3D viewport: the model covers %.1f%% of it", modelShare * 100);
+    QVERIFY2(modelShare > 0.02, "the model is not visible in the viewport");
+
+    // Turn it by dragging and show the result.
+    const QPoint c = viewport.center();
+    QTest::mousePress(m_ui->window(), Qt::LeftButton, {}, c);
+    for (int i = 1; i <= 10; ++i)
+        QTest::mouseMove(m_ui->window(), c + QPoint(i * 12, i * 3));
+    QTest::mouseRelease(m_ui->window(), Qt::LeftButton, {}, c + QPoint(120, 30));
+    m_ui->settle(600);
+    m_ui->screenshot("06-model-turned");
+    m_ui->click(m_ui->find("backButton"));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("detailPrice") == nullptr; }));
+}
+
+void ClientGuiTest::sellAnItemWithTwoPhotos() {
+    m_ui->click(m_ui->waitForItem("navSell"));
+    QVERIFY(m_ui->waitForItem("titleField"));
+    // Publishing an empty form shows errors next to the fields, without calling the server.
+    m_ui->click(m_ui->find("publishButton"));
+    QVERIFY(m_ui->waitFor([&] {
+        QQuickItem* message = m_ui->find("draftMessage");
+        return message && !QQmlProperty::read(message, "text").toString().isEmpty();
+    }));
+    m_ui->settle();
+    m_ui->screenshot("07-sell-validation");
+
+    m_ui->typeInto(m_ui->find("titleField"), "Film camera Pentax K1000");
+    m_ui->typeInto(m_ui->find("priceField"), "180,000");
+    m_ui->typeInto(m_ui->find("regionField"), "Mapo-gu, Seoul");
+    m_ui->typeInto(m_ui->find("tagsField"), "camera, film, vintage");
+    m_ui->typeInto(m_ui->find("descriptionField"), "Works well, new seals, with a 50mm lens.");
+    // Category: open the box and take the first entry with the keyboard.
+    QQuickItem* category = m_ui->find("categoryField");
+    QVERIFY(m_ui->waitFor([&] { return QQmlProperty::read(category, "count").toInt() > 0; }));
+    m_ui->click(category);
+    m_ui->settle(300);
+    QTest::keyClick(m_ui->window(), Qt::Key_Down);
+    QTest::keyClick(m_ui->window(), Qt::Key_Return);
+    m_ui->settle(300);
+    QObject* draft = qmlObject("sellPage")->property("draft").value<QObject*>();
+    QVERIFY(draft);
+    if (draft->property("categoryId").toString().isEmpty()) {
+        // Some styles open the popup without a highlighted row; choose directly then.
+        QMetaObject::invokeMethod(category, "activated", Q_ARG(int, 0));
+        QQmlProperty::write(category, "currentIndex", 0);
+        draft->setProperty("categoryId", QQmlProperty::read(category, "currentValue"));
+    }
+    QVERIFY(!draft->property("categoryId").toString().isEmpty());
+
+    // Two photos, as a drop of files would add them.
+    QList<QUrl> files;
+    const QStringList colors{"#C0392B", "#2E86C1"};
+    for (int i = 0; i < 2; ++i) {
+        QImage photo(800, 600, QImage::Format_RGB32);
+        photo.fill(QColor(colors[i]));
+        const QString path = m_home.path() + QString("/photo-%1.jpg").arg(i + 1);
+        QVERIFY(photo.save(path, "JPG", 90));
+        files << QUrl::fromLocalFile(path);
+    }
+    int accepted = 0;
+    QMetaObject::invokeMethod(draft, "addPhotos", Q_RETURN_ARG(int, accepted),
+                              Q_ARG(QList<QUrl>, files));
+    QCOMPARE(accepted, 2);
+    // Reorder: the second photo becomes the cover.
+    QMetaObject::invokeMethod(draft, "movePhoto", Q_ARG(int, 1), Q_ARG(int, 0));
+    m_ui->settle(500);
+    m_ui->screenshot("08-sell-filled");
+
+    QSignalSpy saved(draft, SIGNAL(saved(QString)));
+    m_ui->click(m_ui->find("publishButton"));
+    QVERIFY(saved.wait(20000) || saved.count() == 1);
+    const QString id = saved.first().first().toString();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_ui->waitForItem("detailPrice"));
+    QVERIFY(m_ui->waitFor([&] {
+        QQuickItem* pager = m_ui->find("photoPager");
+        return pager && QQmlProperty::read(pager, "count").toInt() == 2;
+    }));
+    m_ui->settle(1200);
+    m_ui->screenshot("09-new-listing");
+
+    HttpTestClient http(m_server.httpUrl());
+    const auto detail = http.get("/api/v1/listings/" + id);
+    QCOMPARE(detail.status, 200);
+    QCOMPARE(detail.json().value("title").toString(), QString("Film camera Pentax K1000"));
+    QCOMPARE(detail.json().value("price").toObject().value("amount").toInteger(), 180000);
+    QCOMPARE(detail.json().value("photos").toArray().size(), 2);
+}
+
+void ClientGuiTest::cleanupTestCase() {
+    if (!m_app)
+        return;
+    m_app->settings()->setTheme("dark");
+    m_ui->click(m_ui->find("navHome"));
+    m_ui->settle(1000);
+    m_ui->screenshot("10-home-dark");
+    m_app.reset();
+}
+
+int main(int argc, char** argv) {
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName("bitmarket-gui-test");
+    ClientGuiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "ClientGuiTest.moc"

@@ -1,0 +1,30 @@
+// The real server with the demo catalogue for GUI tests and the benchmark.
+// When the demo assets carry no 3D model yet, it seeds from a copy of them
+// (symlinks) in which the first item gets a generated model, so the 3D tab
+// always has something to show.
+#pragma once
+
+#include "support/ServerProcess.h"
+
+#include <QTemporaryDir>
+#include <memory>
+
+namespace bitmarket::test {
+
+class DemoServer {
+public:
+    DemoServer();
+    bool start();
+    QUrl httpUrl() const { return m_server.httpUrl(); }
+    QByteArray output() const { return m_server.output(); }
+    static constexpr const char* kUser = "minji";
+    static constexpr const char* kPassword = "bitmarket-demo";
+
+private:
+    QString prepareAssets();
+
+    ServerProcess m_server;
+    std::unique_ptr<QTemporaryDir> m_assets;
+};
+
+} // namespace bitmarket::test
