@@ -60,8 +60,24 @@ DepthMap PlaneSweepStereo::compute(const StereoView& reference,
     std::vector<cv::Mat1f> ncc(views);
     cv::Mat1f warped, wMean, wSq, cross;
 
+    // One plane per pixel of disparity in the source that moves most: coarser
+    // steps let the NCC peak fall between planes, finer ones only cost time.
+    double disparity = 0;
+    for (const StereoView* s : sources) {
+        for (const auto& [u, v] : {std::pair{0.5, 0.5}, std::pair{0.0, 0.0}, std::pair{1.0, 0.0},
+                                   std::pair{0.0, 1.0}, std::pair{1.0, 1.0}}) {
+            const double x = u * (size.width - 1), y = v * (size.height - 1);
+            const Eigen::Vector2d a =
+                s->camera.project(s->camera.toCamera(reference.camera.backProject(x, y, minDepth)));
+            const Eigen::Vector2d b =
+                s->camera.project(s->camera.toCamera(reference.camera.backProject(x, y, maxDepth)));
+            if (std::isfinite(a.x()) && std::isfinite(b.x())) {
+                disparity = std::max(disparity, (a - b).norm());
+            }
+        }
+    }
+    const int planes = std::clamp(int(std::ceil(disparity)), 32, m_settings.planes);
     const double nearInv = 1.0 / minDepth, farInv = 1.0 / maxDepth;
-    const int planes = m_settings.planes;
     auto inverseDepthOf = [&](double plane) {
         return nearInv + (farInv - nearInv) * plane / (planes - 1);
     };

@@ -25,7 +25,7 @@ struct DepthMap {
 };
 
 struct StereoSettings {
-    int planes = 128;
+    int planes = 256; // at most; fewer when the disparity range is small
     int window = 7;
     float minScore = 0.35f;
     float minTexture = 1e-4f; // reference patch variance below this is unmatched

@@ -24,9 +24,9 @@ ReconstructionOptions ReconstructionOptions::forQuality(Quality quality) {
         o.sfmMaxSide = 1024;
         o.maxFeatures = 1500;
         o.stereoMaxSide = 400;
-        o.depthPlanes = 80;
+        o.depthPlanes = 160;
         o.stereoNeighbours = 3;
-        o.poissonDepth = 8;
+        o.poissonDepth = 7;
         o.targetTriangles = 15000;
         o.textureSize = 1024;
         o.previewSize = 512;
@@ -38,9 +38,9 @@ ReconstructionOptions ReconstructionOptions::forQuality(Quality quality) {
         o.sfmMaxSide = 1600;
         o.maxFeatures = 4096;
         o.stereoMaxSide = 960;
-        o.depthPlanes = 192;
+        o.depthPlanes = 384;
         o.stereoNeighbours = 5;
-        o.poissonDepth = 10;
+        o.poissonDepth = 9;
         o.targetTriangles = 150000;
         o.textureSize = 4096;
         o.previewSize = 1024;

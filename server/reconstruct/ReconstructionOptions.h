@@ -17,7 +17,7 @@ struct ReconstructionOptions {
     int stereoMaxSide = 640;  // depth maps are computed at this size
     int depthPlanes = 128;    // plane-sweep hypotheses per view
     int stereoNeighbours = 4; // source views per reference view
-    int poissonDepth = 9;
+    int poissonDepth = 8;
     int targetTriangles = 50000;
     int textureSize = 2048;
     int previewSize = 768;

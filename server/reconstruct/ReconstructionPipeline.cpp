@@ -64,7 +64,11 @@ std::vector<int> chooseNeighbours(const SparseModel& model, int ref, int count) 
     return out;
 }
 
-std::pair<double, double> depthRange(const SparseModel& model, int view) {
+// Depths the plane sweep searches: where this view's sparse points are, but
+// only around what the cameras circle. The foreground and background beyond
+// that are dropped later anyway, and every plane spent on them costs time.
+std::pair<double, double> depthRange(const SparseModel& model, int view,
+                                     const Eigen::Vector3d& focus) {
     std::vector<double> depths;
     const Camera& c = model.views[view].camera;
     for (int id : model.views[view].pointIds) {
@@ -77,7 +81,13 @@ std::pair<double, double> depthRange(const SparseModel& model, int view) {
         return {0, 0};
     }
     std::sort(depths.begin(), depths.end());
-    return {depths[depths.size() / 50] * 0.8, depths[depths.size() * 49 / 50] * 1.2};
+    const double focusDepth = c.toCamera(focus).z();
+    const double nearest = depths[depths.size() / 50] * 0.85;
+    const double farthest = depths[depths.size() * 49 / 50] * 1.15;
+    if (focusDepth <= 0) {
+        return {nearest, farthest};
+    }
+    return {std::max(nearest, 0.45 * focusDepth), std::min(farthest, 1.7 * focusDepth)};
 }
 
 } // namespace
@@ -108,6 +118,11 @@ Expected<TexturedMesh> ReconstructionPipeline::reconstructFull(const std::vector
     std::vector<cv::Mat3b> undistorted(registered);
     std::vector<std::vector<int>> neighbours(registered);
     std::vector<std::pair<double, double>> ranges(registered);
+    std::vector<Camera> cameras;
+    for (const auto& v : model.views) {
+        cameras.push_back(v.camera);
+    }
+    const Eigen::Vector3d focus = SubjectIsolator::focusPoint(cameras);
     parallelFor(registered, m_options.threads, [&](int i) {
         const SparseView& v = model.views[i];
         const Camera& c = v.camera;
@@ -123,7 +138,7 @@ Expected<TexturedMesh> ReconstructionPipeline::reconstructFull(const std::vector
         cv::cvtColor(stereo[i].color, gray, cv::COLOR_BGR2GRAY);
         gray.convertTo(stereo[i].gray, CV_32F, 1.0 / 255);
         neighbours[i] = chooseNeighbours(model, i, m_options.stereoNeighbours);
-        ranges[i] = depthRange(model, i);
+        ranges[i] = depthRange(model, i, focus);
     });
     StereoSettings settings;
     settings.planes = m_options.depthPlanes;
@@ -146,13 +161,9 @@ Expected<TexturedMesh> ReconstructionPipeline::reconstructFull(const std::vector
 
     m_progress.beginStage("fusion");
     const int minConsistent = std::min(2, int(m_options.stereoNeighbours) - 1);
-    const OrientedPoints scene = DepthFusion(std::max(1, minConsistent), 0.01, m_options.threads)
+    const OrientedPoints scene = DepthFusion(std::max(1, minConsistent), 0.015, m_options.threads)
                                      .fuse(stereo, depth, neighbours);
     depth.clear();
-    std::vector<Camera> cameras;
-    for (const auto& v : model.views) {
-        cameras.push_back(v.camera);
-    }
     const Subject subject = SubjectIsolator().isolate(scene, cameras);
     report.points = long(subject.points.positions.size());
     if (!subject.frame.supportPlaneFound) {

@@ -47,7 +47,7 @@ Subject SubjectIsolator::isolate(const OrientedPoints& scene,
     subject.frame.sceneScale = scale;
 
     auto full = toCloud(scene);
-    auto fine = full->VoxelDownSample(scale / 1000);
+    auto fine = full->VoxelDownSample(scale / 700);
     auto coarse = fine->VoxelDownSample(scale / 250);
 
     // The support is a large plane roughly facing the cameras' up and lying

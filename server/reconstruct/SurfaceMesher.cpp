@@ -11,14 +11,18 @@ Expected<SurfaceMesh> SurfaceMesher::mesh(const OrientedPoints& points) const {
     if (points.positions.size() < 200) {
         return Failure{"too few dense points on the subject to build a surface"};
     }
-    open3d::geometry::PointCloud cloud;
-    cloud.points_ = points.positions;
-    cloud.colors_ = points.colors;
+    open3d::geometry::PointCloud fused;
+    fused.points_ = points.positions;
+    fused.normals_ = points.normals;
+    // Stray depths that survived the consistency check make Poisson bubbles.
+    auto [inliers, kept] = fused.RemoveStatisticalOutliers(16, 2.0);
+    open3d::geometry::PointCloud& cloud = *inliers;
+    const std::vector<Eigen::Vector3d> sensed = cloud.normals_;
     // Fused depth-map normals are noisy but correctly oriented; a local plane
     // fit is smooth but has no sign. Take the fit, keep the sign.
     cloud.EstimateNormals(open3d::geometry::KDTreeSearchParamKNN(24));
     for (std::size_t i = 0; i < cloud.points_.size(); ++i) {
-        if (cloud.normals_[i].dot(points.normals[i]) < 0) {
+        if (cloud.normals_[i].dot(sensed[i]) < 0) {
             cloud.normals_[i] = -cloud.normals_[i];
         }
     }

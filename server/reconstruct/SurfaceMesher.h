@@ -13,7 +13,7 @@ namespace bitmarket::reconstruct {
 struct MeshingSettings {
     int poissonDepth = 9;
     int targetTriangles = 50000;
-    double trimQuantile = 0.06; // share of lowest-density vertices dropped
+    double trimQuantile = 0.04; // share of lowest-density vertices dropped
     bool cutBelowGround = true;
     int threads = 2;
 };

@@ -7,6 +7,7 @@
 //
 //   bitmarket-reconstruct-eval --out DIR [--quality normal] [--views 30]
 //       [--scenes vase,box,blob,capsule] [--width 960] [--height 720] [--cli PATH]
+//       [--render-only 1]   (only write the photo sets)
 #include "GltfCheck.h"
 #include "SurfaceScore.h"
 #include "SyntheticScene.h"
@@ -119,6 +120,9 @@ int main(int argc, char** argv) {
         const fs::path folder = out / sceneName;
         fs::remove_all(folder);
         const std::vector<SyntheticShot> shots = scene.photograph(folder / "images");
+        if (args.count("render-only")) {
+            continue;
+        }
 
         const std::string command =
             "'" + args["cli"] + "' --images '" + (folder / "images").string() + "' --out '" +

@@ -17,7 +17,8 @@ constexpr double kPi = 3.14159265358979323846;
 
 // Multi-octave colour noise plus sharp spots and strokes: the kind of detail
 // that real products and tables have and that stereo matching needs.
-cv::Mat3b proceduralTexture(int size, std::mt19937& rng, cv::Vec3f tint, int spots) {
+cv::Mat3b proceduralTexture(int size, std::mt19937& rng, cv::Vec3f tint, int spots, int maxRadius,
+                            bool colourfulSpots) {
     cv::Mat3f acc(size, size, cv::Vec3f(0, 0, 0));
     float amplitude = 1.f;
     for (int cells = 4; cells <= size / 4; cells *= 2) {
@@ -37,12 +38,17 @@ cv::Mat3b proceduralTexture(int size, std::mt19937& rng, cv::Vec3f tint, int spo
             }
         }
     }
-    std::uniform_int_distribution<int> pos(0, size - 1), radius(2, size / 60), shade(20, 235);
+    std::uniform_int_distribution<int> pos(0, size - 1), radius(2, maxRadius), shade(20, 235);
     for (int i = 0; i < spots; ++i) {
-        const cv::Scalar colour(shade(rng), shade(rng), shade(rng));
+        const int grey = shade(rng);
+        const cv::Scalar colour = colourfulSpots
+                                      ? cv::Scalar(shade(rng), shade(rng), shade(rng))
+                                      : cv::Scalar(grey * tint[0], grey * tint[1], grey * tint[2]);
         if (i % 3 == 0) {
-            cv::line(out, {pos(rng), pos(rng)}, {pos(rng), pos(rng)}, colour, radius(rng) / 2 + 1,
-                     cv::LINE_AA);
+            const cv::Point from(pos(rng), pos(rng));
+            const cv::Point to =
+                from + cv::Point(pos(rng) / 8 - size / 16, pos(rng) / 8 - size / 16);
+            cv::line(out, from, to, colour, radius(rng) / 3 + 1, cv::LINE_AA);
         } else {
             cv::circle(out, {pos(rng), pos(rng)}, radius(rng), colour, cv::FILLED, cv::LINE_AA);
         }
@@ -119,14 +125,17 @@ std::vector<SyntheticObject> SyntheticScene::all() {
 
 SyntheticScene::SyntheticScene(SyntheticSceneSpec spec) : m_spec(spec) {
     std::mt19937 rng(spec.seed + unsigned(spec.object) * 101);
+    // Atlas: the object's texture in the top-left 1024 square, the table's
+    // (never repeated: repeats would fool stereo) in the right 2048 square.
     const int texSize = 1024;
-    cv::Mat3b atlas(texSize, 2 * texSize);
-    proceduralTexture(texSize, rng, {0.55f, 0.75f, 1.0f}, 900)
+    cv::Mat3b atlas(2 * texSize, 3 * texSize, cv::Vec3b(128, 128, 128));
+    proceduralTexture(texSize, rng, {0.55f, 0.75f, 1.0f}, 900, 16, true)
         .copyTo(atlas(cv::Rect(0, 0, texSize, texSize)));
-    proceduralTexture(texSize, rng, {0.45f, 0.6f, 0.75f}, 1400)
-        .copyTo(atlas(cv::Rect(texSize, 0, texSize, texSize)));
+    proceduralTexture(2 * texSize, rng, {0.45f, 0.6f, 0.75f}, 9000, 9, false)
+        .copyTo(atlas(cv::Rect(texSize, 0, 2 * texSize, 2 * texSize)));
     m_scene.texture = atlas;
-    const cv::Rect2d objectUv(0.002, 0.002, 0.496, 0.996);
+    const cv::Rect2d objectUv(0.001, 0.001, 0.332, 0.498);
+    const cv::Rect2d tableUv(0.334, 0.001, 0.665, 0.998);
 
     TexturedMesh& mesh = m_scene;
     switch (spec.object) {
@@ -160,7 +169,8 @@ SyntheticScene::SyntheticScene(SyntheticSceneSpec spec) : m_spec(spec) {
         for (int face = 0; face < 5; ++face) {
             const int axis = face < 2 ? 0 : face < 4 ? 2 : 1;
             const double sign = face == 4 ? 1 : face % 2 == 0 ? 1 : -1;
-            const cv::Rect2d tile(0.002 + 0.166 * (face % 3), 0.002 + 0.5 * (face / 3), 0.16, 0.49);
+            const cv::Rect2d tile(0.001 + 0.111 * (face % 3), 0.001 + 0.25 * (face / 3), 0.108,
+                                  0.245);
             addPatch(
                 mesh, &m_object, 24, 24,
                 [&, axis, sign](double u, double v) {
@@ -219,18 +229,13 @@ SyntheticScene::SyntheticScene(SyntheticSceneSpec spec) : m_spec(spec) {
     m_min.y() = std::max(0.0, m_min.y());
 
     if (spec.withTable) {
-        // Tiles repeat the table texture every 0.6 m so it stays sharp near the item.
-        const double tile = 0.6;
-        for (int tz = -3; tz < 3; ++tz) {
-            for (int tx = -3; tx < 3; ++tx) {
-                addPatch(
-                    mesh, nullptr, 8, 8,
-                    [&](double u, double v) {
-                        return Eigen::Vector3d((tx + u) * tile, 0, (tz + v) * tile);
-                    },
-                    cv::Rect2d(0.502, 0.002, 0.496, 0.996), true);
-            }
-        }
+        const double half = 1.2;
+        addPatch(
+            mesh, nullptr, 48, 48,
+            [&](double u, double v) {
+                return Eigen::Vector3d((2 * u - 1) * half, 0, (2 * v - 1) * half);
+            },
+            tableUv, true);
     }
 }
 
