@@ -33,10 +33,6 @@ float filmic(float x) {
     return std::clamp(x * (2.51f * x + 0.03f) / (x * (2.43f * x + 0.59f) + 0.14f), 0.0f, 1.0f);
 }
 
-Vec3 orthogonal(const Vec3& n) {
-    return n.unitOrthogonal();
-}
-
 } // namespace
 
 class StudioRenderer::Sampler {
@@ -336,7 +332,7 @@ Vec3 StudioRenderer::trace(const Scene& scene, const Vec3& origin, const Vec3& d
     const bool onItem = scene.materials[hit.triangle] >= 0;
     const float reach = (onItem ? 0.25f : 0.7f) * m_itemRadius;
     float open = 0;
-    const Vec3 tangent = orthogonal(s.normal);
+    const Vec3 tangent = s.normal.unitOrthogonal();
     const Vec3 bitangent = s.normal.cross(tangent);
     for (int i = 0; i < aoRays; ++i) {
         const int cell = stratum.index * aoRays + i;

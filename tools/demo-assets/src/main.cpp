@@ -5,6 +5,7 @@
 #include "DemoCatalogue.h"
 #include "GlbExporter.h"
 #include "ListingManifest.h"
+#include "PalettePng.h"
 #include "StudioRenderer.h"
 
 #include <QBuffer>
@@ -109,7 +110,7 @@ int main(int argc, char** argv) {
         preview.cameraFinish = false;
         preview.plainBackdrop = true;
         preview.seed = 9;
-        if (!renderer.render({35, 22, 0.86f}, preview).save(dir + "/preview.png", "PNG", 9)) {
+        if (!PalettePng::write(renderer.render({35, 22, 0.86f}, preview), dir + "/preview.png")) {
             std::fprintf(stderr, "could not write preview for %s\n", qPrintable(slug));
             return 1;
         }
