@@ -413,7 +413,8 @@ private Q_SLOTS:
             QVERIFY2(url.isValid(), "the server did not start from a config file");
             BM_EXPECT_STATUS(HttpTestClient(url).get("/healthz"), 200);
             process.terminate();
-            QVERIFY(process.waitForFinished(10000));
+            QVERIFY2(process.waitForFinished(20000),
+                     qPrintable("no exit 20 s after SIGTERM; stderr: " + QString::fromUtf8(process.readAllStandardError().right(800))));
             QCOMPARE(process.exitCode(), 0);
             QVERIFY(QFile::exists(data.path() + "/from-config/bitmarket.db"));
         }
@@ -428,14 +429,16 @@ private Q_SLOTS:
             QVERIFY2(url.isValid(), "the server did not start from environment variables");
             BM_EXPECT_STATUS(HttpTestClient(url).get("/healthz"), 200);
             process.terminate();
-            QVERIFY(process.waitForFinished(10000));
+            QVERIFY2(process.waitForFinished(20000),
+                     qPrintable("no exit 20 s after SIGTERM; stderr: " + QString::fromUtf8(process.readAllStandardError().right(800))));
             QVERIFY(QFile::exists(data.path() + "/from-env/bitmarket.db"));
 
             QProcess flagged;
             const QUrl url2 = startRaw(flagged, {"--data-dir", data.path() + "/from-flag"}, env);
             QVERIFY(url2.isValid());
             flagged.terminate();
-            QVERIFY(flagged.waitForFinished(10000));
+            QVERIFY2(flagged.waitForFinished(20000),
+                     qPrintable("no exit 20 s after SIGTERM; stderr: " + QString::fromUtf8(flagged.readAllStandardError().right(800))));
             QVERIFY(QFile::exists(data.path() + "/from-flag/bitmarket.db"));
         }
     }
