@@ -596,6 +596,21 @@ private Q_SLOTS:
             QCOMPARE(again, first);
             QCOMPARE(server.stop(), 0);
         }
+        // A data dir that already has its own users gets no demo catalogue.
+        QTemporaryDir own;
+        {
+            ServerProcess server(own.path());
+            QVERIFY(server.start());
+            HttpTestClient http(server.httpUrl());
+            QVERIFY(registerUser(http, "real_user").ok());
+        }
+        {
+            ServerProcess server(own.path());
+            QVERIFY(server.start({"--demo"}, 60000));
+            HttpTestClient http(server.httpUrl());
+            QCOMPARE(allIds(http, ""), QSet<QString>());
+            QCOMPARE(server.stop(), 0);
+        }
     }
 };
 

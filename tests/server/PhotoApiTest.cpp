@@ -172,7 +172,10 @@ private Q_SLOTS:
         const HttpResponse up = as(m_seller)->upload("/api/v1/listings/" + id + "/photos", {photo(2)});
         BM_EXPECT_STATUS(up, 201);
         const QJsonObject p = up.json().value("items").toArray().at(0).toObject();
-        for (const QString& url : {p.value("url").toString(), p.value("thumbUrl").toString()}) {
+        // The 1024 px variant is served too (by name), so it is checked the same way.
+        QString medium = p.value("url").toString();
+        medium.replace(".jpg", "_1024.jpg");
+        for (const QString& url : {p.value("url").toString(), p.value("thumbUrl").toString(), medium}) {
             const HttpResponse r = anonymous()->get(url);
             BM_EXPECT_STATUS(r, 200);
             QCOMPARE(r.header("Content-Type"), QByteArray("image/jpeg"));
@@ -184,6 +187,8 @@ private Q_SLOTS:
             QVERIFY2(image.width() < image.height(), "served photo is not upright");
             if (url == p.value("url").toString())
                 QCOMPARE(image.size(), QSize(1200, 1600));
+            else if (url == medium)
+                QCOMPARE(image.size(), QSize(768, 1024));
             else
                 QCOMPARE(qMax(image.width(), image.height()), 320);
             // No EXIF (GPS, camera make/model) in what is served.
