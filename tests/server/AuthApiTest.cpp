@@ -342,6 +342,36 @@ private Q_SLOTS:
         BM_EXPECT_STATUS(me(u.accessToken), 200);
     }
 
+    void loginRateLimitHoldsUnderConcurrentGuesses() {
+        // Guessing in parallel must not buy more attempts than guessing in turn:
+        // at most 5 passwords are actually tried per account and window.
+        ServerProcess server;
+        QVERIFY(server.start());
+        HttpTestClient c(server.httpUrl());
+        const TestUser u = registerUser(c, "parallel_target");
+        QVERIFY(u.ok());
+        const QUrl base = server.httpUrl();
+        const QList<HttpResponse> answers = concurrently(12, [&](int i) {
+            HttpTestClient guesser(base);
+            return guesser.post("/api/v1/auth/login", QJsonObject{{"login", "parallel_target"},
+                                                                   {"password", QStringLiteral("guess-%1").arg(i)}});
+        });
+        int tried = 0, limited = 0;
+        for (const HttpResponse& r : answers) {
+            if (r.status == 401)
+                ++tried;
+            else if (r.status == 429)
+                ++limited;
+            else
+                QFAIL(qPrintable(QStringLiteral("unexpected %1").arg(r.status)));
+        }
+        QVERIFY2(tried <= 5, qPrintable(QStringLiteral("%1 of 12 parallel guesses were checked (limit 5)").arg(tried)));
+        QCOMPARE(tried + limited, 12);
+        BM_EXPECT_ERROR(c.post("/api/v1/auth/login", QJsonObject{{"login", u.username}, {"password", u.password}}), 429,
+                        "rate_limited");
+        QCOMPARE(server.stop(), 0);
+    }
+
     void loginRateLimitedPerAddress() {
         // A fresh server: this fills the limit for 127.0.0.1.
         ServerProcess server;
