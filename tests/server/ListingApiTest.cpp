@@ -366,11 +366,23 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(viewsSeenBy(TestUser{}), 3, 3000);
         QTest::qWait(200);
         QCOMPARE(viewsSeenBy(TestUser{}), 3);
+        // One more viewer opening it in several tabs at once: one view.
+        const QUrl base = m_server->httpUrl();
+        const QString token = m_rejecter.accessToken;
+        for (const HttpResponse& v : concurrently(5, [&](int) {
+                 HttpTestClient c(base);
+                 c.setAccessToken(token);
+                 return c.get(path);
+             }))
+            BM_EXPECT_STATUS(v, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(viewsSeenBy(m_rejecter), 4, 3000);
+        QTest::qWait(200);
+        QCOMPARE(viewsSeenBy(m_viewer), 4);
         // The count is what search shows too.
         const HttpResponse s = anonymous()->get("/api/v1/listings?sellerId=" + m_seller.id + "&limit=100");
         for (const QJsonValue& v : s.json().value("items").toArray()) {
             if (v.toObject().value("id") == l.value("id"))
-                QCOMPARE(v.toObject().value("viewCount").toInt(), 3);
+                QCOMPARE(v.toObject().value("viewCount").toInt(), 4);
         }
     }
 
