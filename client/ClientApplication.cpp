@@ -22,6 +22,41 @@
 Q_IMPORT_QML_PLUGIN(BitMarket_ClientPlugin)
 Q_IMPORT_QML_PLUGIN(BitMarket_UiPlugin)
 
+namespace {
+
+constexpr const char* kEngineProperty = "bitmarketApplication";
+
+// Singletons are resolved per engine, so several apps in one process (tests, the
+// benchmark) each see their own objects.
+template <typename T>
+void registerSingleton(const char* name, T* (ClientApplication::*get)() const) {
+    qmlRegisterSingletonType<T>("BitMarket.Client", 1, 0, name,
+                                [get](QQmlEngine* engine, QJSEngine*) -> QObject* {
+                                    auto* app = qobject_cast<ClientApplication*>(
+                                        engine->property(kEngineProperty).value<QObject*>());
+                                    if (!app)
+                                        return nullptr;
+                                    T* object = (app->*get)();
+                                    QJSEngine::setObjectOwnership(object, QJSEngine::CppOwnership);
+                                    return object;
+                                });
+}
+
+void registerSingletons() {
+    static bool registered = false;
+    if (registered)
+        return;
+    registered = true;
+    registerSingleton("Api", &ClientApplication::api);
+    registerSingleton("Session", &ClientApplication::session);
+    registerSingleton("Realtime", &ClientApplication::realtime);
+    registerSingleton("Settings", &ClientApplication::settings);
+    registerSingleton("Media", &ClientApplication::media);
+    registerSingleton("SystemTheme", &ClientApplication::systemTheme);
+}
+
+} // namespace
+
 ClientApplication::Options ClientApplication::parseArguments(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("BitMarket desktop client"));
@@ -88,18 +123,19 @@ QQuickWindow* ClientApplication::window() const {
 }
 
 bool ClientApplication::load() {
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    // Process-wide, and only allowed before the first engine loads Controls.
+    static const bool styled = [] {
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        return true;
+    }();
+    Q_UNUSED(styled)
     m_engine = std::make_unique<QQmlApplicationEngine>();
     m_engine->setNetworkAccessManagerFactory(m_media);
     m_engine->addImageProvider(QStringLiteral("icon"), new IconProvider);
     // Qt 6.4 modules built with qt_add_qml_module sit at the root of the resources.
     m_engine->addImportPath(QStringLiteral("qrc:/"));
-    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "Api", m_api);
-    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "Session", m_session);
-    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "Realtime", m_realtime);
-    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "Settings", m_settings);
-    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "Media", m_media);
-    qmlRegisterSingletonInstance("BitMarket.Client", 1, 0, "SystemTheme", m_systemTheme);
+    m_engine->setProperty(kEngineProperty, QVariant::fromValue(static_cast<QObject*>(this)));
+    registerSingletons();
     applyLanguage();
     m_engine->load(QUrl(QStringLiteral("qrc:/BitMarket/Ui/Main.qml")));
     if (m_engine->rootObjects().isEmpty())

@@ -42,6 +42,8 @@ public:
     Session* session() const { return m_session; }
     RealtimeClient* realtime() const { return m_realtime; }
     ClientSettings* settings() const { return m_settings; }
+    MediaCache* media() const { return m_media; }
+    SystemTheme* systemTheme() const { return m_systemTheme; }
 
 private:
     void applyLanguage();

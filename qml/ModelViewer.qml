@@ -19,7 +19,9 @@ Item {
 
     readonly property bool loaded: loader.status === RuntimeLoader.Success && modelRadius > 0
     readonly property bool failed: file.status === ModelFile.Failed || loader.status === RuntimeLoader.Error
-                                   || (loader.status === RuntimeLoader.Success && modelRadius <= 0)
+                                   || (boundsSettled && modelRadius <= 0)
+    // Bounds arrive a little after the load succeeds; only then is "empty" a verdict.
+    property bool boundsSettled: false
     readonly property string errorText: file.status === ModelFile.Failed ? file.errorMessage
                                       : loader.status === RuntimeLoader.Error
                                         ? qsTr("This 3D model could not be opened: %1").arg(loader.errorString)
@@ -187,6 +189,16 @@ Item {
     TapHandler {
         acceptedButtons: Qt.LeftButton
         onDoubleTapped: root.resetView()
+    }
+    Timer {
+        id: boundsTimer
+        interval: 1500
+        running: loader.status === RuntimeLoader.Success && root.modelRadius <= 0
+        onTriggered: root.boundsSettled = true
+    }
+    Connections {
+        target: loader
+        function onSourceChanged() { root.boundsSettled = false }
     }
     Timer {
         interval: 16

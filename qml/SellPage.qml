@@ -109,7 +109,7 @@ Item {
                             valueRole: "categoryId"
                             displayText: currentIndex < 0 ? qsTr("Choose…") : currentText
                             currentIndex: categories.count > 0 ? categories.indexOf(draft.categoryId) : -1
-                            onActivated: draft.categoryId = currentValue
+                            onActivated: function (index) { draft.categoryId = categories.idAt(index) }
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontBody
                             background: Rectangle {

@@ -105,7 +105,10 @@ QByteArray makeSphereGlb(int triangles, float radius) {
     gltf.insert("asset", QJsonObject{{"version", "2.0"}, {"generator", "bitmarket tests"}});
     gltf.insert("scene", 0);
     gltf.insert("scenes", QJsonArray{QJsonObject{{"nodes", QJsonArray{0}}}});
-    gltf.insert("nodes", QJsonArray{QJsonObject{{"mesh", 0}}});
+    // A root node holding the mesh node, as exporters write it; RuntimeLoader's bounds
+    // only count meshes below the scene's root.
+    gltf.insert("nodes", QJsonArray{QJsonObject{{"name", "root"}, {"children", QJsonArray{1}}},
+                                    QJsonObject{{"name", "sphere"}, {"mesh", 0}}});
     gltf.insert("materials", QJsonArray{material});
     gltf.insert("meshes", QJsonArray{QJsonObject{{"primitives", QJsonArray{primitive}}}});
     gltf.insert("buffers", QJsonArray{QJsonObject{{"byteLength", bin.size()}}});
