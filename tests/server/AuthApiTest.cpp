@@ -86,6 +86,7 @@ private Q_SLOTS:
     }
 
     void cleanupTestCase() {
+        m_http.reset(); // no idle keep-alive connection to wait out
         if (m_server)
             QCOMPARE(m_server->stop(), 0);
     }
@@ -347,8 +348,8 @@ private Q_SLOTS:
         // at most 5 passwords are actually tried per account and window.
         ServerProcess server;
         QVERIFY(server.start());
-        HttpTestClient c(server.httpUrl());
-        const TestUser u = registerUser(c, "parallel_target");
+        auto c = std::make_unique<HttpTestClient>(server.httpUrl());
+        const TestUser u = registerUser(*c, "parallel_target");
         QVERIFY(u.ok());
         const QUrl base = server.httpUrl();
         const QList<HttpResponse> answers = concurrently(12, [&](int i) {
@@ -367,8 +368,9 @@ private Q_SLOTS:
         }
         QVERIFY2(tried <= 5, qPrintable(QStringLiteral("%1 of 12 parallel guesses were checked (limit 5)").arg(tried)));
         QCOMPARE(tried + limited, 12);
-        BM_EXPECT_ERROR(c.post("/api/v1/auth/login", QJsonObject{{"login", u.username}, {"password", u.password}}), 429,
+        BM_EXPECT_ERROR(c->post("/api/v1/auth/login", QJsonObject{{"login", u.username}, {"password", u.password}}), 429,
                         "rate_limited");
+        c.reset();
         QCOMPARE(server.stop(), 0);
     }
 
@@ -376,12 +378,12 @@ private Q_SLOTS:
         // A fresh server: this fills the limit for 127.0.0.1.
         ServerProcess server;
         QVERIFY(server.start());
-        HttpTestClient c(server.httpUrl());
-        const TestUser u = registerUser(c, "frank_addr");
+        auto c = std::make_unique<HttpTestClient>(server.httpUrl());
+        const TestUser u = registerUser(*c, "frank_addr");
         QVERIFY(u.ok());
         int firstLimited = -1;
         for (int i = 0; i < 40 && firstLimited < 0; ++i) {
-            const HttpResponse r = c.post("/api/v1/auth/login",
+            const HttpResponse r = c->post("/api/v1/auth/login",
                                           QJsonObject{{"login", QStringLiteral("ghost%1").arg(i)},
                                                       {"password", "whatever1"}});
             if (r.status == 429)
@@ -392,9 +394,10 @@ private Q_SLOTS:
         QVERIFY2(firstLimited >= 5, "limited too early: an address may try several accounts");
         QVERIFY2(firstLimited > 0, "one address guessing many accounts was never limited");
         const HttpResponse r =
-            c.post("/api/v1/auth/login", QJsonObject{{"login", u.username}, {"password", u.password}});
+            c->post("/api/v1/auth/login", QJsonObject{{"login", u.username}, {"password", u.password}});
         BM_EXPECT_ERROR(r, 429, "rate_limited");
         QVERIFY(r.header("Retry-After").toInt() > 0);
+        c.reset();
         QCOMPARE(server.stop(), 0);
     }
 
@@ -650,6 +653,7 @@ private Q_SLOTS:
         const QString dataDir = m_server->dataDir();
 
         // Clean restart.
+        m_http.reset();
         QCOMPARE(m_server->stop(), 0);
         QVERIFY(m_server->start());
         m_http = std::make_unique<HttpTestClient>(m_server->httpUrl());
@@ -679,6 +683,7 @@ private Q_SLOTS:
     void expiredRefreshTokenIsRefused() {
         const TestUser u = registerUser(http(), "pat_expired");
         QVERIFY(u.ok());
+        m_http.reset();
         QCOMPARE(m_server->stop(), 0);
         // 30 days later, as far as the database knows.
         QVERIFY(execSql(m_server->dataDir() + "/bitmarket.db",
