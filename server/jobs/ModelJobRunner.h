@@ -2,7 +2,8 @@
 // folder, runs the bitmarket-reconstruct engine as a child process (so a crash
 // or runaway memory in the engine cannot take the server down), turns its
 // "progress <stage> <fraction>" lines into progress reports, and stores the
-// GLB and preview through the MediaStore.
+// GLB and preview through the MediaStore. Scratch folders a killed worker left
+// behind are removed by the next run on the same machine.
 #pragma once
 
 #include "bitmarket/ApiTypes.h"
