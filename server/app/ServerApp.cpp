@@ -92,6 +92,7 @@ bool ServerApp::openStorage() {
     jobs::ModelJobRunner::Options runnerOptions;
     // Scratch space for the engine sits on the data disk, next to what it produces.
     runnerOptions.workDir = m_config.dataDir + QStringLiteral("/work");
+    runnerOptions.quality = m_config.modelQuality;
     p.modelRunner = std::make_unique<jobs::ModelJobRunner>(*p.db, *p.mediaStore, runnerOptions);
     p.modelJobs = std::make_unique<jobs::ModelJobService>(*p.db, *p.jobQueue);
     return true;
@@ -126,6 +127,7 @@ void ServerApp::startWorkers(int count) {
     Parts& p = *m_parts;
     for (int i = 0; i < count; ++i) {
         jobs::Worker::Options options;
+        options.leaseMs = m_config.jobLeaseMs;
         options.listingChanged = [this](const QString& listingId) {
             m_parts->listings->announceUpdate(listingId);
         };

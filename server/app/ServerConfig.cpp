@@ -25,6 +25,8 @@ constexpr Setting kSettings[] = {
     {"demo-assets", "BITMARKET_DEMO_ASSETS", "DIR", "Photos and models for --demo."},
     {"workers", "BITMARKET_WORKERS", "N", "3D job workers inside this process (default 1, 0 for none)."},
     {"http-threads", "BITMARKET_HTTP_THREADS", "N", "HTTP worker threads (default 32)."},
+    {"job-lease-ms", "BITMARKET_JOB_LEASE_MS", "MS", "A job worker silent this long is taken for dead and its job retried (default 60000)."},
+    {"model-quality", "BITMARKET_MODEL_QUALITY", "QUALITY", "3D model quality: draft, normal (default) or high."},
 };
 
 constexpr const char* kSwitches[][3] = {
@@ -129,6 +131,21 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
         BITMARKET_TRY(c.workers, positive(w, "workers", 0));
     if (const QString t = valueOf("http-threads", "BITMARKET_HTTP_THREADS"); !t.isEmpty())
         BITMARKET_TRY(c.httpThreads, positive(t, "http-threads", 2));
+    if (const QString l = valueOf("job-lease-ms", "BITMARKET_JOB_LEASE_MS"); !l.isEmpty()) {
+        bool ok = false;
+        c.jobLeaseMs = l.toLongLong(&ok);
+        // Heartbeats come about once a second; a shorter lease would expire under a live worker.
+        if (!ok || c.jobLeaseMs < 3000 || c.jobLeaseMs > 24LL * 3600 * 1000)
+            return ApiError::validation(
+                QStringLiteral("Expected milliseconds (3000 or more), got '%1'.").arg(l),
+                "job-lease-ms");
+    }
+    if (const QString q = valueOf("model-quality", "BITMARKET_MODEL_QUALITY"); !q.isEmpty()) {
+        if (q != u"draft" && q != u"normal" && q != u"high")
+            return ApiError::validation(
+                QStringLiteral("Expected draft, normal or high, got '%1'.").arg(q), "model-quality");
+        c.modelQuality = q;
+    }
     c.demo = switchOf("demo", "BITMARKET_DEMO");
     c.worker = switchOf("worker", "BITMARKET_WORKER");
     c.logRequests = switchOf("log-requests", "BITMARKET_LOG_REQUESTS");

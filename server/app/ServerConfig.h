@@ -20,6 +20,8 @@ struct ServerConfig {
     QString demoAssetsDir;
     bool worker = false;  // run only as a job worker
     int workers = 1;      // in-process job workers (0: none)
+    qint64 jobLeaseMs = 60'000; // a job worker silent this long is taken for dead
+    QString modelQuality = QStringLiteral("normal"); // draft | normal | high
     int httpThreads = 32;
     bool logRequests = false;
     bool printRoutes = false;
