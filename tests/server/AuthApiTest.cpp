@@ -383,9 +383,13 @@ private Q_SLOTS:
         QVERIFY(u.ok());
         int firstLimited = -1;
         for (int i = 0; i < 40 && firstLimited < 0; ++i) {
-            const HttpResponse r = c->post("/api/v1/auth/login",
-                                          QJsonObject{{"login", QStringLiteral("ghost%1").arg(i)},
-                                                      {"password", "whatever1"}});
+            // A forwarded-for header is not an address: the server must not trust it.
+            HttpTestClient spoofing(server.httpUrl());
+            spoofing.setHeader("X-Forwarded-For", QByteArray("10.0.0.") + QByteArray::number(i + 1));
+            spoofing.setHeader("X-Real-IP", QByteArray("10.0.1.") + QByteArray::number(i + 1));
+            const HttpResponse r = spoofing.post("/api/v1/auth/login",
+                                                 QJsonObject{{"login", QStringLiteral("ghost%1").arg(i)},
+                                                             {"password", "whatever1"}});
             if (r.status == 429)
                 firstLimited = i;
             else

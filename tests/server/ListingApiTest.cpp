@@ -366,6 +366,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(viewsSeenBy(TestUser{}), 3, 3000);
         QTest::qWait(200);
         QCOMPARE(viewsSeenBy(TestUser{}), 3);
+        // Forwarded-for headers do not make new anonymous viewers.
+        for (int i = 0; i < 3; ++i) {
+            auto spoofed = anonymous();
+            spoofed->setHeader("X-Forwarded-For", QByteArray("192.0.2.") + QByteArray::number(i + 1));
+            BM_EXPECT_STATUS(spoofed->get(path), 200);
+        }
+        QTest::qWait(200);
+        QCOMPARE(viewsSeenBy(TestUser{}), 3);
         // One more viewer opening it in several tabs at once: one view.
         const QUrl base = m_server->httpUrl();
         const QString token = m_rejecter.accessToken;
