@@ -8,7 +8,9 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QBuffer>
 #include <QFile>
+#include <QImage>
 #include <QMessageAuthenticationCode>
 #include <QJsonDocument>
 #include <QProcess>
@@ -24,6 +26,95 @@ const QStringList kMethods = {"get", "post", "put", "patch", "delete"};
 
 QString openApiPath() { return QStringLiteral(BITMARKET_SOURCE_DIR "/docs/openapi.json"); }
 } // namespace
+
+// A small JSON Schema check for what OpenAPI 3.x responses use here: $ref,
+// type (one or a list, "nullable"), required, properties, items, enum,
+// format date-time, allOf/anyOf/oneOf. Appends "path: problem" lines.
+class SchemaCheck {
+public:
+    explicit SchemaCheck(const QJsonObject& spec) : m_spec(spec) {}
+
+    void check(const QJsonValue& value, QJsonObject schema, const QString& path, QStringList& problems) const {
+        for (int depth = 0; schema.contains("$ref") && depth < 20; ++depth)
+            schema = resolve(schema.value("$ref").toString());
+        if (schema.contains("allOf")) {
+            for (const QJsonValue& sub : schema.value("allOf").toArray())
+                check(value, sub.toObject(), path, problems);
+        }
+        for (const char* alternatives : {"anyOf", "oneOf"}) {
+            if (!schema.contains(alternatives))
+                continue;
+            bool any = false;
+            for (const QJsonValue& sub : schema.value(alternatives).toArray()) {
+                QStringList trial;
+                check(value, sub.toObject(), path, trial);
+                any = any || trial.isEmpty();
+            }
+            if (!any)
+                problems.append(path + ": matches none of " + alternatives);
+        }
+        if (schema.contains("type") || schema.value("nullable").toBool()) {
+            QStringList types;
+            if (schema.value("type").isArray()) {
+                for (const QJsonValue& t : schema.value("type").toArray())
+                    types.append(t.toString());
+            } else if (schema.contains("type")) {
+                types.append(schema.value("type").toString());
+            }
+            if (schema.value("nullable").toBool())
+                types.append("null");
+            if (!types.isEmpty() && !types.contains(typeOf(value)) &&
+                !(typeOf(value) == "integer" && types.contains("number"))) {
+                problems.append(path + ": is " + typeOf(value) + ", documented " + types.join('|'));
+                return;
+            }
+        }
+        if (schema.contains("enum") && !schema.value("enum").toArray().contains(value))
+            problems.append(path + ": " + QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)) +
+                            " is not in the documented enum");
+        if (schema.value("format").toString() == "date-time" && value.isString() &&
+            !QDateTime::fromString(value.toString(), Qt::ISODateWithMs).isValid())
+            problems.append(path + ": '" + value.toString() + "' is not a date-time");
+        if (value.isObject()) {
+            const QJsonObject o = value.toObject();
+            for (const QJsonValue& r : schema.value("required").toArray()) {
+                if (!o.contains(r.toString()))
+                    problems.append(path + ": required '" + r.toString() + "' is missing");
+            }
+            const QJsonObject properties = schema.value("properties").toObject();
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if (properties.contains(it.key()))
+                    check(it.value(), properties.value(it.key()).toObject(), path + '.' + it.key(), problems);
+            }
+        }
+        if (value.isArray() && schema.contains("items")) {
+            const QJsonArray a = value.toArray();
+            for (int i = 0; i < a.size(); ++i)
+                check(a[i], schema.value("items").toObject(), path + QStringLiteral("[%1]").arg(i), problems);
+        }
+    }
+
+private:
+    static QString typeOf(const QJsonValue& v) {
+        switch (v.type()) {
+        case QJsonValue::Null: return "null";
+        case QJsonValue::Bool: return "boolean";
+        case QJsonValue::Double:
+            return v.toDouble() == static_cast<double>(v.toInteger()) ? "integer" : "number";
+        case QJsonValue::String: return "string";
+        case QJsonValue::Array: return "array";
+        case QJsonValue::Object: return "object";
+        default: return "undefined";
+        }
+    }
+    QJsonObject resolve(const QString& ref) const {
+        QJsonValue at = m_spec;
+        for (const QString& part : ref.mid(2).split('/'))
+            at = at.toObject().value(part);
+        return at.toObject();
+    }
+    QJsonObject m_spec;
+};
 
 class ContractTest : public QObject {
     Q_OBJECT
@@ -198,6 +289,140 @@ private Q_SLOTS:
                 }
             }
         }
+        QVERIFY2(problems.isEmpty(), qPrintable("\n  " + problems.join("\n  ")));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void schemaCheckCatchesMismatches() {
+        // The checker itself: a wrong listing is caught on every count.
+        const SchemaCheck schemas(m_spec);
+        QStringList problems;
+        const QJsonObject listingRef{{"$ref", "#/components/schemas/Listing"}};
+        schemas.check(QJsonObject{{"id", 5}, {"status", "lost"}, {"createdAt", "yesterday"}, {"thumbUrl", QJsonValue()}},
+                      listingRef, "body", problems);
+        QVERIFY2(problems.filter("body.id: is integer").size() == 1, qPrintable(problems.join('\n')));
+        QVERIFY(problems.filter("not in the documented enum").size() == 1);
+        QVERIFY(problems.filter("not a date-time").size() == 1);
+        QVERIFY(problems.filter("required 'title' is missing").size() == 1);
+        QVERIFY(problems.filter("thumbUrl").isEmpty()); // null is allowed there
+    }
+
+    void answersMatchTheirDocumentedSchemas() {
+        // One pass through the whole API; every JSON answer is checked against the
+        // schema the file documents for that operation and status.
+        ServerProcess server;
+        QVERIFY(server.start({"--workers", "0"}));
+        const SchemaCheck schemas(m_spec);
+        QStringList problems;
+        int checked = 0;
+        const auto verify = [&](const char* method, const QString& templ, const HttpResponse& r) {
+            const QString where = QStringLiteral("%1 %2 -> %3").arg(QLatin1String(method), templ).arg(r.status);
+            const QJsonObject responses = m_spec.value("paths").toObject().value(templ).toObject()
+                                              .value(QString::fromLatin1(method)).toObject().value("responses").toObject();
+            if (!responses.contains(QString::number(r.status))) {
+                problems.append(where + ": status not documented");
+                return;
+            }
+            const QJsonObject content = responses.value(QString::number(r.status)).toObject().value("content").toObject();
+            if (content.isEmpty()) {
+                if (!r.body.isEmpty())
+                    problems.append(where + ": body where none is documented");
+                return;
+            }
+            QJsonParseError err;
+            const QJsonDocument doc = QJsonDocument::fromJson(r.body, &err);
+            if (err.error != QJsonParseError::NoError) {
+                problems.append(where + ": body is not JSON");
+                return;
+            }
+            ++checked;
+            QStringList found;
+            schemas.check(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()),
+                          content.value("application/json").toObject().value("schema").toObject(), "body", found);
+            for (const QString& f : found)
+                problems.append(where + ": " + f);
+        };
+
+        HttpTestClient anon(server.httpUrl());
+        verify("get", "/healthz", anon.get("/healthz"));
+        HttpResponse r = anon.post("/api/v1/auth/register", QJsonObject{{"username", "schema_seller"},
+                                                                         {"email", "schema@test.local"},
+                                                                         {"password", "12345678"}});
+        verify("post", "/api/v1/auth/register", r);
+        const QString token = r.json().value("accessToken").toString();
+        const QString refreshToken = r.json().value("refreshToken").toString();
+        verify("post", "/api/v1/auth/register", anon.post("/api/v1/auth/register", QJsonObject{{"username", "schema_seller"},
+                                                                                               {"email", "x@test.local"},
+                                                                                               {"password", "12345678"}}));
+        verify("post", "/api/v1/auth/register", anon.post("/api/v1/auth/register", QJsonObject{}));
+        verify("post", "/api/v1/auth/login", anon.post("/api/v1/auth/login", QJsonObject{{"login", "schema_seller"}, {"password", "12345678"}}));
+        verify("post", "/api/v1/auth/login", anon.post("/api/v1/auth/login", QJsonObject{{"login", "schema_seller"}, {"password", "wrong-pass"}}));
+        verify("post", "/api/v1/auth/login", anon.post("/api/v1/auth/login", QJsonObject{}));
+        r = anon.post("/api/v1/auth/refresh", QJsonObject{{"refreshToken", refreshToken}});
+        verify("post", "/api/v1/auth/refresh", r);
+        verify("post", "/api/v1/auth/refresh", anon.post("/api/v1/auth/refresh", QJsonObject{{"refreshToken", refreshToken}}));
+        verify("get", "/api/v1/me", anon.get("/api/v1/me"));
+        verify("get", "/api/v1/categories", anon.get("/api/v1/categories"));
+
+        HttpTestClient me(server.httpUrl());
+        me.setAccessToken(token);
+        verify("get", "/api/v1/me", me.get("/api/v1/me"));
+        r = me.post("/api/v1/listings", listingDraft("Schema fixed"));
+        verify("post", "/api/v1/listings", r);
+        const QString id = r.json().value("id").toString();
+        QJsonObject auction = auctionDraft("Schema auction", 10'000, 3600 * 1000);
+        QJsonObject terms = auction.value("auction").toObject();
+        terms.insert("buyNowPrice", QJsonObject{{"amount", 50'000}, {"currency", "KRW"}});
+        auction.insert("auction", terms);
+        r = me.post("/api/v1/listings", auction);
+        verify("post", "/api/v1/listings", r);
+        const QString auctionId = r.json().value("id").toString();
+        verify("post", "/api/v1/listings", me.post("/api/v1/listings", QJsonObject{{"title", ""}}));
+        verify("post", "/api/v1/listings", anon.post("/api/v1/listings", listingDraft("x")));
+
+        verify("get", "/api/v1/listings/{id}", anon.get("/api/v1/listings/" + id));
+        verify("get", "/api/v1/listings/{id}", me.get("/api/v1/listings/" + auctionId));
+        verify("get", "/api/v1/listings/{id}", anon.get("/api/v1/listings/l_nothing"));
+        verify("get", "/api/v1/listings", anon.get("/api/v1/listings?limit=1"));
+        verify("get", "/api/v1/listings", anon.get("/api/v1/listings?sort=ending_soon"));
+        verify("get", "/api/v1/listings", anon.get("/api/v1/listings?sort=nope"));
+        verify("patch", "/api/v1/listings/{id}", me.patch("/api/v1/listings/" + id, QJsonObject{{"title", "Schema fixed 2"}}));
+        verify("patch", "/api/v1/listings/{id}", me.patch("/api/v1/listings/" + id, QJsonObject{{"title", 5}}));
+        verify("patch", "/api/v1/listings/{id}", anon.patch("/api/v1/listings/" + id, QJsonObject{{"title", "x"}}));
+        verify("patch", "/api/v1/listings/{id}", me.patch("/api/v1/listings/l_nothing", QJsonObject{{"title", "x"}}));
+        verify("put", "/api/v1/listings/{id}/favorite", me.put("/api/v1/listings/" + id + "/favorite"));
+        verify("put", "/api/v1/listings/{id}/favorite", me.put("/api/v1/listings/l_nothing/favorite"));
+        verify("get", "/api/v1/me/favorites", me.get("/api/v1/me/favorites"));
+        verify("get", "/api/v1/me/favorites", me.get("/api/v1/me/favorites?limit=0"));
+        verify("delete", "/api/v1/listings/{id}/favorite", me.del("/api/v1/listings/" + id + "/favorite"));
+
+        QImage picture(40, 30, QImage::Format_RGB32);
+        picture.fill(Qt::darkGreen);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        picture.save(&buffer, "PNG");
+        r = me.upload("/api/v1/listings/" + id + "/photos", {UploadFile{"p.png", png, "image/png"}});
+        verify("post", "/api/v1/listings/{id}/photos", r);
+        const QString photoId = r.json().value("items").toArray().at(0).toObject().value("id").toString();
+        verify("post", "/api/v1/listings/{id}/photos", me.upload("/api/v1/listings/" + id + "/photos", {UploadFile{"t.jpg", "text", "image/jpeg"}}));
+        verify("get", "/api/v1/listings/{id}", me.get("/api/v1/listings/" + id));
+        verify("get", "/api/v1/listings", anon.get("/api/v1/listings?q=Schema"));
+        r = me.post("/api/v1/listings/" + id + "/model", {});
+        verify("post", "/api/v1/listings/{id}/model", r);
+        verify("get", "/api/v1/jobs/{id}", me.get("/api/v1/jobs/" + r.json().value("job").toObject().value("id").toString()));
+        verify("get", "/api/v1/jobs/{id}", me.get("/api/v1/jobs/j_nothing"));
+        verify("get", "/api/v1/listings/{id}", me.get("/api/v1/listings/" + id)); // with model state
+        verify("delete", "/api/v1/listings/{id}/photos/{photoId}", me.del("/api/v1/listings/l_nothing/photos/" + photoId));
+        verify("delete", "/api/v1/listings/{id}/photos/{photoId}", me.del("/api/v1/listings/" + id + "/photos/" + photoId));
+        verify("delete", "/api/v1/listings/{id}", me.del("/api/v1/listings/" + auctionId));
+        verify("delete", "/api/v1/listings/{id}", me.del("/api/v1/listings/" + auctionId));
+        verify("post", "/api/v1/auth/logout", anon.post("/api/v1/auth/logout", QJsonObject{}));
+        verify("post", "/api/v1/auth/logout", me.post("/api/v1/auth/logout", QJsonObject{{"all", true}}));
+        verify("get", "/media/{shard}/{file}", anon.get("/media/ab/nothing.jpg"));
+
+        qInfo("%d JSON answers checked against docs/openapi.json", checked);
+        QVERIFY(checked > 30);
         QVERIFY2(problems.isEmpty(), qPrintable("\n  " + problems.join("\n  ")));
         QCOMPARE(server.stop(), 0);
     }
