@@ -467,6 +467,9 @@ private Q_SLOTS:
         QCOMPARE(pragma(dataDir + "/bitmarket.db", "PRAGMA journal_mode").toString(), QStringLiteral("wal"));
         const QByteArray secret = readFileBytes(dataDir + "/secret.key");
         const int migrationsLogged = logOf(dataDir).count("migrated to schema");
+        // Someone loosened the key file's permissions: the next start tightens them again.
+        QVERIFY(QFile::setPermissions(dataDir + "/secret.key", QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                                                  QFile::ReadOther));
 
         {
             ServerProcess server(dataDir);
@@ -483,6 +486,7 @@ private Q_SLOTS:
         }
         QCOMPARE(pragma(dataDir + "/bitmarket.db", "PRAGMA user_version").toLongLong(), version);
         QCOMPARE(readFileBytes(dataDir + "/secret.key"), secret); // same key: old tokens stay valid
+        QCOMPARE(QFile::permissions(dataDir + "/secret.key") & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
         QCOMPARE(logOf(dataDir).count("migrated to schema"), migrationsLogged); // nothing re-run
     }
 
