@@ -193,7 +193,6 @@ QJsonObject ListingDraft::body() const {
         {"condition", m_condition},
         {"tags", tags},
         {"region", m_region.trimmed()},
-        {"saleType", "fixed"},
     };
 }
 
@@ -201,9 +200,13 @@ void ListingDraft::submit() {
     if (!m_api || busy() || !validate())
         return;
     setStage(Saving);
+    QJsonObject fields = body();
+    // The sale type is chosen once; an edit leaves it (and an auction's terms) alone.
+    if (m_listingId.isEmpty())
+        fields.insert("saleType", "fixed");
     ApiCall* call = m_listingId.isEmpty()
-                        ? m_api->post(QStringLiteral("/listings"), body())
-                        : m_api->patch(QStringLiteral("/listings/") + m_listingId, body());
+                        ? m_api->post(QStringLiteral("/listings"), fields)
+                        : m_api->patch(QStringLiteral("/listings/") + m_listingId, fields);
     connect(call, &ApiCall::succeeded, this, [this](const QJsonObject& json) {
         const QString id = json.value("id").toString();
         if (m_listingId.isEmpty() && !id.isEmpty()) {

@@ -239,6 +239,8 @@ void ListingListModel::setFavorite(const QString& listingId, bool favorite) {
     emit dataChanged(index(row), index(row), {IsFavoriteRole, FavoriteCountRole});
     const QString path = QStringLiteral("/listings/%1/favorite").arg(listingId);
     ApiCall* call = favorite ? m_api->put(path) : m_api->del(path);
+    connect(call, &ApiCall::succeeded, this,
+            [this, listingId, favorite] { emit favoriteSaved(listingId, favorite); });
     connect(call, &ApiCall::failed, this, [this, listingId, was](const ApiError& error) {
         const int r = rowOf(listingId);
         if (r >= 0) {

@@ -113,6 +113,8 @@ signals:
     void loadingChanged();
     void errorMessageChanged();
     void listingDeleted(const QString& listingId);
+    // The server agreed to a heart toggled with setFavorite().
+    void favoriteSaved(const QString& listingId, bool favorite);
 
 private:
     template <typename T> void updateFilter(T& member, const T& value);

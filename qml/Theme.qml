@@ -29,7 +29,7 @@ QtObject {
     readonly property color warning: dark ? "#F5B84A" : "#B26B00"
     readonly property color warningSoft: dark ? "#3A2F1A" : "#FFF4DE"
     readonly property color scrim: dark ? "#CC000000" : "#B3000000"
-    readonly property color viewport: dark ? "#1E1F26" : "#E9E9F0"
+    readonly property color viewport: dark ? "#1E1F26" : "#F4F4F8"
 
     // Type scale (px), one family with Hangul coverage
     readonly property string fontFamily: "Noto Sans CJK KR"

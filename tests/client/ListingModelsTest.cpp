@@ -7,6 +7,7 @@
 #include "ListingDetail.h"
 #include "ListingDraft.h"
 #include "ListingListModel.h"
+#include "RealtimeClient.h"
 
 #include <QImage>
 #include <QSignalSpy>
@@ -133,9 +134,12 @@ private slots:
         home.componentComplete();
         QTRY_VERIFY_WITH_TIMEOUT(home.loaded(), 15000);
         const QString id = home.listingIdAt(home.rowCount() - 1);
+        QSignalSpy saved(&home, &ListingListModel::favoriteSaved);
         home.setFavorite(id, true);
+        // The heart fills at once, before the server answers.
         QVERIFY(
             home.data(home.index(home.rowCount() - 1), ListingListModel::IsFavoriteRole).toBool());
+        QVERIFY(saved.wait(10000));
 
         ListingListModel favorites;
         favorites.setApi(&m_api);
@@ -154,8 +158,13 @@ private slots:
         detail.toggleFavorite();
         QVERIFY(!detail.isFavorite());
         QCOMPARE(detail.favoriteCount(), count - 1);
-        favorites.refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(!favorites.loading() && favorites.rowCount() == 0, 10000);
+        // The un-favorite is in flight; the list shows it once the server has it.
+        for (int i = 0; i < 20 && favorites.rowCount() != 0; ++i) {
+            QTest::qWait(100);
+            favorites.refresh();
+            QTRY_VERIFY_WITH_TIMEOUT(!favorites.loading(), 10000);
+        }
+        QCOMPARE(favorites.rowCount(), 0);
     }
 
     void detailCarriesPhotosSellerAndModel() {
@@ -178,6 +187,34 @@ private slots:
         QVERIFY(detail.hasModel());
         QVERIFY(detail.modelUrl().toString().startsWith(m_server.httpUrl().toString()));
         QVERIFY(detail.viewCount() >= 1);
+    }
+
+    void detailFollowsLiveEdits() {
+        ListingListModel mine;
+        mine.setApi(&m_api);
+        mine.setSellerId(m_userId);
+        mine.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(mine.loaded() && mine.rowCount() > 0, 15000);
+        const QString id = mine.listingIdAt(0);
+
+        RealtimeClient realtime(&m_api);
+        realtime.start();
+        QTRY_VERIFY_WITH_TIMEOUT(realtime.online(), 15000);
+        ListingDetail detail;
+        detail.setApi(&m_api);
+        detail.setRealtime(&realtime);
+        detail.setListingId(id);
+        QTRY_VERIFY_WITH_TIMEOUT(detail.loaded(), 15000);
+        QTest::qWait(300); // the subscription reaches the server
+
+        // Another device edits the listing; this page shows it without a reload.
+        ApiClient other;
+        other.setServerUrl(m_server.httpUrl());
+        other.setTokens(m_api.accessToken(), {});
+        ApiCall* call = other.patch("/listings/" + id, QJsonObject{{"title", "Edited elsewhere"}});
+        QSignalSpy patched(call, &ApiCall::succeeded);
+        QVERIFY(patched.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(detail.title(), QString("Edited elsewhere"), 10000);
     }
 
     void categoriesComeAsAFlatTree() {
