@@ -7,13 +7,7 @@ ApiCall::ApiCall(Request request, QObject* parent)
 }
 
 void ApiCall::attach(QNetworkReply* reply) {
-    m_reply = reply;
     connect(reply, &QNetworkReply::uploadProgress, this, &ApiCall::uploadProgress);
-}
-
-void ApiCall::abort() {
-    if (m_reply)
-        m_reply->abort();
 }
 
 void ApiCall::succeed(int status, QJsonObject body) {

@@ -41,7 +41,6 @@ public:
     QString sentWithToken;
     bool retried = false;
     void attach(QNetworkReply* reply);
-    void abort();
     void succeed(int status, QJsonObject body);
     void fail(int status, bitmarket::ApiError error);
 
@@ -53,7 +52,6 @@ signals:
 
 private:
     Request m_request;
-    QPointer<QNetworkReply> m_reply;
     QJsonObject m_body;
     bitmarket::ApiError m_error;
     int m_httpStatus = 0;

@@ -103,7 +103,10 @@ ClientApplication::ClientApplication(Options options, QObject* parent)
         m_api->setServerUrl(m_settings->serverUrl());
         connectToServer();
     });
-    connect(m_settings, &ClientSettings::languageChanged, this, &ClientApplication::applyLanguage);
+    connect(m_settings, &ClientSettings::languageChanged, this, [this] {
+        m_options.language.clear(); // a choice made in the app beats --lang
+        applyLanguage();
+    });
     // The socket authenticates when it opens: reopen it as the new user (or as nobody).
     connect(m_session, &Session::stateChanged, m_realtime, [this] {
         if (!m_session->restoring())

@@ -6,10 +6,20 @@
 #include "RelativeTime.h"
 #include "bitmarket/Timestamp.h"
 
+#include <QCoreApplication>
+#include <QEvent>
+
 using bitmarket::ApiError;
 using bitmarket::Listing;
 
 ListingDetail::ListingDetail(QObject* parent) : QObject(parent) {
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool ListingDetail::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        emit changed();
+    return QObject::eventFilter(watched, event);
 }
 
 ListingDetail::~ListingDetail() {
@@ -102,25 +112,12 @@ void ListingDetail::apply(const QJsonObject& json) {
     emit changed();
 }
 
-void ListingDetail::onEvent(const QString& type, const QString& topic, const QJsonObject& data) {
-    if (topic != m_followedTopic || m_followedTopic.isEmpty())
-        return;
-    if (type != QLatin1String("listing.updated"))
-        return;
-    // A full listing in the event is applied as is; a bare notice means "fetch it again".
-    const QJsonObject inner =
-        data.value("listing").isObject() ? data.value("listing").toObject() : data;
-    if (inner.contains("title") && inner.contains("price")) {
-        apply(inner);
-        return;
-    }
-    if (data.contains("favoriteCount")) {
-        m_listing.favoriteCount = data.value("favoriteCount").toInteger();
-        emit changed();
-        if (data.size() <= 2)
-            return;
-    }
-    reload();
+void ListingDetail::onEvent(const QString& type, const QString& topic, const QJsonObject&) {
+    // The event carries the listing without its detail parts (photos, seller, the caller's
+    // heart), so fetch the detail again rather than patch half of it.
+    if (topic == m_followedTopic && !m_followedTopic.isEmpty() &&
+        type == QLatin1String("listing.updated"))
+        reload();
 }
 
 void ListingDetail::toggleFavorite() {

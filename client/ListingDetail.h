@@ -89,6 +89,9 @@ public:
     Q_INVOKABLE void reload();
     Q_INVOKABLE void toggleFavorite();
 
+    // The price and age are formatted here: redo them when the UI language changes.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     void apiChanged();
     void listingIdChanged();

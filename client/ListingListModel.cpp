@@ -5,6 +5,8 @@
 #include "RelativeTime.h"
 #include "bitmarket/Timestamp.h"
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QJsonArray>
 
 using bitmarket::ApiError;
@@ -14,6 +16,14 @@ ListingListModel::ListingListModel(QObject* parent) : QAbstractListModel(parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &ListingListModel::refresh);
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool ListingListModel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange &&
+        !m_items.isEmpty())
+        emit dataChanged(index(0), index(int(m_items.size()) - 1), {PriceTextRole, TimeAgoRole});
+    return QAbstractListModel::eventFilter(watched, event);
 }
 
 int ListingListModel::rowCount(const QModelIndex& parent) const {

@@ -67,6 +67,8 @@ public:
     void fetchMore(const QModelIndex& parent) override;
 
     void classBegin() override {}
+    // Prices and ages are formatted here: redo them when the UI language changes.
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void componentComplete() override;
 
     ApiClient* api() const { return m_api; }

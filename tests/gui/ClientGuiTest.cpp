@@ -2,6 +2,7 @@
 // the real server with --demo, driven like a user: sign in, home grid,
 // search, open a listing, turn it in 3D, sell an item with two photos. Every
 // step leaves a screenshot in $BITMARKET_TEST_OUTPUT.
+#include "ApiClient.h"
 #include "ClientApplication.h"
 #include "ClientSettings.h"
 #include "DemoServer.h"
@@ -31,6 +32,9 @@ private slots:
     void openListing();
     void turnTheModelIn3D();
     void sellAnItemWithTwoPhotos();
+    void myListingsAndSettings();
+    void darkThemeAndKorean();
+    void offlineIsShownHonestly();
     void cleanupTestCase();
 
 private:
@@ -258,13 +262,43 @@ void ClientGuiTest::sellAnItemWithTwoPhotos() {
     QCOMPARE(detail.json().value("photos").toArray().size(), 2);
 }
 
-void ClientGuiTest::cleanupTestCase() {
-    if (!m_app)
-        return;
+void ClientGuiTest::myListingsAndSettings() {
+    m_ui->click(m_ui->waitForItem("navMine"));
+    QVERIFY(m_ui->waitForItem("myListingsPage"));
+    m_ui->settle(1200);
+    m_ui->screenshot("10-my-listings");
+    m_ui->click(m_ui->find("navSettings"));
+    QVERIFY(m_ui->waitForItem("serverField"));
+    m_ui->settle(400);
+    m_ui->screenshot("11-settings");
+}
+
+void ClientGuiTest::darkThemeAndKorean() {
     m_app->settings()->setTheme("dark");
+    m_app->settings()->setLanguage("ko");
     m_ui->click(m_ui->find("navHome"));
-    m_ui->settle(1000);
-    m_ui->screenshot("10-home-dark");
+    QQuickItem* search = m_ui->waitForItem("searchField");
+    m_ui->typeInto(search, "");
+    QVERIFY(m_ui->waitFor([&] {
+        return QQmlProperty::read(search, "placeholderText")
+            .toString()
+            .contains(QString::fromUtf8("검색"));
+    }));
+    m_ui->settle(1500);
+    m_ui->screenshot("12-home-dark-korean");
+    m_app->settings()->setTheme("light");
+    m_app->settings()->setLanguage("en");
+}
+
+void ClientGuiTest::offlineIsShownHonestly() {
+    m_server.stop();
+    m_ui->click(m_ui->waitForItem("refreshButton"));
+    QVERIFY(m_ui->waitFor([&] { return !m_app->api()->reachable(); }, 15000));
+    m_ui->settle(600);
+    m_ui->screenshot("13-offline");
+}
+
+void ClientGuiTest::cleanupTestCase() {
     m_app.reset();
 }
 

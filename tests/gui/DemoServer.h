@@ -15,6 +15,7 @@ class DemoServer {
 public:
     DemoServer();
     bool start();
+    void stop() { m_server.stop(); }
     QUrl httpUrl() const { return m_server.httpUrl(); }
     QByteArray output() const { return m_server.output(); }
     static constexpr const char* kUser = "minji";
