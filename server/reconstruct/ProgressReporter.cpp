@@ -17,7 +17,8 @@ void ProgressReporter::beginStage(const std::string& stage) {
 
 void ProgressReporter::advance(double fraction) {
     std::lock_guard lock(m_mutex);
-    fraction = std::clamp(fraction, 0.0, 1.0);
+    // 1 is said once, by endStage, so readers can treat it as "stage done".
+    fraction = std::clamp(fraction, 0.0, 0.99);
     // Workers push each line to browsers; a percent step is plenty.
     if (fraction - m_lastFraction < 0.01) {
         return;

@@ -77,7 +77,7 @@ Subject SubjectIsolator::isolate(const OrientedPoints& scene,
         remaining = remaining->SelectByIndex(inliers, true);
     }
 
-    const double minHeight = subject.frame.supportPlaneFound ? 2.0 * planeTolerance : -1e300;
+    const double minHeight = subject.frame.supportPlaneFound ? 1.5 * planeTolerance : -1e300;
     std::vector<std::size_t> above;
     for (std::size_t i = 0; i < coarse->points_.size(); ++i) {
         if (up.dot(coarse->points_[i]) + planeOffset > minHeight) {

@@ -51,6 +51,22 @@ Expected<SurfaceMesh> SurfaceMesher::mesh(const OrientedPoints& points) const {
                   (v.array() > hi.array()).any();
     }
     poisson->RemoveVerticesByMask(drop);
+    if (m_settings.cutBelowGround) {
+        // Poisson closes the surface under the item where no photo looked; that
+        // lid is invented, so it goes (the item stands on the plane anyway).
+        const double lidHeight = cloud.GetMinBound().y() + 0.03 * (hi.y() - lo.y());
+        std::vector<bool> lid(poisson->triangles_.size());
+        for (std::size_t t = 0; t < lid.size(); ++t) {
+            const Eigen::Vector3i& f = poisson->triangles_[t];
+            const Eigen::Vector3d& a = poisson->vertices_[f[0]];
+            const Eigen::Vector3d n =
+                (poisson->vertices_[f[1]] - a).cross(poisson->vertices_[f[2]] - a);
+            const double centroidY =
+                (a.y() + poisson->vertices_[f[1]].y() + poisson->vertices_[f[2]].y()) / 3;
+            lid[t] = centroidY < lidHeight && n.y() < -0.6 * n.norm();
+        }
+        poisson->RemoveTrianglesByMask(lid);
+    }
     poisson->RemoveDegenerateTriangles();
     poisson->RemoveDuplicatedTriangles();
     poisson->RemoveDuplicatedVertices();
