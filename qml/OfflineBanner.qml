@@ -7,11 +7,11 @@ Rectangle {
     id: root
     readonly property bool offline: !Api.reachable || (!Realtime.online && Realtime.reconnectInSeconds > 0)
 
-    height: offline ? 40 : 0
-    visible: height > 0
+    implicitHeight: offline ? 40 : 0
+    visible: implicitHeight > 0
     color: Theme.warningSoft
     clip: true
-    Behavior on height { NumberAnimation { duration: Theme.animationNormal } }
+    Behavior on implicitHeight { NumberAnimation { duration: Theme.animationNormal } }
 
     RowLayout {
         anchors.fill: parent

@@ -34,6 +34,7 @@ private slots:
     void sellAnItemWithTwoPhotos();
     void myListingsAndSettings();
     void darkThemeAndKorean();
+    void revokedSessionReturnsToSignIn();
     void offlineIsShownHonestly();
     void cleanupTestCase();
 
@@ -290,12 +291,33 @@ void ClientGuiTest::darkThemeAndKorean() {
     m_app->settings()->setLanguage("en");
 }
 
+void ClientGuiTest::revokedSessionReturnsToSignIn() {
+    // Signed out everywhere from another device, then the access token expires.
+    HttpTestClient http(m_server.httpUrl());
+    const auto login = http.post("/api/v1/auth/login", QJsonObject{{"login", DemoServer::kUser},
+                                                                   {"password", DemoServer::kPassword}});
+    http.setAccessToken(login.json().value("accessToken").toString());
+    QCOMPARE(http.post("/api/v1/auth/logout", QJsonObject{{"all", true}}).status, 204);
+    m_app->api()->setTokens("expired.access.token", m_app->api()->refreshToken());
+    m_ui->click(m_ui->waitForItem("navFavorites"));
+    QQuickItem* message = m_ui->waitForItem("signInMessage", 15000);
+    QVERIFY2(message, "no sign-in page with a message after the session was revoked");
+    QVERIFY(!m_app->session()->signedIn());
+    m_ui->settle(400);
+    m_ui->screenshot("13-session-revoked");
+    // Signing in again picks up where the user was.
+    m_ui->typeInto(m_ui->find("loginField"), DemoServer::kUser);
+    m_ui->typeInto(m_ui->find("passwordField"), DemoServer::kPassword);
+    m_ui->click(m_ui->find("signInButton"));
+    QVERIFY(m_ui->waitFor([&] { return m_app->session()->signedIn(); }, 15000));
+}
+
 void ClientGuiTest::offlineIsShownHonestly() {
     m_server.stop();
     m_ui->click(m_ui->waitForItem("refreshButton"));
     QVERIFY(m_ui->waitFor([&] { return !m_app->api()->reachable(); }, 15000));
     m_ui->settle(600);
-    m_ui->screenshot("13-offline");
+    m_ui->screenshot("14-offline");
 }
 
 void ClientGuiTest::cleanupTestCase() {
