@@ -18,6 +18,7 @@
 #include "jobs/ModelJobService.h"
 #include "jobs/Worker.h"
 #include "market/CategoryService.h"
+#include "market/ListingPhotoUploads.h"
 #include "market/ListingService.h"
 #include "media/MediaStore.h"
 #include "media/PhotoIngest.h"
@@ -37,6 +38,10 @@ constexpr int kAccessTokenSeconds = 15 * 60;
 // Room for a full set of phone photos in one upload (20 x ~6 MB); each photo is
 // also checked on its own by PhotoIngest.
 constexpr qint64 kMaxRequestBytes = 128LL * 1024 * 1024;
+// An idle keep-alive connection holds a worker thread, and shutdown waits for
+// it to time out: short enough for a prompt SIGTERM, long enough for a client
+// paging through results.
+constexpr int kKeepAliveSeconds = 2;
 }
 
 struct ServerApp::Parts {
@@ -47,6 +52,7 @@ struct ServerApp::Parts {
     std::unique_ptr<ListingService> listings;
     std::unique_ptr<media::MediaStore> mediaStore;
     std::unique_ptr<media::PhotoIngest> photoIngest;
+    std::unique_ptr<ListingPhotoUploads> photoUploads;
     std::unique_ptr<jobs::JobQueue> jobQueue;
     std::unique_ptr<jobs::ModelJobRunner> modelRunner;
     std::unique_ptr<jobs::ModelJobService> modelJobs;
@@ -88,6 +94,8 @@ bool ServerApp::openStorage() {
     p.listings = std::make_unique<ListingService>(*p.db, p.events);
     p.mediaStore = std::make_unique<media::MediaStore>(m_config.dataDir);
     p.photoIngest = std::make_unique<media::PhotoIngest>(*p.mediaStore);
+    p.photoUploads =
+        std::make_unique<ListingPhotoUploads>(*p.listings, *p.photoIngest, *p.mediaStore);
     p.jobQueue = std::make_unique<jobs::JobQueue>(*p.db, p.events);
     jobs::ModelJobRunner::Options runnerOptions;
     // Scratch space for the engine sits on the data disk, next to what it produces.
@@ -101,7 +109,7 @@ bool ServerApp::openStorage() {
 void ServerApp::addRoutes() {
     Parts& p = *m_parts;
     p.http = std::make_unique<HttpServer>(HttpServer::Options{
-        m_config.httpHost, m_config.httpPort, m_config.httpThreads, kMaxRequestBytes, 5,
+        m_config.httpHost, m_config.httpPort, m_config.httpThreads, kMaxRequestBytes, kKeepAliveSeconds,
         m_config.logRequests});
     p.router = std::make_unique<Router>(p.http->raw());
     addSystemRoutes(*p.router,
@@ -118,7 +126,7 @@ void ServerApp::addRoutes() {
                                }});
     addAuthRoutes(*p.router, *p.auth);
     addListingRoutes(*p.router, *p.auth, *p.listings, *p.categories);
-    addPhotoRoutes(*p.router, *p.auth, *p.listings, *p.photoIngest, *p.mediaStore);
+    addPhotoRoutes(*p.router, *p.auth, *p.listings, *p.photoUploads);
     addMediaRoutes(*p.router, *p.mediaStore);
     addModelRoutes(*p.router, *p.auth, *p.modelJobs);
 }

@@ -97,8 +97,6 @@ Result<AuthSession> AuthService::login(const QString& login, const QString& pass
     const QString loginKey = login.trimmed().toLower();
     const qint64 now = nowMs();
     const QString addressKey = QStringLiteral("address:") + address;
-    if (auto limited = m_addressFailures.check(addressKey, now); !limited)
-        return limited.error();
 
     struct Found {
         User user;
@@ -117,17 +115,21 @@ Result<AuthSession> AuthService::login(const QString& login, const QString& pass
     // Failures count against the account whichever name (username or email) was typed.
     const QString accountKey = found.value() ? QStringLiteral("user:") + found.value()->user.id
                                              : QStringLiteral("login:") + loginKey;
-    if (auto limited = m_accountFailures.check(accountKey, now); !limited)
+    // Each attempt is counted as a failure before the (slow) password check, so
+    // guesses sent in parallel are limited as strictly as guesses in a row.
+    if (auto limited = m_addressFailures.reserve(addressKey, now); !limited)
         return limited.error();
+    if (auto limited = m_accountFailures.reserve(accountKey, now); !limited) {
+        m_addressFailures.release(addressKey, now);
+        return limited.error();
+    }
     const bool verified = found.value() && m_hasher.verify(password, found.value()->passwordHash);
     if (!found.value())
         m_hasher.spendEquivalentTime(password);
-    if (!verified) {
-        m_accountFailures.recordFailure(accountKey, now);
-        m_addressFailures.recordFailure(addressKey, now);
+    if (!verified)
         return badCredentials();
-    }
     m_accountFailures.reset(accountKey);
+    m_addressFailures.release(addressKey, now);
     const User user = found.value()->user;
     return m_db.write(
         [&](db::Connection& c) -> Result<AuthSession> { return openSession(c, user, newId("f")); });

@@ -1,5 +1,7 @@
 #include "auth/RateLimiter.h"
 
+#include <algorithm>
+
 namespace bitmarket::server {
 
 void RateLimiter::prune(std::deque<qint64>& failures, qint64 nowMs) const {
@@ -9,6 +11,28 @@ void RateLimiter::prune(std::deque<qint64>& failures, qint64 nowMs) const {
 
 Result<void> RateLimiter::check(const QString& key, qint64 nowMs) {
     std::lock_guard lock(m_mutex);
+    return checkLocked(key, nowMs);
+}
+
+Result<void> RateLimiter::reserve(const QString& key, qint64 nowMs) {
+    std::lock_guard lock(m_mutex);
+    if (auto limited = checkLocked(key, nowMs); !limited)
+        return limited;
+    recordLocked(key, nowMs);
+    return {};
+}
+
+void RateLimiter::release(const QString& key, qint64 atMs) {
+    std::lock_guard lock(m_mutex);
+    auto it = m_failures.find(key);
+    if (it == m_failures.end())
+        return;
+    auto& failures = it->second;
+    if (auto f = std::find(failures.rbegin(), failures.rend(), atMs); f != failures.rend())
+        failures.erase(std::next(f).base());
+}
+
+Result<void> RateLimiter::checkLocked(const QString& key, qint64 nowMs) {
     auto it = m_failures.find(key);
     if (it == m_failures.end())
         return {};
@@ -21,6 +45,10 @@ Result<void> RateLimiter::check(const QString& key, qint64 nowMs) {
 
 void RateLimiter::recordFailure(const QString& key, qint64 nowMs) {
     std::lock_guard lock(m_mutex);
+    recordLocked(key, nowMs);
+}
+
+void RateLimiter::recordLocked(const QString& key, qint64 nowMs) {
     auto& failures = m_failures[key];
     prune(failures, nowMs);
     failures.push_back(nowMs);

@@ -35,7 +35,9 @@ HttpServer::HttpServer(Options options) : m_options(std::move(options)) {
             if (res.status >= 500)
                 sendError(res, ApiError::internal());
             else
-                sendError(res, ApiError::validation(QStringLiteral("Malformed request.")));
+                sendError(res, ApiError::validation(QStringLiteral(
+                                   "Malformed request (a body, even an empty one, needs a "
+                                   "Content-Length header).")));
         }
         return httplib::Server::HandlerResponse::Handled;
     }));
