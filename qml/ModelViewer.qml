@@ -130,7 +130,7 @@ Item {
             source: "#Rectangle"
             y: (root.boundsMin.y - root.modelCenter.y) * root.unitScale - 0.002
             eulerRotation.x: -90
-            scale: Qt.vector3d(0.4, 0.4, 1)
+            scale: Qt.vector3d(0.1, 0.1, 1)
             castsShadows: false
             receivesShadows: true
             materials: PrincipledMaterial {
