@@ -8,14 +8,14 @@ ClientSettings::ClientSettings(const QString& configDir, QObject* parent)
 }
 
 QUrl ClientSettings::serverUrl() const {
-    const QUrl url = m_settings.value("server/url").toUrl();
+    const QUrl url(m_settings.value("server/url").toString());
     return url.isValid() && !url.isEmpty() ? url : kDefaultServer;
 }
 
 void ClientSettings::setServerUrl(const QUrl& url) {
     if (url == serverUrl() || !isValidServerUrl(url.toString()))
         return;
-    m_settings.setValue("server/url", url.adjusted(QUrl::StripTrailingSlash));
+    m_settings.setValue("server/url", url.adjusted(QUrl::StripTrailingSlash).toString());
     m_settings.sync();
     emit serverUrlChanged();
 }
