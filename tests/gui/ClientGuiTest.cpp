@@ -294,8 +294,9 @@ void ClientGuiTest::darkThemeAndKorean() {
 void ClientGuiTest::revokedSessionReturnsToSignIn() {
     // Signed out everywhere from another device, then the access token expires.
     HttpTestClient http(m_server.httpUrl());
-    const auto login = http.post("/api/v1/auth/login", QJsonObject{{"login", DemoServer::kUser},
-                                                                   {"password", DemoServer::kPassword}});
+    const auto login =
+        http.post("/api/v1/auth/login",
+                  QJsonObject{{"login", DemoServer::kUser}, {"password", DemoServer::kPassword}});
     http.setAccessToken(login.json().value("accessToken").toString());
     QCOMPARE(http.post("/api/v1/auth/logout", QJsonObject{{"all", true}}).status, 204);
     m_app->api()->setTokens("expired.access.token", m_app->api()->refreshToken());
