@@ -7,6 +7,7 @@
 #include "ListingDetail.h"
 #include "ListingDraft.h"
 #include "ListingListModel.h"
+#include "ModelFile.h"
 #include "RealtimeClient.h"
 
 #include <QImage>
@@ -215,6 +216,49 @@ private slots:
         QSignalSpy patched(call, &ApiCall::succeeded);
         QVERIFY(patched.wait(10000));
         QTRY_COMPARE_WITH_TIMEOUT(detail.title(), QString("Edited elsewhere"), 10000);
+    }
+
+    void modelFileCachesAGlbAndRefusesAnythingElse() {
+        ListingListModel model;
+        model.setApi(&m_api);
+        model.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded(), 15000);
+        QString withModel;
+        for (int i = 0; i < model.rowCount() && withModel.isEmpty(); ++i) {
+            if (model.data(model.index(i), ListingListModel::HasModelRole).toBool())
+                withModel = model.listingIdAt(i);
+        }
+        ListingDetail detail;
+        detail.setApi(&m_api);
+        detail.setListingId(withModel);
+        QTRY_VERIFY_WITH_TIMEOUT(detail.hasModel(), 15000);
+
+        QTemporaryDir cache;
+        ModelFile file;
+        file.setApi(&m_api);
+        file.setCacheDir(cache.path());
+        file.setSource(detail.modelUrl());
+        QTRY_COMPARE_WITH_TIMEOUT(file.status(), ModelFile::Ready, 15000);
+        QCOMPARE(file.progress(), 1.0);
+        QFile glb(file.localUrl().toLocalFile());
+        QVERIFY(glb.open(QIODevice::ReadOnly));
+        QCOMPARE(glb.read(4), QByteArray("glTF"));
+
+        // The same URL again comes from the cache, at once.
+        ModelFile again;
+        again.setApi(&m_api);
+        again.setCacheDir(cache.path());
+        again.setSource(detail.modelUrl());
+        QCOMPARE(again.status(), ModelFile::Ready);
+
+        // A photo is not a model: an error to show, not a file to hand to the viewer.
+        ModelFile broken;
+        broken.setApi(&m_api);
+        broken.setCacheDir(cache.path());
+        broken.setSource(model.data(model.index(0), ListingListModel::ThumbUrlRole).toUrl());
+        QTRY_COMPARE_WITH_TIMEOUT(broken.status(), ModelFile::Failed, 15000);
+        QVERIFY(!broken.errorMessage().isEmpty());
+        QVERIFY(broken.localUrl().isEmpty());
     }
 
     void categoriesComeAsAFlatTree() {
