@@ -12,18 +12,16 @@ void ApiCall::attach(QNetworkReply* reply) {
 
 void ApiCall::succeed(int status, QJsonObject body) {
     m_httpStatus = status;
-    m_body = std::move(body);
     m_finished = true;
-    emit succeeded(m_body);
+    emit succeeded(body);
     emit finished();
     deleteLater();
 }
 
 void ApiCall::fail(int status, bitmarket::ApiError error) {
     m_httpStatus = status;
-    m_error = std::move(error);
     m_finished = true;
-    emit failed(m_error);
+    emit failed(error);
     emit finished();
     deleteLater();
 }

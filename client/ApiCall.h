@@ -32,10 +32,7 @@ public:
     const Request& request() const { return m_request; }
     // 0 until answered, and 0 when the server could not be reached at all.
     int httpStatus() const { return m_httpStatus; }
-    bool isFinished() const { return m_finished; }
     bool wasUnreachable() const { return m_finished && m_httpStatus == 0; }
-    const QJsonObject& body() const { return m_body; }
-    const bitmarket::ApiError& error() const { return m_error; }
 
     // Used by ApiClient only.
     QString sentWithToken;
@@ -52,8 +49,6 @@ signals:
 
 private:
     Request m_request;
-    QJsonObject m_body;
-    bitmarket::ApiError m_error;
     int m_httpStatus = 0;
     bool m_finished = false;
 };

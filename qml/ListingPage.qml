@@ -62,7 +62,10 @@ Item {
                 Repeater {
                     model: [
                         { label: qsTr("Photos"), icon: "image", enabled: true },
-                        { label: listing.hasModel ? qsTr("3D view") : qsTr("3D (none)"), icon: "cube", enabled: listing.hasModel }
+                        { label: listing.hasModel ? qsTr("3D view")
+                                 : (listing.modelStatus === "queued" || listing.modelStatus === "running")
+                                   ? qsTr("3D (being made)") : qsTr("3D (none)"),
+                          icon: "cube", enabled: listing.hasModel }
                     ]
                     Basic.TabButton {
                         id: tabButton
@@ -127,6 +130,7 @@ Item {
                             objectName: "modelViewer"
                             anchors.fill: parent
                             modelUrl: listing.modelUrl
+                            previewUrl: listing.modelPreviewUrl
                             quality: listing.modelQuality
                             triangles: listing.modelTriangles
                         }

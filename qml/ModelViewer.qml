@@ -13,6 +13,8 @@ import BitMarket.Client
 Item {
     id: root
     property url modelUrl
+    // A still of the model the server rendered: something to look at while the GLB arrives.
+    property url previewUrl
     property string quality
     property int triangles: 0
     property bool autoRotate: true
@@ -207,6 +209,15 @@ Item {
         onTriggered: root.yaw += 0.3
     }
     onFitDistanceChanged: resetView()
+
+    Image {
+        anchors.fill: parent
+        visible: !root.loaded && !root.failed && status === Image.Ready
+        asynchronous: true
+        fillMode: Image.PreserveAspectFit
+        source: root.previewUrl
+        opacity: 0.5
+    }
 
     // Download progress, then the short synchronous load.
     ColumnLayout {

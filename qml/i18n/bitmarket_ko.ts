@@ -305,6 +305,10 @@
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
+    <message>
+        <source>3D (being made)</source>
+        <translation>3D 만드는 중</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
