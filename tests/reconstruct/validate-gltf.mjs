@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(path.join(process.env.NODE_PATH || '.', 'noop.js'));
+const require = createRequire(path.resolve(process.env.NODE_PATH || '.', 'noop.js'));
 const validator = require('gltf-validator');
 
 const file = process.argv[2];
