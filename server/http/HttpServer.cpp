@@ -4,12 +4,19 @@
 
 #include <QLoggingCategory>
 
+#include <sys/socket.h>
+
 namespace bitmarket::server {
 
 Q_LOGGING_CATEGORY(lcRequests, "bitmarket.requests")
 
 HttpServer::HttpServer(Options options) : m_options(std::move(options)) {
     m_server.set_tcp_nodelay(true);
+    // Remember the listening socket so bind() can widen its backlog.
+    m_server.set_socket_options([this](socket_t socket) {
+        httplib::default_socket_options(socket);
+        m_listenSocket = socket;
+    });
     m_server.set_keep_alive_timeout(m_options.keepAliveSeconds);
     m_server.set_read_timeout(30);
     m_server.set_write_timeout(30);
@@ -64,6 +71,11 @@ Result<int> HttpServer::bind() {
         return ApiError::internal(QStringLiteral("Cannot listen on %1:%2")
                                       .arg(m_options.host)
                                       .arg(m_options.port));
+    // httplib listens with a backlog of 5: a client opening a handful of
+    // connections at once (a browser, QNetworkAccessManager) then loses SYNs
+    // and waits a second or more for retransmits. Listening again on the same
+    // socket raises the backlog.
+    ::listen(m_listenSocket, SOMAXCONN);
     return port;
 }
 

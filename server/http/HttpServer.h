@@ -34,6 +34,7 @@ public:
 private:
     Options m_options;
     httplib::Server m_server;
+    socket_t m_listenSocket = INVALID_SOCKET;
 };
 
 } // namespace bitmarket::server
