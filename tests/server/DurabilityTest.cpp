@@ -375,6 +375,19 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("stopping took %1 ms with one idle connection").arg(timer.elapsed())));
     }
 
+    void sigtermRightAfterStartNeverHangs() {
+        // systemd restart loops and scripts stop a server the moment it is up.
+        for (int i = 0; i < 12; ++i) {
+            QTemporaryDir dir;
+            QProcess process;
+            const QUrl url = startRaw(process, {"--data-dir", dir.path(), "--listen", "127.0.0.1:0", "--ws-listen", "127.0.0.1:0"},
+                                      QProcessEnvironment::systemEnvironment());
+            QVERIFY(url.isValid());
+            QVERIFY2(exitsAfterTerm(process, 15000), qPrintable(QStringLiteral("run %1 hung after SIGTERM (stacks logged above)").arg(i)));
+            QCOMPARE(process.exitCode(), 0);
+        }
+    }
+
     void sigintStopsCleanlyToo() {
         QTemporaryDir dir;
         QProcess process;
