@@ -196,6 +196,10 @@ bool ServerApp::start() {
         return false;
     }
     m_httpThread = std::thread([this] { m_parts->http->serve(); });
+    if (!p.http->waitUntilServing(10'000)) {
+        qCCritical(lcApp) << "the HTTP listener did not start";
+        return false;
+    }
     startWorkers(m_config.workers);
     // Progress of workers in other processes reaches live clients through the database.
     jobs::JobEventRelay::Options relayOptions;

@@ -4,6 +4,9 @@
 
 #include <QLoggingCategory>
 
+#include <chrono>
+#include <thread>
+
 #include <sys/socket.h>
 
 namespace bitmarket::server {
@@ -80,6 +83,15 @@ Result<int> HttpServer::bind() {
 }
 
 void HttpServer::serve() { m_server.listen_after_bind(); }
+
+bool HttpServer::waitUntilServing(int timeoutMs) {
+    for (int waited = 0; !m_server.is_running(); waited += 2) {
+        if (waited >= timeoutMs)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return true;
+}
 
 void HttpServer::stop() { m_server.stop(); }
 

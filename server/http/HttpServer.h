@@ -29,6 +29,9 @@ public:
     Result<int> bind();
     // Serves until stop(); call after bind().
     void serve();
+    // Waits until serve() has started its accept loop (stop() before that is
+    // lost); false after `timeoutMs` without it.
+    bool waitUntilServing(int timeoutMs);
     void stop();
 
 private:
