@@ -124,10 +124,13 @@ Expected<ApproximateModel> ApproximateModelBuilder::build(const std::vector<Phot
         return Failure{"the item's outline is too thin to inflate"};
     }
 
+    // Only vertices of kept cells end up in the model; isolated mask pixels don't.
     Eigen::Vector3f lo = Eigen::Vector3f::Constant(1e30f), hi = -lo;
-    for (const auto& p : surface.positions) {
-        lo = lo.cwiseMin(p);
-        hi = hi.cwiseMax(p);
+    for (const auto& t : surface.triangles) {
+        for (int k = 0; k < 3; ++k) {
+            lo = lo.cwiseMin(surface.positions[t[k]]);
+            hi = hi.cwiseMax(surface.positions[t[k]]);
+        }
     }
     const Eigen::Vector3f centre = (lo + hi) / 2;
     const float scale = 1.f / (hi - lo).maxCoeff();
