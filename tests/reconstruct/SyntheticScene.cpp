@@ -220,8 +220,6 @@ SyntheticScene::SyntheticScene(SyntheticSceneSpec spec) : m_spec(spec) {
         break;
     }
     }
-    m_objectVertices = mesh.positions.size();
-    m_objectIndices = mesh.indices.size();
     m_min = Eigen::Vector3d::Constant(1e9);
     m_max = -m_min;
     for (const auto& p : m_object.positions) {
@@ -287,44 +285,6 @@ std::vector<SyntheticShot> SyntheticScene::photograph(const std::filesystem::pat
         shots.back().camera.image = name;
     }
     return shots;
-}
-
-TexturedMesh SyntheticScene::objectModel(int textureSize) const {
-    TexturedMesh out;
-    Eigen::Vector3f lo = Eigen::Vector3f::Constant(1e9f), hi = -lo;
-    for (std::size_t i = 0; i < m_objectVertices; ++i) {
-        lo = lo.cwiseMin(m_scene.positions[i]);
-        hi = hi.cwiseMax(m_scene.positions[i]);
-    }
-    const Eigen::Vector3f mid = (lo + hi) / 2;
-    const float scale = 1.f / (hi - lo).maxCoeff();
-    for (std::size_t i = 0; i < m_objectVertices; ++i) {
-        out.positions.push_back((m_scene.positions[i] - mid) * scale);
-        out.normals.push_back(m_scene.normals[i]);
-        // The object's texture is the top-left third x half of the atlas.
-        out.uvs.emplace_back(m_scene.uvs[i].x() * 3, m_scene.uvs[i].y() * 2);
-    }
-    out.indices.assign(m_scene.indices.begin(), m_scene.indices.begin() + long(m_objectIndices));
-    const int side = m_scene.texture.rows / 2;
-    cv::resize(m_scene.texture(cv::Rect(0, 0, side, side)), out.texture,
-               cv::Size(textureSize, textureSize), 0, 0, cv::INTER_AREA);
-    return out;
-}
-
-cv::Mat3b SyntheticScene::productPhoto(double azimuthDegrees, double elevationDegrees, int width,
-                                       int height) const {
-    const Eigen::Vector3d centre = (m_min + m_max) / 2;
-    const double size = (m_max - m_min).norm();
-    const double a = azimuthDegrees * kPi / 180, e = elevationDegrees * kPi / 180;
-    const Eigen::Vector3d eye = centre + 1.9 * size *
-                                             Eigen::Vector3d(std::cos(e) * std::sin(a), std::sin(e),
-                                                             std::cos(e) * std::cos(a));
-    const Camera camera = Camera::lookingAt(eye, centre, 2 * width, 2 * height, 40);
-    const cv::Mat3b big =
-        PreviewRenderer::renderFrom(m_scene, camera, cv::Vec3b(235, 232, 228), true);
-    cv::Mat3b photo;
-    cv::resize(big, photo, cv::Size(width, height), 0, 0, cv::INTER_AREA);
-    return photo;
 }
 
 std::vector<Eigen::Vector3d> SyntheticScene::surfaceSamples(int count) const {

@@ -39,13 +39,6 @@ public:
     // Renders the photo set into `folder` (JPEG with EXIF focal length).
     std::vector<SyntheticShot> photograph(const std::filesystem::path& folder) const;
 
-    // The object alone as a textured model: centred, largest side 1, +Y up
-    // (the engine's output convention), texture scaled to `textureSize`.
-    TexturedMesh objectModel(int textureSize) const;
-    // One clean product photo (no noise) from the given ring position.
-    cv::Mat3b productPhoto(double azimuthDegrees, double elevationDegrees, int width,
-                           int height) const;
-
     // Points on the object's visible surface (not its underside), area-uniform.
     std::vector<Eigen::Vector3d> surfaceSamples(int count) const;
     Eigen::Vector3d objectMin() const { return m_min; }
@@ -56,10 +49,8 @@ public:
 
 private:
     SyntheticSceneSpec m_spec;
-    SurfaceMesh m_object;             // for ground truth
-    TexturedMesh m_scene;             // object + table, for rendering
-    std::size_t m_objectVertices = 0; // the object comes first in m_scene
-    std::size_t m_objectIndices = 0;
+    SurfaceMesh m_object; // for ground truth
+    TexturedMesh m_scene; // object + table, for rendering
     Eigen::Vector3d m_min, m_max;
 };
 
