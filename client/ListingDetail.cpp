@@ -10,7 +10,9 @@
 #include <QEvent>
 
 using bitmarket::ApiError;
+using bitmarket::Job;
 using bitmarket::Listing;
+using bitmarket::ModelInfo;
 
 ListingDetail::ListingDetail(QObject* parent) : QObject(parent) {
     QCoreApplication::instance()->installEventFilter(this);
@@ -112,12 +114,46 @@ void ListingDetail::apply(const QJsonObject& json) {
     emit changed();
 }
 
-void ListingDetail::onEvent(const QString& type, const QString& topic, const QJsonObject&) {
+void ListingDetail::onEvent(const QString& type, const QString& topic, const QJsonObject& data) {
+    if (topic != m_followedTopic || m_followedTopic.isEmpty())
+        return;
+    if (type == QLatin1String("job.progress")) {
+        m_modelProgress = data.value("progress").toDouble();
+        m_modelStage = data.value("stage").toString();
+        if (m_listing.model)
+            m_listing.model->status = data.value("status").toString(m_listing.model->status);
+        emit changed();
+        return;
+    }
     // The event carries the listing without its detail parts (photos, seller, the caller's
     // heart), so fetch the detail again rather than patch half of it.
-    if (topic == m_followedTopic && !m_followedTopic.isEmpty() &&
-        type == QLatin1String("listing.updated"))
+    if (type == QLatin1String("listing.updated"))
         reload();
+}
+
+bool ListingDetail::modelInProgress() const {
+    const QString status = modelStatus();
+    return status == QLatin1String("queued") || status == QLatin1String("running");
+}
+
+void ListingDetail::requestModel() {
+    if (!m_api || !loaded() || modelInProgress())
+        return;
+    ApiCall* call = m_api->post(QStringLiteral("/listings/%1/model").arg(m_listingId), {});
+    connect(call, &ApiCall::succeeded, this, [this](const QJsonObject& body) {
+        const Job job = Job::fromJson(body.value("job").toObject());
+        ModelInfo model = m_listing.model.value_or(ModelInfo{});
+        model.status = job.status;
+        model.jobId = job.id;
+        m_listing.model = model;
+        m_modelProgress = job.progress;
+        m_modelStage = job.stage;
+        emit changed();
+    });
+    connect(call, &ApiCall::failed, this, [this](const ApiError& error) {
+        m_errorMessage = error.message;
+        emit loadingChanged();
+    });
 }
 
 void ListingDetail::toggleFavorite() {

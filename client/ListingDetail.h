@@ -46,6 +46,9 @@ class ListingDetail : public QObject {
     Q_PROPERTY(QUrl modelPreviewUrl READ modelPreviewUrl NOTIFY changed)
     Q_PROPERTY(QString modelQuality READ modelQuality NOTIFY changed)
     Q_PROPERTY(qint64 modelTriangles READ modelTriangles NOTIFY changed)
+    Q_PROPERTY(bool modelInProgress READ modelInProgress NOTIFY changed)
+    Q_PROPERTY(double modelProgress READ modelProgress NOTIFY changed)
+    Q_PROPERTY(QString modelStage READ modelStage NOTIFY changed)
 
 public:
     explicit ListingDetail(QObject* parent = nullptr);
@@ -85,9 +88,15 @@ public:
     QUrl modelPreviewUrl() const;
     QString modelQuality() const;
     qint64 modelTriangles() const;
+    bool modelInProgress() const;
+    double modelProgress() const { return m_modelProgress; }
+    QString modelStage() const { return m_modelStage; }
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE void toggleFavorite();
+    // Seller only: asks the server to build the 3D model from the listing's
+    // photos; progress then arrives live as job.progress events.
+    Q_INVOKABLE void requestModel();
 
     // The price and age are formatted here: redo them when the UI language changes.
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -112,4 +121,6 @@ private:
     QString m_errorMessage;
     bool m_loading = false;
     int m_generation = 0;
+    double m_modelProgress = 0;
+    QString m_modelStage;
 };

@@ -207,6 +207,37 @@ Item {
                             onClicked: page.editRequested(listing.listingId)
                         }
                     }
+                    ColumnLayout {
+                        objectName: "modelMaker"
+                        Layout.fillWidth: true
+                        spacing: Theme.spaceXs
+                        visible: page.isOwner && !listing.hasModel
+                        AppButton {
+                            objectName: "makeModelButton"
+                            visible: !listing.modelInProgress
+                            kind: "secondary"
+                            iconName: "cube"
+                            enabled: listing.photos.count > 0
+                            text: listing.modelStatus === "failed" ? qsTr("Try the 3D model again")
+                                                                   : qsTr("Make a 3D model")
+                            onClicked: listing.requestModel()
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            wrapMode: Text.WordWrap
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontCaption
+                            color: Theme.textMuted
+                            text: listing.modelInProgress
+                                  ? qsTr("Building the 3D model (%1): %2%").arg(listing.modelStage.length > 0 ? listing.modelStage : qsTr("waiting")).arg(Math.round(listing.modelProgress * 100))
+                                  : qsTr("The server turns your photos into a model buyers can turn around. 10 or more photos from all sides work best.")
+                        }
+                        Basic.ProgressBar {
+                            Layout.fillWidth: true
+                            visible: listing.modelInProgress
+                            value: listing.modelProgress
+                        }
+                    }
                     Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
                     RowLayout {
                         spacing: Theme.spaceS

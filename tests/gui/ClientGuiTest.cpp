@@ -32,6 +32,7 @@ private slots:
     void openListing();
     void turnTheModelIn3D();
     void sellAnItemWithTwoPhotos();
+    void sellerAsksForA3DModel();
     void myListingsAndSettings();
     void darkThemeAndKorean();
     void revokedSessionReturnsToSignIn();
@@ -261,6 +262,30 @@ void ClientGuiTest::sellAnItemWithTwoPhotos() {
     QCOMPARE(detail.json().value("title").toString(), QString("Film camera Pentax K1000"));
     QCOMPARE(detail.json().value("price").toObject().value("amount").toInteger(), 180000);
     QCOMPARE(detail.json().value("photos").toArray().size(), 2);
+}
+
+void ClientGuiTest::sellerAsksForA3DModel() {
+    // Still on the new listing's page, as its seller: no model yet, so the page offers one.
+    QQuickItem* button = m_ui->waitForItem("makeModelButton");
+    QVERIFY(button);
+    QVERIFY(button->isVisible());
+    QVERIFY(button->isEnabled());
+    m_ui->click(button);
+    QObject* detail = qmlObject("listingPage")->property("detail").value<QObject*>();
+    QVERIFY(detail);
+    QVERIFY(m_ui->waitFor([&] {
+        const QString status = detail->property("modelStatus").toString();
+        return detail->property("modelInProgress").toBool() || status == "done";
+    }));
+    m_ui->settle(800);
+    m_ui->screenshot("09b-model-requested");
+
+    HttpTestClient http(m_server.httpUrl());
+    const QString id = detail->property("listingId").toString();
+    const auto listing = http.get("/api/v1/listings/" + id);
+    QCOMPARE(listing.status, 200);
+    const QString status = listing.json().value("model").toObject().value("status").toString();
+    QVERIFY2(QStringList({"queued", "running", "done"}).contains(status), qPrintable(status));
 }
 
 void ClientGuiTest::myListingsAndSettings() {
