@@ -238,6 +238,26 @@
 <context>
     <name>ListingPage</name>
     <message>
+        <source>Try the 3D model again</source>
+        <translation>3D 모델 다시 만들기</translation>
+    </message>
+    <message>
+        <source>Make a 3D model</source>
+        <translation>3D 모델 만들기</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Building the 3D model (%1): %2%</source>
+        <translation>3D 모델 만드는 중 (%1): %2%</translation>
+    </message>
+    <message>
+        <source>The server turns your photos into a model buyers can turn around. 10 or more photos from all sides work best.</source>
+        <translation>서버가 사진으로 구매자가 돌려 볼 수 있는 3D 모델을 만듭니다. 여러 방향에서 찍은 사진 10장 이상이 가장 좋습니다.</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>새 상품</translation>
     </message>
