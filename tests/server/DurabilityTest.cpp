@@ -53,12 +53,12 @@ bool execSql(const QString& dbPath, const char* sql) {
     return ok;
 }
 
-// Every id a search returns, following cursors.
-QSet<QString> allIds(HttpTestClient& http, const QString& query) {
+// Every id a paged list returns, following cursors ("<error N>" on a failed page).
+QSet<QString> idsOnEveryPage(HttpTestClient& http, const QString& firstPage) {
     QSet<QString> ids;
     QString cursor;
     for (int page = 0; page < 1000; ++page) {
-        QString path = "/api/v1/listings?limit=100&" + query;
+        QString path = firstPage;
         if (!cursor.isEmpty())
             path += "&cursor=" + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
         const HttpResponse r = http.get(path);
@@ -73,23 +73,12 @@ QSet<QString> allIds(HttpTestClient& http, const QString& query) {
     return ids;
 }
 
+QSet<QString> allIds(HttpTestClient& http, const QString& query) {
+    return idsOnEveryPage(http, "/api/v1/listings?limit=100&" + query);
+}
+
 QSet<QString> favoriteIds(HttpTestClient& http) {
-    QSet<QString> ids;
-    QString cursor;
-    for (int page = 0; page < 1000; ++page) {
-        QString path = "/api/v1/me/favorites?limit=100";
-        if (!cursor.isEmpty())
-            path += "&cursor=" + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
-        const HttpResponse r = http.get(path);
-        if (r.status != 200)
-            return {QStringLiteral("<error %1>").arg(r.status)};
-        for (const QString& id : idsOf(r.json().value("items").toArray()))
-            ids.insert(id);
-        if (!r.json().value("nextCursor").isString())
-            break;
-        cursor = r.json().value("nextCursor").toString();
-    }
-    return ids;
+    return idsOnEveryPage(http, "/api/v1/me/favorites?limit=100");
 }
 
 QByteArray logOf(const QString& dataDir) { return readFileBytes(dataDir + "/logs/server.log"); }
