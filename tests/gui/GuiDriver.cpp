@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QKeyEvent>
 #include <QTest>
+#include <QtQuickTest/quicktest.h>
 
 namespace bitmarket::test {
 
@@ -58,7 +59,23 @@ QRect GuiDriver::sceneRect(QQuickItem* item) const {
     return QRect(topLeft.toPoint(), QSize(int(item->width()), int(item->height())));
 }
 
+void GuiDriver::waitUntilInteractive(QQuickItem* item) const {
+    // A page that just became visible is laid out on the next polish, and a
+    // StackView swallows input while it animates: a user would wait for both.
+    QQuickTest::qWaitForPolish(m_window.data(), 5000);
+    waitFor(
+        [&] {
+            for (QQuickItem* up = item; up; up = up->parentItem()) {
+                if (up->inherits("QQuickStackView") && up->property("busy").toBool())
+                    return false;
+            }
+            return true;
+        },
+        5000);
+}
+
 void GuiDriver::click(QQuickItem* item, Qt::KeyboardModifiers modifiers) const {
+    waitUntilInteractive(item);
     const QPoint center =
         item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
     QTest::mouseMove(m_window, center);

@@ -28,6 +28,8 @@ public:
     // Waits until an item with this objectName is visible.
     QQuickItem* waitForItem(const QString& objectName, int timeoutMs = 10000) const;
 
+    // Waits until the item is laid out and no transition around it swallows input.
+    void waitUntilInteractive(QQuickItem* item) const;
     void click(QQuickItem* item, Qt::KeyboardModifiers modifiers = Qt::NoModifier) const;
     void typeInto(QQuickItem* item, const QString& text) const;
     // Lets a few frames render so what is saved is what a user would see.
