@@ -41,8 +41,13 @@ QQuickItem* GuiDriver::find(const QString& objectName) const {
 bool GuiDriver::waitFor(const std::function<bool()>& predicate, int timeoutMs) const {
     QDeadlineTimer deadline(timeoutMs);
     while (!predicate()) {
-        if (deadline.hasExpired())
+        if (deadline.hasExpired()) {
+            // Keep what the screen showed when the wait gave up, for the CI log.
+            static int timeouts = 0;
+            qWarning("waited %d ms in vain; the screen then: %s", timeoutMs,
+                     qPrintable(screenshot(QStringLiteral("timeout-%1").arg(++timeouts))));
             return false;
+        }
         QTest::qWait(20);
     }
     return true;
