@@ -1,6 +1,7 @@
 #include "market/ListingPhotoUploads.h"
 
 #include <mutex>
+#include <shared_mutex>
 
 namespace bitmarket::server {
 
@@ -20,7 +21,8 @@ Result<QList<Photo>> ListingPhotoUploads::upload(const QString& listingId, const
             "file");
     QList<media::IngestedPhoto> ingested;
     auto added = [&] {
-        std::shared_lock referencing(m_referencing);
+        // Files are shared by content: hold off removals until the rows exist.
+        std::shared_lock referencing(m_store.referencing());
         return ingestAndAttach(listingId, userId, files, ingested);
     }();
     if (!added)
@@ -49,7 +51,7 @@ Result<QList<Photo>> ListingPhotoUploads::ingestAndAttach(const QString& listing
 }
 
 void ListingPhotoUploads::discardUnused(const QList<media::IngestedPhoto>& photos) {
-    std::unique_lock referencing(m_referencing);
+    std::unique_lock referencing(m_store.referencing());
     for (const media::IngestedPhoto& p : photos) {
         auto inUse = m_listings.photoHashInUse(p.hash);
         if (!inUse || inUse.value())
@@ -57,6 +59,7 @@ void ListingPhotoUploads::discardUnused(const QList<media::IngestedPhoto>& photo
         for (const QString& variant :
              {media::MediaStore::kFull, media::MediaStore::kMedium, media::MediaStore::kThumb})
             m_store.remove(p.hash, variant, QStringLiteral("jpg"));
+        m_store.remove(p.hash, media::MediaStore::kCamera, QStringLiteral("json"));
     }
 }
 

@@ -7,8 +7,6 @@
 #include "media/MediaStore.h"
 #include "media/PhotoIngest.h"
 
-#include <shared_mutex>
-
 namespace bitmarket::server {
 
 struct PhotoUpload {
@@ -34,10 +32,6 @@ private:
     ListingService& m_listings;
     media::PhotoIngest& m_ingest;
     media::MediaStore& m_store;
-    // Files are shared by content: an upload holds this (shared) from storing a
-    // file until a listing references it, and a clean-up (exclusive) waits for
-    // those, so it never removes a file another upload is about to use.
-    std::shared_mutex m_referencing;
 };
 
 } // namespace bitmarket::server

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace bitmarket::server::media {
@@ -87,8 +88,11 @@ Result<void> MediaStore::storeVariant(const QString& hash, const QString& varian
     const QString path = filePath(hash, variant, extension);
     if (path.isEmpty())
         return ApiError::internal(QStringLiteral("Invalid media name."));
-    if (QFileInfo::exists(path))
+    if (QFileInfo::exists(path)) {
+        // Fresh again, so a sweep does not take it before its new user's row is committed.
+        ::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), nullptr, 0);
         return {};
+    }
 
     const QString directory = QFileInfo(path).path();
     if (!QFileInfo::exists(directory)) {

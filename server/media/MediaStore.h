@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QString>
 #include <optional>
+#include <shared_mutex>
 
 namespace bitmarket::server::media {
 
@@ -31,7 +32,7 @@ public:
     explicit MediaStore(QString dataDir);
 
     // Stores bytes under their own hash ("glb", "png", "jpg"); storing the same
-    // bytes again is a no-op.
+    // bytes again only refreshes the file's age (see MediaSweeper).
     Result<StoredFile> storeFile(const QByteArray& bytes, const QString& extension);
 
     // Stores one variant of the media named `hash`. `created` tells whether this
@@ -63,8 +64,14 @@ public:
 
     static bool isValidHash(const QString& hash);
 
+    // Whoever stores files and then commits a row that uses them holds this
+    // shared in between; whoever removes files it found unused holds it
+    // exclusively, so a file is never removed under a row about to use it.
+    std::shared_mutex& referencing() { return m_referencing; }
+
 private:
     QString m_root; // <dataDir>/media, absolute
+    std::shared_mutex m_referencing;
 };
 
 } // namespace bitmarket::server::media
