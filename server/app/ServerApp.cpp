@@ -34,7 +34,6 @@ namespace bitmarket::server {
 Q_LOGGING_CATEGORY(lcApp, "bitmarket.app")
 
 namespace {
-constexpr int kAccessTokenSeconds = 15 * 60;
 // Room for a full set of phone photos in one upload (20 x ~6 MB); each photo is
 // also checked on its own by PhotoIngest.
 constexpr qint64 kMaxRequestBytes = 128LL * 1024 * 1024;
@@ -88,8 +87,8 @@ bool ServerApp::openStorage() {
     }
     Parts& p = *m_parts;
     p.auth = std::make_unique<AuthService>(
-        *p.db, PasswordHasher{}, AccessTokenSigner(secret.value(), kAccessTokenSeconds),
-        AuthService::Limits{});
+        *p.db, p.events, PasswordHasher{},
+        AccessTokenSigner(secret.value(), m_config.accessTokenSeconds), AuthService::Limits{});
     p.categories = std::make_unique<CategoryService>(*p.db);
     p.listings = std::make_unique<ListingService>(*p.db, p.events);
     p.mediaStore = std::make_unique<media::MediaStore>(m_config.dataDir);
@@ -180,9 +179,20 @@ bool ServerApp::start() {
     const AuthService& auth = *p.auth;
     p.hub = std::make_unique<RealtimeHub>(
         p.events,
-        [&auth](const QString& token) -> std::optional<QString> {
-            auto user = auth.authenticate(token);
-            return user ? std::optional<QString>(user.value()) : std::nullopt;
+        [&auth](const QString& token) -> RealtimeHub::Admission {
+            const AccessCheck check = auth.checkAccess(token);
+            switch (check.verdict) {
+            case AccessCheck::Verdict::Granted:
+                return RealtimeHub::Caller{check.claims.userId, check.claims.sessionId,
+                                           check.claims.expiresAtS * 1000};
+            case AccessCheck::Verdict::Expired:
+                return RealtimeHub::Refusal::TokenExpired;
+            case AccessCheck::Verdict::SessionEnded:
+                return RealtimeHub::Refusal::SessionEnded;
+            case AccessCheck::Verdict::Invalid:
+                break;
+            }
+            return RealtimeHub::Refusal::InvalidToken;
         },
         RealtimeHub::Options{QHostAddress(m_config.wsHost), static_cast<quint16>(m_config.wsPort)});
     QString hubError;

@@ -27,6 +27,7 @@ constexpr Setting kSettings[] = {
     {"http-threads", "BITMARKET_HTTP_THREADS", "N", "HTTP worker threads (default 32)."},
     {"job-lease-ms", "BITMARKET_JOB_LEASE_MS", "MS", "A job worker silent this long is taken for dead and its job retried (default 60000)."},
     {"model-quality", "BITMARKET_MODEL_QUALITY", "QUALITY", "3D model quality: draft, normal (default) or high."},
+    {"access-token-seconds", "BITMARKET_ACCESS_TOKEN_SECONDS", "S", "Access token lifetime (default 900). For tests that watch tokens expire; the API contract promises 15 minutes."},
 };
 
 constexpr const char* kSwitches[][3] = {
@@ -139,6 +140,13 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
             return ApiError::validation(
                 QStringLiteral("Expected milliseconds (3000 or more), got '%1'.").arg(l),
                 "job-lease-ms");
+    }
+    if (const QString s = valueOf("access-token-seconds", "BITMARKET_ACCESS_TOKEN_SECONDS"); !s.isEmpty()) {
+        bool ok = false;
+        c.accessTokenSeconds = s.toInt(&ok);
+        if (!ok || c.accessTokenSeconds < 1 || c.accessTokenSeconds > 24 * 3600)
+            return ApiError::validation(
+                QStringLiteral("Expected seconds (1 to 86400), got '%1'.").arg(s), "access-token-seconds");
     }
     if (const QString q = valueOf("model-quality", "BITMARKET_MODEL_QUALITY"); !q.isEmpty()) {
         if (q != u"draft" && q != u"normal" && q != u"high")

@@ -23,6 +23,7 @@ struct ServerConfig {
     qint64 jobLeaseMs = 60'000; // a job worker silent this long is taken for dead
     QString modelQuality = QStringLiteral("normal"); // draft | normal | high
     int httpThreads = 32;
+    int accessTokenSeconds = 15 * 60; // shorter only for tests that watch tokens expire
     bool logRequests = false;
     bool printRoutes = false;
 

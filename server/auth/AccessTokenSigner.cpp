@@ -40,15 +40,17 @@ QByteArray AccessTokenSigner::sign(const QByteArray& signingInput) const {
     return QByteArray(reinterpret_cast<const char*>(mac), static_cast<int>(length));
 }
 
-QString AccessTokenSigner::issue(const QString& userId, qint64 nowS) const {
+QString AccessTokenSigner::issue(const QString& userId, const QString& sessionId,
+                                 qint64 nowS) const {
     const QJsonObject header{{"alg", "HS256"}, {"typ", "JWT"}};
-    const QJsonObject payload{{"sub", userId}, {"iat", nowS}, {"exp", nowS + m_lifetimeSeconds}};
+    const QJsonObject payload{
+        {"sub", userId}, {"sid", sessionId}, {"iat", nowS}, {"exp", nowS + m_lifetimeSeconds}};
     const QByteArray input = b64(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
                              b64(QJsonDocument(payload).toJson(QJsonDocument::Compact));
     return QString::fromLatin1(input + '.' + b64(sign(input)));
 }
 
-Result<AccessClaims> AccessTokenSigner::verify(const QString& token, qint64 nowS) const {
+Result<AccessClaims> AccessTokenSigner::verify(const QString& token) const {
     const QByteArray raw = token.toLatin1();
     const QList<QByteArray> parts = raw.split('.');
     if (token.size() > 4096 || parts.size() != 3)
@@ -65,12 +67,10 @@ Result<AccessClaims> AccessTokenSigner::verify(const QString& token, qint64 nowS
     const auto payload = decodeJsonPart(parts[1]);
     if (!payload)
         return invalidToken();
-    AccessClaims claims{payload->value("sub").toString(), payload->value("iat").toInteger(),
-                        payload->value("exp").toInteger()};
+    AccessClaims claims{payload->value("sub").toString(), payload->value("sid").toString(),
+                        payload->value("iat").toInteger(), payload->value("exp").toInteger()};
     if (claims.userId.isEmpty())
         return invalidToken();
-    if (claims.expiresAtS <= nowS)
-        return ApiError::unauthorized(QStringLiteral("Access token expired."));
     return claims;
 }
 

@@ -1,5 +1,6 @@
 #include "auth/AuthService.h"
 
+#include "auth/SessionEndedEvent.h"
 #include "bitmarket/Ids.h"
 #include "bitmarket/Timestamp.h"
 
@@ -30,6 +31,10 @@ ApiError badRefreshToken() {
     return ApiError::unauthorized(QStringLiteral("This session has ended. Please sign in again."));
 }
 
+AccessCheck refused(AccessCheck::Verdict verdict, ApiError error) {
+    return AccessCheck{verdict, {}, std::move(error)};
+}
+
 constexpr const char* kUserColumns = "id, username, email, display_name, created_at";
 
 User userFrom(const db::Query& q) {
@@ -38,9 +43,9 @@ User userFrom(const db::Query& q) {
 
 } // namespace
 
-AuthService::AuthService(db::Database& db, PasswordHasher hasher, AccessTokenSigner signer,
-                         Limits limits)
-    : m_db(db), m_hasher(hasher), m_signer(std::move(signer)), m_limits(limits),
+AuthService::AuthService(db::Database& db, EventBus& events, PasswordHasher hasher,
+                         AccessTokenSigner signer, Limits limits)
+    : m_db(db), m_events(events), m_hasher(hasher), m_signer(std::move(signer)), m_limits(limits),
       m_accountFailures(limits.failuresPerAccount, limits.windowMs),
       m_addressFailures(limits.failuresPerAddress, limits.windowMs) {}
 
@@ -143,7 +148,7 @@ Result<AuthSession> AuthService::openSession(db::Connection& c, const User& user
             "VALUES (?1, ?2, ?3, ?4, ?5)")
         .bind(tokenHash(refreshToken), familyId, user.id, now, now + m_limits.refreshLifetimeMs)
         .run();
-    return AuthSession{user, m_signer.issue(user.id, now / 1000), refreshToken,
+    return AuthSession{user, m_signer.issue(user.id, familyId, now / 1000), refreshToken,
                        m_signer.lifetimeSeconds()};
 }
 
@@ -154,6 +159,7 @@ Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
     // Reuse must revoke the family even though the request itself fails, so the
     // revocation is committed as its own write before answering 401.
     bool reuseDetected = false;
+    SessionEndedEvent reused;
     auto session = m_db.write([&](db::Connection& c) -> Result<AuthSession> {
         auto q = c.query("SELECT family_id, user_id, expires_at, spent_at, revoked_at "
                          "FROM refresh_tokens WHERE token_hash = ?1");
@@ -170,6 +176,7 @@ Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
             return badRefreshToken();
         if (spent) {
             reuseDetected = true;
+            reused = SessionEndedEvent{userId, familyId};
             return badRefreshToken();
         }
         c.query("UPDATE refresh_tokens SET spent_at = ?2 WHERE token_hash = ?1")
@@ -191,21 +198,30 @@ Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
         });
         if (!revoked)
             return revoked.error();
+        m_events.publish(reused.toEvent());
     }
     return session;
 }
 
 Result<void> AuthService::logout(const QString& refreshToken) {
     const QByteArray hash = tokenHash(refreshToken);
-    auto done = m_db.write([&](db::Connection& c) -> Result<bool> {
-        c.query("UPDATE refresh_tokens SET revoked_at = ?2 WHERE revoked_at IS NULL AND "
-                "family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = ?1)")
-            .bind(hash, nowMs())
+    auto ended = m_db.write([&](db::Connection& c) -> Result<std::optional<SessionEndedEvent>> {
+        auto q = c.query("SELECT user_id, family_id FROM refresh_tokens WHERE token_hash = ?1");
+        q.bind(hash);
+        if (!q.next())
+            return std::optional<SessionEndedEvent>{};
+        const SessionEndedEvent session{q.text(0), q.text(1)};
+        c.query("UPDATE refresh_tokens SET revoked_at = ?2 WHERE family_id = ?1 AND "
+                "revoked_at IS NULL")
+            .bind(session.sessionId, nowMs())
             .run();
-        return true;
+        return std::optional<SessionEndedEvent>{session};
     });
-    if (!done)
-        return done.error();
+    if (!ended)
+        return ended.error();
+    // Published once committed: whoever acts on it finds the session ended in the database.
+    if (ended.value())
+        m_events.publish(ended.value()->toEvent());
     return {};
 }
 
@@ -218,21 +234,48 @@ Result<void> AuthService::logoutEverywhere(const QString& userId) {
     });
     if (!done)
         return done.error();
+    m_events.publish(SessionEndedEvent{userId, {}}.toEvent());
     return {};
 }
 
-Result<QString> AuthService::authenticate(const QString& accessToken) const {
-    auto claims = m_signer.verify(accessToken, nowMs() / 1000);
+AccessCheck AuthService::checkAccess(const QString& accessToken) const {
+    using Verdict = AccessCheck::Verdict;
+    auto claims = m_signer.verify(accessToken);
     if (!claims)
-        return claims.error();
-    // A well-signed token can outlive its account; the caller must still exist.
-    return m_db.read([&](db::Connection& c) -> Result<QString> {
-        auto q = c.query("SELECT 1 FROM users WHERE id = ?1");
-        q.bind(claims->userId);
+        return refused(Verdict::Invalid, claims.error());
+    if (claims->expiredAt(nowMs() / 1000) || claims->sessionId.isEmpty())
+        return refused(Verdict::Expired,
+                       ApiError::unauthorized(QStringLiteral("Access token expired.")));
+    // A well-signed token can outlive its session and its account. The session lives while it
+    // holds a refresh token neither spent nor revoked: rotation spends one and adds the next in
+    // the same transaction, sign-out and reuse detection revoke them all. The partial index
+    // refresh_tokens_live makes this one lookup however long the session has been rotating.
+    auto live = m_db.read([&](db::Connection& c) -> Result<std::optional<bool>> {
+        auto q = c.query("SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = ?2 AND "
+                         "user_id = ?1 AND spent_at IS NULL AND revoked_at IS NULL) "
+                         "FROM users WHERE id = ?1");
+        q.bind(claims->userId, claims->sessionId);
         if (!q.next())
-            return ApiError::unauthorized(QStringLiteral("This account no longer exists."));
-        return claims->userId;
+            return std::optional<bool>{};
+        return std::optional<bool>{q.integer(0) != 0};
     });
+    if (!live)
+        return refused(Verdict::Invalid, live.error());
+    if (!live.value())
+        return refused(Verdict::SessionEnded,
+                       ApiError::unauthorized(QStringLiteral("This account no longer exists.")));
+    if (!*live.value())
+        return refused(Verdict::SessionEnded,
+                       ApiError::unauthorized(
+                           QStringLiteral("This session has ended. Please sign in again.")));
+    return AccessCheck{Verdict::Granted, claims.value(), {}};
+}
+
+Result<QString> AuthService::authenticate(const QString& accessToken) const {
+    AccessCheck check = checkAccess(accessToken);
+    if (check.verdict != AccessCheck::Verdict::Granted)
+        return check.error;
+    return check.claims.userId;
 }
 
 Result<User> AuthService::user(const QString& userId) {

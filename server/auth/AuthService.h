@@ -1,5 +1,6 @@
 // Accounts and sessions: registration, sign-in, rotating refresh tokens with
-// reuse detection, sign-out, and access-token checks.
+// reuse detection, sign-out, and access-token checks. A session is a refresh-token
+// family; its access tokens name it, and stop working the moment it ends.
 #pragma once
 
 #include "auth/AccessTokenSigner.h"
@@ -7,6 +8,7 @@
 #include "auth/RateLimiter.h"
 #include "bitmarket/ApiTypes.h"
 #include "db/Database.h"
+#include "events/EventBus.h"
 
 namespace bitmarket::server {
 
@@ -15,6 +17,15 @@ struct Registration {
     QString email;
     QString password;
     QString displayName;
+};
+
+// The verdict on an access token: the claims it carries, or why it is refused.
+struct AccessCheck {
+    enum class Verdict { Granted, Invalid, Expired, SessionEnded };
+
+    Verdict verdict = Verdict::Invalid;
+    AccessClaims claims; // when granted
+    ApiError error;      // the 401 to answer otherwise
 };
 
 class AuthService {
@@ -26,19 +37,26 @@ public:
         qint64 refreshLifetimeMs = 30LL * 24 * 3600 * 1000;
     };
 
-    AuthService(db::Database& db, PasswordHasher hasher, AccessTokenSigner signer, Limits limits);
+    // Announces ended sessions on `events` (SessionEndedEvent).
+    AuthService(db::Database& db, EventBus& events, PasswordHasher hasher, AccessTokenSigner signer,
+                Limits limits);
 
     // Validates every field; conflict when the username or email is taken.
     Result<AuthSession> registerUser(const Registration& registration);
     // `login` is a username or an email. Unknown user and wrong password get the same answer.
     Result<AuthSession> login(const QString& login, const QString& password, const QString& address);
-    // Spends the refresh token and returns a new pair; a spent token revokes its family.
+    // Spends the refresh token and returns a new pair in the same session; a spent token
+    // presented again ends its session.
     Result<AuthSession> refresh(const QString& refreshToken);
     // Ends the session (token family) the refresh token belongs to.
     Result<void> logout(const QString& refreshToken);
     // Ends every session of the user.
     Result<void> logoutEverywhere(const QString& userId);
-    // The user id an access token stands for.
+    // Signature, expiry, and whether the token's session and user still exist: one indexed
+    // read. Tokens without a session (issued by older servers) count as expired, so clients
+    // refresh them. Thread-safe.
+    AccessCheck checkAccess(const QString& accessToken) const;
+    // The user id an access token stands for, or the 401 of checkAccess().
     Result<QString> authenticate(const QString& accessToken) const;
     Result<User> user(const QString& userId);
 
@@ -48,6 +66,7 @@ private:
     Result<AuthSession> openSession(db::Connection& c, const User& user, const QString& familyId);
 
     db::Database& m_db;
+    EventBus& m_events;
     PasswordHasher m_hasher;
     AccessTokenSigner m_signer;
     Limits m_limits;

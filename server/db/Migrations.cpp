@@ -171,9 +171,18 @@ CREATE INDEX jobs_listing ON jobs(listing_id, kind, status);
 CREATE INDEX jobs_updated ON jobs(updated_at);
 )sql";
 
+constexpr const char* kLiveSessions = R"sql(
+-- Every authenticated request asks whether its session still holds a live refresh token. A
+-- session keeps every token it ever rotated through, so an index on family_id alone would
+-- walk all of them; this one holds only the live token of each session.
+CREATE INDEX refresh_tokens_live ON refresh_tokens(family_id)
+    WHERE spent_at IS NULL AND revoked_at IS NULL;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
+    {3, "live sessions index", kLiveSessions},
 };
 
 } // namespace

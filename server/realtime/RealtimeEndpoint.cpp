@@ -1,5 +1,6 @@
 #include "realtime/RealtimeEndpoint.h"
 
+#include "bitmarket/Timestamp.h"
 #include "realtime/RealtimeSession.h"
 #include "realtime/ServerFrame.h"
 
@@ -8,6 +9,8 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketServer>
+#include <algorithm>
+#include <climits>
 #include <optional>
 
 namespace bitmarket::server {
@@ -21,6 +24,13 @@ constexpr int kCloseGraceMs = 1000;
 constexpr qint64 kMaxBacklogBytes = 8 * 1024 * 1024;
 
 const QString kPath = QStringLiteral("/ws");
+
+const auto kTokenExpired =
+    static_cast<QWebSocketProtocol::CloseCode>(RealtimeHub::kCloseTokenExpired);
+const auto kSessionEnded =
+    static_cast<QWebSocketProtocol::CloseCode>(RealtimeHub::kCloseSessionEnded);
+const QString kTokenExpiredReason = QStringLiteral("Access token expired.");
+const QString kSessionEndedReason = QStringLiteral("This session has ended.");
 
 // The token the upgrade request presents, or nothing for an anonymous socket. A malformed
 // Authorization header counts as a bad (empty) token rather than as anonymous, so a client
@@ -72,6 +82,11 @@ Result<quint16> RealtimeEndpoint::listen() {
 }
 
 void RealtimeEndpoint::deliver(const DomainEvent& event) {
+    // Addressed to the hub itself, never fanned out to subscribers.
+    if (const std::optional<SessionEndedEvent> ended = SessionEndedEvent::from(event)) {
+        closeSessionsOf(*ended);
+        return;
+    }
     const QList<RealtimeSession*> subscribers = m_topics.subscribersOf(event.topic);
     if (subscribers.isEmpty())
         return;
@@ -128,22 +143,56 @@ void RealtimeEndpoint::admit(QWebSocket* socket) {
                QStringLiteral("Live updates are served on %1.").arg(kPath));
         return;
     }
-    std::optional<QString> userId;
+    std::optional<RealtimeHub::Caller> caller;
     if (const std::optional<QString> token = presentedToken(request)) {
-        if (!token->isEmpty())
-            userId = m_authenticate(*token);
-        if (!userId) {
-            refuse(socket, QWebSocketProtocol::CloseCodePolicyViolated,
-                   QStringLiteral("Invalid or expired access token."));
-            return;
+        const RealtimeHub::Admission admission =
+            token->isEmpty() ? RealtimeHub::Refusal::InvalidToken : m_authenticate(*token);
+        if (const auto* refusal = std::get_if<RealtimeHub::Refusal>(&admission)) {
+            switch (*refusal) {
+            case RealtimeHub::Refusal::TokenExpired:
+                refuse(socket, kTokenExpired, kTokenExpiredReason);
+                return;
+            case RealtimeHub::Refusal::SessionEnded:
+                refuse(socket, kSessionEnded, kSessionEndedReason);
+                return;
+            case RealtimeHub::Refusal::InvalidToken:
+                refuse(socket, QWebSocketProtocol::CloseCodePolicyViolated,
+                       QStringLiteral("Invalid access token."));
+                return;
+            }
         }
+        caller = std::get<RealtimeHub::Caller>(admission);
     }
 
-    auto* session = new RealtimeSession(socket, std::move(userId), m_topics,
-                                        m_options.maxTopicsPerSocket, this);
+    auto* session =
+        new RealtimeSession(socket, caller, m_topics, m_options.maxTopicsPerSocket, this);
     connect(session, &RealtimeSession::ended, this, &RealtimeEndpoint::forget);
     m_sessions.insert(session);
     ++m_connectionCount;
+    if (caller)
+        closeWhenExpired(session, caller->expiresAtMs);
+}
+
+void RealtimeEndpoint::closeWhenExpired(RealtimeSession* session, qint64 expiresAtMs) {
+    const qint64 remainingMs = std::clamp<qint64>(expiresAtMs - nowMs(), 0, INT_MAX);
+    // Precise: a coarse timer may fire up to 5% early, minutes before a 15-minute token ends.
+    QTimer::singleShot(static_cast<int>(remainingMs), Qt::PreciseTimer, session,
+                       [this, session] { end(session, kTokenExpired, kTokenExpiredReason); });
+}
+
+void RealtimeEndpoint::closeSessionsOf(const SessionEndedEvent& ended) {
+    const QList<RealtimeSession*> sessions = m_sessions.values();
+    for (RealtimeSession* session : sessions) {
+        if (session->openedIn(ended.userId, ended.sessionId))
+            end(session, kSessionEnded, kSessionEndedReason);
+    }
+}
+
+void RealtimeEndpoint::end(RealtimeSession* session, QWebSocketProtocol::CloseCode code,
+                           const QString& reason) {
+    m_topics.removeSession(session);
+    session->close(code, reason);
+    QTimer::singleShot(kCloseGraceMs, session, [session] { session->drop(); });
 }
 
 void RealtimeEndpoint::refuse(QWebSocket* socket, QWebSocketProtocol::CloseCode code,

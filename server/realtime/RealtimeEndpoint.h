@@ -1,8 +1,10 @@
 // The part of the hub that lives on the hub thread: the /ws listener, admission of sockets
-// (path and access token), the sessions it admits, heartbeats and the fan-out of domain
-// events to the sessions that follow a topic. Every member runs on the hub thread.
+// (path and access token), the sessions it admits, heartbeats, the fan-out of domain
+// events to the sessions that follow a topic, and closing authenticated sockets when their
+// token expires or their session ends. Every member runs on the hub thread.
 #pragma once
 
+#include "auth/SessionEndedEvent.h"
 #include "bitmarket/Result.h"
 #include "events/DomainEvent.h"
 #include "realtime/RealtimeHub.h"
@@ -42,6 +44,10 @@ private:
     void admitPendingConnections();
     void admit(QWebSocket* socket);
     void refuse(QWebSocket* socket, QWebSocketProtocol::CloseCode code, const QString& reason);
+    void closeWhenExpired(RealtimeSession* session, qint64 expiresAtMs);
+    void closeSessionsOf(const SessionEndedEvent& ended);
+    // Stops the session's events at once and closes it, cutting it off if it does not answer.
+    void end(RealtimeSession* session, QWebSocketProtocol::CloseCode code, const QString& reason);
     void sendHeartbeat();
     void forget(RealtimeSession* session);
     void finishShutdown();

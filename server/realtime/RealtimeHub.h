@@ -1,6 +1,9 @@
 // Live updates over WebSocket. The hub owns a thread with its own Qt event loop; the /ws
 // listener, every client socket and the fan-out live on that thread only. Domain events
 // arrive from the bus on HTTP worker threads and are handed over to the hub thread.
+// A socket opened with an access token lasts only as long as the token: it is closed with
+// kCloseTokenExpired when the token expires and with kCloseSessionEnded as soon as its
+// session ends (a SessionEndedEvent on the bus).
 #pragma once
 
 #include "events/EventBus.h"
@@ -13,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <variant>
 
 namespace bitmarket::server {
 
@@ -28,9 +32,21 @@ public:
         int idleTimeoutMs = 60000;
         int maxTopicsPerSocket = 200;
     };
-    // Returns the user id for a valid access token, nothing otherwise. Called on the hub
-    // thread; must be thread-safe.
-    using Authenticator = std::function<std::optional<QString>(const QString& accessToken)>;
+    // Close codes beyond RFC 6455's, in its private range. On the first a client refreshes
+    // its access token and reconnects; on the second its session is over (sign in again).
+    static constexpr int kCloseTokenExpired = 4001;
+    static constexpr int kCloseSessionEnded = 4003;
+
+    // Whom a valid access token speaks for, and until when.
+    struct Caller {
+        QString userId;
+        QString sessionId;
+        qint64 expiresAtMs = 0;
+    };
+    enum class Refusal { InvalidToken, TokenExpired, SessionEnded };
+    using Admission = std::variant<Caller, Refusal>;
+    // Judges an access token. Called on the hub thread; must be thread-safe.
+    using Authenticator = std::function<Admission(const QString& accessToken)>;
 
     RealtimeHub(EventBus& bus, Authenticator authenticate, Options options);
     ~RealtimeHub();

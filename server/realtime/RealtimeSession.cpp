@@ -17,10 +17,12 @@ constexpr quint64 kLargestReadableFrameBytes = 1024 * 1024;
 
 } // namespace
 
-RealtimeSession::RealtimeSession(QWebSocket* socket, std::optional<QString> userId,
+RealtimeSession::RealtimeSession(QWebSocket* socket, std::optional<RealtimeHub::Caller> caller,
                                  TopicRegistry& topics, int maxTopics, QObject* parent)
-    : QObject(parent), m_socket(socket), m_userId(std::move(userId)), m_topics(topics),
+    : QObject(parent), m_socket(socket), m_caller(std::move(caller)), m_topics(topics),
       m_maxTopics(maxTopics) {
+    if (m_caller)
+        m_userId = m_caller->userId;
     m_socket->setParent(this);
     m_socket->setMaxAllowedIncomingMessageSize(kLargestReadableFrameBytes);
     m_socket->setMaxAllowedIncomingFrameSize(kLargestReadableFrameBytes);
@@ -29,6 +31,11 @@ RealtimeSession::RealtimeSession(QWebSocket* socket, std::optional<QString> user
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &RealtimeSession::readBinary);
     connect(m_socket, &QWebSocket::pong, this, [this] { m_lastHeard.start(); });
     connect(m_socket, &QWebSocket::disconnected, this, &RealtimeSession::end);
+}
+
+bool RealtimeSession::openedIn(const QString& userId, const QString& sessionId) const {
+    return m_caller && m_caller->userId == userId &&
+           (sessionId.isEmpty() || m_caller->sessionId == sessionId);
 }
 
 void RealtimeSession::send(const QString& frame) {
@@ -48,6 +55,8 @@ qint64 RealtimeSession::backlogBytes() const {
 }
 
 void RealtimeSession::close(QWebSocketProtocol::CloseCode code, const QString& reason) {
+    // A socket closed for its ended session must not subscribe again while the peer answers.
+    m_closing = true;
     m_socket->close(code, reason);
 }
 
@@ -58,6 +67,8 @@ void RealtimeSession::drop() {
 
 void RealtimeSession::readText(const QString& text) {
     m_lastHeard.start();
+    if (m_closing)
+        return;
     QJsonValue id(QJsonValue::Undefined);
     const Result<ClientRequest> request = ClientRequest::parse(text.toUtf8(), id);
     if (!request) {

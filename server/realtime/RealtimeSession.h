@@ -4,6 +4,7 @@
 
 #include "bitmarket/ApiError.h"
 #include "realtime/ClientRequest.h"
+#include "realtime/RealtimeHub.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -22,9 +23,13 @@ class RealtimeSession final : public QObject {
     Q_OBJECT
 
 public:
-    // Takes ownership of `socket`. `userId` is empty for an anonymous socket.
-    RealtimeSession(QWebSocket* socket, std::optional<QString> userId, TopicRegistry& topics,
-                    int maxTopics, QObject* parent);
+    // Takes ownership of `socket`. `caller` is empty for an anonymous socket.
+    RealtimeSession(QWebSocket* socket, std::optional<RealtimeHub::Caller> caller,
+                    TopicRegistry& topics, int maxTopics, QObject* parent);
+
+    // Whether the socket was opened by `userId` in `sessionId` (in any of their sessions when
+    // `sessionId` is empty).
+    bool openedIn(const QString& userId, const QString& sessionId) const;
 
     void send(const QString& frame);
     void ping();
@@ -32,7 +37,8 @@ public:
     qint64 silentForMs() const;
     // Bytes queued for the client but not yet handed to the network.
     qint64 backlogBytes() const;
-    // Starts the closing handshake; ended() follows when the socket is gone.
+    // Starts the closing handshake and stops answering requests; ended() follows when the
+    // socket is gone.
     void close(QWebSocketProtocol::CloseCode code, const QString& reason);
     // Cuts the connection without a handshake, for peers that are dead or not reading.
     void drop();
@@ -51,10 +57,12 @@ private:
     void end();
 
     QWebSocket* m_socket;
-    std::optional<QString> m_userId;
+    std::optional<RealtimeHub::Caller> m_caller;
+    std::optional<QString> m_userId; // the caller's, for topic checks
     TopicRegistry& m_topics;
     int m_maxTopics;
     QElapsedTimer m_lastHeard;
+    bool m_closing = false;
     bool m_ended = false;
 };
 

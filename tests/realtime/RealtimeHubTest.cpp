@@ -4,6 +4,8 @@
 #include "realtime/RealtimeHub.h"
 
 #include "RealtimeTestClient.h"
+#include "auth/SessionEndedEvent.h"
+#include "bitmarket/Timestamp.h"
 #include "events/InProcessEventBus.h"
 
 #include <QElapsedTimer>
@@ -21,16 +23,31 @@
 using bitmarket::server::DomainEvent;
 using bitmarket::server::InProcessEventBus;
 using bitmarket::server::RealtimeHub;
+using bitmarket::server::SessionEndedEvent;
 using bitmarket::test::RealtimeTestClient;
 
 namespace {
 
-std::optional<QString> fakeAuthenticate(const QString& token) {
+constexpr qint64 kHourMs = 3600 * 1000;
+// How long "short-lived-token" lasts from the moment it is presented.
+constexpr qint64 kShortLifetimeMs = 1500;
+
+// Alice has two sign-in sessions (two devices), Bob one.
+RealtimeHub::Admission fakeAuthenticate(const QString& token) {
+    const qint64 now = bitmarket::nowMs();
     if (token == QLatin1String("alice-token"))
-        return QStringLiteral("u_alice");
+        return RealtimeHub::Caller{"u_alice", "f_laptop", now + kHourMs};
+    if (token == QLatin1String("alice-phone-token"))
+        return RealtimeHub::Caller{"u_alice", "f_phone", now + kHourMs};
     if (token == QLatin1String("bob-token"))
-        return QStringLiteral("u_bob");
-    return std::nullopt;
+        return RealtimeHub::Caller{"u_bob", "f_bob", now + kHourMs};
+    if (token == QLatin1String("short-lived-token"))
+        return RealtimeHub::Caller{"u_alice", "f_short", now + kShortLifetimeMs};
+    if (token == QLatin1String("expired-token"))
+        return RealtimeHub::Refusal::TokenExpired;
+    if (token == QLatin1String("ended-session-token"))
+        return RealtimeHub::Refusal::SessionEnded;
+    return RealtimeHub::Refusal::InvalidToken;
 }
 
 DomainEvent listingUpdated(const QString& topic, int sequence = 0) {
@@ -80,6 +97,11 @@ private Q_SLOTS:
     void badTokenIsClosedWithPolicyViolation_data();
     void badTokenIsClosedWithPolicyViolation();
     void otherPathIsRefused();
+    void expiredOrEndedTokenIsRefusedWithItsCode_data();
+    void expiredOrEndedTokenIsRefusedWithItsCode();
+    void socketIsClosedWhenItsTokenExpires();
+    void endedSessionClosesItsSocketsOnly();
+    void endingEverySessionOfAUserClosesAllTheirSockets();
     void unsubscribeStopsDelivery();
     void topicsPerSocketAreLimited();
     void malformedFrameGetsErrorAndSocketSurvives_data();
@@ -243,6 +265,90 @@ void RealtimeHubTest::otherPathIsRefused() {
     QVERIFY(client->waitForDisconnected());
     QCOMPARE(client->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
     QVERIFY2(client->closeReason().contains("/ws"), qPrintable(client->closeReason()));
+}
+
+void RealtimeHubTest::expiredOrEndedTokenIsRefusedWithItsCode_data() {
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::addColumn<int>("closeCode");
+    QTest::newRow("expired") << QByteArray("Bearer expired-token") << RealtimeHub::kCloseTokenExpired;
+    QTest::newRow("session ended")
+        << QByteArray("Bearer ended-session-token") << RealtimeHub::kCloseSessionEnded;
+}
+
+void RealtimeHubTest::expiredOrEndedTokenIsRefusedWithItsCode() {
+    QFETCH(QByteArray, authorization);
+    QFETCH(int, closeCode);
+    QVERIFY(startHub());
+    RealtimeTestClient* client = openClient(authorization);
+
+    QVERIFY(client->waitForDisconnected());
+    QCOMPARE(int(client->closeCode()), closeCode);
+    QCOMPARE(m_hub->connectionCount(), 0);
+}
+
+void RealtimeHubTest::socketIsClosedWhenItsTokenExpires() {
+    QVERIFY(startHub());
+    QElapsedTimer sinceAdmission;
+    sinceAdmission.start();
+    RealtimeTestClient* client = connectClient("Bearer short-lived-token");
+    RealtimeTestClient* anonymous = connectClient();
+    QVERIFY(client && anonymous);
+    QCOMPARE(typeOf(client->subscribe({"user:u_alice"})), "subscribed");
+    QCOMPARE(typeOf(anonymous->subscribe({"listing:l_1"})), "subscribed");
+
+    QVERIFY(client->waitForDisconnected(kShortLifetimeMs + 3000));
+    QVERIFY2(sinceAdmission.elapsed() >= kShortLifetimeMs - 100, "closed before the token expired");
+    QCOMPARE(int(client->closeCode()), RealtimeHub::kCloseTokenExpired);
+    QTRY_COMPARE(m_hub->connectionCount(), 1);
+    // Anonymous sockets have no token to expire.
+    QVERIFY(anonymous->isConnected());
+    m_bus->publish(listingUpdated("listing:l_1"));
+    QVERIFY(!anonymous->waitForEvent("listing:l_1").isEmpty());
+}
+
+void RealtimeHubTest::endedSessionClosesItsSocketsOnly() {
+    QVERIFY(startHub());
+    RealtimeTestClient* laptop = connectClient("Bearer alice-token");
+    RealtimeTestClient* phone = connectClient("Bearer alice-phone-token");
+    RealtimeTestClient* bob = connectClient("Bearer bob-token");
+    RealtimeTestClient* anonymous = connectClient();
+    QVERIFY(laptop && phone && bob && anonymous);
+    for (RealtimeTestClient* client : {laptop, phone})
+        QCOMPARE(typeOf(client->subscribe({"user:u_alice"})), "subscribed");
+    QCOMPARE(typeOf(bob->subscribe({"user:u_bob"})), "subscribed");
+
+    QElapsedTimer sinceSignOut;
+    sinceSignOut.start();
+    m_bus->publish(SessionEndedEvent{"u_alice", "f_laptop"}.toEvent());
+    QVERIFY(laptop->waitForDisconnected(1000));
+    qInfo("closed %lld ms after the session ended", sinceSignOut.elapsed());
+    QCOMPARE(int(laptop->closeCode()), RealtimeHub::kCloseSessionEnded);
+    QTRY_COMPARE(m_hub->connectionCount(), 3);
+
+    // Alice's other session, Bob and the anonymous socket live on; the hub's own event is
+    // not fanned out to anyone following the user's topic.
+    m_bus->publish({"user:u_alice", "notification.new", {{"text", "Still here"}}});
+    QCOMPARE(typeOf(phone->waitForEvent("user:u_alice")), "notification.new");
+    QCOMPARE(phone->eventsOn("user:u_alice").size(), 1);
+    QVERIFY(phone->isConnected() && bob->isConnected() && anonymous->isConnected());
+    QVERIFY(laptop->eventsOn("user:u_alice").isEmpty());
+}
+
+void RealtimeHubTest::endingEverySessionOfAUserClosesAllTheirSockets() {
+    QVERIFY(startHub());
+    RealtimeTestClient* laptop = connectClient("Bearer alice-token");
+    RealtimeTestClient* phone = connectClient("Bearer alice-phone-token");
+    RealtimeTestClient* bob = connectClient("Bearer bob-token");
+    QVERIFY(laptop && phone && bob);
+
+    m_bus->publish(SessionEndedEvent{"u_alice", {}}.toEvent());
+    QVERIFY(laptop->waitForDisconnected(1000));
+    QVERIFY(phone->waitForDisconnected(1000));
+    QCOMPARE(int(laptop->closeCode()), RealtimeHub::kCloseSessionEnded);
+    QCOMPARE(int(phone->closeCode()), RealtimeHub::kCloseSessionEnded);
+    QTRY_COMPARE(m_hub->connectionCount(), 1);
+    QVERIFY(bob->isConnected());
+    QCOMPARE(typeOf(bob->request("ping")), "pong");
 }
 
 void RealtimeHubTest::unsubscribeStopsDelivery() {

@@ -1,7 +1,7 @@
 // Accounts and sessions over HTTP against the real server: registration and
 // its validation, sign-in, rate limits, access-token checks (forged, expired,
-// alg none), rotating refresh tokens with reuse detection, sign-out, and
-// sessions surviving a restart.
+// alg none), rotating refresh tokens with reuse detection, sign-out that ends
+// the session's access tokens at once, and sessions surviving a restart.
 #include "ApiTestSupport.h"
 
 #include <QCryptographicHash>
@@ -35,6 +35,14 @@ QString signedToken(const QJsonObject& header, const QJsonObject& payload, const
 }
 
 qint64 nowS() { return QDateTime::currentSecsSinceEpoch(); }
+
+QJsonObject payloadOf(const QString& accessToken) {
+    return QJsonDocument::fromJson(QByteArray::fromBase64(accessToken.section('.', 1, 1).toLatin1(), kB64))
+        .object();
+}
+
+// The sign-in session an access token belongs to.
+QString sessionOf(const QString& accessToken) { return payloadOf(accessToken).value("sid").toString(); }
 
 // Runs one statement on the (stopped) server's database: how a test makes a
 // refresh token old without waiting 30 days.
@@ -135,6 +143,7 @@ private Q_SLOTS:
         const QJsonObject payload = QJsonDocument::fromJson(QByteArray::fromBase64(parts[1].toLatin1(), kB64)).object();
         QCOMPARE(header.value("alg").toString(), QStringLiteral("HS256"));
         QCOMPARE(payload.value("sub").toString(), u.id);
+        QVERIFY(!payload.value("sid").toString().isEmpty());
         QCOMPARE(payload.value("exp").toInteger() - payload.value("iat").toInteger(), 15 * 60);
         QVERIFY(qAbs(payload.value("iat").toInteger() - nowS()) < 60);
         // Nothing private rides along in the readable payload.
@@ -432,6 +441,9 @@ private Q_SLOTS:
         QTest::newRow("two parts") << "two parts";
         QTest::newRow("refresh token as access token") << "refresh token";
         QTest::newRow("valid signature, no such user") << "unknown user";
+        QTest::newRow("no session (issued before sessions were named)") << "no session";
+        QTest::newRow("someone else's session") << "other session";
+        QTest::newRow("made-up session") << "unknown session";
     }
 
     void meRejectsBadTokens() {
@@ -446,7 +458,8 @@ private Q_SLOTS:
         const QByteArray secret = serverSecret();
         QVERIFY2(secret.size() >= 32, "cannot read <dataDir>/secret.key");
         const QJsonObject hs256{{"alg", "HS256"}, {"typ", "JWT"}};
-        const QJsonObject payload{{"sub", u.id}, {"iat", nowS()}, {"exp", nowS() + 600}};
+        const QString sid = sessionOf(u.accessToken);
+        const QJsonObject payload{{"sub", u.id}, {"sid", sid}, {"iat", nowS()}, {"exp", nowS() + 600}};
         // The test's own signer agrees with the server: a token it signs is accepted.
         BM_EXPECT_STATUS(me(signedToken(hs256, payload, secret)), 200);
 
@@ -472,18 +485,28 @@ private Q_SLOTS:
             c.setAccessToken(signedToken({{"alg", "HS512"}, {"typ", "JWT"}}, payload, secret));
         } else if (kind == "tampered") {
             // The user's own valid signature on a payload naming someone else.
-            const QJsonObject forged{{"sub", victim.id}, {"iat", nowS()}, {"exp", nowS() + 600}};
+            const QJsonObject forged{{"sub", victim.id}, {"sid", sessionOf(victim.accessToken)}, {"iat", nowS()}, {"exp", nowS() + 600}};
             c.setAccessToken(parts[0] + '.' + QString::fromLatin1(b64Json(forged)) + '.' + parts[2]);
         } else if (kind == "expired") {
             c.setAccessToken(signedToken(
-                hs256, {{"sub", u.id}, {"iat", nowS() - 3600}, {"exp", nowS() - 60}}, secret));
+                hs256, {{"sub", u.id}, {"sid", sid}, {"iat", nowS() - 3600}, {"exp", nowS() - 60}}, secret));
         } else if (kind == "two parts") {
             c.setAccessToken(parts[0] + '.' + parts[1]);
         } else if (kind == "refresh token") {
             c.setAccessToken(u.refreshToken);
         } else if (kind == "unknown user") {
             // What a deleted account's token looks like: properly signed, nobody behind it.
-            c.setAccessToken(signedToken(hs256, {{"sub", "u_nobodyHere0000000"}, {"iat", nowS()}, {"exp", nowS() + 600}}, secret));
+            c.setAccessToken(signedToken(hs256, {{"sub", "u_nobodyHere0000000"}, {"sid", sid}, {"iat", nowS()}, {"exp", nowS() + 600}}, secret));
+        } else if (kind == "no session") {
+            c.setAccessToken(signedToken(hs256, {{"sub", u.id}, {"iat", nowS()}, {"exp", nowS() + 600}}, secret));
+        } else if (kind == "other session") {
+            // The victim's live session does not make a token of u's valid.
+            c.setAccessToken(signedToken(
+                hs256, {{"sub", u.id}, {"sid", sessionOf(victim.accessToken)}, {"iat", nowS()}, {"exp", nowS() + 600}},
+                secret));
+        } else if (kind == "unknown session") {
+            c.setAccessToken(signedToken(
+                hs256, {{"sub", u.id}, {"sid", "f_madeUp000000000000"}, {"iat", nowS()}, {"exp", nowS() + 600}}, secret));
         }
         const HttpResponse r = c.get("/api/v1/me");
         BM_EXPECT_ERROR(r, 401, "unauthorized");
@@ -513,6 +536,44 @@ private Q_SLOTS:
         const HttpResponse other = login(u.username, u.password);
         BM_EXPECT_STATUS(other, 200);
         BM_EXPECT_STATUS(refresh(other.json().value("refreshToken").toString()), 200);
+    }
+
+    void rotationKeepsTheSessionsAccessTokensWorking() {
+        const TestUser u = registerUser(http(), "rita_rotate");
+        QVERIFY(u.ok());
+        const HttpResponse rotated = refresh(u.refreshToken);
+        BM_EXPECT_STATUS(rotated, 200);
+        const QString access2 = rotated.json().value("accessToken").toString();
+        QCOMPARE(sessionOf(access2), sessionOf(u.accessToken));
+        // A spent refresh token is not a revoked session: both access tokens keep working.
+        BM_EXPECT_STATUS(me(access2), 200);
+        BM_EXPECT_STATUS(me(u.accessToken), 200);
+        const HttpResponse again = refresh(rotated.json().value("refreshToken").toString());
+        BM_EXPECT_STATUS(again, 200);
+        BM_EXPECT_STATUS(me(u.accessToken), 200);
+        BM_EXPECT_STATUS(me(again.json().value("accessToken").toString()), 200);
+    }
+
+    void refreshTokenReuseEndsTheSessionsAccessTokens() {
+        const TestUser u = registerUser(http(), "sam_reuse");
+        QVERIFY(u.ok());
+        const HttpResponse other = login(u.username, u.password);
+        BM_EXPECT_STATUS(other, 200);
+        const HttpResponse rotated = refresh(u.refreshToken);
+        BM_EXPECT_STATUS(rotated, 200);
+        const QString access2 = rotated.json().value("accessToken").toString();
+        BM_EXPECT_STATUS(me(access2), 200);
+
+        // Someone replays the spent token: the whole session ends, at once.
+        BM_EXPECT_ERROR(refresh(u.refreshToken), 401, "unauthorized");
+        for (const QString& token : {u.accessToken, access2}) {
+            const HttpResponse r = me(token);
+            BM_EXPECT_ERROR(r, 401, "unauthorized");
+            QVERIFY2(r.json().value("error").toObject().value("message").toString().contains("session has ended"),
+                     r.body.constData());
+        }
+        // The user's other session is another family and lives on.
+        BM_EXPECT_STATUS(me(other.json().value("accessToken").toString()), 200);
     }
 
     void refreshChainKeepsWorking() {
@@ -563,6 +624,28 @@ private Q_SLOTS:
         BM_EXPECT_STATUS(refresh(otherRefresh), 200);
     }
 
+    void logoutEndsTheSessionsAccessTokensAtOnce() {
+        const TestUser u = registerUser(http(), "ivy_laptop");
+        QVERIFY(u.ok());
+        const HttpResponse phone = login(u.username, u.password);
+        BM_EXPECT_STATUS(phone, 200);
+        const QString phoneAccess = phone.json().value("accessToken").toString();
+        BM_EXPECT_STATUS(me(u.accessToken), 200);
+
+        BM_EXPECT_STATUS(http().post("/api/v1/auth/logout", QJsonObject{{"refreshToken", u.refreshToken}}), 204);
+        // Not 15 minutes later: the very next request.
+        const HttpResponse r = me(u.accessToken);
+        BM_EXPECT_ERROR(r, 401, "unauthorized");
+        QVERIFY2(r.json().value("error").toObject().value("message").toString().contains("session has ended"),
+                 r.body.constData());
+        BM_EXPECT_ERROR(client(u.accessToken)->post("/api/v1/listings", listingDraft("after sign-out")), 401,
+                        "unauthorized");
+        BM_EXPECT_ERROR(client(u.accessToken)->post("/api/v1/auth/logout", QJsonObject{{"all", true}}), 401,
+                        "unauthorized");
+        // The phone's session is another one.
+        BM_EXPECT_STATUS(me(phoneAccess), 200);
+    }
+
     void logoutEverywhereRevokesEveryRefreshToken() {
         const TestUser u = registerUser(http(), "lee_all");
         QVERIFY(u.ok());
@@ -573,14 +656,24 @@ private Q_SLOTS:
         BM_EXPECT_ERROR(http().post("/api/v1/auth/logout", QJsonObject{{"all", true}}), 401, "unauthorized");
         BM_EXPECT_ERROR(http().post("/api/v1/auth/logout", QJsonObject{{"all", "yes"}}), 400, "validation_failed");
 
+        const HttpResponse rotated = refresh(second.json().value("refreshToken").toString());
+        BM_EXPECT_STATUS(rotated, 200);
+
         const HttpResponse out = client(u.accessToken)->post("/api/v1/auth/logout", QJsonObject{{"all", true}});
         BM_EXPECT_STATUS(out, 204);
         BM_EXPECT_ERROR(refresh(u.refreshToken), 401, "unauthorized");
-        BM_EXPECT_ERROR(refresh(second.json().value("refreshToken").toString()), 401, "unauthorized");
+        BM_EXPECT_ERROR(refresh(rotated.json().value("refreshToken").toString()), 401, "unauthorized");
+        // Every access token of every session ends with them, the rotated one's too.
+        for (const QString& token : {u.accessToken, second.json().value("accessToken").toString(),
+                                     rotated.json().value("accessToken").toString()})
+            BM_EXPECT_ERROR(me(token), 401, "unauthorized");
         // Another user's session is not touched.
+        BM_EXPECT_STATUS(me(bystander.accessToken), 200);
         BM_EXPECT_STATUS(refresh(bystander.refreshToken), 200);
         // Signing in again works.
-        BM_EXPECT_STATUS(login(u.username, u.password), 200);
+        const HttpResponse again = login(u.username, u.password);
+        BM_EXPECT_STATUS(again, 200);
+        BM_EXPECT_STATUS(me(again.json().value("accessToken").toString()), 200);
     }
 
     void logoutRejectsBadBodies() {

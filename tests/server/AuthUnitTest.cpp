@@ -1,10 +1,12 @@
 // The auth pieces on their own: scrypt password hashes, HS256 access tokens
 // (issue, verify, expiry, tampering, algorithm confusion), the failure rate
-// limiter's window and Retry-After, and registration validation.
+// limiter's window and Retry-After, registration validation, and the event that
+// announces ended sessions.
 #include "auth/AccessTokenSigner.h"
 #include "auth/AuthService.h"
 #include "auth/PasswordHasher.h"
 #include "auth/RateLimiter.h"
+#include "auth/SessionEndedEvent.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -99,36 +101,39 @@ private Q_SLOTS:
     // --- AccessTokenSigner ---
     void tokenIssueAndVerify() {
         const AccessTokenSigner signer(kSecret, 900);
-        const QString token = signer.issue("u_alice", kNow);
+        const QString token = signer.issue("u_alice", "f_1", kNow);
         QCOMPARE(token.count('.'), 2);
         const QJsonObject header = QJsonDocument::fromJson(QByteArray::fromBase64(token.section('.', 0, 0).toLatin1(), kB64)).object();
         QCOMPARE(header.value("alg").toString(), QStringLiteral("HS256"));
-        const auto claims = signer.verify(token, kNow + 1);
+        const auto claims = signer.verify(token);
         QVERIFY(claims.ok());
         QCOMPARE(claims->userId, QStringLiteral("u_alice"));
+        QCOMPARE(claims->sessionId, QStringLiteral("f_1"));
         QCOMPARE(claims->issuedAtS, kNow);
         QCOMPARE(claims->expiresAtS, kNow + 900);
         QCOMPARE(signer.lifetimeSeconds(), 900);
         // Our own independent HS256 signer produces a token the server accepts.
-        QVERIFY(signer.verify(sign(kHs256, {{"sub", "u_bob"}, {"iat", kNow}, {"exp", kNow + 60}}), kNow).ok());
+        QVERIFY(signer.verify(sign(kHs256, {{"sub", "u_bob"}, {"iat", kNow}, {"exp", kNow + 60}})).ok());
     }
 
     void tokenExpires() {
         const AccessTokenSigner signer(kSecret, 900);
-        const QString token = signer.issue("u_alice", kNow);
-        QVERIFY(signer.verify(token, kNow + 899).ok());
-        const auto expired = signer.verify(token, kNow + 900);
-        QVERIFY(!expired.ok());
-        QCOMPARE(expired.error().code, ErrorCode::Unauthorized);
-        QVERIFY(!signer.verify(token, kNow + 100000).ok());
+        const QString token = signer.issue("u_alice", "f_1", kNow);
+        const auto claims = signer.verify(token);
+        QVERIFY(claims.ok());
+        QVERIFY(!claims->expiredAt(kNow + 899));
+        QVERIFY(claims->expiredAt(kNow + 900));
+        QVERIFY(claims->expiredAt(kNow + 100000));
         // A token without exp never is "forever valid".
-        QVERIFY(!signer.verify(sign(kHs256, {{"sub", "u_bob"}, {"iat", kNow}}), kNow).ok());
+        const auto noExpiry = signer.verify(sign(kHs256, {{"sub", "u_bob"}, {"iat", kNow}}));
+        QVERIFY(noExpiry.ok());
+        QVERIFY(noExpiry->expiredAt(kNow));
     }
 
     void badTokensAreRefused_data() {
         QTest::addColumn<QString>("token");
         const AccessTokenSigner signer(kSecret, 900);
-        const QString good = signer.issue("u_alice", kNow);
+        const QString good = signer.issue("u_alice", "f_1", kNow);
         const QStringList parts = good.split('.');
         const QJsonObject payload{{"sub", "u_alice"}, {"iat", kNow}, {"exp", kNow + 900}};
         QTest::newRow("empty") << QString();
@@ -157,9 +162,24 @@ private Q_SLOTS:
 
     void badTokensAreRefused() {
         QFETCH(QString, token);
-        const auto claims = AccessTokenSigner(kSecret, 900).verify(token, kNow + 1);
+        const auto claims = AccessTokenSigner(kSecret, 900).verify(token);
         QVERIFY(!claims.ok());
         QCOMPARE(claims.error().code, ErrorCode::Unauthorized);
+    }
+
+    // --- SessionEndedEvent ---
+    void sessionEndedEventRoundTrips() {
+        const DomainEvent one = SessionEndedEvent{"u_alice", "f_1"}.toEvent();
+        QCOMPARE(one.topic, QStringLiteral("user:u_alice"));
+        const auto readOne = SessionEndedEvent::from(one);
+        QVERIFY(readOne);
+        QCOMPARE(readOne->userId, QStringLiteral("u_alice"));
+        QCOMPARE(readOne->sessionId, QStringLiteral("f_1"));
+        const auto readAll = SessionEndedEvent::from(SessionEndedEvent{"u_alice", {}}.toEvent());
+        QVERIFY(readAll);
+        QVERIFY(readAll->sessionId.isEmpty());
+        // Ordinary events on a user's topic are not mistaken for it.
+        QVERIFY(!SessionEndedEvent::from(DomainEvent{"user:u_alice", "notification.new", {}}));
     }
 
     // --- RateLimiter ---
