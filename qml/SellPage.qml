@@ -1,7 +1,7 @@
 // Sell (or edit) an item: the details on the left, photos on the right. Photos
-// come from the file picker or a drop, can be reordered and removed before
-// upload, and show their own progress while uploading. Errors sit next to
-// the field they are about.
+// come from the file picker or a drop, can be reordered (dragged, or moved
+// with their arrow buttons) and removed before upload, and show their own
+// progress while uploading. Errors sit next to the field they are about.
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Dialogs
@@ -320,7 +320,7 @@ Item {
                 }
                 Text {
                     Layout.fillWidth: true
-                    text: qsTr("The first photo is the cover. 10 or more photos from all sides let the server build a 3D model.")
+                    text: qsTr("The first photo is the cover: drag photos to change the order. 10 or more photos from all sides let the server build a 3D model.")
                     wrapMode: Text.WordWrap
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontCaption
@@ -370,8 +370,11 @@ Item {
                         cellWidth: Math.floor(width / 3)
                         cellHeight: cellWidth
                         model: draft.photos
-                        move: Transition { NumberAnimation { properties: "x,y"; duration: Theme.animationNormal } }
-                        delegate: Item {
+                        move: Transition { NumberAnimation { properties: "x,y"; duration: Theme.animationNormal; easing.type: Easing.OutCubic } }
+                        displaced: Transition { NumberAnimation { properties: "x,y"; duration: Theme.animationNormal; easing.type: Easing.OutCubic } }
+                        // A thumbnail is picked up and carried over the others; the photo it
+                        // passes over makes room at once, so the order is always what is seen.
+                        delegate: DropArea {
                             id: tile
                             required property int index
                             required property url imageUrl
@@ -380,16 +383,53 @@ Item {
                             required property string errorText
                             width: photoGrid.cellWidth
                             height: photoGrid.cellHeight
+                            keys: ["application/x-bitmarket-draft-photo"]
+                            onEntered: function (drag) { draft.movePhoto(drag.source.photoIndex, tile.index) }
+
                             AsyncImage {
-                                anchors.fill: parent
-                                anchors.margins: Theme.spaceXs
+                                id: thumb
+                                objectName: "draftPhoto"
+                                readonly property int photoIndex: tile.index
+                                readonly property url photoUrl: tile.imageUrl
+                                readonly property bool lifted: carry.active
+                                width: tile.width - 2 * Theme.spaceXs
+                                height: tile.height - 2 * Theme.spaceXs
+                                anchors.horizontalCenter: tile.horizontalCenter
+                                anchors.verticalCenter: tile.verticalCenter
                                 radius: Theme.radiusS
                                 source: tile.imageUrl
                                 sourceSize: Qt.size(256, 256)
-                                border.width: tile.uploadState === "failed" || tile.errorText.length > 0 ? 2 : 0
-                                border.color: Theme.danger
+                                border.width: thumb.lifted ? 2 : (tile.uploadState === "failed" || tile.errorText.length > 0 ? 2 : 0)
+                                border.color: thumb.lifted ? Theme.accent : Theme.danger
+                                scale: thumb.lifted ? 1.06 : 1
+                                opacity: thumb.lifted ? 0.92 : 1
+                                Behavior on scale { NumberAnimation { duration: Theme.animationFast } }
+                                Accessible.role: Accessible.Graphic
+                                Accessible.name: tile.index === 0 ? qsTr("Photo %1, the cover").arg(tile.index + 1) : qsTr("Photo %1").arg(tile.index + 1)
+
+                                Drag.active: carry.active
+                                Drag.source: thumb
+                                Drag.keys: tile.keys
+                                Drag.hotSpot.x: width / 2
+                                Drag.hotSpot.y: height / 2
+                                DragHandler {
+                                    id: carry
+                                    enabled: !draft.busy && draft.photos.count > 1
+                                    cursorShape: Qt.ClosedHandCursor
+                                }
+                                states: State {
+                                    when: thumb.lifted
+                                    ParentChange { target: thumb; parent: dropZone }
+                                    AnchorChanges { target: thumb; anchors.horizontalCenter: undefined; anchors.verticalCenter: undefined }
+                                    PropertyChanges { target: thumb; z: 2 }
+                                }
+                                transitions: Transition {
+                                    to: ""
+                                    ParentAnimation { AnchorAnimation { duration: Theme.animationNormal; easing.type: Easing.OutCubic } }
+                                }
 
                                 Rectangle {
+                                    objectName: "coverBadge"
                                     visible: tile.index === 0
                                     anchors { left: parent.left; top: parent.top; margins: Theme.spaceXs }
                                     width: coverText.implicitWidth + Theme.spaceS
@@ -464,7 +504,7 @@ Item {
                                 }
                                 Basic.ToolTip.visible: tileHover.hovered && tile.errorText.length > 0
                                 Basic.ToolTip.text: tile.errorText
-                                HoverHandler { id: tileHover }
+                                HoverHandler { id: tileHover; cursorShape: carry.enabled ? Qt.OpenHandCursor : Qt.ArrowCursor }
                             }
                         }
                     }

@@ -646,8 +646,8 @@
         <translation>사진 추가</translation>
     </message>
     <message>
-        <source>The first photo is the cover. 10 or more photos from all sides let the server build a 3D model.</source>
-        <translation>첫 번째 사진이 대표 사진이 됩니다. 여러 방향에서 10장 이상 찍으면 서버가 3D 모델을 만들어 줘요.</translation>
+        <source>The first photo is the cover: drag photos to change the order. 10 or more photos from all sides let the server build a 3D model.</source>
+        <translation>첫 번째 사진이 대표 사진이 됩니다. 사진을 끌어서 순서를 바꿀 수 있어요. 여러 방향에서 10장 이상 찍으면 서버가 3D 모델을 만들어 줘요.</translation>
     </message>
     <message>
         <source>Drop photos here</source>
@@ -660,6 +660,14 @@
     <message>
         <source>Cover</source>
         <translation>대표</translation>
+    </message>
+    <message>
+        <source>Photo %1, the cover</source>
+        <translation>사진 %1, 대표 사진</translation>
+    </message>
+    <message>
+        <source>Photo %1</source>
+        <translation>사진 %1</translation>
     </message>
     <message>
         <source>Remove photo</source>

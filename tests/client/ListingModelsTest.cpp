@@ -1,6 +1,7 @@
 // The models QML binds to, against the real demo server: roles, cursor
 // paging, searches that replace rows without a reset, favorites, the detail
-// object and the sell draft (validation, create, photos with progress).
+// object and the sell draft (validation, create, photos reordered in place,
+// with progress).
 #include "ApiClient.h"
 #include "CategoryListModel.h"
 #include "DemoServer.h"
@@ -166,6 +167,43 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(!favorites.loading(), 10000);
         }
         QCOMPARE(favorites.rowCount(), 0);
+    }
+
+    void draftPhotosMoveInPlace() {
+        // A drag moves a photo over the others one cell at a time: every step must be a
+        // move (so the thumbnails slide), never a reset (which would rebuild the grid).
+        DraftPhotoListModel photos;
+        QList<DraftPhotoListModel::Item> items(4);
+        for (int i = 0; i < items.size(); ++i)
+            items[i].localPath = QString("/photos/%1.jpg").arg(i);
+        photos.setItems(items);
+        auto order = [&] {
+            QStringList names;
+            for (int row = 0; row < photos.rowCount(); ++row)
+                names
+                    << photos.data(photos.index(row), DraftPhotoListModel::FileNameRole).toString();
+            return names.join(' ');
+        };
+        QSignalSpy moved(&photos, &QAbstractItemModel::rowsMoved);
+        QSignalSpy resets(&photos, &QAbstractItemModel::modelReset);
+
+        QVERIFY(photos.move(3, 0)); // the last one becomes the cover
+        QCOMPARE(order(), QString("3.jpg 0.jpg 1.jpg 2.jpg"));
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(moved.last().at(1).toInt(), 3);
+        QCOMPARE(moved.last().at(4).toInt(), 0);
+
+        QVERIFY(photos.move(0, 2)); // and back, to the third cell
+        QCOMPARE(order(), QString("0.jpg 1.jpg 3.jpg 2.jpg"));
+        QCOMPARE(moved.count(), 2);
+        QCOMPARE(moved.last().at(4).toInt(), 3); // counted before the move
+
+        QVERIFY(!photos.move(1, 1));
+        QVERIFY(!photos.move(-1, 0));
+        QVERIFY(!photos.move(0, 4));
+        QCOMPARE(order(), QString("0.jpg 1.jpg 3.jpg 2.jpg"));
+        QCOMPARE(moved.count(), 2);
+        QCOMPARE(resets.count(), 0);
     }
 
     void detailCarriesPhotosSellerAndModel() {

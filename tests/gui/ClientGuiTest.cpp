@@ -1,7 +1,7 @@
 // The real client (same ClientApplication as `bitmarket`) under Xvfb against
 // the real server with --demo, driven like a user: sign in, home grid,
-// search, open a listing, turn it in 3D, sell an item with two photos. Every
-// step leaves a screenshot in $BITMARKET_TEST_OUTPUT.
+// search, open a listing, turn it in 3D, sell an item with two photos put in
+// order by dragging. Every step leaves a screenshot in $BITMARKET_TEST_OUTPUT.
 #include "ApiClient.h"
 #include "ClientApplication.h"
 #include "ClientSettings.h"
@@ -11,6 +11,7 @@
 #include "Session.h"
 #include "support/HttpTestClient.h"
 
+#include <QAbstractListModel>
 #include <QGuiApplication>
 #include <QImage>
 #include <QJsonArray>
@@ -41,6 +42,10 @@ private slots:
 
 private:
     QObject* qmlObject(const QString& objectName) const;
+    // The thumbnail on the sell page that shows the draft's photo at this position.
+    QQuickItem* draftPhotoAt(int index) const;
+    // File names of the draft's photos, in the draft's order.
+    QStringList draftPhotoFiles(QObject* draft) const;
 
     DemoServer m_server;
     QTemporaryDir m_home;
@@ -52,6 +57,23 @@ private:
 
 QObject* ClientGuiTest::qmlObject(const QString& objectName) const {
     return m_app->window()->findChild<QObject*>(objectName);
+}
+
+QQuickItem* ClientGuiTest::draftPhotoAt(int index) const {
+    for (QQuickItem* photo : m_ui->findAll("draftPhoto")) {
+        if (photo->property("photoIndex").toInt() == index)
+            return photo;
+    }
+    return nullptr;
+}
+
+QStringList ClientGuiTest::draftPhotoFiles(QObject* draft) const {
+    auto* photos = draft->property("photos").value<QAbstractListModel*>();
+    const int role = photos->roleNames().key("fileName");
+    QStringList files;
+    for (int row = 0; row < photos->rowCount(); ++row)
+        files << photos->index(row).data(role).toString();
+    return files;
 }
 
 void ClientGuiTest::initTestCase() {
@@ -238,9 +260,36 @@ void ClientGuiTest::sellAnItemWithTwoPhotos() {
     QMetaObject::invokeMethod(draft, "addPhotos", Q_RETURN_ARG(int, accepted),
                               Q_ARG(QList<QUrl>, files));
     QCOMPARE(accepted, 2);
-    // Reorder: the second photo becomes the cover.
-    QMetaObject::invokeMethod(draft, "movePhoto", Q_ARG(int, 1), Q_ARG(int, 0));
-    m_ui->settle(500);
+    const QStringList added{"photo-1.jpg", "photo-2.jpg"};
+    const QStringList swapped{"photo-2.jpg", "photo-1.jpg"};
+    QCOMPARE(draftPhotoFiles(draft), added);
+
+    // Reorder by dragging: the second photo is carried onto the first and becomes the cover.
+    QVERIFY(m_ui->waitFor([&] { return draftPhotoAt(0) && draftPhotoAt(1); }));
+    m_ui->waitUntilInteractive(draftPhotoAt(1));
+    const QRect firstRect = m_ui->sceneRect(draftPhotoAt(0));
+    const QPoint from = m_ui->sceneRect(draftPhotoAt(1)).center();
+    const QPoint to = firstRect.center();
+    QTest::mousePress(m_ui->window(), Qt::LeftButton, {}, from);
+    const int steps = 12;
+    for (int i = 1; i <= steps; ++i)
+        QTest::mouseMove(m_ui->window(), from + (to - from) * i / steps);
+    // The others make room while the photo is still held.
+    QVERIFY2(m_ui->waitFor([&] { return draftPhotoFiles(draft) == swapped; }),
+             qPrintable(draftPhotoFiles(draft).join(", ")));
+    QQuickItem* held = draftPhotoAt(0);
+    QVERIFY(held && held->property("lifted").toBool());
+    m_ui->settle(400);
+    m_ui->screenshot("08a-sell-photo-dragged");
+    QTest::mouseRelease(m_ui->window(), Qt::LeftButton, {}, to);
+    QVERIFY(m_ui->waitFor([&] { return !draftPhotoAt(0)->property("lifted").toBool(); }));
+    QCOMPARE(draftPhotoFiles(draft), swapped);
+    // The dragged photo sits in the first cell, where the cover badge is.
+    QVERIFY(m_ui->waitFor([&] { return m_ui->sceneRect(draftPhotoAt(0)) == firstRect; }));
+    QVERIFY(m_ui->find("coverBadge"));
+    QCOMPARE(m_ui->findAll("coverBadge").size(), 1);
+    QVERIFY(draftPhotoAt(0)->isAncestorOf(m_ui->find("coverBadge")));
+    m_ui->settle(300);
     m_ui->screenshot("08-sell-filled");
 
     QSignalSpy saved(draft, SIGNAL(saved(QString)));
