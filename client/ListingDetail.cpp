@@ -156,6 +156,17 @@ void ListingDetail::requestModel() {
     });
 }
 
+void ListingDetail::addToFavorites() {
+    if (!m_api || m_listingId.isEmpty())
+        return;
+    ApiCall* call = m_api->put(QStringLiteral("/listings/%1/favorite").arg(m_listingId));
+    connect(call, &ApiCall::succeeded, this, &ListingDetail::reload);
+    connect(call, &ApiCall::failed, this, [this](const ApiError& error) {
+        m_errorMessage = error.message;
+        emit loadingChanged();
+    });
+}
+
 void ListingDetail::toggleFavorite() {
     if (!m_api || !loaded())
         return;

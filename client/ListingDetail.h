@@ -94,6 +94,9 @@ public:
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE void toggleFavorite();
+    // The heart pressed before signing in, now that the user has: adds the favorite,
+    // then reads the listing again as this user (their heart, the new count).
+    Q_INVOKABLE void addToFavorites();
     // Seller only: asks the server to build the 3D model from the listing's
     // photos; progress then arrives live as job.progress events.
     Q_INVOKABLE void requestModel();

@@ -17,6 +17,7 @@ Session::Session(ApiClient* api, QString configDir, QObject* parent)
             return;
         store().clear();
         endSession(message);
+        emit sessionExpired();
     });
 }
 
@@ -49,6 +50,7 @@ void Session::restore() {
         }
         store().clear();
         endSession(tr("Your session has ended. Please sign in again."));
+        emit sessionExpired();
     });
 }
 

@@ -52,6 +52,9 @@ signals:
     void busyChanged();
     void userChanged();
     void messageChanged();
+    // The session ended without the user asking (revoked from another device, or the
+    // stored one no longer valid at start-up): the window asks them to sign in again.
+    void sessionExpired();
 
 private:
     void startSession(const QJsonObject& body);

@@ -8,6 +8,7 @@ Item {
     objectName: "homePage"
     property alias listings: listingModel
     signal listingOpened(string listingId)
+    signal favoriteNeedsSignIn(string listingId)
 
     ListingListModel {
         id: listingModel
@@ -55,6 +56,7 @@ Item {
                                                       : qsTr("No listings match these filters")
             emptyDetail: qsTr("Try other words, another category or a wider price range.")
             onListingOpened: function (listingId) { page.listingOpened(listingId) }
+            onFavoriteNeedsSignIn: function (listingId) { page.favoriteNeedsSignIn(listingId) }
         }
     }
 }

@@ -12,6 +12,8 @@ Item {
     property string emptyDetail
     property string emptyIcon: "search"
     signal listingOpened(string listingId)
+    // A heart pressed by someone not signed in.
+    signal favoriteNeedsSignIn(string listingId)
 
     readonly property int minCardWidth: 216
     readonly property int columns: Math.max(1, Math.floor((grid.width + Theme.spaceM) / (minCardWidth + Theme.spaceM)))
@@ -60,7 +62,8 @@ Item {
                 favorite: parent.isFavorite
                 status: parent.status
                 onClicked: root.listingOpened(parent.listingId)
-                onFavoriteToggled: root.model.setFavorite(parent.listingId, !parent.isFavorite)
+                onFavoriteToggled: Session.signedIn ? root.model.setFavorite(parent.listingId, !parent.isFavorite)
+                                                    : root.favoriteNeedsSignIn(parent.listingId)
             }
         }
 

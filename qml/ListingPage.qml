@@ -13,6 +13,8 @@ Item {
     property alias mediaTab: tabs.currentIndex
     signal back()
     signal editRequested(string listingId)
+    // The heart pressed by someone not signed in.
+    signal favoriteNeedsSignIn()
 
     readonly property bool isOwner: listing.sellerId.length > 0 && listing.sellerId === Session.userId
 
@@ -31,6 +33,15 @@ Item {
         id: listing
         api: Api
         realtime: Realtime
+    }
+
+    // Whose heart and whose listing it is depend on who is signed in.
+    Connections {
+        target: Session
+        function onStateChanged() {
+            if (!Session.restoring)
+                listing.reload()
+        }
     }
 
     Keys.onEscapePressed: page.back()
@@ -185,7 +196,7 @@ Item {
                             favorite: listing.isFavorite
                             count: listing.favoriteCount
                             enabled: !page.isOwner
-                            onClicked: listing.toggleFavorite()
+                            onClicked: Session.signedIn ? listing.toggleFavorite() : page.favoriteNeedsSignIn()
                         }
                         Row {
                             spacing: Theme.spaceXs

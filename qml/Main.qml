@@ -1,5 +1,7 @@
-// The window: navigation rail, the current section, the offline banner, and
-// the sign-in page whenever nobody is signed in.
+// The window: navigation rail, the current section and the offline banner.
+// Anyone can browse; selling, one's own items and favorites ask for an account
+// first (the sign-in page over the window, with a way back), and once signed
+// in the user carries on with what they wanted to do.
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Window
@@ -19,6 +21,9 @@ Basic.ApplicationWindow {
     font.family: Theme.fontFamily
 
     property string section: "home"
+    // What the user wanted to do when they were asked to sign in; done once they have.
+    property var afterSignIn: null
+    readonly property var accountSections: ["sell", "mine", "favorites"]
     property alias stack: stack
     property alias homePage: home
     property alias sellPage: sell
@@ -29,10 +34,31 @@ Basic.ApplicationWindow {
     function showSection(name) {
         stack.pop(null)
         section = name
-        if (name === "favorites")
+        reloadSection()
+    }
+    function reloadSection() {
+        if (section === "favorites")
             favorites.reload()
-        else if (name === "mine")
+        else if (section === "mine")
             mine.reload()
+    }
+    function askToSignIn(reason, then) {
+        afterSignIn = then
+        signIn.reason = reason
+        signIn.visible = true
+    }
+    function whenSignedIn(reason, then) {
+        if (Session.signedIn)
+            then()
+        else
+            askToSignIn(reason, then)
+    }
+    function backToBrowsing() {
+        signIn.visible = false
+        afterSignIn = null
+        Session.clearMessage()
+        if (accountSections.indexOf(section) >= 0)
+            showSection("home")
     }
     function startSelling() {
         sell.startNew()
@@ -46,7 +72,6 @@ Basic.ApplicationWindow {
     RowLayout {
         anchors.fill: parent
         spacing: 0
-        visible: Session.signedIn
 
         // Navigation rail
         Rectangle {
@@ -79,7 +104,7 @@ Basic.ApplicationWindow {
                     text: qsTr("Sell")
                     iconName: "plus"
                     current: window.section === "sell"
-                    onClicked: window.startSelling()
+                    onClicked: window.whenSignedIn(qsTr("Sign in to sell an item."), window.startSelling)
                 }
                 NavButton {
                     objectName: "navMine"
@@ -87,7 +112,8 @@ Basic.ApplicationWindow {
                     text: qsTr("My items")
                     iconName: "tag"
                     current: window.section === "mine"
-                    onClicked: window.showSection("mine")
+                    onClicked: window.whenSignedIn(qsTr("Sign in to see the items you sell."),
+                                                   function () { window.showSection("mine") })
                 }
                 NavButton {
                     objectName: "navFavorites"
@@ -95,9 +121,18 @@ Basic.ApplicationWindow {
                     text: qsTr("Favorites")
                     iconName: "heart"
                     current: window.section === "favorites"
-                    onClicked: window.showSection("favorites")
+                    onClicked: window.whenSignedIn(qsTr("Sign in to see your favorites."),
+                                                   function () { window.showSection("favorites") })
                 }
                 Item { Layout.fillHeight: true }
+                NavButton {
+                    objectName: "navSignIn"
+                    Layout.alignment: Qt.AlignHCenter
+                    visible: !Session.signedIn && !Session.restoring
+                    text: qsTr("Sign in")
+                    iconName: "forward"
+                    onClicked: window.askToSignIn("", null)
+                }
                 NavButton {
                     objectName: "navSettings"
                     Layout.alignment: Qt.AlignHCenter
@@ -134,7 +169,14 @@ Basic.ApplicationWindow {
         StackLayout {
             anchors.fill: parent
             currentIndex: ["home", "sell", "mine", "favorites", "settings"].indexOf(window.section)
-            HomePage { id: home; onListingOpened: function (id) { window.openListing(id) } }
+            HomePage {
+                id: home
+                onListingOpened: function (id) { window.openListing(id) }
+                onFavoriteNeedsSignIn: function (id) {
+                    window.askToSignIn(qsTr("Sign in to save favorites."),
+                                       function () { home.listings.setFavorite(id, true) })
+                }
+            }
             SellPage {
                 id: sell
                 onSaved: function (id) {
@@ -151,22 +193,28 @@ Basic.ApplicationWindow {
                 onSellRequested: window.startSelling()
             }
             FavoritesPage { id: favorites; onListingOpened: function (id) { window.openListing(id) } }
-            SettingsPage { }
+            SettingsPage { onSignInRequested: window.askToSignIn("", null) }
         }
     }
 
     Component {
         id: listingPage
         ListingPage {
+            id: detailPage
             focus: true
             onBack: stack.pop()
+            onFavoriteNeedsSignIn: window.askToSignIn(qsTr("Sign in to save favorites."),
+                                                      function () { detailPage.detail.addToFavorites() })
             onEditRequested: function (id) { window.editListing(id) }
         }
     }
 
     SignInPage {
+        id: signIn
         anchors.fill: parent
-        visible: !Session.signedIn
+        visible: false
+        z: 5
+        onBackToBrowsing: window.backToBrowsing()
     }
 
     Toast {
@@ -180,10 +228,22 @@ Basic.ApplicationWindow {
     Connections {
         target: Session
         function onStateChanged() {
-            if (Session.signedIn) {
+            if (Session.restoring)
+                return
+            // Search results carry no one's hearts but those set here: forget them with the user.
+            if (!Session.signedIn)
                 home.listings.refresh()
-                window.showSection("home")
+            if (Session.signedIn && signIn.visible) {
+                const then = window.afterSignIn
+                signIn.visible = false
+                window.afterSignIn = null
+                if (then)
+                    then()
             }
+        }
+        // Revoked elsewhere or expired: ask again, and pick up where the user was.
+        function onSessionExpired() {
+            window.askToSignIn("", window.reloadSection)
         }
     }
 }

@@ -7,6 +7,7 @@ import BitMarket.Client
 Item {
     id: page
     objectName: "settingsPage"
+    signal signInRequested()
 
     component Section: Rectangle {
         id: section
@@ -146,7 +147,8 @@ Item {
             Section {
                 title: qsTr("Account")
                 Text {
-                    text: qsTr("Signed in as %1 (@%2)").arg(Session.displayName).arg(Session.username)
+                    text: Session.signedIn ? qsTr("Signed in as %1 (@%2)").arg(Session.displayName).arg(Session.username)
+                                           : qsTr("You are browsing without an account.")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
                     color: Theme.text
@@ -156,7 +158,14 @@ Item {
                     kind: "secondary"
                     text: qsTr("Sign out")
                     iconName: "logout"
+                    visible: Session.signedIn
                     onClicked: Session.signOut()
+                }
+                AppButton {
+                    objectName: "settingsSignInButton"
+                    text: qsTr("Sign in")
+                    visible: !Session.signedIn
+                    onClicked: page.signInRequested()
                 }
             }
             Text {

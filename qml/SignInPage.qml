@@ -1,5 +1,6 @@
-// Sign in or create an account. Explains a revoked session and lets the
-// user change the server before signing in.
+// Sign in or create an account, over the window when something needs an
+// account. Says why it is asked for (or that the session was revoked), lets
+// the user change the server, and always offers the way back to browsing.
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Basic as Basic
@@ -9,7 +10,25 @@ Rectangle {
     id: page
     objectName: "signInPage"
     property bool registering: false
+    // Why an account is needed now, e.g. "Sign in to sell an item."; empty when the user just chose to.
+    property string reason
+    signal backToBrowsing()
     color: Theme.background
+
+    onVisibleChanged: if (visible) loginField.forceActiveFocus()
+
+    // Nothing under the page takes clicks or the wheel while it is shown.
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.AllButtons
+        hoverEnabled: true
+        onWheel: function (wheel) { wheel.accepted = true }
+    }
+    Shortcut {
+        sequence: StandardKey.Cancel
+        enabled: page.visible
+        onActivated: page.backToBrowsing()
+    }
 
     function errorFor(field) { return Session.fieldErrors[field] || "" }
 
@@ -59,6 +78,17 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
 
+            AppButton {
+                objectName: "backToBrowsingButton"
+                anchors.left: parent.left
+                anchors.top: parent.top
+                anchors.margins: Theme.spaceL
+                kind: "quiet"
+                iconName: "back"
+                text: qsTr("Back to browsing")
+                onClicked: page.backToBrowsing()
+            }
+
             ColumnLayout {
                 anchors.centerIn: parent
                 width: Math.min(380, parent.width - 2 * Theme.spaceXl)
@@ -69,6 +99,16 @@ Rectangle {
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontDisplay
                     font.weight: Font.Bold
+                    color: Theme.text
+                }
+                Text {
+                    objectName: "signInReason"
+                    Layout.fillWidth: true
+                    visible: page.reason.length > 0
+                    text: page.reason
+                    wrapMode: Text.WordWrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
                     color: Theme.text
                 }
                 Text {

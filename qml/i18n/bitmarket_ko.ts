@@ -360,6 +360,26 @@
         <source>Your listing is live</source>
         <translation>상품이 등록되었어요</translation>
     </message>
+    <message>
+        <source>Sign in to sell an item.</source>
+        <translation>상품을 판매하려면 로그인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Sign in to see the items you sell.</source>
+        <translation>내 상품을 보려면 로그인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Sign in to see your favorites.</source>
+        <translation>관심 목록을 보려면 로그인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Sign in to save favorites.</source>
+        <translation>관심 상품으로 저장하려면 로그인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
 </context>
 <context>
     <name>ModelFile</name>
@@ -784,6 +804,14 @@
         <translation>로그아웃</translation>
     </message>
     <message>
+        <source>You are browsing without an account.</source>
+        <translation>로그인하지 않고 둘러보는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
         <source>BitMarket %1</source>
         <translation>비트마켓 %1</translation>
     </message>
@@ -793,6 +821,10 @@
     <message>
         <source>Second-hand things you can turn in your hands before you buy.</source>
         <translation>사기 전에 손안에서 돌려 보는 중고 거래.</translation>
+    </message>
+    <message>
+        <source>Back to browsing</source>
+        <translation>둘러보기로 돌아가기</translation>
     </message>
     <message>
         <source>Create your account</source>

@@ -1,6 +1,7 @@
 // ApiClient and Session against the real server: sign-in, a session that
 // survives a restart (and is stored owner-only), transparent refresh on 401,
-// a revoked session, error mapping and an unreachable server.
+// a revoked or stale session that asks to sign in again (and a chosen
+// sign-out that does not), error mapping and an unreachable server.
 #include "ApiClient.h"
 
 #include "DemoServer.h"
@@ -76,12 +77,42 @@ private slots:
         ApiClient api2;
         api2.setServerUrl(m_server.httpUrl());
         Session restored(&api2, config.path());
+        QSignalSpy expired(&restored, &Session::sessionExpired);
         restored.restore();
         QTRY_VERIFY_WITH_TIMEOUT(restored.signedIn(), 15000);
         QCOMPARE(restored.userId(), session.userId());
         // The token rotated, and the new one is what is stored now.
         QCOMPARE(store.load(), api2.refreshToken());
         QVERIFY(api2.refreshToken() != api.refreshToken());
+
+        // Signing out is the user's choice: nothing asks them to sign in again.
+        restored.signOut();
+        QVERIFY(!restored.signedIn());
+        QVERIFY(restored.message().isEmpty());
+        QCOMPARE(expired.count(), 0);
+        QVERIFY(store.load().isEmpty());
+    }
+
+    void staleStoredSessionAsksToSignInAgain() {
+        QTemporaryDir config;
+        ApiClient api;
+        api.setServerUrl(m_server.httpUrl());
+        Session session(&api, config.path());
+        session.signIn(DemoServer::kUser, DemoServer::kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(session.signedIn(), 15000);
+        // Another device signs out everywhere while this app is closed.
+        const Answer out = await(api.post("/auth/logout", QJsonObject{{"all", true}}));
+        QVERIFY2(out.ok, qPrintable(out.error.message));
+
+        ApiClient next;
+        next.setServerUrl(m_server.httpUrl());
+        Session restored(&next, config.path());
+        QSignalSpy expired(&restored, &Session::sessionExpired);
+        restored.restore();
+        QVERIFY(expired.wait(15000));
+        QVERIFY(!restored.signedIn());
+        QVERIFY(!restored.message().isEmpty());
+        QVERIFY(SessionStore(config.path(), next.serverUrl().toString()).load().isEmpty());
     }
 
     void wrongPasswordSaysSo() {
@@ -134,10 +165,12 @@ private slots:
         QVERIFY2(out.ok, qPrintable(out.error.message));
         api.setTokens("expired.access.token", api.refreshToken());
         QSignalSpy revoked(&api, &ApiClient::sessionRevoked);
+        QSignalSpy expired(&session, &Session::sessionExpired);
         const Answer me = await(api.get("/me"));
         QVERIFY(!me.ok);
         QCOMPARE(me.status, 401);
         QCOMPARE(revoked.count(), 1);
+        QCOMPARE(expired.count(), 1);
         QVERIFY(!session.signedIn());
         QVERIFY(!session.message().isEmpty());
         QVERIFY(SessionStore(config.path(), api.serverUrl().toString()).load().isEmpty());

@@ -1,7 +1,7 @@
 // The models QML binds to, against the real demo server: roles, cursor
-// paging, searches that replace rows without a reset, favorites, the detail
-// object and the sell draft (validation, create, photos reordered in place,
-// with progress).
+// paging, searches that replace rows without a reset, favorites (also the
+// one asked for before signing in), the detail object and the sell draft
+// (validation, create, photos reordered in place, with progress).
 #include "ApiClient.h"
 #include "CategoryListModel.h"
 #include "DemoServer.h"
@@ -167,6 +167,34 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(!favorites.loading(), 10000);
         }
         QCOMPARE(favorites.rowCount(), 0);
+    }
+
+    void favoriteAskedForBeforeSignInIsAddedOnTheListingPage() {
+        ListingListModel home;
+        home.setApi(&m_api);
+        home.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(home.loaded() && home.rowCount() >= 2, 15000);
+
+        // The heart fills and the count grows once the server has it.
+        const QString pageId = home.listingIdAt(1);
+        ListingDetail detail;
+        detail.setApi(&m_api);
+        detail.setListingId(pageId);
+        QTRY_VERIFY_WITH_TIMEOUT(detail.loaded(), 15000);
+        QVERIFY(!detail.isFavorite());
+        const qint64 count = detail.favoriteCount();
+        detail.addToFavorites();
+        QTRY_VERIFY_WITH_TIMEOUT(detail.isFavorite(), 10000);
+        QCOMPARE(detail.favoriteCount(), count + 1);
+        // Asked twice (two clicks before signing in) it is still one favorite.
+        QSignalSpy reloading(&detail, &ListingDetail::loadingChanged);
+        detail.addToFavorites();
+        QTRY_VERIFY_WITH_TIMEOUT(reloading.count() >= 2 && !detail.loading(), 10000);
+        QVERIFY(detail.isFavorite());
+        QCOMPARE(detail.favoriteCount(), count + 1);
+
+        detail.toggleFavorite();
+        QTRY_VERIFY_WITH_TIMEOUT(detail.favoriteCount() == count && !detail.isFavorite(), 10000);
     }
 
     void draftPhotosMoveInPlace() {

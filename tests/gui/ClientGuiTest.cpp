@@ -1,7 +1,8 @@
 // The real client (same ClientApplication as `bitmarket`) under Xvfb against
-// the real server with --demo, driven like a user: sign in, home grid,
-// search, open a listing, turn it in 3D, sell an item with two photos put in
-// order by dragging. Every step leaves a screenshot in $BITMARKET_TEST_OUTPUT.
+// the real server with --demo, driven like a user: browse without an account
+// (home grid, search, a listing, its 3D model), be asked to sign in to sell,
+// sell an item with two photos put in order by dragging. Every step leaves a
+// screenshot in $BITMARKET_TEST_OUTPUT.
 #include "ApiClient.h"
 #include "ClientApplication.h"
 #include "ClientSettings.h"
@@ -27,11 +28,12 @@ class ClientGuiTest : public QObject {
 
 private slots:
     void initTestCase();
-    void signIn();
-    void homeGridFills();
+    void homeGridFillsSignedOut();
     void searchFindsTheModelListing();
     void openListing();
+    void favoriteAsksToSignInFirst();
     void turnTheModelIn3D();
+    void sellAsksToSignInThenOpensTheSellPage();
     void sellAnItemWithTwoPhotos();
     void sellerAsksForA3DModel();
     void myListingsAndSettings();
@@ -106,26 +108,18 @@ void ClientGuiTest::initTestCase() {
     m_ui = std::make_unique<GuiDriver>(m_app->window(), out);
 }
 
-void ClientGuiTest::signIn() {
-    QQuickItem* login = m_ui->waitForItem("loginField", 15000);
-    QVERIFY2(login, "the sign-in page did not appear");
-    m_ui->typeInto(login, DemoServer::kUser);
-    m_ui->typeInto(m_ui->find("passwordField"), DemoServer::kPassword);
-    m_ui->settle();
-    m_ui->screenshot("01-sign-in");
-    m_ui->click(m_ui->find("signInButton"));
-    QVERIFY(m_ui->waitFor([&] { return m_app->session()->signedIn(); }, 15000));
-    QCOMPARE(m_app->session()->username(), QString("minji"));
-}
-
-void ClientGuiTest::homeGridFills() {
+void ClientGuiTest::homeGridFillsSignedOut() {
+    // Nobody has signed in on this machine: the window opens on the listings, not on a form.
     auto* listings = qobject_cast<ListingListModel*>(qmlObject("homeListings"));
     QVERIFY(listings);
     QVERIFY(m_ui->waitFor([&] { return listings->loaded() && listings->rowCount() >= 12; }, 15000));
     QVERIFY(m_ui->waitForItem("listingCard"));
+    QVERIFY(!m_app->session()->signedIn());
+    QVERIFY2(!m_ui->find("signInPage"), "the sign-in page covers the window of someone browsing");
+    QVERIFY(m_ui->find("navSignIn"));
     // Thumbnails arrive asynchronously; give them a moment before the picture.
     m_ui->settle(1500);
-    m_ui->screenshot("02-home-grid");
+    m_ui->screenshot("02-home-grid-signed-out");
     QVERIFY(m_ui->findAll("listingCard").size() >= 6);
 }
 
@@ -158,6 +152,20 @@ void ClientGuiTest::openListing() {
     }));
     m_ui->settle(1200);
     m_ui->screenshot("04-listing");
+}
+
+void ClientGuiTest::favoriteAsksToSignInFirst() {
+    m_ui->click(m_ui->waitForItem("detailFavorite"));
+    QQuickItem* reason = m_ui->waitForItem("signInReason");
+    QVERIFY2(reason, "the heart did not ask a signed-out user to sign in");
+    QVERIFY(QQmlProperty::read(reason, "text").toString().contains("favorites"));
+    m_ui->settle(400);
+    m_ui->screenshot("04b-favorite-asks-to-sign-in");
+    // Changing one's mind leads back to the same listing.
+    m_ui->click(m_ui->find("backToBrowsingButton"));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("signInPage") == nullptr; }));
+    QVERIFY(m_ui->find("detailPrice"));
+    QVERIFY(!m_app->session()->signedIn());
 }
 
 void ClientGuiTest::turnTheModelIn3D() {
@@ -209,6 +217,29 @@ void ClientGuiTest::turnTheModelIn3D() {
     m_ui->screenshot("06-model-turned");
     m_ui->click(m_ui->find("backButton"));
     QVERIFY(m_ui->waitFor([&] { return m_ui->find("detailPrice") == nullptr; }));
+}
+
+void ClientGuiTest::sellAsksToSignInThenOpensTheSellPage() {
+    m_ui->click(m_ui->waitForItem("navSell"));
+    QQuickItem* login = m_ui->waitForItem("loginField");
+    QVERIFY2(login, "Sell did not ask a signed-out user to sign in");
+    QQuickItem* reason = m_ui->find("signInReason");
+    QVERIFY(reason);
+    QVERIFY(QQmlProperty::read(reason, "text").toString().contains("sell"));
+    QVERIFY(!m_ui->find("titleField"));
+    m_ui->typeInto(login, DemoServer::kUser);
+    m_ui->typeInto(m_ui->find("passwordField"), DemoServer::kPassword);
+    m_ui->settle();
+    m_ui->screenshot("07a-sign-in-to-sell");
+    m_ui->click(m_ui->find("signInButton"));
+    QVERIFY(m_ui->waitFor([&] { return m_app->session()->signedIn(); }, 15000));
+    QCOMPARE(m_app->session()->username(), QString("minji"));
+    // Signed in, the user is where they wanted to go.
+    QVERIFY2(m_ui->waitForItem("titleField"), "the sell page did not follow the sign-in");
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("signInPage") == nullptr; }));
+    QVERIFY(!m_ui->find("navSignIn"));
+    m_ui->settle(400);
+    m_ui->screenshot("07b-sell-after-sign-in");
 }
 
 void ClientGuiTest::sellAnItemWithTwoPhotos() {
@@ -380,15 +411,20 @@ void ClientGuiTest::revokedSessionReturnsToSignIn() {
     QVERIFY(!m_app->session()->signedIn());
     m_ui->settle(400);
     m_ui->screenshot("13-session-revoked");
-    // Signing in again picks up where the user was.
+    // Signing in again closes the page, and the favorites open without another question.
     m_ui->typeInto(m_ui->find("loginField"), DemoServer::kUser);
     m_ui->typeInto(m_ui->find("passwordField"), DemoServer::kPassword);
     m_ui->click(m_ui->find("signInButton"));
     QVERIFY(m_ui->waitFor([&] { return m_app->session()->signedIn(); }, 15000));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("signInPage") == nullptr; }));
+    m_ui->click(m_ui->find("navFavorites"));
+    QVERIFY(m_ui->waitForItem("favoritesPage"));
+    QVERIFY(!m_ui->find("signInPage"));
 }
 
 void ClientGuiTest::offlineIsShownHonestly() {
     m_server.stop();
+    m_ui->click(m_ui->waitForItem("navHome"));
     m_ui->click(m_ui->waitForItem("refreshButton"));
     QVERIFY(m_ui->waitFor([&] { return !m_app->api()->reachable(); }, 15000));
     m_ui->settle(600);
