@@ -5,6 +5,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+namespace {
+// Close codes of the server's WebSocket (docs/openapi.json).
+constexpr int kCloseTokenExpired = 4001;
+constexpr int kCloseSessionEnded = 4003;
+} // namespace
+
 RealtimeClient::RealtimeClient(ApiClient* api, QObject* parent) : QObject(parent), m_api(api) {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &RealtimeClient::discoverAndConnect);
@@ -89,8 +95,9 @@ void RealtimeClient::discoverAndConnect() {
 
 void RealtimeClient::openSocket() {
     QNetworkRequest request(m_wsUrl);
-    if (!m_api->accessToken().isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_api->accessToken().toUtf8());
+    m_socketToken = m_api->accessToken();
+    if (!m_socketToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_socketToken.toUtf8());
     m_socket.open(request);
 }
 
@@ -106,8 +113,32 @@ void RealtimeClient::onConnected() {
 void RealtimeClient::onDisconnected() {
     m_pingTimer.stop();
     setOnline(false);
-    if (m_running)
+    if (!m_running)
+        return;
+    const int code = m_socket.closeCode();
+    if (!m_socketToken.isEmpty() && (code == kCloseTokenExpired || code == kCloseSessionEnded))
+        renewTokenAndReconnect();
+    else
         scheduleReconnect();
+}
+
+void RealtimeClient::renewTokenAndReconnect() {
+    // Any authenticated call that meets a dead token makes ApiClient refresh it, once for
+    // everyone waiting; a refresh the server refuses signs the session out as it would for
+    // any other call. Either way the token it leaves (new, or none) is the one to use.
+    ApiCall* call = m_api->get(QStringLiteral("/me"));
+    const auto reconnect = [this, gen = m_generation, refused = m_socketToken](bool reachable) {
+        if (gen != m_generation)
+            return;
+        // The same token would be refused again: wait as after any other failure.
+        if (!reachable || m_api->accessToken() == refused)
+            scheduleReconnect();
+        else
+            discoverAndConnect();
+    };
+    connect(call, &ApiCall::succeeded, this, [reconnect] { reconnect(true); });
+    connect(call, &ApiCall::failed, this,
+            [reconnect, call] { reconnect(!call->wasUnreachable()); });
 }
 
 void RealtimeClient::scheduleReconnect() {

@@ -1,7 +1,9 @@
 // The live side: one WebSocket to the URL /healthz names, authenticated with
 // the current access token. It reconnects with exponential backoff (1 s up to
 // 30 s), subscribes again to every topic someone still wants, and tells the
-// UI whether the app is online.
+// UI whether the app is online. When the server closes the socket because its
+// access token expired (4001) or its session ended (4003), it renews the token
+// through ApiClient first and reconnects at once with whatever token that leaves.
 #pragma once
 
 #include <QHash>
@@ -45,6 +47,7 @@ private:
     void openSocket();
     void onConnected();
     void onDisconnected();
+    void renewTokenAndReconnect();
     void onMessage(const QString& text);
     void scheduleReconnect();
     void send(const QString& type, const QJsonObject& data);
@@ -55,6 +58,7 @@ private:
     QTimer m_reconnectTimer;
     QTimer m_pingTimer;
     QUrl m_wsUrl;
+    QString m_socketToken; // the access token the socket was opened with
     QHash<QString, int> m_topics;
     int m_attempt = 0;
     bool m_online = false;
