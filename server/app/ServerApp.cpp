@@ -20,6 +20,7 @@
 #include "market/CategoryService.h"
 #include "market/ListingPhotoUploads.h"
 #include "market/ListingService.h"
+#include "market/MediaSweeper.h"
 #include "media/MediaStore.h"
 #include "media/PhotoIngest.h"
 #include "realtime/RealtimeHub.h"
@@ -37,6 +38,8 @@ namespace {
 // Room for a full set of phone photos in one upload (20 x ~6 MB); each photo is
 // also checked on its own by PhotoIngest.
 constexpr qint64 kMaxRequestBytes = 128LL * 1024 * 1024;
+// How often media no live listing shows is looked for (and at every start).
+constexpr std::chrono::hours kMediaSweepInterval{1};
 // An idle keep-alive connection holds a worker thread, and shutdown waits for
 // it to time out: short enough for a prompt SIGTERM, long enough for a client
 // paging through results.
@@ -52,6 +55,7 @@ struct ServerApp::Parts {
     std::unique_ptr<media::MediaStore> mediaStore;
     std::unique_ptr<media::PhotoIngest> photoIngest;
     std::unique_ptr<ListingPhotoUploads> photoUploads;
+    std::unique_ptr<MediaSweeper> mediaSweeper;
     std::unique_ptr<jobs::JobQueue> jobQueue;
     std::unique_ptr<jobs::ModelJobRunner> modelRunner;
     std::unique_ptr<jobs::ModelJobService> modelJobs;
@@ -175,6 +179,9 @@ bool ServerApp::start() {
         }
     }
     addRoutes();
+    p.mediaSweeper = std::make_unique<MediaSweeper>(
+        *p.db, *p.mediaStore, std::chrono::seconds(m_config.mediaGraceSeconds));
+    p.mediaSweeper->startPeriodic(kMediaSweepInterval);
 
     const AuthService& auth = *p.auth;
     p.hub = std::make_unique<RealtimeHub>(
@@ -243,6 +250,7 @@ void ServerApp::stop() {
     p.workerThreads.clear();
     if (p.hub)
         p.hub->stop();
+    p.mediaSweeper.reset();
     if (p.db)
         p.db->flush();
 }

@@ -27,6 +27,7 @@ constexpr Setting kSettings[] = {
     {"http-threads", "BITMARKET_HTTP_THREADS", "N", "HTTP worker threads (default 32)."},
     {"job-lease-ms", "BITMARKET_JOB_LEASE_MS", "MS", "A job worker silent this long is taken for dead and its job retried (default 60000)."},
     {"model-quality", "BITMARKET_MODEL_QUALITY", "QUALITY", "3D model quality: draft, normal (default) or high."},
+    {"media-grace-s", "BITMARKET_MEDIA_GRACE_S", "S", "Photos and models no live listing shows are deleted once unused this long (default 3600); swept at start and hourly."},
     {"access-token-seconds", "BITMARKET_ACCESS_TOKEN_SECONDS", "S", "Access token lifetime (default 900). For tests that watch tokens expire; the API contract promises 15 minutes."},
 };
 
@@ -147,6 +148,13 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
         if (!ok || c.accessTokenSeconds < 1 || c.accessTokenSeconds > 24 * 3600)
             return ApiError::validation(
                 QStringLiteral("Expected seconds (1 to 86400), got '%1'.").arg(s), "access-token-seconds");
+    }
+    if (const QString g = valueOf("media-grace-s", "BITMARKET_MEDIA_GRACE_S"); !g.isEmpty()) {
+        bool ok = false;
+        c.mediaGraceSeconds = g.toLongLong(&ok);
+        if (!ok || c.mediaGraceSeconds < 0 || c.mediaGraceSeconds > 365LL * 24 * 3600)
+            return ApiError::validation(
+                QStringLiteral("Expected seconds (0 to 31536000), got '%1'.").arg(g), "media-grace-s");
     }
     if (const QString q = valueOf("model-quality", "BITMARKET_MODEL_QUALITY"); !q.isEmpty()) {
         if (q != u"draft" && q != u"normal" && q != u"high")

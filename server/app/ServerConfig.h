@@ -22,6 +22,7 @@ struct ServerConfig {
     int workers = 1;      // in-process job workers (0: none)
     qint64 jobLeaseMs = 60'000; // a job worker silent this long is taken for dead
     QString modelQuality = QStringLiteral("normal"); // draft | normal | high
+    qint64 mediaGraceSeconds = 3600; // unused media younger than this is kept
     int httpThreads = 32;
     int accessTokenSeconds = 15 * 60; // shorter only for tests that watch tokens expire
     bool logRequests = false;

@@ -3,8 +3,10 @@
 #include "media/MediaStore.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,6 +18,7 @@ class MediaStoreTest : public QObject {
 private Q_SLOTS:
     void storesFileUnderItsHash();
     void storingTheSameBytesTwiceKeepsOneFile();
+    void storingExistingBytesMakesTheFileYoungAgain();
     void urlPathNamesVariants();
     void resolveRejectsTraversalAndUnknownNames_data();
     void resolveRejectsTraversalAndUnknownNames();
@@ -64,6 +67,26 @@ void MediaStoreTest::storingTheSameBytesTwiceKeepsOneFile() {
     QVERIFY(first.ok() && second.ok());
     QCOMPARE(first->hash, second->hash);
     QCOMPARE(countFiles(store.root()), 1);
+}
+
+void MediaStoreTest::storingExistingBytesMakesTheFileYoungAgain() {
+    // The sweep of unused media spares young files; a file an upload is about
+    // to use again must count as young even if it was first stored long ago.
+    QTemporaryDir dir;
+    MediaStore store(dir.path());
+    const QByteArray bytes("a model, stored long ago");
+    const auto first = store.storeFile(bytes, "glb");
+    QVERIFY(first.ok());
+    const QString path = store.filePath(first->hash, MediaStore::kFull, "glb");
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addDays(-3),
+                                 QFileDevice::FileModificationTime));
+    }
+    QVERIFY(QFileInfo(path).lastModified() < QDateTime::currentDateTimeUtc().addDays(-2));
+    QVERIFY(store.storeFile(bytes, "glb").ok());
+    QVERIFY(QFileInfo(path).lastModified() > QDateTime::currentDateTimeUtc().addSecs(-60));
 }
 
 void MediaStoreTest::urlPathNamesVariants() {
