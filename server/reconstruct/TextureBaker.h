@@ -1,9 +1,9 @@
-// Colours the surface from the photos. Every triangle gets its own slot in a
-// grid atlas (two triangles per square cell, padded so bilinear filtering never
-// reads a neighbour), and every texel is a visibility-tested blend of all
+// Colours the surface from the photos. The surface is laid out in a chart
+// atlas (UvAtlasBuilder), and every texel is a visibility-tested blend of all
 // photos that see it, weighted by how head-on and how close each photo is.
 // Because the weights follow the smooth vertex normals, they change gradually
-// across triangles, which is what hides the seams between photos.
+// across triangles, which is what hides the seams between photos. The gutters
+// between charts are filled with the charts' own colours.
 #pragma once
 
 #include "reconstruct/Camera.h"
