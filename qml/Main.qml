@@ -42,10 +42,20 @@ Basic.ApplicationWindow {
         else if (section === "mine")
             mine.reload()
     }
-    function askToSignIn(reason, then) {
+    function showSignIn(reason, then) {
         afterSignIn = then
         signIn.reason = reason
         signIn.visible = true
+    }
+    // Asked by the user's own action: an old message (offline at start-up, say) is not about it.
+    function askToSignIn(reason, then) {
+        Session.clearMessage()
+        showSignIn(reason, then)
+    }
+    function hideSignIn() {
+        signIn.visible = false
+        afterSignIn = null
+        stack.currentItem.forceActiveFocus()
     }
     function whenSignedIn(reason, then) {
         if (Session.signedIn)
@@ -54,8 +64,7 @@ Basic.ApplicationWindow {
             askToSignIn(reason, then)
     }
     function backToBrowsing() {
-        signIn.visible = false
-        afterSignIn = null
+        hideSignIn()
         Session.clearMessage()
         if (accountSections.indexOf(section) >= 0)
             showSection("home")
@@ -235,15 +244,14 @@ Basic.ApplicationWindow {
                 home.listings.refresh()
             if (Session.signedIn && signIn.visible) {
                 const then = window.afterSignIn
-                signIn.visible = false
-                window.afterSignIn = null
+                window.hideSignIn()
                 if (then)
                     then()
             }
         }
         // Revoked elsewhere or expired: ask again, and pick up where the user was.
         function onSessionExpired() {
-            window.askToSignIn("", window.reloadSection)
+            window.showSignIn("", window.reloadSection)
         }
     }
 }

@@ -166,6 +166,9 @@ void ClientGuiTest::favoriteAsksToSignInFirst() {
     QVERIFY(m_ui->waitFor([&] { return m_ui->find("signInPage") == nullptr; }));
     QVERIFY(m_ui->find("detailPrice"));
     QVERIFY(!m_app->session()->signedIn());
+    // The keys go to the listing again (Esc leads back), not to the hidden form.
+    QCOMPARE(m_ui->window()->activeFocusItem(),
+             qobject_cast<QQuickItem*>(qmlObject("listingPage")));
 }
 
 void ClientGuiTest::turnTheModelIn3D() {
