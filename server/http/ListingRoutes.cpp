@@ -65,7 +65,7 @@ void addListingRoutes(Router& router, AuthService& auth, ListingService& listing
         auto query = listingQueryFrom(req);
         if (!query)
             return sendError(res, query.error());
-        sendResult(res, 200, listings.search(query.value()), pageJson);
+        sendResult(res, 200, listings.search(query.value(), caller.value()), pageJson);
     });
 
     router.post("/api/v1/listings", [&](const httplib::Request& req, httplib::Response& res) {

@@ -100,13 +100,7 @@ Result<Listing> ListingService::detail(const QString& listingId, const QString& 
         seller.bind(l.sellerId);
         if (seller.next())
             l.seller = SellerSummary{seller.text(0), seller.text(1), seller.text(2)};
-        if (!viewerUserId.isEmpty()) {
-            auto fav = c.query("SELECT 1 FROM favorites WHERE user_id = ?1 AND listing_id = ?2");
-            fav.bind(viewerUserId, listingId);
-            l.isFavorite = fav.next();
-        } else {
-            l.isFavorite = false;
-        }
+        l.isFavorite = isFavoriteOf(c, viewerUserId, listingId);
         auto seen = c.query(
             "SELECT 1 FROM listing_views WHERE listing_id = ?1 AND viewer_key = ?2 AND hour = ?3");
         seen.bind(listingId, viewerKey, hour);
@@ -180,7 +174,16 @@ Result<void> ListingService::remove(const QString& listingId, const QString& use
     return {};
 }
 
-Result<ListingPage> ListingService::search(const ListingQuery& query) {
+bool ListingService::isFavoriteOf(db::Connection& c, const QString& viewerUserId,
+                                  const QString& listingId) {
+    if (viewerUserId.isEmpty())
+        return false;
+    auto fav = c.query("SELECT 1 FROM favorites WHERE user_id = ?1 AND listing_id = ?2");
+    fav.bind(viewerUserId, listingId);
+    return fav.next();
+}
+
+Result<ListingPage> ListingService::search(const ListingQuery& query, const QString& viewerUserId) {
     SearchStatement st;
     BITMARKET_TRY(st, ListingSearch::build(query, nowMs()));
     return m_db.read([&](db::Connection& c) -> Result<ListingPage> {
@@ -203,6 +206,10 @@ Result<ListingPage> ListingService::search(const ListingQuery& query) {
             }
             page.items.append(listingFromRow(q));
             lastSeq = q.integer(kListingSeqColumn);
+        }
+        if (!viewerUserId.isEmpty()) {
+            for (Listing& l : page.items)
+                l.isFavorite = isFavoriteOf(c, viewerUserId, l.id);
         }
         return page;
     });

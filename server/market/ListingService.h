@@ -38,7 +38,8 @@ public:
     Result<Listing> update(const QString& listingId, const QString& userId,
                            const ListingPatch& patch);
     Result<void> remove(const QString& listingId, const QString& userId);
-    Result<ListingPage> search(const ListingQuery& query);
+    // A page of listings; for a signed-in viewer each says whether it is their favorite.
+    Result<ListingPage> search(const ListingQuery& query, const QString& viewerUserId = {});
 
     // Idempotent; returns the listing's favorite count afterwards.
     Result<qint64> setFavorite(const QString& listingId, const QString& userId, bool favorite);
@@ -66,6 +67,8 @@ private:
     static Result<void> checkOwner(db::Connection& c, const QString& listingId,
                                    const QString& userId);
     static void refreshThumbnail(db::Connection& c, const QString& listingId);
+    static bool isFavoriteOf(db::Connection& c, const QString& viewerUserId,
+                             const QString& listingId);
 
     db::Database& m_db;
     EventBus& m_events;

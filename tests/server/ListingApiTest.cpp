@@ -804,6 +804,31 @@ private Q_SLOTS:
         QCOMPARE(anonymous()->get(path).json().value("favoriteCount").toInt(), 1);
     }
 
+    void searchResultsShowTheCallersHearts() {
+        // The home grid is a search: its hearts must show what this user favorited.
+        const TestUser fan = registerUser(*anonymous(), "heartfan");
+        QVERIFY(fan.ok());
+        const QString liked = create(m_seller, listingDraft("Hearted lamp zq7")).value("id").toString();
+        const QString other = create(m_seller, listingDraft("Plain lamp zq7")).value("id").toString();
+        QVERIFY(!liked.isEmpty() && !other.isEmpty());
+        BM_EXPECT_STATUS(as(fan)->put("/api/v1/listings/" + liked + "/favorite"), 200);
+
+        auto heartsIn = [&](const HttpResponse& page) {
+            QMap<QString, QJsonValue> hearts;
+            for (const QJsonValue& v : page.json().value("items").toArray())
+                hearts.insert(v.toObject().value("id").toString(), v.toObject().value("isFavorite"));
+            return hearts;
+        };
+        const auto mine = heartsIn(as(fan)->get("/api/v1/listings?q=" + q("lamp zq7")));
+        QCOMPARE(mine.size(), 2);
+        QCOMPARE(mine.value(liked), QJsonValue(true));
+        QCOMPARE(mine.value(other), QJsonValue(false));
+        // Someone else sees their own hearts, not the fan's; anonymous callers get none.
+        QCOMPARE(heartsIn(as(m_viewer)->get("/api/v1/listings?q=" + q("lamp zq7"))).value(liked),
+                 QJsonValue(false));
+        QVERIFY(heartsIn(anonymous()->get("/api/v1/listings?q=" + q("lamp zq7"))).value(liked).isUndefined());
+    }
+
     void myFavoritesList() {
         const TestUser fan = registerUser(*anonymous(), "fan");
         QVERIFY(fan.ok());
