@@ -237,17 +237,17 @@ Basic.ApplicationWindow {
     Connections {
         target: Session
         function onStateChanged() {
-            if (Session.restoring)
-                return
-            // Search results carry no one's hearts but those set here: forget them with the user.
-            if (!Session.signedIn)
-                home.listings.refresh()
             if (Session.signedIn && signIn.visible) {
                 const then = window.afterSignIn
                 window.hideSignIn()
                 if (then)
                     then()
             }
+        }
+        // Search results carry no one's hearts but those set here: forget them with the user.
+        function onUserChanged() {
+            if (Session.userId.length === 0)
+                home.listings.refresh()
         }
         // Revoked elsewhere or expired: ask again, and pick up where the user was.
         function onSessionExpired() {
