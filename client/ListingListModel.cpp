@@ -235,6 +235,18 @@ void ListingListModel::loadMore() {
     });
 }
 
+void ListingListModel::addToFavorites(const QString& listingId) {
+    if (!m_api || listingId.isEmpty())
+        return;
+    ApiCall* call = m_api->put(QStringLiteral("/listings/%1/favorite").arg(listingId));
+    connect(call, &ApiCall::succeeded, this, [this, listingId] {
+        emit favoriteSaved(listingId, true);
+        refresh();
+    });
+    connect(call, &ApiCall::failed, this,
+            [this](const ApiError& error) { setError(error.message); });
+}
+
 void ListingListModel::setFavorite(const QString& listingId, bool favorite) {
     const int row = rowOf(listingId);
     if (!m_api || row < 0)

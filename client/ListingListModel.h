@@ -104,6 +104,9 @@ public:
     Q_INVOKABLE void refresh();
     Q_INVOKABLE void loadMore();
     Q_INVOKABLE void setFavorite(const QString& listingId, bool favorite);
+    // The heart pressed before signing in, now that the user has: adds the favorite, then
+    // reloads, so the answer supersedes a reload the sign-in started before the server had it.
+    Q_INVOKABLE void addToFavorites(const QString& listingId);
     // Deletes one of the user's own listings; the row goes once the server agrees.
     Q_INVOKABLE void deleteListing(const QString& listingId);
     Q_INVOKABLE QString listingIdAt(int row) const;

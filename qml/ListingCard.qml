@@ -77,6 +77,7 @@ Basic.AbstractButton {
                 }
             }
             FavoriteButton {
+                objectName: "cardFavorite"
                 anchors { right: parent.right; top: parent.top; margins: Theme.spaceXs }
                 onImage: true
                 favorite: card.favorite

@@ -183,7 +183,7 @@ Basic.ApplicationWindow {
                 onListingOpened: function (id) { window.openListing(id) }
                 onFavoriteNeedsSignIn: function (id) {
                     window.askToSignIn(qsTr("Sign in to save favorites."),
-                                       function () { home.listings.setFavorite(id, true) })
+                                       function () { home.listings.addToFavorites(id) })
                 }
             }
             SellPage {
@@ -244,10 +244,9 @@ Basic.ApplicationWindow {
                     then()
             }
         }
-        // Search results carry no one's hearts but those set here: forget them with the user.
+        // The hearts on the home grid are the signed-in user's.
         function onUserChanged() {
-            if (Session.userId.length === 0)
-                home.listings.refresh()
+            home.listings.refresh()
         }
         // Revoked elsewhere or expired: ask again, and pick up where the user was.
         function onSessionExpired() {

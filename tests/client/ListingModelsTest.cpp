@@ -169,13 +169,13 @@ private slots:
         QCOMPARE(favorites.rowCount(), 0);
     }
 
-    void favoriteAskedForBeforeSignInIsAddedOnTheListingPage() {
+    void favoriteAskedForBeforeSignInIsAddedAfter() {
         ListingListModel home;
         home.setApi(&m_api);
         home.componentComplete();
         QTRY_VERIFY_WITH_TIMEOUT(home.loaded() && home.rowCount() >= 2, 15000);
 
-        // The heart fills and the count grows once the server has it.
+        // From the listing page: the heart fills and the count grows once the server has it.
         const QString pageId = home.listingIdAt(1);
         ListingDetail detail;
         detail.setApi(&m_api);
@@ -195,6 +195,21 @@ private slots:
 
         detail.toggleFavorite();
         QTRY_VERIFY_WITH_TIMEOUT(detail.favoriteCount() == count && !detail.isFavorite(), 10000);
+
+        // From a card on the home grid: the grid reloads with this user's hearts.
+        const QString cardId = home.listingIdAt(0);
+        QVERIFY(!home.data(home.index(0), ListingListModel::IsFavoriteRole).toBool());
+        QSignalSpy saved(&home, &ListingListModel::favoriteSaved);
+        QSignalSpy reloads(&home, &ListingListModel::loadingChanged);
+        home.addToFavorites(cardId);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(saved.first().at(0).toString(), cardId);
+        QTRY_VERIFY_WITH_TIMEOUT(reloads.count() >= 2 && !home.loading(), 10000);
+        QCOMPARE(home.listingIdAt(0), cardId);
+        QVERIFY(home.data(home.index(0), ListingListModel::IsFavoriteRole).toBool());
+
+        home.setFavorite(cardId, false);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, 10000);
     }
 
     void draftPhotosMoveInPlace() {

@@ -1,8 +1,9 @@
 // The real client (same ClientApplication as `bitmarket`) under Xvfb against
 // the real server with --demo, driven like a user: browse without an account
 // (home grid, search, a listing, its 3D model), be asked to sign in to sell,
-// sell an item with two photos put in order by dragging. Every step leaves a
-// screenshot in $BITMARKET_TEST_OUTPUT.
+// sell an item with two photos put in order by dragging, sign out and heart a
+// card, which asks to sign in and then keeps the favorite. Every step leaves
+// a screenshot in $BITMARKET_TEST_OUTPUT.
 #include "ApiClient.h"
 #include "ClientApplication.h"
 #include "ClientSettings.h"
@@ -20,6 +21,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <utility>
 
 using namespace bitmarket::test;
 
@@ -39,6 +42,7 @@ private slots:
     void myListingsAndSettings();
     void darkThemeAndKorean();
     void revokedSessionReturnsToSignIn();
+    void signedOutHeartAsksThenSavesTheFavorite();
     void offlineIsShownHonestly();
     void cleanupTestCase();
 
@@ -423,6 +427,55 @@ void ClientGuiTest::revokedSessionReturnsToSignIn() {
     m_ui->click(m_ui->find("navFavorites"));
     QVERIFY(m_ui->waitForItem("favoritesPage"));
     QVERIFY(!m_ui->find("signInPage"));
+}
+
+void ClientGuiTest::signedOutHeartAsksThenSavesTheFavorite() {
+    m_ui->click(m_ui->waitForItem("navSettings"));
+    m_ui->click(m_ui->waitForItem("signOutButton"));
+    QVERIFY(m_ui->waitFor([&] { return !m_app->session()->signedIn(); }));
+    QVERIFY(m_ui->waitForItem("settingsSignInButton"));
+    QVERIFY(!m_ui->find("signInPage"));
+    m_ui->settle(300);
+    m_ui->screenshot("15-settings-signed-out");
+
+    m_ui->click(m_ui->find("navHome"));
+    auto* listings = qobject_cast<ListingListModel*>(qmlObject("homeListings"));
+    QVERIFY(m_ui->waitFor([&] { return !listings->loading() && listings->rowCount() >= 2; }));
+    // The second card of the first row: row 1 of the grid's model.
+    QList<QQuickItem*> hearts;
+    QVERIFY(m_ui->waitFor([&] { return (hearts = m_ui->findAll("cardFavorite")).size() >= 2; }));
+    std::sort(hearts.begin(), hearts.end(), [&](QQuickItem* a, QQuickItem* b) {
+        const QRect ra = m_ui->sceneRect(a), rb = m_ui->sceneRect(b);
+        return std::pair(ra.top(), ra.left()) < std::pair(rb.top(), rb.left());
+    });
+    const QString id = listings->listingIdAt(1);
+    QVERIFY(!listings->data(listings->index(1), ListingListModel::IsFavoriteRole).toBool());
+    m_ui->click(hearts.at(1));
+    QQuickItem* reason = m_ui->waitForItem("signInReason");
+    QVERIFY2(reason, "the heart on a card did not ask a signed-out user to sign in");
+    m_ui->typeInto(m_ui->find("loginField"), DemoServer::kUser);
+    m_ui->typeInto(m_ui->find("passwordField"), DemoServer::kPassword);
+    m_ui->click(m_ui->find("signInButton"));
+    QVERIFY(m_ui->waitFor([&] { return m_app->session()->signedIn(); }, 15000));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("signInPage") == nullptr; }));
+    // Back on the grid with the heart filled, and the server has the favorite.
+    QVERIFY(m_ui->waitFor([&] {
+        return !listings->loading() && listings->listingIdAt(1) == id &&
+               listings->data(listings->index(1), ListingListModel::IsFavoriteRole).toBool();
+    }));
+    m_ui->settle(800);
+    m_ui->screenshot("16-favorite-after-sign-in");
+    HttpTestClient http(m_server.httpUrl());
+    const auto login =
+        http.post("/api/v1/auth/login",
+                  QJsonObject{{"login", DemoServer::kUser}, {"password", DemoServer::kPassword}});
+    http.setAccessToken(login.json().value("accessToken").toString());
+    const auto favorites = http.get("/api/v1/me/favorites");
+    QCOMPARE(favorites.status, 200);
+    QStringList favoriteIds;
+    for (const auto& v : favorites.json().value("items").toArray())
+        favoriteIds << v.toObject().value("id").toString();
+    QVERIFY2(favoriteIds.contains(id), qPrintable(favoriteIds.join(", ")));
 }
 
 void ClientGuiTest::offlineIsShownHonestly() {
