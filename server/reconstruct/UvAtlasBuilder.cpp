@@ -266,11 +266,11 @@ Expected<UvAtlas> UvAtlasBuilder::build(const SurfaceMesh& mesh) const {
     const auto pack = [&](double scale) {
         std::vector<int> skyline(T, 0);
         for (int i : order) {
+            if (std::ceil(charts[i].extent.x() * scale) + 2 * m_gutter > T) {
+                return false; // checked before rasterizing a silhouette that large
+            }
             const Silhouette shape = silhouette(mesh, charts[i], scale, m_gutter);
             const int w = int(shape.top.size());
-            if (w > T) {
-                return false;
-            }
             int bestX = 0, bestY = T;
             for (int x = 0; x + w <= T; ++x) {
                 int y = 0;

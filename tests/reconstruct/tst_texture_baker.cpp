@@ -208,6 +208,11 @@ private Q_SLOTS:
         QVERIFY2(cornerMisses < compared / 100,
                  qPrintable(QString("%1 of %2 corners off").arg(cornerMisses).arg(compared)));
     }
+
+    void surfaceTooDetailedForTheTextureIsAnError() {
+        const auto baked = TextureBaker(16, 640, 2).bake(m_surface, {m_photo});
+        QVERIFY(!baked.ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTextureBaker)
