@@ -95,7 +95,7 @@ Rectangle {
                 spacing: Theme.spaceM
 
                 Text {
-                    text: page.registering ? qsTr("Create your account") : qsTr("Welcome back")
+                    text: page.registering ? qsTr("Create your account") : qsTr("Sign in to BitMarket")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontDisplay
                     font.weight: Font.Bold

@@ -831,8 +831,8 @@
         <translation>계정 만들기</translation>
     </message>
     <message>
-        <source>Welcome back</source>
-        <translation>다시 오신 것을 환영해요</translation>
+        <source>Sign in to BitMarket</source>
+        <translation>BitMarket에 로그인</translation>
     </message>
     <message>
         <source>Server: %1</source>
