@@ -169,7 +169,7 @@ void ApiClient::onReply(ApiCall* call, QNetworkReply* reply) {
             return;
         }
         m_waitingForRefresh.append(call);
-        startRefresh();
+        renewAccessToken();
         return;
     }
     ApiError error = ApiError::fromJson(json, status);
@@ -180,7 +180,7 @@ void ApiClient::onReply(ApiCall* call, QNetworkReply* reply) {
     call->fail(status, error);
 }
 
-void ApiClient::startRefresh() {
+void ApiClient::renewAccessToken() {
     if (m_refreshing)
         return;
     m_refreshing = true;
@@ -218,6 +218,7 @@ void ApiClient::finishRefresh(bool ok, const ApiError& error, bool unreachable) 
             call->fail(unreachable ? 0 : 401,
                        unreachable ? error : ApiError::unauthorized(tr("Please sign in again.")));
     }
+    emit refreshFinished(ok);
 }
 
 void ApiClient::setReachable(bool reachable) {

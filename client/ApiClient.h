@@ -50,6 +50,11 @@ public:
     // GET /healthz, outside the API base path.
     ApiCall* health();
 
+    // Trades the refresh token for a new access token, once for everyone asking
+    // meanwhile; refreshFinished() tells how it went. Calls that meet an expired
+    // token do this by themselves.
+    void renewAccessToken();
+
     // Media paths in JSON are server-relative ("/media/ab/..."): make them absolute.
     Q_INVOKABLE QUrl mediaUrl(const QString& path) const;
 
@@ -59,12 +64,13 @@ signals:
     // The refresh token rotated; whoever keeps it on disk stores the new one.
     void tokensChanged();
     void sessionRevoked(const QString& message);
+    // A refresh ended: renewed, or not (unreachable, or refused and signed out).
+    void refreshFinished(bool renewed);
 
 private:
     ApiCall* send(ApiCall::Request request);
     void dispatch(ApiCall* call);
     void onReply(ApiCall* call, QNetworkReply* reply);
-    void startRefresh();
     void finishRefresh(bool ok, const bitmarket::ApiError& error, bool unreachable);
     void setReachable(bool reachable);
 

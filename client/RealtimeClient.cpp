@@ -123,22 +123,25 @@ void RealtimeClient::onDisconnected() {
 }
 
 void RealtimeClient::renewTokenAndReconnect() {
-    // Any authenticated call that meets a dead token makes ApiClient refresh it, once for
-    // everyone waiting; a refresh the server refuses signs the session out as it would for
-    // any other call. Either way the token it leaves (new, or none) is the one to use.
-    ApiCall* call = m_api->get(QStringLiteral("/me"));
-    const auto reconnect = [this, gen = m_generation, refused = m_socketToken](bool reachable) {
-        if (gen != m_generation)
-            return;
-        // The same token would be refused again: wait as after any other failure.
-        if (!reachable || m_api->accessToken() == refused)
-            scheduleReconnect();
-        else
-            discoverAndConnect();
-    };
-    connect(call, &ApiCall::succeeded, this, [reconnect] { reconnect(true); });
-    connect(call, &ApiCall::failed, this,
-            [reconnect, call] { reconnect(!call->wasUnreachable()); });
+    if (m_api->accessToken() != m_socketToken) {
+        discoverAndConnect(); // another call renewed it meanwhile
+        return;
+    }
+    // A refresh the server refuses signs the session out, as it would for any
+    // other call. Either way the token it leaves (new, or none) is the one to use.
+    connect(
+        m_api, &ApiClient::refreshFinished, this,
+        [this, gen = m_generation, refused = m_socketToken] {
+            if (gen != m_generation)
+                return;
+            // The same token would be refused again: wait as after any other failure.
+            if (m_api->accessToken() == refused)
+                scheduleReconnect();
+            else
+                discoverAndConnect();
+        },
+        Qt::SingleShotConnection);
+    m_api->renewAccessToken();
 }
 
 void RealtimeClient::scheduleReconnect() {
