@@ -5,31 +5,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <shared_mutex>
 
 namespace bitmarket::server {
 
 Q_LOGGING_CATEGORY(lcSweep, "bitmarket.media.sweep")
-
-namespace {
-
-// The hash a stored file is named by; empty for anything else (such as the
-// temporary file of a write that never finished).
-QString hashOfFileName(const QString& name) {
-    static const QRegularExpression pattern(
-        QStringLiteral("^([0-9a-f]{64})(?:_(?:320|1024|camera))?\\.(?:jpg|png|glb|json)$"));
-    const auto match = pattern.match(name);
-    return match.hasMatch() ? match.captured(1) : QString();
-}
-
-QString hashInUrl(const QString& url) {
-    static const QRegularExpression pattern(QStringLiteral("/([0-9a-f]{64})[_.]"));
-    const auto match = pattern.match(url);
-    return match.hasMatch() ? match.captured(1) : QString();
-}
-
-} // namespace
 
 MediaSweeper::MediaSweeper(db::Database& db, media::MediaStore& store, std::chrono::seconds grace)
     : m_db(db), m_store(store), m_grace(grace) {}
@@ -55,7 +35,8 @@ Result<QSet<QString>> MediaSweeper::referencedHashes() {
                                 "WHERE status != 'removed'");
         while (listings.next()) {
             for (int column = 0; column < 3; ++column) {
-                if (const QString hash = hashInUrl(listings.text(column)); !hash.isEmpty())
+                const QString hash = media::MediaStore::hashOfName(listings.text(column));
+                if (!hash.isEmpty())
                     hashes.insert(hash);
             }
         }
@@ -68,7 +49,7 @@ Result<MediaSweepReport> MediaSweeper::sweep() {
     auto isUnused = [&](const QFileInfo& file, const QSet<QString>& referenced) {
         if (file.lastModified() >= youngSince)
             return false;
-        const QString hash = hashOfFileName(file.fileName());
+        const QString hash = media::MediaStore::hashOfName(file.fileName());
         return hash.isEmpty() || !referenced.contains(hash);
     };
 

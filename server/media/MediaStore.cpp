@@ -49,6 +49,19 @@ bool MediaStore::isValidHash(const QString& hash) {
     return pattern.match(hash).hasMatch();
 }
 
+QString MediaStore::hashOfName(const QString& name) {
+    const QString file = name.section(u'/', -1);
+    const qsizetype dot = file.lastIndexOf(u'.');
+    if (dot < 0 || !kExtensions.contains(file.mid(dot + 1)))
+        return {};
+    const QString stem = file.left(dot);
+    const QString hash = stem.left(64);
+    const QString variant = stem.size() > 64 && stem[64] == u'_' ? stem.mid(65) : QString();
+    if (!isValidHash(hash) || (stem.size() > 64 && variant.isEmpty()) || !isKnownVariant(variant))
+        return {};
+    return hash;
+}
+
 QString MediaStore::urlPath(const QString& hash, const QString& variant, const QString& extension) {
     return QStringLiteral("/media/") + hash.left(2) + u'/' + fileName(hash, variant, extension);
 }

@@ -63,6 +63,9 @@ public:
     QString root() const { return m_root; }
 
     static bool isValidHash(const QString& hash);
+    // The hash a stored file's name (or a URL path's last part) names; empty for
+    // any other name, such as the temporary file of an unfinished write.
+    static QString hashOfName(const QString& name);
 
     // Whoever stores files and then commits a row that uses them holds this
     // shared in between; whoever removes files it found unused holds it

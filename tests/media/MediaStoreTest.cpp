@@ -20,6 +20,7 @@ private Q_SLOTS:
     void storingTheSameBytesTwiceKeepsOneFile();
     void storingExistingBytesMakesTheFileYoungAgain();
     void urlPathNamesVariants();
+    void hashOfNameKnowsOnlyStoredNames();
     void resolveRejectsTraversalAndUnknownNames_data();
     void resolveRejectsTraversalAndUnknownNames();
     void storeVariantReportsWhetherItCreatedTheFile();
@@ -87,6 +88,17 @@ void MediaStoreTest::storingExistingBytesMakesTheFileYoungAgain() {
     QVERIFY(QFileInfo(path).lastModified() < QDateTime::currentDateTimeUtc().addDays(-2));
     QVERIFY(store.storeFile(bytes, "glb").ok());
     QVERIFY(QFileInfo(path).lastModified() > QDateTime::currentDateTimeUtc().addSecs(-60));
+}
+
+void MediaStoreTest::hashOfNameKnowsOnlyStoredNames() {
+    const QString hash(64, u'c');
+    QCOMPARE(MediaStore::hashOfName(hash + ".glb"), hash);
+    QCOMPARE(MediaStore::hashOfName(hash + "_320.jpg"), hash);
+    QCOMPARE(MediaStore::hashOfName(hash + "_camera.json"), hash);
+    QCOMPARE(MediaStore::hashOfName(MediaStore::urlPath(hash, MediaStore::kMedium)), hash);
+    for (const QString& other : {hash + ".jpg.Xy12Ab", hash + "_77.jpg", hash + "x.jpg",
+                                 hash + ".exe", hash.left(63) + ".jpg", QString("notes.txt")})
+        QVERIFY2(MediaStore::hashOfName(other).isEmpty(), qPrintable(other));
 }
 
 void MediaStoreTest::urlPathNamesVariants() {
