@@ -2,6 +2,7 @@
 // come from the file picker or a drop, can be reordered (dragged, or moved
 // with their arrow buttons) and removed before upload, and show their own
 // progress while uploading. Errors sit next to the field they are about.
+import QtCore
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Dialogs
@@ -25,11 +26,20 @@ Item {
     }
     CategoryListModel { id: categories; api: Api }
 
+    // Native where the desktop offers one, Qt's own dialog elsewhere. Qt's
+    // dialog matches name filters case-sensitively, so phone names such as
+    // IMG_1025.JPG need the upper-case patterns too. It starts in Pictures
+    // (home when there is none) and stays where the seller last picked from.
     FileDialog {
         id: picker
+        objectName: "photoPicker"
         title: qsTr("Choose photos")
         fileMode: FileDialog.OpenFiles
-        nameFilters: [qsTr("Images (*.jpg *.jpeg *.png *.webp)")]
+        currentFolder: {
+            const pictures = StandardPaths.locate(StandardPaths.PicturesLocation, "", StandardPaths.LocateDirectory)
+            return pictures.toString().length > 0 ? pictures : StandardPaths.writableLocation(StandardPaths.HomeLocation)
+        }
+        nameFilters: [qsTr("Images (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP)")]
         onAccepted: draft.addPhotos(selectedFiles)
     }
 

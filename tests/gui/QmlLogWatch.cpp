@@ -1,0 +1,41 @@
+#include "QmlLogWatch.h"
+
+#include <QMutex>
+#include <QRegularExpression>
+
+namespace bitmarket::test {
+
+namespace {
+
+QMutex mutex;
+QStringList complaints;
+QtMessageHandler previousHandler = nullptr;
+
+bool isQmlComplaint(const QMessageLogContext& context, const QString& message) {
+    static const QRegularExpression qmlSource(QStringLiteral(R"(\.qml:\d+)"));
+    const QString file = QString::fromUtf8(context.file ? context.file : "");
+    return message.contains(QLatin1String("is not installed")) ||
+           message.contains(qmlSource) || file.endsWith(QLatin1String(".qml"));
+}
+
+void handler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (type != QtDebugMsg && type != QtInfoMsg && isQmlComplaint(context, message)) {
+        QMutexLocker lock(&mutex);
+        complaints << message;
+    }
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+} // namespace
+
+QmlLogWatch::QmlLogWatch() { previousHandler = qInstallMessageHandler(handler); }
+
+QmlLogWatch::~QmlLogWatch() { qInstallMessageHandler(previousHandler); }
+
+QStringList QmlLogWatch::takeComplaints() {
+    QMutexLocker lock(&mutex);
+    return std::exchange(complaints, {});
+}
+
+} // namespace bitmarket::test
