@@ -105,8 +105,14 @@ bool ServerApp::openStorage() {
     runnerOptions.workDir = m_config.dataDir + QStringLiteral("/work");
     runnerOptions.quality = m_config.modelQuality;
     p.modelRunner = std::make_unique<jobs::ModelJobRunner>(*p.db, *p.mediaStore, runnerOptions);
-    p.modelJobs = std::make_unique<jobs::ModelJobService>(*p.db, *p.jobQueue);
+    p.modelJobs = std::make_unique<jobs::ModelJobService>(*p.db, *p.jobQueue, listingChanged());
     return true;
+}
+
+std::function<void(const QString&)> ServerApp::listingChanged() {
+    // The job side changed a listing's model state; the listing's owner tells live viewers,
+    // with the listing in its one public shape.
+    return [this](const QString& listingId) { m_parts->listings->announceUpdate(listingId); };
 }
 
 void ServerApp::addRoutes() {
@@ -139,11 +145,9 @@ void ServerApp::startWorkers(int count) {
     for (int i = 0; i < count; ++i) {
         jobs::Worker::Options options;
         options.leaseMs = m_config.jobLeaseMs;
-        options.listingChanged = [this](const QString& listingId) {
-            m_parts->listings->announceUpdate(listingId);
-        };
-        p.workers.push_back(std::make_unique<jobs::Worker>(*p.db, p.events, *p.jobQueue,
-                                                           *p.modelRunner, options));
+        options.listingChanged = listingChanged();
+        p.workers.push_back(
+            std::make_unique<jobs::Worker>(*p.db, *p.jobQueue, *p.modelRunner, options));
         jobs::Worker* worker = p.workers.back().get();
         p.workerThreads.emplace_back([worker] { worker->run(); });
     }
@@ -220,9 +224,7 @@ bool ServerApp::start() {
     startWorkers(m_config.workers);
     // Progress of workers in other processes reaches live clients through the database.
     jobs::JobEventRelay::Options relayOptions;
-    relayOptions.listingChanged = [this](const QString& listingId) {
-        m_parts->listings->announceUpdate(listingId);
-    };
+    relayOptions.listingChanged = listingChanged();
     p.jobRelay = std::make_unique<jobs::JobEventRelay>(*p.db, p.events, *p.jobQueue, relayOptions);
     p.jobRelay->start();
     std::printf("listening on http://%s:%d\n", qPrintable(m_config.httpHost), port.value());

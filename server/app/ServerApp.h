@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -31,6 +32,8 @@ private:
 
     bool openStorage();
     void addRoutes();
+    // What the model jobs call when they changed a listing: ListingService::announceUpdate.
+    std::function<void(const QString& listingId)> listingChanged();
     void startWorkers(int count);
 
     ServerConfig m_config;

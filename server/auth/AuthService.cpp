@@ -1,8 +1,8 @@
 #include "auth/AuthService.h"
 
-#include "auth/SessionEndedEvent.h"
 #include "bitmarket/Ids.h"
 #include "bitmarket/Timestamp.h"
+#include "events/SessionEnded.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
@@ -159,7 +159,7 @@ Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
     // Reuse must revoke the family even though the request itself fails, so the
     // revocation is committed as its own write before answering 401.
     bool reuseDetected = false;
-    SessionEndedEvent reused;
+    SessionEnded reused;
     auto session = m_db.write([&](db::Connection& c) -> Result<AuthSession> {
         auto q = c.query("SELECT family_id, user_id, expires_at, spent_at, revoked_at "
                          "FROM refresh_tokens WHERE token_hash = ?1");
@@ -176,7 +176,7 @@ Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
             return badRefreshToken();
         if (spent) {
             reuseDetected = true;
-            reused = SessionEndedEvent{userId, familyId};
+            reused = SessionEnded{userId, familyId};
             return badRefreshToken();
         }
         c.query("UPDATE refresh_tokens SET spent_at = ?2 WHERE token_hash = ?1")
@@ -198,30 +198,30 @@ Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
         });
         if (!revoked)
             return revoked.error();
-        m_events.publish(reused.toEvent());
+        m_events.publish(reused);
     }
     return session;
 }
 
 Result<void> AuthService::logout(const QString& refreshToken) {
     const QByteArray hash = tokenHash(refreshToken);
-    auto ended = m_db.write([&](db::Connection& c) -> Result<std::optional<SessionEndedEvent>> {
+    auto ended = m_db.write([&](db::Connection& c) -> Result<std::optional<SessionEnded>> {
         auto q = c.query("SELECT user_id, family_id FROM refresh_tokens WHERE token_hash = ?1");
         q.bind(hash);
         if (!q.next())
-            return std::optional<SessionEndedEvent>{};
-        const SessionEndedEvent session{q.text(0), q.text(1)};
+            return std::optional<SessionEnded>{};
+        const SessionEnded session{q.text(0), q.text(1)};
         c.query("UPDATE refresh_tokens SET revoked_at = ?2 WHERE family_id = ?1 AND "
                 "revoked_at IS NULL")
             .bind(session.sessionId, nowMs())
             .run();
-        return std::optional<SessionEndedEvent>{session};
+        return std::optional<SessionEnded>{session};
     });
     if (!ended)
         return ended.error();
     // Published once committed: whoever acts on it finds the session ended in the database.
     if (ended.value())
-        m_events.publish(ended.value()->toEvent());
+        m_events.publish(*ended.value());
     return {};
 }
 
@@ -234,7 +234,7 @@ Result<void> AuthService::logoutEverywhere(const QString& userId) {
     });
     if (!done)
         return done.error();
-    m_events.publish(SessionEndedEvent{userId, {}}.toEvent());
+    m_events.publish(SessionEnded{userId, {}});
     return {};
 }
 

@@ -37,7 +37,7 @@ public:
         qint64 refreshLifetimeMs = 30LL * 24 * 3600 * 1000;
     };
 
-    // Announces ended sessions on `events` (SessionEndedEvent).
+    // Announces ended sessions on `events` (SessionEnded).
     AuthService(db::Database& db, EventBus& events, PasswordHasher hasher, AccessTokenSigner signer,
                 Limits limits);
 

@@ -1,7 +1,5 @@
 #include "jobs/JobEventRelay.h"
 
-#include "jobs/ListingModelState.h"
-
 #include <vector>
 
 namespace bitmarket::server::jobs {
@@ -47,16 +45,17 @@ void JobEventRelay::stop() {
         m_thread.join();
 }
 
-// Every job.progress published in this process, by anyone, is what live
+// Every job progress published in this process, by anyone, is what live
 // clients already know about that job.
 void JobEventRelay::remember(const DomainEvent& e) {
-    if (e.type != u"job.progress" || !e.topic.startsWith(u"user:"))
+    const auto* progressed = std::get_if<JobProgressed>(&e);
+    if (!progressed)
         return;
     std::lock_guard lock(m_mutex);
-    Seen& seen = m_seen[e.data.value("jobId").toString()];
-    seen.status = e.data.value("status").toString();
-    seen.progress = e.data.value("progress").toDouble();
-    seen.stage = e.data.value("stage").toString();
+    Seen& seen = m_seen[progressed->job.id];
+    seen.status = progressed->job.status;
+    seen.progress = progressed->job.progress;
+    seen.stage = progressed->job.stage;
 }
 
 void JobEventRelay::pollOnce() {
@@ -102,12 +101,9 @@ void JobEventRelay::pollOnce() {
         }
         if (publish)
             m_queue.publishProgress(*record);
-        if (publish && previousStatus != job.status && !job.listingId.isEmpty()) {
-            if (m_options.listingChanged)
-                m_options.listingChanged(job.listingId);
-            else
-                ListingModelState::announce(m_db, m_events, job.listingId);
-        }
+        if (publish && previousStatus != job.status && !job.listingId.isEmpty() &&
+            m_options.listingChanged)
+            m_options.listingChanged(job.listingId);
     }
 
     std::lock_guard lock(m_mutex);

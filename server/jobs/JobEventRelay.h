@@ -24,7 +24,8 @@ public:
         // How far back each look reaches: covers commits landing after the
         // time they were stamped with, and clocks of other machines.
         qint64 windowMs = 10'000;
-        // As Worker::Options::listingChanged; empty: ListingModelState::announce.
+        // As Worker::Options::listingChanged: called when a job of a listing
+        // changes status, for the listing's owner to tell live viewers.
         std::function<void(const QString& listingId)> listingChanged;
     };
 

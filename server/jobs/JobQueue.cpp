@@ -113,16 +113,7 @@ std::optional<JobRecord> JobQueue::load(db::Connection& c, const QString& jobId)
 }
 
 void JobQueue::publishProgress(const JobRecord& r) {
-    QJsonObject data{{"jobId", r.job.id},          {"listingId", r.job.listingId},
-                     {"kind", r.job.kind},         {"status", r.job.status},
-                     {"progress", r.job.progress}, {"stage", r.job.stage},
-                     {"attempts", r.job.attempts}};
-    if (!r.job.error.isEmpty())
-        data.insert("error", r.job.error);
-    const QString type = QStringLiteral("job.progress");
-    m_events.publish(DomainEvent{QStringLiteral("user:") + r.ownerId, type, data});
-    if (!r.job.listingId.isEmpty())
-        m_events.publish(DomainEvent{QStringLiteral("listing:") + r.job.listingId, type, data});
+    m_events.publish(JobProgressed{r.job, r.ownerId});
 }
 
 Result<JobRecord> JobQueue::enqueue(const QString& kind, const QString& listingId,

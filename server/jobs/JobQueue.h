@@ -2,8 +2,7 @@
 // processes on the same database) claim a job under a lease and must keep
 // heartbeating; a job whose lease runs out is claimed again, so a killed
 // worker delays its job but never loses it. Every transition is committed
-// before the call returns and then published as `job.progress` to
-// `user:{ownerId}` and `listing:{listingId}`.
+// before the call returns and then published as a JobProgressed event.
 #pragma once
 
 #include "bitmarket/Result.h"

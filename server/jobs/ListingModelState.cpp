@@ -56,14 +56,4 @@ std::optional<ModelInfo> ListingModelState::load(db::Connection& c, const QStrin
                      q.integer(4), q.text(5), q.text(6)};
 }
 
-void ListingModelState::announce(db::Database& db, EventBus& events, const QString& listingId) {
-    auto model = db.read(
-        [&](db::Connection& c) -> Result<std::optional<ModelInfo>> { return load(c, listingId); });
-    if (!model || !*model)
-        return;
-    events.publish(DomainEvent{QStringLiteral("listing:") + listingId,
-                               QStringLiteral("listing.updated"),
-                               QJsonObject{{"id", listingId}, {"model", (*model)->toJson()}}});
-}
-
 } // namespace bitmarket::server::jobs

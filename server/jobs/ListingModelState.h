@@ -8,7 +8,6 @@
 #include "bitmarket/ApiTypes.h"
 #include "bitmarket/Result.h"
 #include "db/Database.h"
-#include "events/EventBus.h"
 
 #include <optional>
 
@@ -28,10 +27,6 @@ public:
                            const QString& error);
 
     static std::optional<ModelInfo> load(db::Connection& c, const QString& listingId);
-
-    // Publishes `listing.updated` {id, model} on `listing:{id}`: what live
-    // viewers get when no fuller listing announcement is wired in.
-    static void announce(db::Database& db, EventBus& events, const QString& listingId);
 };
 
 } // namespace bitmarket::server::jobs

@@ -34,7 +34,8 @@ Result<void> checkRequest(db::Connection& c, const QString& listingId, const QSt
 
 } // namespace
 
-ModelJobService::ModelJobService(db::Database& db, JobQueue& queue) : m_db(db), m_queue(queue) {
+ModelJobService::ModelJobService(db::Database& db, JobQueue& queue, ListingChanged listingChanged)
+    : m_db(db), m_queue(queue), m_listingChanged(std::move(listingChanged)) {
 }
 
 Result<Job> ModelJobService::requestModel(const QString& listingId, const QString& userId) {
@@ -66,6 +67,8 @@ Result<Job> ModelJobService::requestModel(const QString& listingId, const QStrin
                         });
     if (!queued)
         return queued.error();
+    if (m_listingChanged)
+        m_listingChanged(listingId);
     return queued->job;
 }
 

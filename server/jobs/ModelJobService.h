@@ -7,11 +7,17 @@
 #include "db/Database.h"
 #include "jobs/JobQueue.h"
 
+#include <functional>
+
 namespace bitmarket::server::jobs {
 
 class ModelJobService {
 public:
-    ModelJobService(db::Database& db, JobQueue& queue);
+    // Called once a request has marked the listing's model as queued, for the
+    // listing's owner to tell live viewers (as Worker::Options::listingChanged).
+    using ListingChanged = std::function<void(const QString& listingId)>;
+
+    ModelJobService(db::Database& db, JobQueue& queue, ListingChanged listingChanged);
 
     // Owner only. Queues a model job from the listing's photos and marks the
     // listing's model as queued; when one is already queued or running, that
@@ -25,6 +31,7 @@ public:
 private:
     db::Database& m_db;
     JobQueue& m_queue;
+    ListingChanged m_listingChanged;
 };
 
 } // namespace bitmarket::server::jobs

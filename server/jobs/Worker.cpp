@@ -31,13 +31,12 @@ JobQueue::Retry retryFor(const ApiError& error) {
 
 } // namespace
 
-Worker::Worker(db::Database& db, EventBus& events, JobQueue& queue, ModelJobRunner& models)
-    : Worker(db, events, queue, models, Options{}) {
+Worker::Worker(db::Database& db, JobQueue& queue, ModelJobRunner& models)
+    : Worker(db, queue, models, Options{}) {
 }
 
-Worker::Worker(db::Database& db, EventBus& events, JobQueue& queue, ModelJobRunner& models,
-               Options options)
-    : m_db(db), m_events(events), m_queue(queue), m_models(models), m_options(std::move(options)) {
+Worker::Worker(db::Database& db, JobQueue& queue, ModelJobRunner& models, Options options)
+    : m_db(db), m_queue(queue), m_models(models), m_options(std::move(options)) {
     if (m_options.workerId.isEmpty())
         m_options.workerId = defaultWorkerId();
 }
@@ -171,8 +170,6 @@ void Worker::finish(const JobRecord& job, const Result<ModelInfo>& outcome) {
 void Worker::announce(const QString& listingId) {
     if (m_options.listingChanged)
         m_options.listingChanged(listingId);
-    else
-        ListingModelState::announce(m_db, m_events, listingId);
 }
 
 } // namespace bitmarket::server::jobs

@@ -5,7 +5,6 @@
 #pragma once
 
 #include "db/Database.h"
-#include "events/EventBus.h"
 #include "jobs/JobQueue.h"
 #include "jobs/ModelJobRunner.h"
 
@@ -22,14 +21,13 @@ public:
         QString workerId;        // empty: "<host>/<pid>/<random>"
         qint64 leaseMs = 60'000; // a worker silent this long is taken for dead
         int idlePollMs = 1000;   // how often an idle worker looks for new jobs
-        // Tells live viewers a listing changed (its model state); empty: a
-        // `listing.updated` event carrying {id, model} is published.
+        // Called after the job of a listing changed the listing's model state,
+        // for the listing's owner to tell live viewers (see ServerApp).
         std::function<void(const QString& listingId)> listingChanged;
     };
 
-    Worker(db::Database& db, EventBus& events, JobQueue& queue, ModelJobRunner& models);
-    Worker(db::Database& db, EventBus& events, JobQueue& queue, ModelJobRunner& models,
-           Options options);
+    Worker(db::Database& db, JobQueue& queue, ModelJobRunner& models);
+    Worker(db::Database& db, JobQueue& queue, ModelJobRunner& models, Options options);
 
     // Works until stop(); blocks the calling thread.
     void run();
@@ -47,7 +45,6 @@ private:
     void announce(const QString& listingId);
 
     db::Database& m_db;
-    EventBus& m_events;
     JobQueue& m_queue;
     ModelJobRunner& m_models;
     Options m_options;

@@ -88,18 +88,24 @@ Result<Listing> ListingService::create(const QString& sellerId, const ListingDra
     });
 }
 
+Result<Listing> ListingService::publicDetail(db::Connection& c, const QString& listingId) {
+    Listing l;
+    BITMARKET_TRY(l, summary(c, listingId));
+    l.photos = photosOf(c, listingId);
+    auto seller = c.query("SELECT id, username, display_name FROM users WHERE id = ?1");
+    seller.bind(l.sellerId);
+    if (seller.next())
+        l.seller = SellerSummary{seller.text(0), seller.text(1), seller.text(2)};
+    return l;
+}
+
 Result<Listing> ListingService::detail(const QString& listingId, const QString& viewerUserId,
                                        const QString& viewerKey) {
     const qint64 hour = nowMs() / kViewWindowMs;
     bool viewedThisHour = true;
     auto listing = m_db.read([&](db::Connection& c) -> Result<Listing> {
         Listing l;
-        BITMARKET_TRY(l, summary(c, listingId));
-        l.photos = photosOf(c, listingId);
-        auto seller = c.query("SELECT id, username, display_name FROM users WHERE id = ?1");
-        seller.bind(l.sellerId);
-        if (seller.next())
-            l.seller = SellerSummary{seller.text(0), seller.text(1), seller.text(2)};
+        BITMARKET_TRY(l, publicDetail(c, listingId));
         l.isFavorite = isFavoriteOf(c, viewerUserId, listingId);
         auto seen = c.query(
             "SELECT 1 FROM listing_views WHERE listing_id = ?1 AND viewer_key = ?2 AND hour = ?3");
@@ -168,9 +174,7 @@ Result<void> ListingService::remove(const QString& listingId, const QString& use
     });
     if (!removed)
         return removed.error();
-    m_events.publish(DomainEvent{QStringLiteral("listing:") + listingId,
-                                 QStringLiteral("listing.updated"),
-                                 QJsonObject{{"id", listingId}, {"status", "removed"}}});
+    m_events.publish(ListingRemoved{listingId});
     return {};
 }
 
@@ -382,11 +386,11 @@ Result<bool> ListingService::photoHashInUse(const QString& hash) {
 }
 
 void ListingService::announceUpdate(const QString& listingId) {
-    auto listing = m_db.read([&](db::Connection& c) { return summary(c, listingId); });
+    std::lock_guard lock(m_announcing);
+    auto listing = m_db.read([&](db::Connection& c) { return publicDetail(c, listingId); });
     if (!listing)
         return;
-    m_events.publish(DomainEvent{QStringLiteral("listing:") + listingId,
-                                 QStringLiteral("listing.updated"), listing->toJson()});
+    m_events.publish(ListingUpdated{listing.value()});
 }
 
 } // namespace bitmarket::server

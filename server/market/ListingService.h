@@ -8,6 +8,8 @@
 #include "market/ListingInput.h"
 #include "market/ListingSearch.h"
 
+#include <mutex>
+
 namespace bitmarket::server {
 
 struct ListingPage {
@@ -58,11 +60,14 @@ public:
     // Records the listing's 3D model state (set by the media pipeline, not by users).
     Result<void> setModel(const QString& listingId, const ModelInfo& model);
 
-    // Tells live viewers the listing changed.
+    // Publishes ListingUpdated with the listing as anyone sees it (publicDetail).
     void announceUpdate(const QString& listingId);
 
 private:
     Result<Listing> summary(db::Connection& c, const QString& listingId);
+    // The detail every viewer shares: the summary plus photos and seller, without the
+    // viewer's own parts (isFavorite) and without counting a view.
+    Result<Listing> publicDetail(db::Connection& c, const QString& listingId);
     Result<void> checkCategory(db::Connection& c, const QString& categoryId);
     static Result<void> checkOwner(db::Connection& c, const QString& listingId,
                                    const QString& userId);
@@ -72,6 +77,9 @@ private:
 
     db::Database& m_db;
     EventBus& m_events;
+    // Held from reading a listing to publishing it, so announcements racing on two threads
+    // go out in the order they read: the last one a viewer gets is never older than another.
+    std::mutex m_announcing;
 };
 
 } // namespace bitmarket::server

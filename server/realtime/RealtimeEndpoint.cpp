@@ -83,10 +83,15 @@ Result<quint16> RealtimeEndpoint::listen() {
 
 void RealtimeEndpoint::deliver(const DomainEvent& event) {
     // Addressed to the hub itself, never fanned out to subscribers.
-    if (const std::optional<SessionEndedEvent> ended = SessionEndedEvent::from(event)) {
+    if (const auto* ended = std::get_if<SessionEnded>(&event)) {
         closeSessionsOf(*ended);
         return;
     }
+    for (const TopicEvent& topicEvent : TopicEvent::from(event))
+        fanOut(topicEvent);
+}
+
+void RealtimeEndpoint::fanOut(const TopicEvent& event) {
     const QList<RealtimeSession*> subscribers = m_topics.subscribersOf(event.topic);
     if (subscribers.isEmpty())
         return;
@@ -180,7 +185,7 @@ void RealtimeEndpoint::closeWhenExpired(RealtimeSession* session, qint64 expires
                        [this, session] { end(session, kTokenExpired, kTokenExpiredReason); });
 }
 
-void RealtimeEndpoint::closeSessionsOf(const SessionEndedEvent& ended) {
+void RealtimeEndpoint::closeSessionsOf(const SessionEnded& ended) {
     const QList<RealtimeSession*> sessions = m_sessions.values();
     for (RealtimeSession* session : sessions) {
         if (session->openedIn(ended.userId, ended.sessionId))

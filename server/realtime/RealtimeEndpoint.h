@@ -4,10 +4,11 @@
 // token expires or their session ends. Every member runs on the hub thread.
 #pragma once
 
-#include "auth/SessionEndedEvent.h"
 #include "bitmarket/Result.h"
 #include "events/DomainEvent.h"
+#include "events/SessionEnded.h"
 #include "realtime/RealtimeHub.h"
+#include "realtime/TopicEvent.h"
 #include "realtime/TopicRegistry.h"
 
 #include <QObject>
@@ -33,6 +34,7 @@ public:
 
     // Starts listening and heartbeats; the port listened on.
     Result<quint16> listen();
+    // Sends the event's frames to the sessions following their topics (see TopicEvent).
     void deliver(const DomainEvent& event);
     // Stops accepting, closes every socket and emits closed() once all are gone.
     void shutdown();
@@ -45,7 +47,8 @@ private:
     void admit(QWebSocket* socket);
     void refuse(QWebSocket* socket, QWebSocketProtocol::CloseCode code, const QString& reason);
     void closeWhenExpired(RealtimeSession* session, qint64 expiresAtMs);
-    void closeSessionsOf(const SessionEndedEvent& ended);
+    void fanOut(const TopicEvent& event);
+    void closeSessionsOf(const SessionEnded& ended);
     // Stops the session's events at once and closes it, cutting it off if it does not answer.
     void end(RealtimeSession* session, QWebSocketProtocol::CloseCode code, const QString& reason);
     void sendHeartbeat();

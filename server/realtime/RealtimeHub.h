@@ -3,7 +3,7 @@
 // arrive from the bus on HTTP worker threads and are handed over to the hub thread.
 // A socket opened with an access token lasts only as long as the token: it is closed with
 // kCloseTokenExpired when the token expires and with kCloseSessionEnded as soon as its
-// session ends (a SessionEndedEvent on the bus).
+// session ends (a SessionEnded event on the bus).
 #pragma once
 
 #include "events/EventBus.h"

@@ -6,6 +6,9 @@ namespace bitmarket::server {
 
 namespace {
 
+const QString kListingPrefix = QStringLiteral("listing:");
+const QString kUserPrefix = QStringLiteral("user:");
+
 // Ids are opaque to clients, but a topic names one exactly: no spaces, separators or
 // wildcards that could later be mistaken for a pattern.
 bool isPlausibleId(const QString& id) {
@@ -19,19 +22,27 @@ RealtimeTopic::RealtimeTopic(Kind kind, QString subjectId, QString name)
     : m_kind(kind), m_subjectId(std::move(subjectId)), m_name(std::move(name)) {
 }
 
+QString RealtimeTopic::listing(const QString& listingId) {
+    return kListingPrefix + listingId;
+}
+
+QString RealtimeTopic::user(const QString& userId) {
+    return kUserPrefix + userId;
+}
+
 Result<RealtimeTopic> RealtimeTopic::parse(const QString& name) {
     const qsizetype colon = name.indexOf(QLatin1Char(':'));
-    const QString prefix = name.left(colon);
+    const QString prefix = name.left(colon + 1);
     const QString id = colon < 0 ? QString() : name.mid(colon + 1);
     std::optional<Kind> kind;
-    if (colon >= 0 && prefix == QLatin1String("listing"))
+    if (colon >= 0 && prefix == kListingPrefix)
         kind = Kind::Listing;
-    else if (colon >= 0 && prefix == QLatin1String("user"))
+    else if (colon >= 0 && prefix == kUserPrefix)
         kind = Kind::User;
     if (!kind || !isPlausibleId(id))
         return ApiError::validation(
-            QStringLiteral("Unknown topic \"%1\"; expected listing:{id} or user:{id}.")
-                .arg(name.left(80)),
+            QStringLiteral("Unknown topic \"%1\"; expected %2 or %3.")
+                .arg(name.left(80), listing(QStringLiteral("{id}")), user(QStringLiteral("{id}"))),
             QStringLiteral("topics"));
     return RealtimeTopic(*kind, id, name);
 }

@@ -27,7 +27,7 @@ QString ServerFrame::error(const QJsonValue& id, const ApiError& error) {
     return reply(QStringLiteral("error"), id, data);
 }
 
-QString ServerFrame::event(const DomainEvent& event) {
+QString ServerFrame::event(const TopicEvent& event) {
     return compact({{QStringLiteral("type"), event.type},
                     {QStringLiteral("topic"), event.topic},
                     {QStringLiteral("data"), event.data}});

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "bitmarket/ApiError.h"
-#include "events/DomainEvent.h"
+#include "realtime/TopicEvent.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -17,7 +17,7 @@ public:
     // {"type": "error", "id"?, "data": {"code", "message", "field"?}}
     static QString error(const QJsonValue& id, const ApiError& error);
     // {"type": event.type, "topic": event.topic, "data": event.data}
-    static QString event(const DomainEvent& event);
+    static QString event(const TopicEvent& event);
 };
 
 } // namespace bitmarket::server

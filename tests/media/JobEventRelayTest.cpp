@@ -6,6 +6,7 @@
 #include "db/Database.h"
 #include "events/InProcessEventBus.h"
 #include "jobs/JobQueue.h"
+#include "realtime/TopicEvent.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,14 +27,16 @@ struct Process {
     JobQueue queue;
 };
 
+// What this server's live clients receive.
 struct Recorder {
     explicit Recorder(EventBus& bus) {
         bus.subscribe([this](const DomainEvent& e) {
             std::lock_guard lock(mutex);
-            events.push_back(e);
+            for (const TopicEvent& t : TopicEvent::from(e))
+                events.push_back(t);
         });
     }
-    std::vector<DomainEvent> take() {
+    std::vector<TopicEvent> take() {
         std::lock_guard lock(mutex);
         return std::exchange(events, {});
     }
@@ -42,7 +45,7 @@ struct Recorder {
         return int(events.size());
     }
     std::mutex mutex;
-    std::vector<DomainEvent> events;
+    std::vector<TopicEvent> events;
 };
 
 } // namespace
@@ -79,7 +82,7 @@ void JobEventRelayTest::progressFromAnotherProcessIsPublishedOnce() {
     QCOMPARE(events.size(), size_t(2));
     QCOMPARE(events[0].topic, QStringLiteral("user:usr_1"));
     QCOMPARE(events[1].topic, QStringLiteral("listing:lst_1"));
-    for (const DomainEvent& e : events) {
+    for (const TopicEvent& e : events) {
         QCOMPARE(e.type, QStringLiteral("job.progress"));
         QCOMPARE(e.data.value("status").toString(), QStringLiteral("running"));
         QCOMPARE(e.data.value("progress").toDouble(), 0.4);

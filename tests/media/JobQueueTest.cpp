@@ -5,6 +5,7 @@
 
 #include "db/Database.h"
 #include "events/InProcessEventBus.h"
+#include "realtime/TopicEvent.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +19,7 @@
 using bitmarket::ErrorCode;
 using bitmarket::server::DomainEvent;
 using bitmarket::server::InProcessEventBus;
+using bitmarket::server::TopicEvent;
 using bitmarket::server::db::Database;
 using bitmarket::server::jobs::JobQueue;
 using bitmarket::server::jobs::JobRecord;
@@ -273,10 +275,12 @@ void JobQueueTest::crashedWorkersJobSurvivesReopeningTheDatabase() {
 void JobQueueTest::progressEventsReachOwnerAndListing() {
     Fixture f(m_dir->path());
     std::mutex mutex;
-    std::vector<DomainEvent> events;
+    // What live clients receive for each event on the bus.
+    std::vector<TopicEvent> events;
     f.bus.subscribe([&](const DomainEvent& e) {
         std::lock_guard lock(mutex);
-        events.push_back(e);
+        for (const TopicEvent& t : TopicEvent::from(e))
+            events.push_back(t);
     });
     const QString id = f.enqueue().job.id;
     QVERIFY(f.claim("w1"));
@@ -285,7 +289,7 @@ void JobQueueTest::progressEventsReachOwnerAndListing() {
 
     QCOMPARE(events.size(), size_t(8)); // four transitions, two topics each
     QStringList statuses;
-    for (const DomainEvent& e : events) {
+    for (const TopicEvent& e : events) {
         QCOMPARE(e.type, QStringLiteral("job.progress"));
         QCOMPARE(e.data.value("jobId").toString(), id);
         QCOMPARE(e.data.value("listingId").toString(), QStringLiteral("lst_1"));

@@ -8,7 +8,9 @@
 #include "jobs/JobQueue.h"
 #include "jobs/ModelJobRunner.h"
 #include "jobs/ModelJobService.h"
+#include "market/ListingService.h"
 #include "media/MediaStore.h"
+#include "realtime/TopicEvent.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -112,15 +114,23 @@ struct Pipeline {
         runnerOptions.workDir = dataDir + "/work";
         runnerOptions.reportIntervalMs = 100;
         runner = std::make_unique<ModelJobRunner>(*db, store, runnerOptions);
-        service = std::make_unique<ModelJobService>(*db, *queue);
+        // Wired as the server wires it: the listing's owner tells live viewers.
+        listings = std::make_unique<ListingService>(*db, bus);
+        const auto listingChanged = [this](const QString& listingId) {
+            listings->announceUpdate(listingId);
+        };
+        service = std::make_unique<ModelJobService>(*db, *queue, listingChanged);
         Worker::Options workerOptions;
         workerOptions.workerId = "test-worker";
         workerOptions.leaseMs = 5'000;
         workerOptions.idlePollMs = 50;
-        worker = std::make_unique<Worker>(*db, bus, *queue, *runner, workerOptions);
+        workerOptions.listingChanged = listingChanged;
+        worker = std::make_unique<Worker>(*db, *queue, *runner, workerOptions);
+        // What live clients receive for each event on the bus.
         bus.subscribe([this](const DomainEvent& e) {
             std::lock_guard lock(mutex);
-            events.push_back(e);
+            for (const TopicEvent& t : TopicEvent::from(e))
+                events.push_back(t);
         });
         seed();
     }
@@ -181,10 +191,10 @@ struct Pipeline {
             .value();
     }
 
-    std::vector<DomainEvent> eventsOfType(const QString& type) {
+    std::vector<TopicEvent> eventsOfType(const QString& type) {
         std::lock_guard lock(mutex);
-        std::vector<DomainEvent> found;
-        for (const DomainEvent& e : events) {
+        std::vector<TopicEvent> found;
+        for (const TopicEvent& e : events) {
             if (e.type == type)
                 found.push_back(e);
         }
@@ -198,9 +208,10 @@ struct Pipeline {
     std::unique_ptr<JobQueue> queue;
     std::unique_ptr<ModelJobRunner> runner;
     std::unique_ptr<ModelJobService> service;
+    std::unique_ptr<ListingService> listings;
     std::unique_ptr<Worker> worker;
     std::mutex mutex;
-    std::vector<DomainEvent> events;
+    std::vector<TopicEvent> events;
 };
 
 } // namespace
@@ -262,7 +273,7 @@ void WorkerTest::modelIsMadeAndShownOnTheListing() {
     // Progress went out live, moving forward through the engine's stages.
     double last = -1;
     QStringList stages;
-    for (const DomainEvent& e : p.eventsOfType("job.progress")) {
+    for (const TopicEvent& e : p.eventsOfType("job.progress")) {
         if (e.topic != u"listing:lst_tree")
             continue;
         const double progress = e.data.value("progress").toDouble();

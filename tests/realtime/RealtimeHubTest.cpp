@@ -4,7 +4,6 @@
 #include "realtime/RealtimeHub.h"
 
 #include "RealtimeTestClient.h"
-#include "auth/SessionEndedEvent.h"
 #include "bitmarket/Timestamp.h"
 #include "events/InProcessEventBus.h"
 
@@ -20,10 +19,11 @@
 #include <thread>
 #include <vector>
 
-using bitmarket::server::DomainEvent;
 using bitmarket::server::InProcessEventBus;
+using bitmarket::server::JobProgressed;
+using bitmarket::server::ListingUpdated;
 using bitmarket::server::RealtimeHub;
-using bitmarket::server::SessionEndedEvent;
+using bitmarket::server::SessionEnded;
 using bitmarket::test::RealtimeTestClient;
 
 namespace {
@@ -50,8 +50,32 @@ RealtimeHub::Admission fakeAuthenticate(const QString& token) {
     return RealtimeHub::Refusal::InvalidToken;
 }
 
-DomainEvent listingUpdated(const QString& topic, int sequence = 0) {
-    return {topic, QStringLiteral("listing.updated"), {{QStringLiteral("seq"), sequence}}};
+// A listing change whose favorite count numbers it, to check the order frames arrive in.
+ListingUpdated listingUpdated(const QString& listingId, int sequence = 0,
+                              const QString& title = {}) {
+    bitmarket::Listing listing;
+    listing.id = listingId;
+    listing.title = title;
+    listing.favoriteCount = sequence;
+    return {listing};
+}
+
+int sequenceOf(const QJsonObject& frame) {
+    return frame.value("data").toObject().value("favoriteCount").toInt();
+}
+
+// An event for one user's topic only: progress of a job that belongs to no listing.
+JobProgressed jobProgressed(const QString& ownerId, const QString& stage = {}) {
+    bitmarket::Job job;
+    job.id = QStringLiteral("job_1");
+    job.kind = QStringLiteral("model");
+    job.status = QStringLiteral("running");
+    job.stage = stage;
+    return {job, ownerId};
+}
+
+QString stageOf(const QJsonObject& frame) {
+    return frame.value("data").toObject().value("stage").toString();
 }
 
 QString typeOf(const QJsonObject& frame) {
@@ -177,8 +201,8 @@ void RealtimeHubTest::anonymousSubscriberReceivesListingEvents() {
     QCOMPARE(typeOf(reply), "subscribed");
     QCOMPARE(reply.value("data").toObject().value("topics").toArray(), QJsonArray{"listing:l_1"});
 
-    m_bus->publish(listingUpdated("listing:l_2"));
-    m_bus->publish({"listing:l_1", "listing.updated", {{"title", "Desk lamp"}}});
+    m_bus->publish(listingUpdated("l_2"));
+    m_bus->publish(listingUpdated("l_1", 0, "Desk lamp"));
     const QJsonObject event = client->waitForEvent("listing:l_1");
     QCOMPARE(typeOf(event), "listing.updated");
     QCOMPARE(event.value("data").toObject().value("title").toString(), "Desk lamp");
@@ -201,13 +225,13 @@ void RealtimeHubTest::userTopicIsOwnOnly() {
     QCOMPARE(errorCodeOf(anonymousTopic), "forbidden");
     QCOMPARE(typeOf(anonymous->subscribe({"listing:l_9"})), "subscribed");
 
-    m_bus->publish({"user:u_bob", "notification.new", {}});
-    m_bus->publish(listingUpdated("listing:l_1"));
-    m_bus->publish({"user:u_alice", "notification.new", {{"text", "Outbid"}}});
-    m_bus->publish(listingUpdated("listing:l_9"));
+    m_bus->publish(jobProgressed("u_bob"));
+    m_bus->publish(listingUpdated("l_1"));
+    m_bus->publish(jobProgressed("u_alice", "sfm"));
+    m_bus->publish(listingUpdated("l_9"));
 
     const QJsonObject own = alice->waitForEvent("user:u_alice");
-    QCOMPARE(own.value("data").toObject().value("text").toString(), "Outbid");
+    QCOMPARE(stageOf(own), "sfm");
     QVERIFY(alice->eventsOn("user:u_bob").isEmpty());
     // The refused request subscribed nothing, not even its permitted listing topic.
     QVERIFY(alice->eventsOn("listing:l_1").isEmpty());
@@ -231,8 +255,8 @@ void RealtimeHubTest::accessTokenAuthenticates() {
     QVERIFY(alice);
 
     QCOMPARE(typeOf(alice->subscribe({"user:u_alice"})), "subscribed");
-    m_bus->publish({"user:u_alice", "chat.message", {{"text", "Is it still available?"}}});
-    QCOMPARE(typeOf(alice->waitForEvent("user:u_alice")), "chat.message");
+    m_bus->publish(jobProgressed("u_alice"));
+    QCOMPARE(typeOf(alice->waitForEvent("user:u_alice")), "job.progress");
 }
 
 void RealtimeHubTest::badTokenIsClosedWithPolicyViolation_data() {
@@ -302,7 +326,7 @@ void RealtimeHubTest::socketIsClosedWhenItsTokenExpires() {
     QTRY_COMPARE(m_hub->connectionCount(), 1);
     // Anonymous sockets have no token to expire.
     QVERIFY(anonymous->isConnected());
-    m_bus->publish(listingUpdated("listing:l_1"));
+    m_bus->publish(listingUpdated("l_1"));
     QVERIFY(!anonymous->waitForEvent("listing:l_1").isEmpty());
 }
 
@@ -319,7 +343,7 @@ void RealtimeHubTest::endedSessionClosesItsSocketsOnly() {
 
     QElapsedTimer sinceSignOut;
     sinceSignOut.start();
-    m_bus->publish(SessionEndedEvent{"u_alice", "f_laptop"}.toEvent());
+    m_bus->publish(SessionEnded{"u_alice", "f_laptop"});
     QVERIFY(laptop->waitForDisconnected(1000));
     qInfo("closed %lld ms after the session ended", sinceSignOut.elapsed());
     QCOMPARE(int(laptop->closeCode()), RealtimeHub::kCloseSessionEnded);
@@ -327,8 +351,8 @@ void RealtimeHubTest::endedSessionClosesItsSocketsOnly() {
 
     // Alice's other session, Bob and the anonymous socket live on; the hub's own event is
     // not fanned out to anyone following the user's topic.
-    m_bus->publish({"user:u_alice", "notification.new", {{"text", "Still here"}}});
-    QCOMPARE(typeOf(phone->waitForEvent("user:u_alice")), "notification.new");
+    m_bus->publish(jobProgressed("u_alice", "still here"));
+    QCOMPARE(stageOf(phone->waitForEvent("user:u_alice")), "still here");
     QCOMPARE(phone->eventsOn("user:u_alice").size(), 1);
     QVERIFY(phone->isConnected() && bob->isConnected() && anonymous->isConnected());
     QVERIFY(laptop->eventsOn("user:u_alice").isEmpty());
@@ -341,7 +365,7 @@ void RealtimeHubTest::endingEverySessionOfAUserClosesAllTheirSockets() {
     RealtimeTestClient* bob = connectClient("Bearer bob-token");
     QVERIFY(laptop && phone && bob);
 
-    m_bus->publish(SessionEndedEvent{"u_alice", {}}.toEvent());
+    m_bus->publish(SessionEnded{"u_alice", {}});
     QVERIFY(laptop->waitForDisconnected(1000));
     QVERIFY(phone->waitForDisconnected(1000));
     QCOMPARE(int(laptop->closeCode()), RealtimeHub::kCloseSessionEnded);
@@ -356,14 +380,14 @@ void RealtimeHubTest::unsubscribeStopsDelivery() {
     RealtimeTestClient* client = connectClient();
     QVERIFY(client);
     QCOMPARE(typeOf(client->subscribe({"listing:l_1", "listing:l_2"})), "subscribed");
-    m_bus->publish(listingUpdated("listing:l_1", 1));
+    m_bus->publish(listingUpdated("l_1", 1));
     QVERIFY(!client->waitForEvent("listing:l_1").isEmpty());
 
     const QJsonObject reply = client->unsubscribe({"listing:l_1"});
     QCOMPARE(typeOf(reply), "unsubscribed");
     QCOMPARE(reply.value("data").toObject().value("topics").toArray(), QJsonArray{"listing:l_1"});
-    m_bus->publish(listingUpdated("listing:l_1", 2));
-    m_bus->publish(listingUpdated("listing:l_2", 3));
+    m_bus->publish(listingUpdated("l_1", 2));
+    m_bus->publish(listingUpdated("l_2", 3));
 
     QVERIFY(!client->waitForEvent("listing:l_2").isEmpty());
     QCOMPARE(client->eventsOn("listing:l_1").size(), 1);
@@ -384,8 +408,8 @@ void RealtimeHubTest::topicsPerSocketAreLimited() {
     QCOMPARE(errorCodeOf(overLimit), "validation_failed");
     QVERIFY(overLimit.value("data").toObject().value("message").toString().contains("3"));
 
-    m_bus->publish(listingUpdated("listing:d"));
-    m_bus->publish(listingUpdated("listing:a"));
+    m_bus->publish(listingUpdated("d"));
+    m_bus->publish(listingUpdated("a"));
     QVERIFY(!client->waitForEvent("listing:a").isEmpty());
     QVERIFY(client->eventsOn("listing:d").isEmpty());
 
@@ -531,7 +555,7 @@ void RealtimeHubTest::eventReachesEverySubscriberInOrder() {
     // Published from another thread, as the HTTP workers do.
     std::thread publisher([this] {
         for (int i = 0; i < kEvents; ++i)
-            m_bus->publish(listingUpdated("listing:hot", i));
+            m_bus->publish(listingUpdated("hot", i));
     });
     publisher.join();
 
@@ -541,7 +565,7 @@ void RealtimeHubTest::eventReachesEverySubscriberInOrder() {
         const QList<QJsonObject> events = client->eventsOn("listing:hot");
         QCOMPARE(events.size(), kEvents);
         for (int i = 0; i < kEvents; ++i)
-            QCOMPARE(events[i].value("data").toObject().value("seq").toInt(), i);
+            QCOMPARE(sequenceOf(events[i]), i);
     }
 }
 
@@ -560,7 +584,7 @@ void RealtimeHubTest::stopClosesClientsCleanly() {
     std::thread publisher([&] {
         int sequence = 0;
         while (publishing)
-            m_bus->publish(listingUpdated("listing:busy", sequence++));
+            m_bus->publish(listingUpdated("busy", sequence++));
     });
     // Stopped from another thread so this one can run the clients' side of the close.
     std::future<void> stopped = std::async(std::launch::async, [this] { m_hub->stop(); });

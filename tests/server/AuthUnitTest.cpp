@@ -6,7 +6,6 @@
 #include "auth/AuthService.h"
 #include "auth/PasswordHasher.h"
 #include "auth/RateLimiter.h"
-#include "auth/SessionEndedEvent.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -165,21 +164,6 @@ private Q_SLOTS:
         const auto claims = AccessTokenSigner(kSecret, 900).verify(token);
         QVERIFY(!claims.ok());
         QCOMPARE(claims.error().code, ErrorCode::Unauthorized);
-    }
-
-    // --- SessionEndedEvent ---
-    void sessionEndedEventRoundTrips() {
-        const DomainEvent one = SessionEndedEvent{"u_alice", "f_1"}.toEvent();
-        QCOMPARE(one.topic, QStringLiteral("user:u_alice"));
-        const auto readOne = SessionEndedEvent::from(one);
-        QVERIFY(readOne);
-        QCOMPARE(readOne->userId, QStringLiteral("u_alice"));
-        QCOMPARE(readOne->sessionId, QStringLiteral("f_1"));
-        const auto readAll = SessionEndedEvent::from(SessionEndedEvent{"u_alice", {}}.toEvent());
-        QVERIFY(readAll);
-        QVERIFY(readAll->sessionId.isEmpty());
-        // Ordinary events on a user's topic are not mistaken for it.
-        QVERIFY(!SessionEndedEvent::from(DomainEvent{"user:u_alice", "notification.new", {}}));
     }
 
     // --- RateLimiter ---
