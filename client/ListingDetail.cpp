@@ -125,10 +125,16 @@ void ListingDetail::onEvent(const QString& type, const QString& topic, const QJs
         emit changed();
         return;
     }
-    // The event carries the listing without its detail parts (photos, seller, the caller's
-    // heart), so fetch the detail again rather than patch half of it.
-    if (type == QLatin1String("listing.updated"))
-        reload();
+    // The event carries the listing as GET /listings/{id} does, less the caller's heart, which
+    // apply() keeps: shown as it comes, without asking again.
+    if (type == QLatin1String("listing.updated")) {
+        apply(data);
+        return;
+    }
+    if (type == QLatin1String("listing.removed")) {
+        m_errorMessage = tr("This listing is no longer available.");
+        emit loadingChanged();
+    }
 }
 
 bool ListingDetail::modelInProgress() const {

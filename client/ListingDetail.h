@@ -1,6 +1,6 @@
 // One listing as its page shows it: loads GET /listings/{id}, keeps the
 // favorite heart and count honest, and follows `listing:{id}` on the live
-// socket so an edit on the server shows up without a reload.
+// socket, showing the listing each `listing.updated` pushes without a reload.
 #pragma once
 
 #include "ApiClient.h"

@@ -22,6 +22,12 @@ RealtimeClient::RealtimeClient(ApiClient* api, QObject* parent) : QObject(parent
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &RealtimeClient::onMessage);
 }
 
+RealtimeClient::~RealtimeClient() {
+    // An open socket says it disconnected as it is destroyed, after the timers (members die in
+    // reverse order): onDisconnected() would restart a timer that is gone.
+    disconnect(&m_socket, nullptr, this, nullptr);
+}
+
 int RealtimeClient::reconnectInSeconds() const {
     return m_reconnectTimer.isActive() ? (m_reconnectTimer.remainingTime() + 999) / 1000 : 0;
 }

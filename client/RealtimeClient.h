@@ -25,6 +25,7 @@ class RealtimeClient : public QObject {
 
 public:
     explicit RealtimeClient(ApiClient* api, QObject* parent = nullptr);
+    ~RealtimeClient() override;
 
     bool online() const { return m_online; }
     int reconnectInSeconds() const;

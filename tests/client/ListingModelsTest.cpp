@@ -1,7 +1,8 @@
 // The models QML binds to, against the real demo server: roles, cursor
 // paging, searches that replace rows without a reset, favorites (also the
-// one asked for before signing in), the detail object and the sell draft
-// (validation, create, photos reordered in place, with progress).
+// one asked for before signing in), the detail object (which shows what the
+// live socket pushes without asking again) and the sell draft (validation,
+// create, photos reordered in place, with progress).
 #include "ApiClient.h"
 #include "CategoryListModel.h"
 #include "DemoServer.h"
@@ -12,6 +13,8 @@
 #include "RealtimeClient.h"
 
 #include <QImage>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -297,6 +300,61 @@ private slots:
         QSignalSpy patched(call, &ApiCall::succeeded);
         QVERIFY(patched.wait(10000));
         QTRY_COMPARE_WITH_TIMEOUT(detail.title(), QString("Edited elsewhere"), 10000);
+    }
+
+    void pushedListingIsShownWithoutAGet() {
+        // A listing of this user's, changed and then removed from another device.
+        ApiClient other;
+        other.setServerUrl(m_server.httpUrl());
+        other.setTokens(m_api.accessToken(), {});
+        ApiCall* create = other.post(
+            "/listings", QJsonObject{{"title", "Reading lamp"},
+                                     {"description", "Warm light, brass arm."},
+                                     {"categoryId", "home"},
+                                     {"price", QJsonObject{{"amount", 18000}, {"currency", "KRW"}}},
+                                     {"condition", "good"},
+                                     {"tags", QJsonArray{"lamp"}},
+                                     {"region", "Seoul"},
+                                     {"saleType", "fixed"}});
+        QSignalSpy created(create, &ApiCall::succeeded);
+        QVERIFY(created.wait(10000));
+        const QString id = created.first().first().toJsonObject().value("id").toString();
+
+        RealtimeClient realtime(&m_api);
+        realtime.start();
+        QTRY_VERIFY_WITH_TIMEOUT(realtime.online(), 15000);
+        ListingDetail detail;
+        detail.setApi(&m_api);
+        detail.setRealtime(&realtime);
+        detail.setListingId(id);
+        QTRY_VERIFY_WITH_TIMEOUT(detail.loaded() && !detail.loading(), 15000);
+        QTest::qWait(300); // the subscription reaches the server
+        const QString sellerName = detail.sellerName();
+        QVERIFY(!sellerName.isEmpty());
+
+        // Every request this page's API client makes from now on.
+        QSignalSpy requests(m_api.network(), &QNetworkAccessManager::finished);
+        ApiCall* edit = other.patch(
+            "/listings/" + id,
+            QJsonObject{{"title", "Brass reading lamp"},
+                        {"price", QJsonObject{{"amount", 21000}, {"currency", "KRW"}}}});
+        QSignalSpy edited(edit, &ApiCall::succeeded);
+        QVERIFY(edited.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(detail.title(), QString("Brass reading lamp"), 10000);
+        QCOMPARE(detail.priceAmount(), 21000);
+        // The pushed listing is whole: the seller is still shown, the heart still this user's.
+        QCOMPARE(detail.sellerName(), sellerName);
+        QVERIFY(!detail.isFavorite());
+        QCOMPARE(requests.count(), 0);
+
+        ApiCall* removal = other.del("/listings/" + id);
+        QSignalSpy removed(removal, &ApiCall::succeeded);
+        QVERIFY(removed.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(detail.errorMessage(),
+                                  QString("This listing is no longer available."), 10000);
+        QTest::qWait(500); // time for a request, had one been sent
+        QCOMPARE(requests.count(), 0);
+        realtime.stop();
     }
 
     void modelFileCachesAGlbAndRefusesAnythingElse() {
