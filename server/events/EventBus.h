@@ -1,5 +1,6 @@
 // The one channel domain events travel on. An interface so a multi-instance
-// deployment can put a real broker behind it.
+// deployment can put a real broker behind it (which would then serialise each
+// DomainEvent alternative; in one process they travel as plain values).
 #pragma once
 
 #include "events/DomainEvent.h"
