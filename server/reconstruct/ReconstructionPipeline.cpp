@@ -3,7 +3,6 @@
 #include "reconstruct/ApproximateModelBuilder.h"
 #include "reconstruct/ColmapSfm.h"
 #include "reconstruct/DepthFusion.h"
-#include "reconstruct/GlbWriter.h"
 #include "reconstruct/ParallelFor.h"
 #include "reconstruct/PhotoLoader.h"
 #include "reconstruct/PlaneSweepStereo.h"
@@ -11,6 +10,7 @@
 #include "reconstruct/SubjectIsolator.h"
 #include "reconstruct/SurfaceMesher.h"
 #include "reconstruct/TextureBaker.h"
+#include "reconstruct/TexturedMeshExporter.h"
 
 #include <Eigen/Geometry>
 #include <algorithm>
@@ -279,7 +279,7 @@ Expected<bool> ReconstructionPipeline::run(const ReconstructionRequest& request,
     report.triangles = long(mesh->triangleCount());
 
     m_progress.beginStage("export");
-    auto written = GlbWriter().write(mesh.value(), request.model);
+    auto written = TexturedMeshExporter().write(mesh.value(), request.model);
     if (written && !request.preview.empty()) {
         const cv::Mat3b preview = PreviewRenderer(m_options.previewSize).render(mesh.value());
         if (!cv::imwrite(request.preview.string(), preview)) {
