@@ -1,6 +1,7 @@
 #include "jobs/ModelJobRunner.h"
 
 #include "media/CameraExif.h"
+#include "reconstruct/EngineProtocol.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -27,31 +28,27 @@ Q_LOGGING_CATEGORY(lcModelJob, "bitmarket.jobs.model")
 
 namespace {
 
-// The engine reports each stage from 0 to 1 but not how many stages follow or
-// how long each takes; the pipeline has seven (load, structure from
-// motion, depth, fusion, clean-up, texture, export). Counting the stages seen
-// gives a bar that only moves forward and ends near full.
-constexpr int kEngineStages = 7;
+namespace protocol = bitmarket::reconstruct::protocol;
 
+QString fromProtocol(std::string_view name) {
+    return QLatin1String(name.data(), qsizetype(name.size()));
+}
+
+// Each stage the engine reports has its step in the protocol, which gives a
+// bar that only moves forward and ends near full.
 class EngineProgress {
 public:
     // Reads one stdout line; false for lines that are not progress reports.
     bool read(const QByteArray& line) {
-        const QList<QByteArray> parts = line.trimmed().split(' ');
-        if (parts.size() != 3 || parts[0] != "progress")
+        const QByteArray trimmed = line.trimmed();
+        const auto progress =
+            protocol::parseProgressLine(std::string_view(trimmed.constData(), trimmed.size()));
+        if (!progress)
             return false;
-        bool ok = false;
-        const double fraction = parts[2].toDouble(&ok);
-        if (!ok)
-            return false;
-        const QString stage = QString::fromUtf8(parts[1]);
-        if (stage != m_stage) {
-            if (!m_stage.isEmpty())
-                ++m_finishedStages;
-            m_stage = stage;
-        }
-        const double overall = (m_finishedStages + std::clamp(fraction, 0.0, 1.0)) / kEngineStages;
-        m_overall = std::max(m_overall, std::min(overall, 0.99));
+        m_stage = fromProtocol(protocol::stageName(progress->stage));
+        m_overall = std::max(
+            m_overall,
+            std::min(protocol::overallProgress(progress->stage, progress->fraction), 0.99));
         return true;
     }
     double overall() const { return m_overall; }
@@ -59,7 +56,6 @@ public:
 
 private:
     QString m_stage;
-    int m_finishedStages = 0;
     double m_overall = 0;
 };
 
@@ -170,7 +166,7 @@ ModelJobRunner::ModelJobRunner(db::Database& db, media::MediaStore& store, Optio
 QString ModelJobRunner::enginePath() const {
     if (!m_options.enginePath.isEmpty())
         return m_options.enginePath;
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/bitmarket-reconstruct");
+    return QCoreApplication::applicationDirPath() + u'/' + fromProtocol(protocol::kProgram);
 }
 
 Result<ModelInfo> ModelJobRunner::run(const JobRecord& job, const Progress& progress) {
@@ -222,14 +218,15 @@ Result<ModelInfo> ModelJobRunner::run(const JobRecord& job, const Progress& prog
     // The engine's own scratch (COLMAP database, depth maps) stays inside ours
     // instead of the system temp folder: on the data disk, and gone with it.
     const QString engineWork = scratch.filePath(QStringLiteral("engine"));
-    QStringList arguments{QStringLiteral("--images"),  images,
-                          QStringLiteral("--out"),     modelPath,
-                          QStringLiteral("--report"),  reportPath,
-                          QStringLiteral("--preview"), previewPath,
-                          QStringLiteral("--quality"), m_options.quality,
-                          QStringLiteral("--work"),    engineWork};
+    namespace flag = protocol::flag;
+    QStringList arguments{fromProtocol(flag::kImages),  images,
+                          fromProtocol(flag::kOut),     modelPath,
+                          fromProtocol(flag::kReport),  reportPath,
+                          fromProtocol(flag::kPreview), previewPath,
+                          fromProtocol(flag::kQuality), m_options.quality,
+                          fromProtocol(flag::kWork),    engineWork};
     if (m_options.threads > 0)
-        arguments << QStringLiteral("--threads") << QString::number(m_options.threads);
+        arguments << fromProtocol(flag::kThreads) << QString::number(m_options.threads);
 
     QProcess engine;
     engine.setWorkingDirectory(scratch.path());
@@ -303,7 +300,7 @@ Result<ModelInfo> ModelJobRunner::run(const JobRecord& job, const Progress& prog
         qCWarning(lcModelJob) << "engine crashed for job" << job.job.id << errorOutput;
         return ApiError::internal(QStringLiteral("The 3D engine stopped unexpectedly."));
     }
-    if (engine.exitCode() != 0) {
+    if (engine.exitCode() != int(protocol::ExitCode::ModelWritten)) {
         qCWarning(lcModelJob) << "engine exit code" << engine.exitCode() << "for job" << job.job.id
                               << errorOutput;
         const QString why = lastLine(errorOutput);
@@ -344,8 +341,9 @@ Result<ModelInfo> ModelJobRunner::run(const JobRecord& job, const Progress& prog
     model.status = QStringLiteral("done");
     model.url = storedModel->urlPath;
     model.previewUrl = storedPreview->urlPath;
-    model.quality = report.value("quality").toString(QStringLiteral("full"));
-    model.triangles = report.value("triangles").toInteger();
+    model.quality = report.value(fromProtocol(protocol::report::kQuality))
+                        .toString(fromProtocol(protocol::quality::kFull));
+    model.triangles = report.value(fromProtocol(protocol::report::kTriangles)).toInteger();
     model.jobId = job.job.id;
     return model;
 }

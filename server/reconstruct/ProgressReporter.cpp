@@ -4,15 +4,21 @@
 
 namespace bitmarket::reconstruct {
 
-void ProgressReporter::beginStage(const std::string& stage) {
+void ProgressReporter::print(const char* fraction) const {
+    if (m_stream) {
+        const std::string_view stage = protocol::stageName(m_stage);
+        std::fprintf(m_stream, "%.*s %.*s %s\n", int(protocol::kProgressWord.size()),
+                     protocol::kProgressWord.data(), int(stage.size()), stage.data(), fraction);
+        std::fflush(m_stream);
+    }
+}
+
+void ProgressReporter::beginStage(protocol::Stage stage) {
     std::lock_guard lock(m_mutex);
     m_stage = stage;
     m_started = Clock::now();
     m_lastFraction = -1;
-    if (m_stream) {
-        std::fprintf(m_stream, "progress %s 0\n", stage.c_str());
-        std::fflush(m_stream);
-    }
+    print("0");
 }
 
 void ProgressReporter::advance(double fraction) {
@@ -24,20 +30,16 @@ void ProgressReporter::advance(double fraction) {
         return;
     }
     m_lastFraction = fraction;
-    if (m_stream) {
-        std::fprintf(m_stream, "progress %s %.2f\n", m_stage.c_str(), fraction);
-        std::fflush(m_stream);
-    }
+    char text[8];
+    std::snprintf(text, sizeof text, "%.2f", fraction);
+    print(text);
 }
 
 void ProgressReporter::endStage() {
     std::lock_guard lock(m_mutex);
     const double seconds = std::chrono::duration<double>(Clock::now() - m_started).count();
-    m_seconds.emplace_back(m_stage, seconds);
-    if (m_stream) {
-        std::fprintf(m_stream, "progress %s 1\n", m_stage.c_str());
-        std::fflush(m_stream);
-    }
+    m_seconds.emplace_back(protocol::stageName(m_stage), seconds);
+    print("1");
 }
 
 double ProgressReporter::totalSeconds() const {

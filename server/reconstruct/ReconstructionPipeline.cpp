@@ -3,7 +3,6 @@
 #include "reconstruct/ApproximateModelBuilder.h"
 #include "reconstruct/ColmapSfm.h"
 #include "reconstruct/DepthFusion.h"
-#include "reconstruct/GlbWriter.h"
 #include "reconstruct/ParallelFor.h"
 #include "reconstruct/PhotoLoader.h"
 #include "reconstruct/PlaneSweepStereo.h"
@@ -11,6 +10,7 @@
 #include "reconstruct/SubjectIsolator.h"
 #include "reconstruct/SurfaceMesher.h"
 #include "reconstruct/TextureBaker.h"
+#include "reconstruct/TexturedMeshExporter.h"
 
 #include <Eigen/Geometry>
 #include <algorithm>
@@ -95,7 +95,7 @@ std::pair<double, double> depthRange(const SparseModel& model, int view,
 Expected<TexturedMesh> ReconstructionPipeline::reconstructFull(const std::vector<Photo>& photos,
                                                                const fs::path& workDir,
                                                                ReconstructionReport& report) {
-    m_progress.beginStage("sfm");
+    m_progress.beginStage(protocol::Stage::Sfm);
     auto sparse = ColmapSfm(m_options, workDir).run(photos, m_progress);
     m_progress.endStage();
     if (!sparse) {
@@ -113,7 +113,7 @@ Expected<TexturedMesh> ReconstructionPipeline::reconstructFull(const std::vector
                                   " photos could not be placed and were not used");
     }
 
-    m_progress.beginStage("depth");
+    m_progress.beginStage(protocol::Stage::Depth);
     std::vector<StereoView> stereo(registered);
     std::vector<cv::Mat3b> undistorted(registered);
     std::vector<std::vector<int>> neighbours(registered);
@@ -159,7 +159,7 @@ Expected<TexturedMesh> ReconstructionPipeline::reconstructFull(const std::vector
     });
     m_progress.endStage();
 
-    m_progress.beginStage("fusion");
+    m_progress.beginStage(protocol::Stage::Fusion);
     const int minConsistent = std::min(2, int(m_options.stereoNeighbours) - 1);
     const OrientedPoints scene = DepthFusion(std::max(1, minConsistent), 0.015, m_options.threads)
                                      .fuse(stereo, depth, neighbours);
@@ -172,7 +172,7 @@ Expected<TexturedMesh> ReconstructionPipeline::reconstructFull(const std::vector
     }
     m_progress.endStage();
 
-    m_progress.beginStage("mesh");
+    m_progress.beginStage(protocol::Stage::Mesh);
     MeshingSettings meshing;
     meshing.poissonDepth = m_options.poissonDepth;
     meshing.targetTriangles = m_options.targetTriangles;
@@ -200,7 +200,7 @@ Expected<TexturedMesh> ReconstructionPipeline::reconstructFull(const std::vector
         -double(scale) * (Q * subject.frame.origin + centre.cast<double>());
     m_progress.endStage();
 
-    m_progress.beginStage("texture");
+    m_progress.beginStage(protocol::Stage::Texture);
     std::vector<TextureSource> sources(registered);
     for (int i = 0; i < registered; ++i) {
         sources[i].camera = model.views[i].camera.inFrame(Q, scale, offset);
@@ -220,13 +220,13 @@ Expected<TexturedMesh> ReconstructionPipeline::reconstructFull(const std::vector
 Expected<TexturedMesh>
 ReconstructionPipeline::reconstructApproximate(const std::vector<Photo>& photos,
                                                ReconstructionReport& report) {
-    m_progress.beginStage("approximate");
+    m_progress.beginStage(protocol::Stage::Approximate);
     auto approximate = ApproximateModelBuilder().build(photos);
     m_progress.endStage();
     if (!approximate) {
         return Failure{approximate.error()};
     }
-    report.quality = "approximate";
+    report.quality = protocol::quality::kApproximate;
     report.cameras = {approximate->camera};
     report.cameras.front().width = photos[approximate->photoIndex].originalWidth;
     report.cameras.front().height = photos[approximate->photoIndex].originalHeight;
@@ -236,7 +236,7 @@ ReconstructionPipeline::reconstructApproximate(const std::vector<Photo>& photos,
 Expected<bool> ReconstructionPipeline::run(const ReconstructionRequest& request,
                                            ReconstructionReport& report) {
     report.requestedQuality = qualityName(m_options.quality);
-    m_progress.beginStage("load");
+    m_progress.beginStage(protocol::Stage::Load);
     auto photos = PhotoLoader(m_options.photoMaxSide).loadFolder(request.images);
     m_progress.endStage();
     if (!photos) {
@@ -278,8 +278,8 @@ Expected<bool> ReconstructionPipeline::run(const ReconstructionRequest& request,
     }
     report.triangles = long(mesh->triangleCount());
 
-    m_progress.beginStage("export");
-    auto written = GlbWriter().write(mesh.value(), request.model);
+    m_progress.beginStage(protocol::Stage::Export);
+    auto written = TexturedMeshExporter().write(mesh.value(), request.model);
     if (written && !request.preview.empty()) {
         const cv::Mat3b preview = PreviewRenderer(m_options.previewSize).render(mesh.value());
         if (!cv::imwrite(request.preview.string(), preview)) {

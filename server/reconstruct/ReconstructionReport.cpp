@@ -29,20 +29,21 @@ nlohmann::json ReconstructionReport::toJson() const {
                         {"R", R},
                         {"t", {c.t.x(), c.t.y(), c.t.z()}}});
     }
-    return {{"quality", quality},
-            {"requested_quality", requestedQuality},
-            {"stage_seconds", stages},
-            {"total_seconds", totalSeconds},
-            {"peak_memory_mb", peakMemoryMb},
-            {"images_used", imagesUsed},
-            {"images_registered", imagesRegistered},
-            {"sparse_points", sparsePoints},
-            {"points", points},
-            {"triangles", triangles},
-            {"units", units},
-            {"up_axis", "+Y"},
-            {"warnings", warnings},
-            {"cameras", cams}};
+    namespace key = protocol::report;
+    return {{key::kQuality, quality},
+            {key::kRequestedQuality, requestedQuality},
+            {key::kStageSeconds, stages},
+            {key::kTotalSeconds, totalSeconds},
+            {key::kPeakMemoryMb, peakMemoryMb},
+            {key::kImagesUsed, imagesUsed},
+            {key::kImagesRegistered, imagesRegistered},
+            {key::kSparsePoints, sparsePoints},
+            {key::kPoints, points},
+            {key::kTriangles, triangles},
+            {key::kUnits, units},
+            {key::kUpAxis, "+Y"},
+            {key::kWarnings, warnings},
+            {key::kCameras, cams}};
 }
 
 bool ReconstructionReport::write(const std::filesystem::path& file) const {

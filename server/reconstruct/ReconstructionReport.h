@@ -1,10 +1,11 @@
-// report.json: what the media worker stores next to the model and shows to
-// the seller. Camera poses are in the GLB's frame, x_cam = R * x_glb + t, with
-// intrinsics in the pixels of the uploaded photo after EXIF orientation
-// (pixel centres at integer coordinates).
+// report.json (its keys are in EngineProtocol.h): what the model worker
+// stores next to the model and shows to the seller. Camera poses are in the
+// GLB's frame, x_cam = R * x_glb + t, with intrinsics in the pixels of the
+// uploaded photo after EXIF orientation (pixel centres at integer coordinates).
 #pragma once
 
 #include "reconstruct/Camera.h"
+#include "reconstruct/EngineProtocol.h"
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -15,7 +16,7 @@
 namespace bitmarket::reconstruct {
 
 struct ReconstructionReport {
-    std::string quality = "full"; // "full" or "approximate"
+    std::string quality{protocol::quality::kFull}; // or kApproximate, kFailed
     std::string requestedQuality = "normal";
     std::vector<std::pair<std::string, double>> stageSeconds;
     double totalSeconds = 0;

@@ -4,19 +4,11 @@
 //       [--preview preview.png] [--threads N] [--quality draft|normal|high]
 //       [--work DIR] [--colmap PATH]
 //
-// The media worker runs this as a subprocess. Its stdout is a stable,
-// line-oriented progress stream, one line per update:
-//
-//   progress <stage> <fraction>
-//
-// where <stage> is one of load, sfm, depth, fusion, mesh, texture,
-// approximate, export (in that order; approximate only when falling back) and
-// <fraction> is a decimal in [0, 1] for that stage. Every stage starts with 0
-// and ends with 1. Diagnostics go to stderr only.
-//
-// Exit status: 0 when a model was written (full or approximate, see
-// report.json "quality"), 1 on bad arguments, 2 when no model could be made.
-// The report is written in every case where arguments were valid.
+// The model worker runs this as a subprocess. Its flags, the progress lines on
+// stdout, the keys of report.json and the exit status are the protocol in
+// reconstruct/EngineProtocol.h. The report is written in every case where
+// arguments were valid.
+#include "reconstruct/EngineProtocol.h"
 #include "reconstruct/ProgressReporter.h"
 #include "reconstruct/ReconstructionOptions.h"
 #include "reconstruct/ReconstructionPipeline.h"
@@ -30,6 +22,8 @@
 #include <string>
 
 using namespace bitmarket::reconstruct;
+namespace flag = bitmarket::reconstruct::protocol::flag;
+using bitmarket::reconstruct::protocol::ExitCode;
 
 namespace {
 
@@ -39,68 +33,68 @@ int usage(const char* problem) {
                  "[--report report.json] [--preview preview.png] [--threads N] "
                  "[--quality draft|normal|high] [--work DIR] [--colmap PATH]\n",
                  problem);
-    return 1;
+    return int(ExitCode::BadArguments);
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
-    std::map<std::string, std::string> args;
+    std::map<std::string, std::string, std::less<>> args;
     for (int i = 1; i < argc; ++i) {
         const std::string key = argv[i];
         if (key.rfind("--", 0) != 0 || i + 1 >= argc) {
             return usage(("unexpected argument " + key).c_str());
         }
-        args[key.substr(2)] = argv[++i];
-    }
-    for (const auto& [key, value] : args) {
-        static const char* known[] = {"images",  "out",     "report", "preview",
-                                      "threads", "quality", "work",   "colmap"};
-        if (std::none_of(std::begin(known), std::end(known),
-                         [&](const char* k) { return key == k; })) {
-            return usage(("unknown option --" + key).c_str());
+        if (std::find(flag::kAll.begin(), flag::kAll.end(), key) == flag::kAll.end()) {
+            return usage(("unknown option " + key).c_str());
         }
+        args[key] = argv[++i];
     }
-    if (!args.count("images") || !args.count("out")) {
+    const auto given = [&](std::string_view name) { return args.find(name) != args.end(); };
+    const auto value = [&](std::string_view name) {
+        const auto found = args.find(name);
+        return found == args.end() ? std::string() : found->second;
+    };
+    if (!given(flag::kImages) || !given(flag::kOut)) {
         return usage("--images and --out are required");
     }
     Quality quality = Quality::Normal;
-    if (args.count("quality")) {
-        const auto parsed = ReconstructionOptions::parseQuality(args["quality"]);
+    if (given(flag::kQuality)) {
+        const auto parsed = ReconstructionOptions::parseQuality(value(flag::kQuality));
         if (!parsed) {
             return usage("--quality must be draft, normal or high");
         }
         quality = *parsed;
     }
     ReconstructionOptions options = ReconstructionOptions::forQuality(quality);
-    if (args.count("threads")) {
-        options.threads = std::max(1, std::atoi(args["threads"].c_str()));
+    if (given(flag::kThreads)) {
+        options.threads = std::max(1, std::atoi(value(flag::kThreads).c_str()));
     }
-    if (args.count("colmap")) {
-        options.colmapBinary = args["colmap"];
+    if (given(flag::kColmap)) {
+        options.colmapBinary = value(flag::kColmap);
     }
     cv::setNumThreads(options.threads);
 
     ReconstructionRequest request;
-    request.images = args["images"];
-    request.model = args["out"];
-    request.preview = args.count("preview") ? args["preview"] : "";
-    request.workDir = args.count("work") ? args["work"] : "";
+    request.images = value(flag::kImages);
+    request.model = value(flag::kOut);
+    request.preview = value(flag::kPreview);
+    request.workDir = value(flag::kWork);
 
     ProgressReporter progress(stdout);
     ReconstructionReport report;
     auto result = ReconstructionPipeline(options, progress).run(request, report);
     if (!result) {
-        report.quality = "failed";
+        report.quality = protocol::quality::kFailed;
         report.warnings.push_back(result.error());
         report.stageSeconds = progress.stageSeconds();
         report.totalSeconds = progress.totalSeconds();
         report.peakMemoryMb = ReconstructionReport::peakMemoryMegabytes();
         std::fprintf(stderr, "error: %s\n", result.error().c_str());
     }
-    if (args.count("report") && !report.write(args["report"])) {
-        std::fprintf(stderr, "error: cannot write %s\n", args["report"].c_str());
-        return 2;
+    if (given(flag::kReport) && !report.write(value(flag::kReport))) {
+        std::fprintf(stderr, "error: cannot write %s\n", value(flag::kReport).c_str());
+        return int(ExitCode::NoModel);
     }
-    return result ? 0 : 2;
+    return int(result ? ExitCode::ModelWritten : ExitCode::NoModel);
 }

@@ -1,5 +1,5 @@
-// Writes a textured mesh as binary glTF 2.0 (one mesh, one material with a
-// JPEG base colour texture) through tinygltf.
+// Writes a textured mesh as a GLB through the glTF library: one mesh, one
+// material ("photo") with the texture embedded as JPEG.
 #pragma once
 
 #include "reconstruct/Expected.h"
@@ -9,9 +9,9 @@
 
 namespace bitmarket::reconstruct {
 
-class GlbWriter {
+class TexturedMeshExporter {
 public:
-    explicit GlbWriter(int jpegQuality = 88) : m_jpegQuality(jpegQuality) {}
+    explicit TexturedMeshExporter(int jpegQuality = 88) : m_jpegQuality(jpegQuality) {}
 
     Expected<bool> write(const TexturedMesh& mesh, const std::filesystem::path& file) const;
 
