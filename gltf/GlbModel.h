@@ -37,8 +37,7 @@ enum class IndexWidth { Smallest, Bits32 };
 
 struct GlbModel {
     std::string generator;
-    std::string name;         // of the mesh and of the node that holds it
-    std::string rootNodeName; // when set, the mesh's node hangs below a root node of this name
+    std::string name; // of the mesh and of the scene's one node, which holds it
     GlbImage texture;
     std::vector<GlbMaterial> materials;
     std::vector<GlbPrimitive> primitives;

@@ -199,17 +199,11 @@ std::vector<unsigned char> GlbWriter::encode(const GlbModel& glb) {
     }
     model.meshes.push_back(mesh);
 
-    tinygltf::Scene scene;
-    if (!glb.rootNodeName.empty()) {
-        tinygltf::Node root;
-        root.name = glb.rootNodeName;
-        root.children.push_back(1);
-        model.nodes.push_back(root);
-    }
     tinygltf::Node node;
     node.name = glb.name;
     node.mesh = 0;
     model.nodes.push_back(node);
+    tinygltf::Scene scene;
     scene.nodes.push_back(0);
     model.scenes.push_back(scene);
     model.defaultScene = 0;

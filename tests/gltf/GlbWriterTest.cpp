@@ -191,20 +191,6 @@ private Q_SLOTS:
         QCOMPARE(m.nodes[0].name, std::string("lamp"));
     }
 
-    void rootNodeHoldsTheMeshNode() {
-        GlbModel given = sampleModel();
-        given.rootNodeName = "root";
-        const ReadBack glb = readBack(GlbWriter::encode(given));
-        QVERIFY2(glb.loaded, glb.error.c_str());
-        const tinygltf::Model& m = glb.model;
-        QCOMPARE(m.scenes[0].nodes, std::vector<int>{0});
-        QCOMPARE(m.nodes.size(), std::size_t(2));
-        QCOMPARE(m.nodes[0].name, std::string("root"));
-        QCOMPARE(m.nodes[0].mesh, -1);
-        QCOMPARE(m.nodes[0].children, std::vector<int>{1});
-        QCOMPARE(m.nodes[1].mesh, 0);
-    }
-
     void indexWidthFollowsTheVertexCount() {
         GlbModel given = sampleModel();
         given.indexWidth = IndexWidth::Bits32;

@@ -37,9 +37,6 @@ QByteArray makeSphereGlb(int triangles, float radius) {
     gltf::GlbModel glb;
     glb.generator = "bitmarket tests";
     glb.name = "sphere";
-    // A root node holding the mesh node, as exporters write it; RuntimeLoader's bounds
-    // only count meshes below the scene's root.
-    glb.rootNodeName = "root";
     gltf::GlbMaterial material;
     material.baseColorFactor = {0.85, 0.45, 0.25, 1.0};
     material.metallic = 0.0;
