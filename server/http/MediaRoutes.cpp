@@ -22,11 +22,12 @@ const char* contentTypeOf(const QString& suffix) {
 } // namespace
 
 void addMediaRoutes(Router& router, media::MediaStore& store) {
-    router.get("/media/{shard}/{file}", [&store](const httplib::Request& req,
-                                                httplib::Response& res) {
+    router.get("/media/{shard}/{file}", Access::Anyone, [&store](const httplib::Request& req,
+                                                                httplib::Response& res,
+                                                                const Caller&) {
         const auto path = store.resolve(QString::fromStdString(req.path));
         if (!path)
-            return sendError(res, ApiError::notFound(QStringLiteral("No such file.")));
+            return sendError(req, res, ApiError::notFound(QStringLiteral("No such file.")));
         // Names are content hashes, so the name is a strong validator and never changes.
         const QFileInfo info(*path);
         const std::string etag = "\"" + info.completeBaseName().toStdString() + "\"";
@@ -38,7 +39,7 @@ void addMediaRoutes(Router& router, media::MediaStore& store) {
         }
         QFile file(*path);
         if (!file.open(QIODevice::ReadOnly))
-            return sendError(res, ApiError::notFound(QStringLiteral("No such file.")));
+            return sendError(req, res, ApiError::notFound(QStringLiteral("No such file.")));
         const QByteArray bytes = file.readAll();
         res.status = 200;
         res.set_content(bytes.constData(), bytes.size(), contentTypeOf(info.suffix()));

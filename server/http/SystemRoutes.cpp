@@ -5,7 +5,8 @@
 namespace bitmarket::server {
 
 void addSystemRoutes(Router& router, HealthInfo info) {
-    router.get("/healthz", [info](const httplib::Request& req, httplib::Response& res) {
+    router.get("/healthz", Access::Anyone, [info](const httplib::Request& req,
+                                                  httplib::Response& res, const Caller&) {
         QString host = QString::fromStdString(req.get_header_value("Host"));
         // Strip the port; keep an IPv6 literal's brackets.
         const int colon = host.lastIndexOf(u':');

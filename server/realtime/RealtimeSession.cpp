@@ -111,9 +111,9 @@ void RealtimeSession::subscribe(const ClientRequest& request) {
     if (m_topics.topicCountOf(this) + m_topics.countNotFollowed(this, request.topics) >
         m_maxTopics) {
         fail(request.id,
-             ApiError::validation(
-                 QStringLiteral("A connection may follow at most %1 topics.").arg(m_maxTopics),
-                 QStringLiteral("topics")));
+             ApiError::validation(QStringLiteral("A connection may follow at most %1 topics."),
+                                  QStringLiteral("topics"))
+                 .arg(m_maxTopics));
         return;
     }
     m_topics.subscribe(this, request.topics);
