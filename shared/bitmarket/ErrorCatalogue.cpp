@@ -22,6 +22,10 @@ constexpr Entry kEntries[] = {
     {"Not found.", "찾을 수 없습니다."},
     {"Something went wrong on the server.", "서버에 문제가 생겼습니다."},
     {"Too many attempts. Try again later.", "시도가 너무 많습니다. 잠시 후 다시 시도해 주세요."},
+    // What a code says when its message is not in the catalogue.
+    {"The request is not valid.", "요청이 올바르지 않습니다."},
+    {"This conflicts with the current state.", "현재 상태와 맞지 않는 요청입니다."},
+    {"This type of content is not supported.", "지원하지 않는 형식입니다."},
     // Request shape: bodies, fields, query parameters.
     {"Body is not valid JSON: %1.", "본문이 올바른 JSON이 아닙니다: %1."},
     {"Body must be a JSON object.", "본문은 JSON 객체여야 합니다."},
@@ -150,6 +154,14 @@ QString filled(QString text, const QStringList& args) {
 // The message a code answers with when nothing more specific is known.
 QString genericEnglish(ErrorCode code) {
     switch (code) {
+    case ErrorCode::ValidationFailed:
+        return QStringLiteral("The request is not valid.");
+    case ErrorCode::Conflict:
+        return QStringLiteral("This conflicts with the current state.");
+    case ErrorCode::PayloadTooLarge:
+        return QStringLiteral("The request body is too large.");
+    case ErrorCode::UnsupportedMediaType:
+        return QStringLiteral("This type of content is not supported.");
     case ErrorCode::Unauthorized:
         return ApiError::unauthorized().message;
     case ErrorCode::Forbidden:
@@ -158,9 +170,10 @@ QString genericEnglish(ErrorCode code) {
         return ApiError::notFound().message;
     case ErrorCode::RateLimited:
         return ApiError::rateLimited(1).message;
-    default:
+    case ErrorCode::Internal:
         return ApiError::internal().message;
     }
+    return ApiError::internal().message;
 }
 
 } // namespace
