@@ -28,7 +28,6 @@
 
 #include <QDir>
 #include <QLoggingCategory>
-
 #include <cstdio>
 
 namespace bitmarket::server {
@@ -184,8 +183,7 @@ bool ServerApp::grantAdmin(const QString& username) {
                          qPrintable(granted.error().message));
         return false;
     }
-    std::printf(granted->alreadyHeld ? "%s is already an admin.\n"
-                                     : "%s is now an admin.\n",
+    std::printf(granted->alreadyHeld ? "%s is already an admin.\n" : "%s is now an admin.\n",
                 qPrintable(username));
     return true;
 }

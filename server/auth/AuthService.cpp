@@ -40,9 +40,8 @@ const std::string kUserColumns =
     std::string("id, username, email, display_name, created_at, ") + UserRoles::kRolesColumn;
 
 User userFrom(const db::Query& q) {
-    return User{q.text(0),    q.text(1),
-                q.text(2),    q.text(3),
-                q.integer(4), UserRoles::namesFromColumn(q.text(5))};
+    return User{q.text(0), q.text(1),    q.text(2),
+                q.text(3), q.integer(4), UserRoles::namesFromColumn(q.text(5))};
 }
 
 } // namespace

@@ -27,8 +27,8 @@ HttpServer::HttpServer(Options options) : m_options(std::move(options)) {
     const int threads = m_options.threads;
     m_server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 
-    m_server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request& req, httplib::Response& res) {
+    m_server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                       httplib::Response& res) {
         // Handlers write their own error bodies; fill in only httplib's bare statuses.
         if (!res.body.empty())
             return httplib::Server::HandlerResponse::Unhandled;
@@ -37,7 +37,8 @@ HttpServer::HttpServer(Options options) : m_options(std::move(options)) {
             sendError(req, res, ApiError::notFound(QStringLiteral("No such endpoint.")));
             break;
         case 413:
-            sendError(req, res, ApiError::payloadTooLarge(QStringLiteral("The request body is too large.")));
+            sendError(req, res,
+                      ApiError::payloadTooLarge(QStringLiteral("The request body is too large.")));
             break;
         case 304:
             return httplib::Server::HandlerResponse::Unhandled;
@@ -45,9 +46,10 @@ HttpServer::HttpServer(Options options) : m_options(std::move(options)) {
             if (res.status >= 500)
                 sendError(req, res, ApiError::internal());
             else
-                sendError(req, res, ApiError::validation(QStringLiteral(
-                                   "Malformed request (a body, even an empty one, needs a "
-                                   "Content-Length header).")));
+                sendError(req, res,
+                          ApiError::validation(QStringLiteral(
+                              "Malformed request (a body, even an empty one, needs a "
+                              "Content-Length header).")));
         }
         return httplib::Server::HandlerResponse::Handled;
     }));

@@ -45,67 +45,63 @@ QString viewerKey(const QString& userId, const httplib::Request& req) {
 
 } // namespace
 
-void addListingRoutes(Router& router, ListingService& listings,
-                      CategoryService& categories) {
-    router.get("/api/v1/categories", Access::Anyone, [&categories](const httplib::Request& req,
-                                                                   httplib::Response& res,
-                                                                   const Caller&) {
-        sendResult(req, res, 200, categories.all(), [](const QList<Category>& all) {
-            QJsonArray items;
-            for (const Category& c : all)
-                items.append(c.toJson());
-            return QJsonObject{{"items", items}};
-        });
-    });
+void addListingRoutes(Router& router, ListingService& listings, CategoryService& categories) {
+    router.get("/api/v1/categories", Access::Anyone,
+               [&categories](const httplib::Request& req, httplib::Response& res, const Caller&) {
+                   sendResult(req, res, 200, categories.all(), [](const QList<Category>& all) {
+                       QJsonArray items;
+                       for (const Category& c : all)
+                           items.append(c.toJson());
+                       return QJsonObject{{"items", items}};
+                   });
+               });
 
-    router.get("/api/v1/listings", Access::OptionalUser, [&](const httplib::Request& req,
-                                                             httplib::Response& res,
-                                                             const Caller& caller) {
-        auto query = listingQueryFrom(req);
-        if (!query)
-            return sendError(req, res, query.error());
-        sendResult(req, res, 200, listings.search(query.value(), caller.userId), pageJson);
-    });
+    router.get("/api/v1/listings", Access::OptionalUser,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   auto query = listingQueryFrom(req);
+                   if (!query)
+                       return sendError(req, res, query.error());
+                   sendResult(req, res, 200, listings.search(query.value(), caller.userId),
+                              pageJson);
+               });
 
-    router.post("/api/v1/listings", Access::SignedIn, [&](const httplib::Request& req,
-                                                          httplib::Response& res,
-                                                          const Caller& caller) {
-        auto body = jsonBody(req);
-        if (!body)
-            return sendError(req, res, body.error());
-        auto draft = ListingInput::draft(body.value(), nowMs());
-        if (!draft)
-            return sendError(req, res, draft.error());
-        sendResult(req, res, 201, listings.create(caller.userId, draft.value()), listingJson);
-    });
+    router.post("/api/v1/listings", Access::SignedIn,
+                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                    auto body = jsonBody(req);
+                    if (!body)
+                        return sendError(req, res, body.error());
+                    auto draft = ListingInput::draft(body.value(), nowMs());
+                    if (!draft)
+                        return sendError(req, res, draft.error());
+                    sendResult(req, res, 201, listings.create(caller.userId, draft.value()),
+                               listingJson);
+                });
 
-    router.get("/api/v1/listings/{id}", Access::OptionalUser, [&](const httplib::Request& req,
-                                                                  httplib::Response& res,
-                                                                  const Caller& caller) {
-        sendResult(req, res, 200,
-                   listings.detail(pathParam(req, 1), caller.userId,
-                                   viewerKey(caller.userId, req)),
-                   listingJson);
-    });
+    router.get("/api/v1/listings/{id}", Access::OptionalUser,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   sendResult(req, res, 200,
+                              listings.detail(pathParam(req, 1), caller.userId,
+                                              viewerKey(caller.userId, req)),
+                              listingJson);
+               });
 
-    router.patch("/api/v1/listings/{id}", Access::SignedIn, [&](const httplib::Request& req,
-                                                                httplib::Response& res,
-                                                                const Caller& caller) {
-        auto body = jsonBody(req);
-        if (!body)
-            return sendError(req, res, body.error());
-        auto patch = ListingInput::patch(body.value());
-        if (!patch)
-            return sendError(req, res, patch.error());
-        sendResult(req, res, 200, listings.update(pathParam(req, 1), caller.userId, patch.value()),
-                   listingJson);
-    });
+    router.patch("/api/v1/listings/{id}", Access::SignedIn,
+                 [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                     auto body = jsonBody(req);
+                     if (!body)
+                         return sendError(req, res, body.error());
+                     auto patch = ListingInput::patch(body.value());
+                     if (!patch)
+                         return sendError(req, res, patch.error());
+                     sendResult(req, res, 200,
+                                listings.update(pathParam(req, 1), caller.userId, patch.value()),
+                                listingJson);
+                 });
 
-    router.del("/api/v1/listings/{id}", Access::SignedIn, [&](const httplib::Request& req,
-                                                              httplib::Response& res,
-                                                              const Caller& caller) {
-        sendResult(req, res, listings.remove(pathParam(req, 1), caller.userId));
-    });
+    router.del("/api/v1/listings/{id}", Access::SignedIn,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   sendResult(req, res, listings.remove(pathParam(req, 1), caller.userId));
+               });
 
     const auto favorite = [&](bool on) {
         return [&, on](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
@@ -118,17 +114,16 @@ void addListingRoutes(Router& router, ListingService& listings,
     router.put("/api/v1/listings/{id}/favorite", Access::SignedIn, favorite(true));
     router.del("/api/v1/listings/{id}/favorite", Access::SignedIn, favorite(false));
 
-    router.get("/api/v1/me/favorites", Access::SignedIn, [&](const httplib::Request& req,
-                                                             httplib::Response& res,
-                                                             const Caller& caller) {
-        auto limit = integerParam(req, "limit", 1, 100);
-        if (!limit)
-            return sendError(req, res, limit.error());
-        sendResult(req, res, 200,
-                   listings.favorites(caller.userId, queryParam(req, "cursor"),
-                                      static_cast<int>(limit.value().value_or(20))),
-                   pageJson);
-    });
+    router.get("/api/v1/me/favorites", Access::SignedIn,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   auto limit = integerParam(req, "limit", 1, 100);
+                   if (!limit)
+                       return sendError(req, res, limit.error());
+                   sendResult(req, res, 200,
+                              listings.favorites(caller.userId, queryParam(req, "cursor"),
+                                                 static_cast<int>(limit.value().value_or(20))),
+                              pageJson);
+               });
 }
 
 } // namespace bitmarket::server

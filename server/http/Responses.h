@@ -6,11 +6,9 @@
 #include "bitmarket/Language.h"
 #include "bitmarket/Result.h"
 
-#include <httplib.h>
-
 #include <QJsonArray>
 #include <QJsonObject>
-
+#include <httplib.h>
 #include <optional>
 
 namespace bitmarket::server {

@@ -7,11 +7,9 @@
 #include "auth/AuthService.h"
 #include "auth/Caller.h"
 
-#include <httplib.h>
-
 #include <QString>
-
 #include <functional>
+#include <httplib.h>
 #include <string>
 #include <vector>
 
@@ -19,11 +17,11 @@ namespace bitmarket::server {
 
 // Who may call a route.
 enum class Access {
-    Anyone,     // the token is not looked at; the caller is anonymous
+    Anyone,       // the token is not looked at; the caller is anonymous
     OptionalUser, // anonymous without a token; a present but bad one is refused (401)
-    SignedIn,   // a valid access token (401 otherwise)
-    Moderator,  // signed in with the moderator or admin role (403 otherwise)
-    Admin,      // signed in with the admin role (403 otherwise)
+    SignedIn,     // a valid access token (401 otherwise)
+    Moderator,    // signed in with the moderator or admin role (403 otherwise)
+    Admin,        // signed in with the admin role (403 otherwise)
 };
 
 // "anyone", "optional", "signed_in", "moderator", "admin": as --print-routes lists them.
@@ -37,8 +35,7 @@ struct RouteInfo {
 
 class Router {
 public:
-    using Handler =
-        std::function<void(const httplib::Request&, httplib::Response&, const Caller&)>;
+    using Handler = std::function<void(const httplib::Request&, httplib::Response&, const Caller&)>;
 
     Router(httplib::Server& server, const AuthService& auth) : m_server(server), m_auth(auth) {}
 

@@ -21,9 +21,8 @@ constexpr quint64 kLargestReadableFrameBytes = 1024 * 1024;
 RealtimeSession::RealtimeSession(QWebSocket* socket, std::optional<RealtimeHub::Caller> caller,
                                  TopicRegistry& topics, int maxTopics, QObject* parent)
     : QObject(parent), m_socket(socket), m_caller(std::move(caller)), m_topics(topics),
-      m_maxTopics(maxTopics),
-      m_language(languageFromAcceptLanguage(
-          QString::fromLatin1(socket->request().rawHeader("Accept-Language")))) {
+      m_maxTopics(maxTopics), m_language(languageFromAcceptLanguage(QString::fromLatin1(
+                                  socket->request().rawHeader("Accept-Language")))) {
     if (m_caller)
         m_userId = m_caller->userId;
     m_socket->setParent(this);

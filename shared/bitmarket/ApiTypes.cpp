@@ -31,8 +31,8 @@ QJsonObject User::toJson(bool includePrivate) const {
 }
 
 User User::fromJson(const QJsonObject& o) {
-    return User{o.value("id").toString(), o.value("username").toString(),
-                o.value("email").toString(), o.value("displayName").toString(),
+    return User{o.value("id").toString(),     o.value("username").toString(),
+                o.value("email").toString(),  o.value("displayName").toString(),
                 timeOf(o.value("createdAt")), o.value("roles").toVariant().toStringList()};
 }
 

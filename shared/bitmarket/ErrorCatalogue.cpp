@@ -201,6 +201,8 @@ std::optional<QString> ErrorCatalogue::korean(const QString& englishTemplate) {
     return *it;
 }
 
-QStringList ErrorCatalogue::englishTemplates() { return koreanByEnglish().keys(); }
+QStringList ErrorCatalogue::englishTemplates() {
+    return koreanByEnglish().keys();
+}
 
 } // namespace bitmarket

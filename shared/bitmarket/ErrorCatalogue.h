@@ -9,7 +9,6 @@
 #include "bitmarket/Language.h"
 
 #include <QStringList>
-
 #include <optional>
 
 namespace bitmarket {

@@ -1,7 +1,6 @@
 #include "bitmarket/Language.h"
 
 #include <QStringList>
-
 #include <optional>
 
 namespace bitmarket {
