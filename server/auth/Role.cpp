@@ -29,11 +29,4 @@ QList<Role> rolesFromNames(const QStringList& names) {
     return roles;
 }
 
-QStringList roleNames(const QList<Role>& roles) {
-    QStringList names;
-    for (Role role : roles)
-        names.append(roleName(role));
-    return names;
-}
-
 } // namespace bitmarket::server

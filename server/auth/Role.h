@@ -14,6 +14,5 @@ QString roleName(Role role);
 std::optional<Role> roleFromName(const QString& name);
 // Names of known roles in a list; unknown names are skipped.
 QList<Role> rolesFromNames(const QStringList& names);
-QStringList roleNames(const QList<Role>& roles);
 
 } // namespace bitmarket::server
