@@ -3,6 +3,7 @@
 #include "app/DemoCatalogue.h"
 #include "app/ServerSecret.h"
 #include "auth/AuthService.h"
+#include "auth/UserRoles.h"
 #include "db/Database.h"
 #include "events/InProcessEventBus.h"
 #include "http/AuthRoutes.h"
@@ -27,7 +28,6 @@
 
 #include <QDir>
 #include <QLoggingCategory>
-
 #include <cstdio>
 
 namespace bitmarket::server {
@@ -120,7 +120,7 @@ void ServerApp::addRoutes() {
     p.http = std::make_unique<HttpServer>(HttpServer::Options{
         m_config.httpHost, m_config.httpPort, m_config.httpThreads, kMaxRequestBytes, kKeepAliveSeconds,
         m_config.logRequests});
-    p.router = std::make_unique<Router>(p.http->raw());
+    p.router = std::make_unique<Router>(p.http->raw(), *p.auth);
     addSystemRoutes(*p.router,
                     HealthInfo{QStringLiteral(BITMARKET_VERSION), [this](const QString& host) {
                                    if (!m_config.publicWebsocketUrl.isEmpty())
@@ -134,10 +134,10 @@ void ServerApp::addRoutes() {
                                        .arg(m_parts->hub ? m_parts->hub->port() : 0);
                                }});
     addAuthRoutes(*p.router, *p.auth);
-    addListingRoutes(*p.router, *p.auth, *p.listings, *p.categories);
-    addPhotoRoutes(*p.router, *p.auth, *p.listings, *p.photoUploads);
+    addListingRoutes(*p.router, *p.listings, *p.categories);
+    addPhotoRoutes(*p.router, *p.listings, *p.photoUploads);
     addMediaRoutes(*p.router, *p.mediaStore);
-    addModelRoutes(*p.router, *p.auth, *p.modelJobs);
+    addModelRoutes(*p.router, *p.modelJobs);
 }
 
 void ServerApp::startWorkers(int count) {
@@ -166,7 +166,25 @@ bool ServerApp::printRoutes() {
         return false;
     addRoutes();
     for (const RouteInfo& r : m_parts->router->routes())
-        std::printf("%s %s\n", r.method.c_str(), r.path.c_str());
+        std::printf("%s %s %s\n", r.method.c_str(), r.path.c_str(), accessName(r.access));
+    return true;
+}
+
+bool ServerApp::grantAdmin(const QString& username) {
+    if (!openStorage())
+        return false;
+    auto granted = UserRoles(*m_parts->db).grant(username, Role::Admin);
+    if (!granted) {
+        if (granted.error().code == ErrorCode::NotFound)
+            std::fprintf(stderr, "bitmarket-server: there is no user named '%s' in %s.\n",
+                         qPrintable(username), qPrintable(m_config.dataDir));
+        else
+            std::fprintf(stderr, "bitmarket-server: cannot grant the admin role: %s\n",
+                         qPrintable(granted.error().message));
+        return false;
+    }
+    std::printf(granted->alreadyHeld ? "%s is already an admin.\n" : "%s is now an admin.\n",
+                qPrintable(username));
     return true;
 }
 

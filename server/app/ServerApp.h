@@ -21,8 +21,12 @@ public:
     // Opens storage, registers routes, starts both listeners and prints their
     // addresses. False (with the reason logged) when anything fails.
     bool start();
-    // Prints "METHOD PATH" for every route; used by the contract test.
+    // Prints "METHOD PATH ACCESS" for every route; used by the contract test.
     bool printRoutes();
+    // Gives `username` the admin role in the data dir's database and says so; false (with
+    // the reason printed) for an unknown user or unusable storage. Safe while a server runs
+    // on the same data dir: it reads roles afresh for every request.
+    bool grantAdmin(const QString& username);
     // Runs only job workers on the data dir (bitmarket-server --worker): no listeners.
     bool startWorkerOnly();
     void stop();

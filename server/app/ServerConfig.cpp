@@ -74,8 +74,13 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
                           QString::fromLatin1(s.valueName)});
     for (const auto& s : kSwitches)
         parser.addOption({QString::fromLatin1(s[0]), QString::fromLatin1(s[2])});
-    parser.addOption({QStringLiteral("print-routes"),
-                      QStringLiteral("Print the HTTP routes as 'METHOD PATH' lines and exit.")});
+    parser.addOption(
+        {QStringLiteral("print-routes"),
+         QStringLiteral("Print the HTTP routes as 'METHOD PATH ACCESS' lines and exit.")});
+    parser.addOption({QStringLiteral("grant-admin"),
+                      QStringLiteral("Give USERNAME the admin role and exit (the server may be "
+                                     "running on the same data dir)."),
+                      QStringLiteral("USERNAME")});
     parser.process(arguments);
 
     QJsonObject file;
@@ -166,6 +171,7 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
     c.worker = switchOf("worker", "BITMARKET_WORKER");
     c.logRequests = switchOf("log-requests", "BITMARKET_LOG_REQUESTS");
     c.printRoutes = parser.isSet("print-routes");
+    c.grantAdmin = parser.value("grant-admin").trimmed();
     return c;
 }
 

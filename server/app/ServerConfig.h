@@ -27,6 +27,7 @@ struct ServerConfig {
     int accessTokenSeconds = 15 * 60; // shorter only for tests that watch tokens expire
     bool logRequests = false;
     bool printRoutes = false;
+    QString grantAdmin; // --grant-admin USERNAME: give that user the admin role and exit
 
     // Parses argv (with --help/--version handled by printing and exiting).
     static Result<ServerConfig> load(const QStringList& arguments);

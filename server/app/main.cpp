@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
     }
     if (config->printRoutes)
         return ServerApp(config.value()).printRoutes() ? 0 : 1;
+    if (!config->grantAdmin.isEmpty())
+        return ServerApp(config.value()).grantAdmin(config->grantAdmin) ? 0 : 1;
 
     ServerLog::install(config->dataDir);
     SignalWatcher signals;

@@ -1,5 +1,6 @@
 #include "auth/AuthService.h"
 
+#include "auth/UserRoles.h"
 #include "bitmarket/Ids.h"
 #include "bitmarket/Timestamp.h"
 #include "events/SessionEnded.h"
@@ -32,13 +33,15 @@ ApiError badRefreshToken() {
 }
 
 AccessCheck refused(AccessCheck::Verdict verdict, ApiError error) {
-    return AccessCheck{verdict, {}, std::move(error)};
+    return AccessCheck{verdict, {}, {}, std::move(error)};
 }
 
-constexpr const char* kUserColumns = "id, username, email, display_name, created_at";
+const std::string kUserColumns =
+    std::string("id, username, email, display_name, created_at, ") + UserRoles::kRolesColumn;
 
 User userFrom(const db::Query& q) {
-    return User{q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4)};
+    return User{q.text(0), q.text(1),    q.text(2),
+                q.text(3), q.integer(4), UserRoles::namesFromColumn(q.text(5))};
 }
 
 } // namespace
@@ -108,12 +111,12 @@ Result<AuthSession> AuthService::login(const QString& login, const QString& pass
         QString passwordHash;
     };
     auto found = m_db.read([&](db::Connection& c) -> Result<std::optional<Found>> {
-        auto q = c.query(std::string("SELECT ") + kUserColumns +
+        auto q = c.query("SELECT " + kUserColumns +
                          ", password_hash FROM users WHERE username_key = ?1 OR email_key = ?1");
         q.bind(loginKey);
         if (!q.next())
             return std::optional<Found>{};
-        return std::optional<Found>{Found{userFrom(q), q.text(5)}};
+        return std::optional<Found>{Found{userFrom(q), q.text(6)}};
     });
     if (!found)
         return found.error();
@@ -182,7 +185,7 @@ Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
         c.query("UPDATE refresh_tokens SET spent_at = ?2 WHERE token_hash = ?1")
             .bind(hash, now)
             .run();
-        auto u = c.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?1");
+        auto u = c.query("SELECT " + kUserColumns + " FROM users WHERE id = ?1");
         u.bind(userId);
         if (!u.next())
             return badRefreshToken();
@@ -250,37 +253,44 @@ AccessCheck AuthService::checkAccess(const QString& accessToken) const {
     // holds a refresh token neither spent nor revoked: rotation spends one and adds the next in
     // the same transaction, sign-out and reuse detection revoke them all. The partial index
     // refresh_tokens_live makes this one lookup however long the session has been rotating.
-    auto live = m_db.read([&](db::Connection& c) -> Result<std::optional<bool>> {
-        auto q = c.query("SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE family_id = ?2 AND "
-                         "user_id = ?1 AND spent_at IS NULL AND revoked_at IS NULL) "
-                         "FROM users WHERE id = ?1");
+    // Roles come with the same read, so a grant counts from the next request.
+    struct Live {
+        bool session = false;
+        QList<Role> roles;
+    };
+    auto live = m_db.read([&](db::Connection& c) -> Result<std::optional<Live>> {
+        auto q = c.query(std::string("SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE "
+                                     "family_id = ?2 AND user_id = ?1 AND spent_at IS NULL AND "
+                                     "revoked_at IS NULL), ") +
+                         UserRoles::kRolesColumn + " FROM users WHERE id = ?1");
         q.bind(claims->userId, claims->sessionId);
         if (!q.next())
-            return std::optional<bool>{};
-        return std::optional<bool>{q.integer(0) != 0};
+            return std::optional<Live>{};
+        return std::optional<Live>{
+            Live{q.integer(0) != 0, rolesFromNames(UserRoles::namesFromColumn(q.text(1)))}};
     });
     if (!live)
         return refused(Verdict::Invalid, live.error());
     if (!live.value())
         return refused(Verdict::SessionEnded,
                        ApiError::unauthorized(QStringLiteral("This account no longer exists.")));
-    if (!*live.value())
+    if (!live.value()->session)
         return refused(Verdict::SessionEnded,
                        ApiError::unauthorized(
                            QStringLiteral("This session has ended. Please sign in again.")));
-    return AccessCheck{Verdict::Granted, claims.value(), {}};
+    return AccessCheck{Verdict::Granted, claims.value(), live.value()->roles, {}};
 }
 
-Result<QString> AuthService::authenticate(const QString& accessToken) const {
+Result<Caller> AuthService::caller(const QString& accessToken) const {
     AccessCheck check = checkAccess(accessToken);
     if (check.verdict != AccessCheck::Verdict::Granted)
         return check.error;
-    return check.claims.userId;
+    return Caller{check.claims.userId, check.claims.sessionId, check.roles};
 }
 
 Result<User> AuthService::user(const QString& userId) {
     return m_db.read([&](db::Connection& c) -> Result<User> {
-        auto q = c.query(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?1");
+        auto q = c.query("SELECT " + kUserColumns + " FROM users WHERE id = ?1");
         q.bind(userId);
         if (!q.next())
             return ApiError::notFound(QStringLiteral("No such user."));

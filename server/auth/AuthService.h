@@ -4,6 +4,7 @@
 #pragma once
 
 #include "auth/AccessTokenSigner.h"
+#include "auth/Caller.h"
 #include "auth/PasswordHasher.h"
 #include "auth/RateLimiter.h"
 #include "bitmarket/ApiTypes.h"
@@ -25,6 +26,7 @@ struct AccessCheck {
 
     Verdict verdict = Verdict::Invalid;
     AccessClaims claims; // when granted
+    QList<Role> roles;   // the user's roles as of this check, when granted
     ApiError error;      // the 401 to answer otherwise
 };
 
@@ -52,12 +54,12 @@ public:
     Result<void> logout(const QString& refreshToken);
     // Ends every session of the user.
     Result<void> logoutEverywhere(const QString& userId);
-    // Signature, expiry, and whether the token's session and user still exist: one indexed
-    // read. Tokens without a session (issued by older servers) count as expired, so clients
-    // refresh them. Thread-safe.
+    // Signature, expiry, whether the token's session and user still exist, and the user's
+    // roles: one indexed read. Tokens without a session (issued by older servers) count as
+    // expired, so clients refresh them. Thread-safe.
     AccessCheck checkAccess(const QString& accessToken) const;
-    // The user id an access token stands for, or the 401 of checkAccess().
-    Result<QString> authenticate(const QString& accessToken) const;
+    // Who an access token stands for, or the 401 of checkAccess().
+    Result<Caller> caller(const QString& accessToken) const;
     Result<User> user(const QString& userId);
 
     static Result<Registration> validate(Registration registration);

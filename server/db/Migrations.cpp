@@ -179,10 +179,22 @@ CREATE INDEX refresh_tokens_live ON refresh_tokens(family_id)
     WHERE spent_at IS NULL AND revoked_at IS NULL;
 )sql";
 
+constexpr const char* kUserRoles = R"sql(
+-- Roles beyond an ordinary account (moderator, admin). Written by UserRoles only; read with
+-- the user's row on every authenticated request, so a grant counts from the next request.
+CREATE TABLE user_roles (
+    user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role       TEXT NOT NULL CHECK (role IN ('moderator', 'admin')),
+    granted_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, role)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
     {3, "live sessions index", kLiveSessions},
+    {7, "user roles", kUserRoles},
 };
 
 } // namespace

@@ -1,7 +1,6 @@
 #include "http/AuthRoutes.h"
 
 #include "bitmarket/JsonFields.h"
-#include "http/CallerIdentity.h"
 #include "http/Responses.h"
 
 namespace bitmarket::server {
@@ -23,70 +22,73 @@ Result<Registration> registrationFrom(const QJsonObject& body) {
 } // namespace
 
 void addAuthRoutes(Router& router, AuthService& auth) {
-    router.post("/api/v1/auth/register", [&auth](const httplib::Request& req,
-                                                 httplib::Response& res) {
-        auto body = jsonBody(req);
-        if (!body)
-            return sendError(res, body.error());
-        auto registration = registrationFrom(body.value());
-        if (!registration)
-            return sendError(res, registration.error());
-        sendResult(res, 201, auth.registerUser(registration.value()), sessionJson);
-    });
+    router.post("/api/v1/auth/register", Access::Anyone,
+                [&auth](const httplib::Request& req, httplib::Response& res, const Caller&) {
+                    auto body = jsonBody(req);
+                    if (!body)
+                        return sendError(req, res, body.error());
+                    auto registration = registrationFrom(body.value());
+                    if (!registration)
+                        return sendError(req, res, registration.error());
+                    sendResult(req, res, 201, auth.registerUser(registration.value()), sessionJson);
+                });
 
-    router.post("/api/v1/auth/login", [&auth](const httplib::Request& req, httplib::Response& res) {
-        auto body = jsonBody(req);
-        if (!body)
-            return sendError(res, body.error());
-        auto login = json::requireString(body.value(), "login", 1, 254);
-        if (!login)
-            return sendError(res, login.error());
-        const QJsonValue password = body->value("password");
-        if (!password.isString())
-            return sendError(res, ApiError::validation(QStringLiteral("Must be a string."),
-                                                       "password"));
-        sendResult(res, 200, auth.login(login.value(), password.toString(), clientAddress(req)),
-                   sessionJson);
-    });
+    router.post("/api/v1/auth/login", Access::Anyone,
+                [&auth](const httplib::Request& req, httplib::Response& res, const Caller&) {
+                    auto body = jsonBody(req);
+                    if (!body)
+                        return sendError(req, res, body.error());
+                    auto login = json::requireString(body.value(), "login", 1, 254);
+                    if (!login)
+                        return sendError(req, res, login.error());
+                    const QJsonValue password = body->value("password");
+                    if (!password.isString())
+                        return sendError(
+                            req, res,
+                            ApiError::validation(QStringLiteral("Must be a string."), "password"));
+                    sendResult(req, res, 200,
+                               auth.login(login.value(), password.toString(), clientAddress(req)),
+                               sessionJson);
+                });
 
-    router.post("/api/v1/auth/refresh", [&auth](const httplib::Request& req,
-                                                httplib::Response& res) {
-        auto body = jsonBody(req);
-        if (!body)
-            return sendError(res, body.error());
-        auto token = json::requireString(body.value(), "refreshToken", 1, 256);
-        if (!token)
-            return sendError(res, token.error());
-        sendResult(res, 200, auth.refresh(token.value()), sessionJson);
-    });
+    router.post("/api/v1/auth/refresh", Access::Anyone,
+                [&auth](const httplib::Request& req, httplib::Response& res, const Caller&) {
+                    auto body = jsonBody(req);
+                    if (!body)
+                        return sendError(req, res, body.error());
+                    auto token = json::requireString(body.value(), "refreshToken", 1, 256);
+                    if (!token)
+                        return sendError(req, res, token.error());
+                    sendResult(req, res, 200, auth.refresh(token.value()), sessionJson);
+                });
 
-    router.post("/api/v1/auth/logout", [&auth](const httplib::Request& req,
-                                               httplib::Response& res) {
-        auto body = jsonBody(req);
-        if (!body)
-            return sendError(res, body.error());
-        auto all = json::optionalBool(body.value(), "all");
-        if (!all)
-            return sendError(res, all.error());
-        if (all.value().value_or(false)) {
-            auto user = requireUser(auth, req);
-            if (!user)
-                return sendError(res, user.error());
-            return sendResult(res, auth.logoutEverywhere(user.value()));
-        }
-        auto token = json::requireString(body.value(), "refreshToken", 1, 256);
-        if (!token)
-            return sendError(res, token.error());
-        sendResult(res, auth.logout(token.value()));
-    });
+    // Signing out everywhere needs to know who asks; ending one session needs only its
+    // refresh token.
+    router.post("/api/v1/auth/logout", Access::OptionalUser,
+                [&auth](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                    auto body = jsonBody(req);
+                    if (!body)
+                        return sendError(req, res, body.error());
+                    auto all = json::optionalBool(body.value(), "all");
+                    if (!all)
+                        return sendError(req, res, all.error());
+                    if (all.value().value_or(false)) {
+                        if (!caller.signedIn())
+                            return sendError(req, res, ApiError::unauthorized());
+                        return sendResult(req, res, auth.logoutEverywhere(caller.userId));
+                    }
+                    auto token = json::requireString(body.value(), "refreshToken", 1, 256);
+                    if (!token)
+                        return sendError(req, res, token.error());
+                    sendResult(req, res, auth.logout(token.value()));
+                });
 
-    router.get("/api/v1/me", [&auth](const httplib::Request& req, httplib::Response& res) {
-        auto user = requireUser(auth, req);
-        if (!user)
-            return sendError(res, user.error());
-        sendResult(res, 200, auth.user(user.value()),
-                   [](const User& u) { return QJsonObject{{"user", u.toJson(true)}}; });
-    });
+    router.get("/api/v1/me", Access::SignedIn,
+               [&auth](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   sendResult(req, res, 200, auth.user(caller.userId), [](const User& u) {
+                       return QJsonObject{{"user", u.toJson(true)}};
+                   });
+               });
 }
 
 } // namespace bitmarket::server

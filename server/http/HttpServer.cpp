@@ -27,33 +27,35 @@ HttpServer::HttpServer(Options options) : m_options(std::move(options)) {
     const int threads = m_options.threads;
     m_server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
 
-    m_server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request&, httplib::Response& res) {
+    m_server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                       httplib::Response& res) {
         // Handlers write their own error bodies; fill in only httplib's bare statuses.
         if (!res.body.empty())
             return httplib::Server::HandlerResponse::Unhandled;
         switch (res.status) {
         case 404:
-            sendError(res, ApiError::notFound(QStringLiteral("No such endpoint.")));
+            sendError(req, res, ApiError::notFound(QStringLiteral("No such endpoint.")));
             break;
         case 413:
-            sendError(res, ApiError::payloadTooLarge(QStringLiteral("The request body is too large.")));
+            sendError(req, res,
+                      ApiError::payloadTooLarge(QStringLiteral("The request body is too large.")));
             break;
         case 304:
             return httplib::Server::HandlerResponse::Unhandled;
         default:
             if (res.status >= 500)
-                sendError(res, ApiError::internal());
+                sendError(req, res, ApiError::internal());
             else
-                sendError(res, ApiError::validation(QStringLiteral(
-                                   "Malformed request (a body, even an empty one, needs a "
-                                   "Content-Length header).")));
+                sendError(req, res,
+                          ApiError::validation(QStringLiteral(
+                              "Malformed request (a body, even an empty one, needs a "
+                              "Content-Length header).")));
         }
         return httplib::Server::HandlerResponse::Handled;
     }));
     m_server.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-            sendError(res, ApiError::internal());
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+            sendError(req, res, ApiError::internal());
         });
     const bool logAll = m_options.logRequests;
     m_server.set_logger([logAll](const httplib::Request& req, const httplib::Response& res) {
@@ -71,9 +73,9 @@ Result<int> HttpServer::bind() {
                                                 ? m_options.port
                                                 : -1);
     if (port <= 0)
-        return ApiError::internal(QStringLiteral("Cannot listen on %1:%2")
-                                      .arg(m_options.host)
-                                      .arg(m_options.port));
+        return ApiError::internal(QStringLiteral("Cannot listen on %1:%2"))
+            .arg(m_options.host)
+            .arg(m_options.port);
     // httplib listens with a backlog of 5: a client opening a handful of
     // connections at once (a browser, QNetworkAccessManager) then loses SYNs
     // and waits a second or more for retransmits. Listening again on the same

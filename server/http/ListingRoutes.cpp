@@ -1,7 +1,6 @@
 #include "http/ListingRoutes.h"
 
 #include "bitmarket/Timestamp.h"
-#include "http/CallerIdentity.h"
 #include "http/Responses.h"
 
 namespace bitmarket::server {
@@ -46,99 +45,85 @@ QString viewerKey(const QString& userId, const httplib::Request& req) {
 
 } // namespace
 
-void addListingRoutes(Router& router, AuthService& auth, ListingService& listings,
-                      CategoryService& categories) {
-    router.get("/api/v1/categories", [&categories](const httplib::Request&,
-                                                   httplib::Response& res) {
-        sendResult(res, 200, categories.all(), [](const QList<Category>& all) {
-            QJsonArray items;
-            for (const Category& c : all)
-                items.append(c.toJson());
-            return QJsonObject{{"items", items}};
-        });
-    });
+void addListingRoutes(Router& router, ListingService& listings, CategoryService& categories) {
+    router.get("/api/v1/categories", Access::Anyone,
+               [&categories](const httplib::Request& req, httplib::Response& res, const Caller&) {
+                   sendResult(req, res, 200, categories.all(), [](const QList<Category>& all) {
+                       QJsonArray items;
+                       for (const Category& c : all)
+                           items.append(c.toJson());
+                       return QJsonObject{{"items", items}};
+                   });
+               });
 
-    router.get("/api/v1/listings", [&](const httplib::Request& req, httplib::Response& res) {
-        auto caller = optionalUser(auth, req);
-        if (!caller)
-            return sendError(res, caller.error());
-        auto query = listingQueryFrom(req);
-        if (!query)
-            return sendError(res, query.error());
-        sendResult(res, 200, listings.search(query.value(), caller.value()), pageJson);
-    });
+    router.get("/api/v1/listings", Access::OptionalUser,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   auto query = listingQueryFrom(req);
+                   if (!query)
+                       return sendError(req, res, query.error());
+                   sendResult(req, res, 200, listings.search(query.value(), caller.userId),
+                              pageJson);
+               });
 
-    router.post("/api/v1/listings", [&](const httplib::Request& req, httplib::Response& res) {
-        auto user = requireUser(auth, req);
-        if (!user)
-            return sendError(res, user.error());
-        auto body = jsonBody(req);
-        if (!body)
-            return sendError(res, body.error());
-        auto draft = ListingInput::draft(body.value(), nowMs());
-        if (!draft)
-            return sendError(res, draft.error());
-        sendResult(res, 201, listings.create(user.value(), draft.value()), listingJson);
-    });
+    router.post("/api/v1/listings", Access::SignedIn,
+                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                    auto body = jsonBody(req);
+                    if (!body)
+                        return sendError(req, res, body.error());
+                    auto draft = ListingInput::draft(body.value(), nowMs());
+                    if (!draft)
+                        return sendError(req, res, draft.error());
+                    sendResult(req, res, 201, listings.create(caller.userId, draft.value()),
+                               listingJson);
+                });
 
-    router.get("/api/v1/listings/{id}", [&](const httplib::Request& req, httplib::Response& res) {
-        auto caller = optionalUser(auth, req);
-        if (!caller)
-            return sendError(res, caller.error());
-        sendResult(res, 200,
-                   listings.detail(pathParam(req, 1), caller.value(),
-                                   viewerKey(caller.value(), req)),
-                   listingJson);
-    });
+    router.get("/api/v1/listings/{id}", Access::OptionalUser,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   sendResult(req, res, 200,
+                              listings.detail(pathParam(req, 1), caller.userId,
+                                              viewerKey(caller.userId, req)),
+                              listingJson);
+               });
 
-    router.patch("/api/v1/listings/{id}", [&](const httplib::Request& req,
-                                              httplib::Response& res) {
-        auto user = requireUser(auth, req);
-        if (!user)
-            return sendError(res, user.error());
-        auto body = jsonBody(req);
-        if (!body)
-            return sendError(res, body.error());
-        auto patch = ListingInput::patch(body.value());
-        if (!patch)
-            return sendError(res, patch.error());
-        sendResult(res, 200, listings.update(pathParam(req, 1), user.value(), patch.value()),
-                   listingJson);
-    });
+    router.patch("/api/v1/listings/{id}", Access::SignedIn,
+                 [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                     auto body = jsonBody(req);
+                     if (!body)
+                         return sendError(req, res, body.error());
+                     auto patch = ListingInput::patch(body.value());
+                     if (!patch)
+                         return sendError(req, res, patch.error());
+                     sendResult(req, res, 200,
+                                listings.update(pathParam(req, 1), caller.userId, patch.value()),
+                                listingJson);
+                 });
 
-    router.del("/api/v1/listings/{id}", [&](const httplib::Request& req, httplib::Response& res) {
-        auto user = requireUser(auth, req);
-        if (!user)
-            return sendError(res, user.error());
-        sendResult(res, listings.remove(pathParam(req, 1), user.value()));
-    });
+    router.del("/api/v1/listings/{id}", Access::SignedIn,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   sendResult(req, res, listings.remove(pathParam(req, 1), caller.userId));
+               });
 
     const auto favorite = [&](bool on) {
-        return [&, on](const httplib::Request& req, httplib::Response& res) {
-            auto user = requireUser(auth, req);
-            if (!user)
-                return sendError(res, user.error());
-            sendResult(res, 200, listings.setFavorite(pathParam(req, 1), user.value(), on),
+        return [&, on](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+            sendResult(req, res, 200, listings.setFavorite(pathParam(req, 1), caller.userId, on),
                        [on](qint64 count) {
                            return QJsonObject{{"isFavorite", on}, {"favoriteCount", count}};
                        });
         };
     };
-    router.put("/api/v1/listings/{id}/favorite", favorite(true));
-    router.del("/api/v1/listings/{id}/favorite", favorite(false));
+    router.put("/api/v1/listings/{id}/favorite", Access::SignedIn, favorite(true));
+    router.del("/api/v1/listings/{id}/favorite", Access::SignedIn, favorite(false));
 
-    router.get("/api/v1/me/favorites", [&](const httplib::Request& req, httplib::Response& res) {
-        auto user = requireUser(auth, req);
-        if (!user)
-            return sendError(res, user.error());
-        auto limit = integerParam(req, "limit", 1, 100);
-        if (!limit)
-            return sendError(res, limit.error());
-        sendResult(res, 200,
-                   listings.favorites(user.value(), queryParam(req, "cursor"),
-                                      static_cast<int>(limit.value().value_or(20))),
-                   pageJson);
-    });
+    router.get("/api/v1/me/favorites", Access::SignedIn,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   auto limit = integerParam(req, "limit", 1, 100);
+                   if (!limit)
+                       return sendError(req, res, limit.error());
+                   sendResult(req, res, 200,
+                              listings.favorites(caller.userId, queryParam(req, "cursor"),
+                                                 static_cast<int>(limit.value().value_or(20))),
+                              pageJson);
+               });
 }
 
 } // namespace bitmarket::server

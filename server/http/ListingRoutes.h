@@ -1,6 +1,5 @@
 #pragma once
 
-#include "auth/AuthService.h"
 #include "http/Router.h"
 #include "market/CategoryService.h"
 #include "market/ListingService.h"
@@ -8,7 +7,6 @@
 namespace bitmarket::server {
 
 // /categories, /listings (search, CRUD), favorites, /me/favorites
-void addListingRoutes(Router& router, AuthService& auth, ListingService& listings,
-                      CategoryService& categories);
+void addListingRoutes(Router& router, ListingService& listings, CategoryService& categories);
 
 } // namespace bitmarket::server

@@ -22,27 +22,28 @@ const char* contentTypeOf(const QString& suffix) {
 } // namespace
 
 void addMediaRoutes(Router& router, media::MediaStore& store) {
-    router.get("/media/{shard}/{file}", [&store](const httplib::Request& req,
-                                                httplib::Response& res) {
-        const auto path = store.resolve(QString::fromStdString(req.path));
-        if (!path)
-            return sendError(res, ApiError::notFound(QStringLiteral("No such file.")));
-        // Names are content hashes, so the name is a strong validator and never changes.
-        const QFileInfo info(*path);
-        const std::string etag = "\"" + info.completeBaseName().toStdString() + "\"";
-        res.set_header("ETag", etag);
-        res.set_header("Cache-Control", "public, max-age=31536000, immutable");
-        if (req.get_header_value("If-None-Match") == etag) {
-            res.status = 304;
-            return;
-        }
-        QFile file(*path);
-        if (!file.open(QIODevice::ReadOnly))
-            return sendError(res, ApiError::notFound(QStringLiteral("No such file.")));
-        const QByteArray bytes = file.readAll();
-        res.status = 200;
-        res.set_content(bytes.constData(), bytes.size(), contentTypeOf(info.suffix()));
-    });
+    router.get(
+        "/media/{shard}/{file}", Access::Anyone,
+        [&store](const httplib::Request& req, httplib::Response& res, const Caller&) {
+            const auto path = store.resolve(QString::fromStdString(req.path));
+            if (!path)
+                return sendError(req, res, ApiError::notFound(QStringLiteral("No such file.")));
+            // Names are content hashes, so the name is a strong validator and never changes.
+            const QFileInfo info(*path);
+            const std::string etag = "\"" + info.completeBaseName().toStdString() + "\"";
+            res.set_header("ETag", etag);
+            res.set_header("Cache-Control", "public, max-age=31536000, immutable");
+            if (req.get_header_value("If-None-Match") == etag) {
+                res.status = 304;
+                return;
+            }
+            QFile file(*path);
+            if (!file.open(QIODevice::ReadOnly))
+                return sendError(req, res, ApiError::notFound(QStringLiteral("No such file.")));
+            const QByteArray bytes = file.readAll();
+            res.status = 200;
+            res.set_content(bytes.constData(), bytes.size(), contentTypeOf(info.suffix()));
+        });
 }
 
 } // namespace bitmarket::server

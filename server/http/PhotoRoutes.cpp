@@ -1,41 +1,37 @@
 #include "http/PhotoRoutes.h"
 
-#include "http/CallerIdentity.h"
 #include "http/Responses.h"
 
 namespace bitmarket::server {
 
-void addPhotoRoutes(Router& router, AuthService& auth, ListingService& listings,
-                    ListingPhotoUploads& uploads) {
-    router.post("/api/v1/listings/{id}/photos", [&](const httplib::Request& req,
-                                                    httplib::Response& res) {
-        auto user = requireUser(auth, req);
-        if (!user)
-            return sendError(res, user.error());
-        if (!req.is_multipart_form_data())
-            return sendError(res, ApiError::unsupportedMediaType(
-                                      QStringLiteral("Send photos as multipart/form-data.")));
-        QList<PhotoUpload> files;
-        const auto [first, last] = req.files.equal_range("file");
-        for (auto it = first; it != last; ++it)
-            files.append(PhotoUpload{QString::fromStdString(it->second.filename),
-                                     QByteArray::fromStdString(it->second.content)});
-        sendResult(res, 201, uploads.upload(pathParam(req, 1), user.value(), files),
-                   [](const QList<Photo>& photos) {
-                       QJsonArray items;
-                       for (const Photo& p : photos)
-                           items.append(p.toJson());
-                       return QJsonObject{{"items", items}};
-                   });
-    });
+void addPhotoRoutes(Router& router, ListingService& listings, ListingPhotoUploads& uploads) {
+    router.post("/api/v1/listings/{id}/photos", Access::SignedIn,
+                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                    if (!req.is_multipart_form_data())
+                        return sendError(req, res,
+                                         ApiError::unsupportedMediaType(QStringLiteral(
+                                             "Send photos as multipart/form-data.")));
+                    QList<PhotoUpload> files;
+                    const auto [first, last] = req.files.equal_range("file");
+                    for (auto it = first; it != last; ++it)
+                        files.append(PhotoUpload{QString::fromStdString(it->second.filename),
+                                                 QByteArray::fromStdString(it->second.content)});
+                    sendResult(req, res, 201,
+                               uploads.upload(pathParam(req, 1), caller.userId, files),
+                               [](const QList<Photo>& photos) {
+                                   QJsonArray items;
+                                   for (const Photo& p : photos)
+                                       items.append(p.toJson());
+                                   return QJsonObject{{"items", items}};
+                               });
+                });
 
-    router.del("/api/v1/listings/{id}/photos/{photoId}", [&](const httplib::Request& req,
-                                                             httplib::Response& res) {
-        auto user = requireUser(auth, req);
-        if (!user)
-            return sendError(res, user.error());
-        sendResult(res, listings.removePhoto(pathParam(req, 1), pathParam(req, 2), user.value()));
-    });
+    router.del("/api/v1/listings/{id}/photos/{photoId}", Access::SignedIn,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   sendResult(
+                       req, res,
+                       listings.removePhoto(pathParam(req, 1), pathParam(req, 2), caller.userId));
+               });
 }
 
 } // namespace bitmarket::server

@@ -1,5 +1,6 @@
 #include "http/Responses.h"
 
+#include "bitmarket/ErrorCatalogue.h"
 #include "bitmarket/JsonFields.h"
 
 #include <QJsonDocument>
@@ -12,10 +13,12 @@ void sendJson(httplib::Response& res, int status, const QJsonObject& body) {
     res.set_content(bytes.constData(), bytes.size(), "application/json; charset=utf-8");
 }
 
-void sendError(httplib::Response& res, const ApiError& error) {
+void sendError(const httplib::Request& req, httplib::Response& res, const ApiError& error) {
     if (error.code == ErrorCode::RateLimited)
         res.set_header("Retry-After", std::to_string(std::max(1, error.retryAfterSeconds)));
-    sendJson(res, error.httpStatus(), error.toJson());
+    const Language language = languageOf(req);
+    res.set_header("Content-Language", language == Language::Korean ? "ko" : "en");
+    sendJson(res, error.httpStatus(), ErrorCatalogue::translate(error, language).toJson());
 }
 
 void sendNoContent(httplib::Response& res) { res.status = 204; }
@@ -35,10 +38,16 @@ Result<std::optional<qint64>> integerParam(const httplib::Request& req, const ch
     bool ok = false;
     const qint64 value = QString::fromStdString(req.get_param_value(name)).toLongLong(&ok);
     if (!ok || value < min || value > max)
-        return ApiError::validation(
-            QStringLiteral("Must be a whole number from %1 to %2.").arg(min).arg(max),
-            QString::fromLatin1(name));
+        return ApiError::validation(QStringLiteral("Must be a whole number from %1 to %2."),
+                                    QString::fromLatin1(name))
+            .arg(min)
+            .arg(max);
     return std::optional<qint64>{value};
+}
+
+Language languageOf(const httplib::Request& req) {
+    return languageFromAcceptLanguage(
+        QString::fromStdString(req.get_header_value("Accept-Language")));
 }
 
 QString bearerToken(const httplib::Request& req) {

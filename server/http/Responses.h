@@ -1,33 +1,36 @@
-// Writing JSON answers and the contract's error body; reading common request parts.
+// Writing JSON answers and the contract's error body (its message in the
+// caller's Accept-Language); reading common request parts.
 #pragma once
 
 #include "bitmarket/ApiError.h"
+#include "bitmarket/Language.h"
 #include "bitmarket/Result.h"
-
-#include <httplib.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
-
+#include <httplib.h>
 #include <optional>
 
 namespace bitmarket::server {
 
 void sendJson(httplib::Response& res, int status, const QJsonObject& body);
-void sendError(httplib::Response& res, const ApiError& error);
+// The error body, its message in the language `req` asks for.
+void sendError(const httplib::Request& req, httplib::Response& res, const ApiError& error);
 void sendNoContent(httplib::Response& res);
 
 // Sends `toJson(value)` with `status` when ok, the error otherwise.
 template <typename T, typename ToJson>
-void sendResult(httplib::Response& res, int status, const Result<T>& result, ToJson&& toJson) {
+void sendResult(const httplib::Request& req, httplib::Response& res, int status,
+                const Result<T>& result, ToJson&& toJson) {
     if (!result)
-        return sendError(res, result.error());
+        return sendError(req, res, result.error());
     sendJson(res, status, toJson(result.value()));
 }
 
-inline void sendResult(httplib::Response& res, const Result<void>& result) {
+inline void sendResult(const httplib::Request& req, httplib::Response& res,
+                       const Result<void>& result) {
     if (!result)
-        return sendError(res, result.error());
+        return sendError(req, res, result.error());
     sendNoContent(res);
 }
 
@@ -37,6 +40,8 @@ QString queryParam(const httplib::Request& req, const char* name);
 // An integer query parameter within [min, max]; nullopt when absent.
 Result<std::optional<qint64>> integerParam(const httplib::Request& req, const char* name,
                                            qint64 min, qint64 max);
+// The language Accept-Language asks for (English by default).
+Language languageOf(const httplib::Request& req);
 // Bearer token from the Authorization header; empty when none.
 QString bearerToken(const httplib::Request& req);
 // Who is asking, for per-address limits and anonymous view counts.

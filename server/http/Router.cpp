@@ -10,47 +10,88 @@ namespace bitmarket::server {
 
 Q_LOGGING_CATEGORY(lcHttp, "bitmarket.http")
 
-std::string Router::patternOf(const std::string& path) {
+namespace {
+
+std::string patternOf(const std::string& path) {
     static const std::regex parameter(R"(\{[A-Za-z]+\})");
     return std::regex_replace(path, parameter, "([^/]+)");
 }
 
-Router::Handler Router::guarded(Handler handler) const {
-    // A bug in one handler must answer 500 with the usual error body, not kill a worker thread.
-    return [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+} // namespace
+
+const char* accessName(Access access) {
+    switch (access) {
+    case Access::Anyone:
+        return "anyone";
+    case Access::OptionalUser:
+        return "optional";
+    case Access::SignedIn:
+        return "signed_in";
+    case Access::Moderator:
+        return "moderator";
+    case Access::Admin:
+        return "admin";
+    }
+    return "anyone";
+}
+
+Result<Caller> Router::admit(const httplib::Request& req, Access access) const {
+    if (access == Access::Anyone)
+        return Caller{};
+    const QString token = bearerToken(req);
+    if (token.isEmpty()) {
+        if (access == Access::OptionalUser)
+            return Caller{};
+        return ApiError::unauthorized();
+    }
+    auto caller = m_auth.caller(token);
+    if (!caller)
+        return caller.error();
+    if (access == Access::Moderator && !caller->mayModerate())
+        return ApiError::forbidden(QStringLiteral("Only moderators may do that."));
+    if (access == Access::Admin && !caller->hasRole(Role::Admin))
+        return ApiError::forbidden(QStringLiteral("Only administrators may do that."));
+    return caller;
+}
+
+void Router::add(Register on, const char* method, const std::string& path, Access access,
+                 Handler handler) {
+    (m_server.*on)(patternOf(path), [this, access, handler = std::move(handler)](
+                                        const httplib::Request& req, httplib::Response& res) {
+        // A bug in one handler must answer 500 with the usual error body, not kill a worker
+        // thread.
         try {
-            handler(req, res);
+            auto caller = admit(req, access);
+            if (!caller)
+                return sendError(req, res, caller.error());
+            handler(req, res, caller.value());
         } catch (const std::exception& e) {
             qCCritical(lcHttp) << "handler failed" << req.method.c_str() << req.path.c_str()
                                << e.what();
-            sendError(res, ApiError::internal());
+            sendError(req, res, ApiError::internal());
         }
-    };
+    });
+    m_routes.push_back({method, path, access});
 }
 
-void Router::get(const std::string& path, Handler handler) {
-    m_server.Get(patternOf(path), guarded(std::move(handler)));
-    m_routes.push_back({"get", path});
+void Router::get(const std::string& path, Access access, Handler handler) {
+    add(&httplib::Server::Get, "get", path, access, std::move(handler));
 }
 
-void Router::post(const std::string& path, Handler handler) {
-    m_server.Post(patternOf(path), guarded(std::move(handler)));
-    m_routes.push_back({"post", path});
+void Router::post(const std::string& path, Access access, Handler handler) {
+    add(&httplib::Server::Post, "post", path, access, std::move(handler));
 }
 
-void Router::put(const std::string& path, Handler handler) {
-    m_server.Put(patternOf(path), guarded(std::move(handler)));
-    m_routes.push_back({"put", path});
+void Router::put(const std::string& path, Access access, Handler handler) {
+    add(&httplib::Server::Put, "put", path, access, std::move(handler));
 }
 
-void Router::patch(const std::string& path, Handler handler) {
-    m_server.Patch(patternOf(path), guarded(std::move(handler)));
-    m_routes.push_back({"patch", path});
+void Router::patch(const std::string& path, Access access, Handler handler) {
+    add(&httplib::Server::Patch, "patch", path, access, std::move(handler));
 }
 
-void Router::del(const std::string& path, Handler handler) {
-    m_server.Delete(patternOf(path), guarded(std::move(handler)));
-    m_routes.push_back({"delete", path});
+void Router::del(const std::string& path, Access access, Handler handler) {
+    add(&httplib::Server::Delete, "delete", path, access, std::move(handler));
 }
 
 QString pathParam(const httplib::Request& request, int index) {

@@ -1,41 +1,62 @@
-// Registers routes on cpp-httplib by their OpenAPI path ("/api/v1/listings/{id}")
-// and keeps the list, so tests can check it against docs/openapi.json.
+// Registers routes on cpp-httplib by their OpenAPI path ("/api/v1/listings/{id}"),
+// each with who may call it. The router checks the caller before the handler
+// runs and hands it a Caller, so no handler reads tokens or roles itself. It
+// keeps the list, so tests can check it against docs/openapi.json.
 #pragma once
 
-#include <httplib.h>
+#include "auth/AuthService.h"
+#include "auth/Caller.h"
 
 #include <QString>
-
 #include <functional>
+#include <httplib.h>
 #include <string>
 #include <vector>
 
 namespace bitmarket::server {
 
+// Who may call a route.
+enum class Access {
+    Anyone,       // the token is not looked at; the caller is anonymous
+    OptionalUser, // anonymous without a token; a present but bad one is refused (401)
+    SignedIn,     // a valid access token (401 otherwise)
+    Moderator,    // signed in with the moderator or admin role (403 otherwise)
+    Admin,        // signed in with the admin role (403 otherwise)
+};
+
+// "anyone", "optional", "signed_in", "moderator", "admin": as --print-routes lists them.
+const char* accessName(Access access);
+
 struct RouteInfo {
     std::string method; // lower case, as in OpenAPI
     std::string path;   // OpenAPI template
+    Access access = Access::Anyone;
 };
 
 class Router {
 public:
-    using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+    using Handler = std::function<void(const httplib::Request&, httplib::Response&, const Caller&)>;
 
-    explicit Router(httplib::Server& server) : m_server(server) {}
+    Router(httplib::Server& server, const AuthService& auth) : m_server(server), m_auth(auth) {}
 
-    void get(const std::string& path, Handler handler);
-    void post(const std::string& path, Handler handler);
-    void put(const std::string& path, Handler handler);
-    void patch(const std::string& path, Handler handler);
-    void del(const std::string& path, Handler handler);
+    void get(const std::string& path, Access access, Handler handler);
+    void post(const std::string& path, Access access, Handler handler);
+    void put(const std::string& path, Access access, Handler handler);
+    void patch(const std::string& path, Access access, Handler handler);
+    void del(const std::string& path, Access access, Handler handler);
 
     const std::vector<RouteInfo>& routes() const { return m_routes; }
 
 private:
-    static std::string patternOf(const std::string& path);
-    Handler guarded(Handler handler) const;
+    using Register = httplib::Server& (httplib::Server::*)(const std::string&,
+                                                           httplib::Server::Handler);
+    void add(Register on, const char* method, const std::string& path, Access access,
+             Handler handler);
+    // The caller the route admits, or the 401/403 to answer.
+    Result<Caller> admit(const httplib::Request& req, Access access) const;
 
     httplib::Server& m_server;
+    const AuthService& m_auth;
     std::vector<RouteInfo> m_routes;
 };
 

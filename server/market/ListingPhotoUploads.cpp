@@ -16,9 +16,8 @@ Result<QList<Photo>> ListingPhotoUploads::upload(const QString& listingId, const
     if (files.isEmpty())
         return ApiError::validation(QStringLiteral("Attach at least one photo."), "file");
     if (files.size() > ListingService::kMaxPhotos)
-        return ApiError::validation(
-            QStringLiteral("A listing has at most %1 photos.").arg(ListingService::kMaxPhotos),
-            "file");
+        return ApiError::validation(QStringLiteral("A listing has at most %1 photos."), "file")
+            .arg(ListingService::kMaxPhotos);
     QList<media::IngestedPhoto> ingested;
     auto added = [&] {
         // Files are shared by content: hold off removals until the rows exist.
@@ -38,7 +37,7 @@ Result<QList<Photo>> ListingPhotoUploads::ingestAndAttach(const QString& listing
         auto photo = m_ingest.ingest(file.bytes);
         if (!photo) {
             ApiError error = photo.error();
-            error.message = QStringLiteral("%1: %2").arg(file.fileName, error.message);
+            error.subject = file.fileName;
             error.field = QStringLiteral("file");
             return error;
         }

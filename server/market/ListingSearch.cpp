@@ -86,8 +86,8 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 n
     const QStringList terms =
         query.text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     if (terms.size() > kMaxTerms)
-        return ApiError::validation(QStringLiteral("Use at most %1 search words.").arg(kMaxTerms),
-                                    "q");
+        return ApiError::validation(QStringLiteral("Use at most %1 search words."), "q")
+            .arg(kMaxTerms);
     QStringList ftsPhrases;
     for (const QString& term : terms) {
         // Trigrams are of characters, not UTF-16 units (an emoji is two units).

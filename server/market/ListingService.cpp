@@ -313,8 +313,8 @@ Result<QList<Photo>> ListingService::addPhotos(const QString& listingId, const Q
         const qint64 existing = count.integer(0);
         qint64 position = count.integer(1) + 1;
         if (existing + stored.size() > kMaxPhotos)
-            return ApiError::validation(
-                QStringLiteral("A listing has at most %1 photos.").arg(kMaxPhotos), "file");
+            return ApiError::validation(QStringLiteral("A listing has at most %1 photos."), "file")
+                .arg(kMaxPhotos);
         QList<Photo> out;
         const qint64 now = nowMs();
         for (const StoredPhoto& s : stored) {

@@ -106,8 +106,8 @@ PhotoIngest::~PhotoIngest() = default;
 
 Result<IngestedPhoto> PhotoIngest::ingest(const QByteArray& bytes) {
     if (bytes.size() > m_options.maxBytes)
-        return ApiError::payloadTooLarge(
-            QStringLiteral("The photo is larger than %1 MB.").arg(m_options.maxBytes / 1048576));
+        return ApiError::payloadTooLarge(QStringLiteral("The photo is larger than %1 MB."))
+            .arg(m_options.maxBytes / 1048576);
     const char* format = sniffFormat(bytes);
     if (!format)
         return ApiError::unsupportedMediaType(
@@ -126,10 +126,11 @@ Result<IngestedPhoto> PhotoIngest::ingest(const QByteArray& bytes) {
                                     QStringLiteral("file"));
     if (qint64(header.width()) * header.height() > m_options.maxPixels)
         return ApiError::payloadTooLarge(
-            QStringLiteral("The photo has %1x%2 pixels; at most %3 megapixels are accepted.")
-                .arg(header.width())
-                .arg(header.height())
-                .arg(m_options.maxPixels / 1'000'000));
+                   QStringLiteral(
+                       "The photo has %1x%2 pixels; at most %3 megapixels are accepted."))
+            .arg(header.width())
+            .arg(header.height())
+            .arg(m_options.maxPixels / 1'000'000);
     if (format == kJpeg && !jpegIsComplete(bytes))
         return ApiError::validation(
             QStringLiteral("The photo is incomplete (the upload was cut off)."),

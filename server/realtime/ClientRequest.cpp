@@ -18,14 +18,14 @@ constexpr int kMaxTopicLength = 200;
 Result<ClientRequest> ClientRequest::parse(const QByteArray& frame, QJsonValue& id) {
     id = QJsonValue::Undefined;
     if (frame.size() > kMaxFrameBytes)
-        return ApiError::validation(
-            QStringLiteral("A frame may be at most %1 KiB.").arg(kMaxFrameBytes / 1024));
+        return ApiError::validation(QStringLiteral("A frame may be at most %1 KiB."))
+            .arg(kMaxFrameBytes / 1024);
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(frame, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return ApiError::validation(
-            QStringLiteral("Frame is not valid JSON: %1.").arg(parseError.errorString()));
+        return ApiError::validation(QStringLiteral("Frame is not valid JSON: %1."))
+            .arg(parseError.errorString());
     if (!document.isObject())
         return ApiError::validation(QStringLiteral("A frame must be a JSON object."));
     const QJsonObject object = document.object();
@@ -57,9 +57,10 @@ Result<ClientRequest> ClientRequest::parse(const QByteArray& frame, QJsonValue& 
         request.kind = Kind::Unsubscribe;
     else
         return ApiError::validation(
-            QStringLiteral("Unknown frame type \"%1\"; expected subscribe, unsubscribe or ping.")
-                .arg(typeName.left(40)),
-            QStringLiteral("type"));
+                   QStringLiteral(
+                       "Unknown frame type \"%1\"; expected subscribe, unsubscribe or ping."),
+                   QStringLiteral("type"))
+            .arg(typeName.left(40));
 
     Result<QStringList> topics = json::stringList(data.toObject(), QStringLiteral("topics"),
                                                   kMaxTopicsPerFrame, kMaxTopicLength);

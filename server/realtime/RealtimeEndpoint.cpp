@@ -70,10 +70,11 @@ Result<quint16> RealtimeEndpoint::listen() {
     connect(m_listener, &QWebSocketServer::newConnection, this,
             &RealtimeEndpoint::admitPendingConnections);
     if (!m_listener->listen(m_options.address, m_options.port)) {
-        return ApiError::internal(QStringLiteral("Cannot listen for WebSocket clients on %1:%2: %3")
-                                      .arg(m_options.address.toString())
-                                      .arg(m_options.port)
-                                      .arg(m_listener->errorString()));
+        return ApiError::internal(
+                   QStringLiteral("Cannot listen for WebSocket clients on %1:%2: %3"))
+            .arg(m_options.address.toString())
+            .arg(m_options.port)
+            .arg(m_listener->errorString());
     }
     m_heartbeat = new QTimer(this);
     connect(m_heartbeat, &QTimer::timeout, this, &RealtimeEndpoint::sendHeartbeat);

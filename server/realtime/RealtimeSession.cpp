@@ -1,5 +1,6 @@
 #include "realtime/RealtimeSession.h"
 
+#include "bitmarket/ErrorCatalogue.h"
 #include "realtime/RealtimeTopic.h"
 #include "realtime/ServerFrame.h"
 #include "realtime/TopicRegistry.h"
@@ -20,7 +21,8 @@ constexpr quint64 kLargestReadableFrameBytes = 1024 * 1024;
 RealtimeSession::RealtimeSession(QWebSocket* socket, std::optional<RealtimeHub::Caller> caller,
                                  TopicRegistry& topics, int maxTopics, QObject* parent)
     : QObject(parent), m_socket(socket), m_caller(std::move(caller)), m_topics(topics),
-      m_maxTopics(maxTopics) {
+      m_maxTopics(maxTopics), m_language(languageFromAcceptLanguage(QString::fromLatin1(
+                                  socket->request().rawHeader("Accept-Language")))) {
     if (m_caller)
         m_userId = m_caller->userId;
     m_socket->setParent(this);
@@ -111,9 +113,9 @@ void RealtimeSession::subscribe(const ClientRequest& request) {
     if (m_topics.topicCountOf(this) + m_topics.countNotFollowed(this, request.topics) >
         m_maxTopics) {
         fail(request.id,
-             ApiError::validation(
-                 QStringLiteral("A connection may follow at most %1 topics.").arg(m_maxTopics),
-                 QStringLiteral("topics")));
+             ApiError::validation(QStringLiteral("A connection may follow at most %1 topics."),
+                                  QStringLiteral("topics"))
+                 .arg(m_maxTopics));
         return;
     }
     m_topics.subscribe(this, request.topics);
@@ -132,7 +134,7 @@ void RealtimeSession::reply(const QString& type, const QJsonValue& id, const QJs
 }
 
 void RealtimeSession::fail(const QJsonValue& id, const ApiError& error) {
-    send(ServerFrame::error(id, error));
+    send(ServerFrame::error(id, ErrorCatalogue::translate(error, m_language)));
 }
 
 void RealtimeSession::end() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bitmarket/ApiError.h"
+#include "bitmarket/Language.h"
 #include "realtime/ClientRequest.h"
 #include "realtime/RealtimeHub.h"
 
@@ -61,6 +62,7 @@ private:
     std::optional<QString> m_userId; // the caller's, for topic checks
     TopicRegistry& m_topics;
     int m_maxTopics;
+    Language m_language; // of error messages, from the upgrade request's Accept-Language
     QElapsedTimer m_lastHeard;
     bool m_closing = false;
     bool m_ended = false;

@@ -41,9 +41,10 @@ Result<RealtimeTopic> RealtimeTopic::parse(const QString& name) {
         kind = Kind::User;
     if (!kind || !isPlausibleId(id))
         return ApiError::validation(
-            QStringLiteral("Unknown topic \"%1\"; expected %2 or %3.")
-                .arg(name.left(80), listing(QStringLiteral("{id}")), user(QStringLiteral("{id}"))),
-            QStringLiteral("topics"));
+            QStringLiteral("Unknown topic \"%1\"; expected %2 or %3."), QStringLiteral("topics"))
+            .arg(name.left(80))
+            .arg(listing(QStringLiteral("{id}")))
+            .arg(user(QStringLiteral("{id}")));
     return RealtimeTopic(*kind, id, name);
 }
 
@@ -51,7 +52,7 @@ Result<void> RealtimeTopic::checkReadableBy(const std::optional<QString>& userId
     if (m_kind == Kind::Listing)
         return Done{};
     if (!userId)
-        return ApiError::forbidden(QStringLiteral("Sign in to follow %1.").arg(m_name));
+        return ApiError::forbidden(QStringLiteral("Sign in to follow %1.")).arg(m_name);
     if (*userId != m_subjectId)
         return ApiError::forbidden(QStringLiteral("You may only follow your own user topic."));
     return Done{};

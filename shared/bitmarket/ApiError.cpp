@@ -68,11 +68,24 @@ ApiError ApiError::rateLimited(int retryAfterSeconds) {
 }
 ApiError ApiError::internal(QString message) { return {ErrorCode::Internal, std::move(message), {}}; }
 
+ApiError& ApiError::arg(const QString& value) {
+    if (messageKey.isEmpty())
+        messageKey = message;
+    messageArgs.append(value);
+    message = message.arg(value);
+    return *this;
+}
+
+ApiError& ApiError::arg(qint64 value) {
+    return arg(QString::number(value));
+}
+
 int ApiError::httpStatus() const { return httpStatusOf(code); }
 QString ApiError::codeName() const { return codeNameOf(code); }
 
 QJsonObject ApiError::toJson() const {
-    QJsonObject inner{{"code", codeName()}, {"message", message}};
+    const QString text = subject.isEmpty() ? message : subject + QStringLiteral(": ") + message;
+    QJsonObject inner{{"code", codeName()}, {"message", text}};
     if (!field.isEmpty())
         inner.insert("field", field);
     return QJsonObject{{"error", inner}};

@@ -1,9 +1,12 @@
 // The error every layer returns as a value and the HTTP layer maps to
-// {"error": {"code", "message", "field"}} with a status code.
+// {"error": {"code", "message", "field"}} with a status code. The message is
+// English; the server's HTTP edge translates it by its template (`messageKey`)
+// and arguments, so layers below HTTP never deal with the caller's language.
 #pragma once
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace bitmarket {
 
@@ -21,9 +24,18 @@ enum class ErrorCode {
 
 struct ApiError {
     ErrorCode code = ErrorCode::Internal;
-    QString message;
+    QString message; // English, with the arguments filled in
     QString field;
     int retryAfterSeconds = 0; // only for RateLimited
+    QString messageKey;        // the English template before arguments; empty: `message` itself
+    QStringList messageArgs;   // %1, %2, ... of `messageKey`
+    QString subject;           // what the message is about (a file name), shown before it
+
+    // Fills the template's next %n placeholder, like QString::arg, keeping the template.
+    ApiError& arg(const QString& value);
+    ApiError& arg(qint64 value);
+    // The template the message was made from.
+    QString templateText() const { return messageKey.isEmpty() ? message : messageKey; }
 
     static ApiError validation(QString message, QString field = {});
     static ApiError unauthorized(QString message = QStringLiteral("Sign in required."));

@@ -23,15 +23,17 @@ QJsonObject User::toJson(bool includePrivate) const {
                   {"username", username},
                   {"displayName", displayName},
                   {"createdAt", toRfc3339(createdAtMs)}};
-    if (includePrivate)
+    if (includePrivate) {
         o.insert("email", email);
+        o.insert("roles", QJsonArray::fromStringList(roles));
+    }
     return o;
 }
 
 User User::fromJson(const QJsonObject& o) {
-    return User{o.value("id").toString(), o.value("username").toString(),
-                o.value("email").toString(), o.value("displayName").toString(),
-                timeOf(o.value("createdAt"))};
+    return User{o.value("id").toString(),     o.value("username").toString(),
+                o.value("email").toString(),  o.value("displayName").toString(),
+                timeOf(o.value("createdAt")), o.value("roles").toVariant().toStringList()};
 }
 
 QJsonObject SellerSummary::toJson() const {

@@ -19,6 +19,7 @@ struct User {
     QString email; // only in the owner's own view
     QString displayName;
     qint64 createdAtMs = 0;
+    QStringList roles; // only in the owner's own view: "moderator", "admin"
 
     QJsonObject toJson(bool includePrivate) const;
     static User fromJson(const QJsonObject& o);

@@ -9,7 +9,8 @@ Result<QJsonObject> parseObject(const QByteArray& body) {
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError)
-        return ApiError::validation(QStringLiteral("Body is not valid JSON: %1.").arg(err.errorString()));
+        return ApiError::validation(QStringLiteral("Body is not valid JSON: %1."))
+            .arg(err.errorString());
     if (!doc.isObject())
         return ApiError::validation(QStringLiteral("Body must be a JSON object."));
     return doc.object();
@@ -24,11 +25,11 @@ Result<QString> requireString(const QJsonObject& o, const QString& field, int mi
         return ApiError::validation(QStringLiteral("Must be a string."), field);
     const QString s = v.toString().trimmed();
     if (s.size() < minLength)
-        return ApiError::validation(QStringLiteral("Must be at least %1 characters.").arg(minLength),
-                                    field);
+        return ApiError::validation(QStringLiteral("Must be at least %1 characters."), field)
+            .arg(minLength);
     if (s.size() > maxLength)
-        return ApiError::validation(QStringLiteral("Must be at most %1 characters.").arg(maxLength),
-                                    field);
+        return ApiError::validation(QStringLiteral("Must be at most %1 characters."), field)
+            .arg(maxLength);
     return s;
 }
 
@@ -51,8 +52,9 @@ Result<qint64> requireInteger(const QJsonObject& o, const QString& field, qint64
         return ApiError::validation(QStringLiteral("Must be a whole number."), field);
     const qint64 n = v.toInteger();
     if (n < min || n > max)
-        return ApiError::validation(QStringLiteral("Must be between %1 and %2.").arg(min).arg(max),
-                                    field);
+        return ApiError::validation(QStringLiteral("Must be between %1 and %2."), field)
+            .arg(min)
+            .arg(max);
     return n;
 }
 
@@ -78,13 +80,14 @@ Result<QStringList> stringList(const QJsonObject& o, const QString& field, int m
             return ApiError::validation(QStringLiteral("Must be an array of strings."), field);
         const QString s = item.toString().trimmed();
         if (s.isEmpty() || s.size() > maxLength)
-            return ApiError::validation(
-                QStringLiteral("Each entry must be 1 to %1 characters.").arg(maxLength), field);
+            return ApiError::validation(QStringLiteral("Each entry must be 1 to %1 characters."),
+                                        field)
+                .arg(maxLength);
         if (!out.contains(s))
             out.append(s);
     }
     if (out.size() > maxItems)
-        return ApiError::validation(QStringLiteral("At most %1 entries.").arg(maxItems), field);
+        return ApiError::validation(QStringLiteral("At most %1 entries."), field).arg(maxItems);
     return out;
 }
 
@@ -94,8 +97,8 @@ Result<QString> requireEnum(const QJsonObject& o, const QString& field,
     if (v.isUndefined() || v.isNull())
         return ApiError::validation(QStringLiteral("This field is required."), field);
     if (!v.isString() || !allowed.contains(v.toString()))
-        return ApiError::validation(QStringLiteral("Must be one of: %1.").arg(allowed.join(", ")),
-                                    field);
+        return ApiError::validation(QStringLiteral("Must be one of: %1."), field)
+            .arg(allowed.join(", "));
     return v.toString();
 }
 

@@ -116,6 +116,7 @@ private Q_SLOTS:
 
     void anonymousSubscriberReceivesListingEvents();
     void userTopicIsOwnOnly();
+    void errorFramesSpeakTheCallersLanguage();
     void accessTokenAuthenticates_data();
     void accessTokenAuthenticates();
     void badTokenIsClosedWithPolicyViolation_data();
@@ -189,6 +190,26 @@ RealtimeTestClient* RealtimeHubTest::connectClient(const QByteArray& authorizati
                                                    const QString& query) {
     RealtimeTestClient* client = openClient(authorization, query);
     return client->waitForConnected() ? client : nullptr;
+}
+
+void RealtimeHubTest::errorFramesSpeakTheCallersLanguage() {
+    QVERIFY(startHub());
+    const auto messageIn = [this](const QByteArray& language) {
+        m_clients.push_back(std::make_unique<RealtimeTestClient>());
+        RealtimeTestClient* client = m_clients.back().get();
+        client->open(url(QStringLiteral("/ws")), {}, language);
+        if (!client->waitForConnected())
+            return std::make_pair(QString(), QString());
+        const QJsonObject refused = client->subscribe({"user:u_alice"});
+        return std::make_pair(errorCodeOf(refused),
+                              refused.value("data").toObject().value("message").toString());
+    };
+    const auto english = messageIn({});
+    const auto korean = messageIn("ko-KR,ko;q=0.9,en;q=0.5");
+    QCOMPARE(english.first, "forbidden");
+    QCOMPARE(korean.first, "forbidden");
+    QCOMPARE(english.second, QStringLiteral("Sign in to follow user:u_alice."));
+    QCOMPARE(korean.second, QStringLiteral("user:u_alice을(를) 구독하려면 로그인해 주세요."));
 }
 
 void RealtimeHubTest::anonymousSubscriberReceivesListingEvents() {

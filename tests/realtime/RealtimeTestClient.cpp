@@ -18,10 +18,13 @@ RealtimeTestClient::RealtimeTestClient(QObject* parent) : QObject(parent) {
     });
 }
 
-void RealtimeTestClient::open(const QUrl& url, const QByteArray& authorization) {
+void RealtimeTestClient::open(const QUrl& url, const QByteArray& authorization,
+                              const QByteArray& acceptLanguage) {
     QNetworkRequest request(url);
     if (!authorization.isEmpty())
         request.setRawHeader("Authorization", authorization);
+    if (!acceptLanguage.isEmpty())
+        request.setRawHeader("Accept-Language", acceptLanguage);
     m_socket.open(request);
 }
 

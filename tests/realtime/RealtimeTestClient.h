@@ -19,8 +19,10 @@ public:
 
     explicit RealtimeTestClient(QObject* parent = nullptr);
 
-    // `authorization` is the raw Authorization header value, if any.
-    void open(const QUrl& url, const QByteArray& authorization = {});
+    // `authorization` is the raw Authorization header value, `acceptLanguage` the
+    // Accept-Language one, if any.
+    void open(const QUrl& url, const QByteArray& authorization = {},
+              const QByteArray& acceptLanguage = {});
     bool waitForConnected(int timeoutMs = kWaitMs);
     bool waitForDisconnected(int timeoutMs = kWaitMs);
     bool isConnected() const;

@@ -123,6 +123,7 @@ private:
     QJsonObject m_spec;
     QSet<QString> m_documented; // "method path"
     QSet<QString> m_served;
+    QHash<QString, QString> m_access; // "method path" -> who may call it, as the server declares
 
 private Q_SLOTS:
     void initTestCase() {
@@ -151,11 +152,13 @@ private Q_SLOTS:
         QCOMPARE(server.exitStatus(), QProcess::NormalExit);
         QCOMPARE(server.exitCode(), 0);
         const QString out = QString::fromUtf8(server.readAllStandardOutput());
-        static const QRegularExpression line(QStringLiteral("^(get|post|put|patch|delete) (/\\S*)$"));
+        static const QRegularExpression line(
+            QStringLiteral("^(get|post|put|patch|delete) (/\\S*) (anyone|optional|signed_in|moderator|admin)$"));
         for (const QString& l : out.split('\n', Qt::SkipEmptyParts)) {
             const auto m = line.match(l.trimmed());
             QVERIFY2(m.hasMatch(), qPrintable("unexpected --print-routes line: " + l));
             m_served.insert(m.captured(1) + ' ' + m.captured(2));
+            m_access.insert(m.captured(1) + ' ' + m.captured(2), m.captured(3));
         }
         QVERIFY(!m_served.isEmpty());
     }
@@ -183,6 +186,41 @@ private Q_SLOTS:
         }
         missing.sort();
         QVERIFY2(missing.isEmpty(), qPrintable("in docs/openapi.json but not served: " + missing.join(", ")));
+    }
+
+    void documentedSecurityMatchesTheRoutesAccess() {
+        // What the file says about sign-in is what the router enforces: no security for
+        // "anyone", [{}, {bearer}] (anonymous or a valid token) for "optional", [{bearer}] for
+        // the rest, and the role those need in x-bitmarket-role.
+        const QJsonArray bearer{QJsonObject{{"bearer", QJsonArray()}}};
+        const QJsonArray optional{QJsonObject(), QJsonObject{{"bearer", QJsonArray()}}};
+        const QJsonObject paths = m_spec.value("paths").toObject();
+        QStringList problems;
+        for (auto it = m_access.begin(); it != m_access.end(); ++it) {
+            const QString method = it.key().section(' ', 0, 0);
+            const QJsonObject operation =
+                paths.value(it.key().section(' ', 1)).toObject().value(method).toObject();
+            const QJsonArray security = operation.value("security").toArray();
+            const QString role = operation.value("x-bitmarket-role").toString();
+            const QString& access = it.value();
+            const bool needsRole = access == "moderator" || access == "admin";
+            QString expected;
+            if (access == "anyone" && !security.isEmpty())
+                expected = "no security";
+            else if (access == "optional" && security != optional)
+                expected = "security [{}, {bearer: []}]";
+            else if ((access == "signed_in" || needsRole) && security != bearer)
+                expected = "security [{bearer: []}]";
+            else if (needsRole && role != access)
+                expected = "x-bitmarket-role: " + access;
+            else if (!needsRole && !role.isEmpty())
+                expected = "no x-bitmarket-role";
+            if (!expected.isEmpty())
+                problems.append(QStringLiteral("%1 is %2 and should document %3").arg(it.key(), access, expected));
+        }
+        problems.sort();
+        QVERIFY(!m_access.isEmpty());
+        QVERIFY2(problems.isEmpty(), qPrintable("\n  " + problems.join("\n  ")));
     }
 
     void everyOperationDocumentsItsAnswers() {
@@ -253,8 +291,11 @@ private Q_SLOTS:
                 if (!kMethods.contains(op.key()))
                     continue;
                 const QJsonObject operation = op.value().toObject();
-                const bool needsAuth = !operation.value("security").toArray().isEmpty() ||
-                                       (!operation.contains("security") && !m_spec.value("security").toArray().isEmpty());
+                const QJsonArray security = operation.contains("security") ? operation.value("security").toArray()
+                                                                            : m_spec.value("security").toArray();
+                // An empty requirement ({}) makes sign-in optional; a present token must still be valid.
+                const bool optionalAuth = security.contains(QJsonObject());
+                const bool needsAuth = !security.isEmpty() && !optionalAuth;
                 const QSet<QString> documented = [&] {
                     QSet<QString> codes;
                     const QJsonObject responses = operation.value("responses").toObject();
@@ -285,6 +326,8 @@ private Q_SLOTS:
                     if (r.status >= 400 && r.errorCode().isEmpty())
                         problems.append(where + QStringLiteral(": %1 without an error body").arg(r.status));
                     if (needsAuth && token != u.accessToken && r.status != 401)
+                        problems.append(where + QStringLiteral(": answered %1 instead of 401").arg(r.status));
+                    if (optionalAuth && !token.isEmpty() && token != u.accessToken && r.status != 401)
                         problems.append(where + QStringLiteral(": answered %1 instead of 401").arg(r.status));
                 }
             }

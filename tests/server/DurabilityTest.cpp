@@ -524,7 +524,7 @@ private Q_SLOTS:
         if (latest < 2)
             QSKIP("only one schema version so far");
         // What a database from the release before the job queue looks like.
-        QVERIFY(execSql(db, "DROP TABLE jobs; DROP INDEX refresh_tokens_live; PRAGMA user_version = 1;"));
+        QVERIFY(execSql(db, "DROP TABLE jobs; DROP INDEX refresh_tokens_live; DROP TABLE user_roles; PRAGMA user_version = 1;"));
         QCOMPARE(pragma(db, "PRAGMA user_version").toLongLong(), 1);
         {
             ServerProcess server(dir.path());
@@ -538,6 +538,7 @@ private Q_SLOTS:
         }
         QCOMPARE(pragma(db, "PRAGMA user_version").toLongLong(), latest);
         QCOMPARE(pragma(db, "SELECT count(*) FROM sqlite_master WHERE name = 'jobs'").toLongLong(), 1);
+        QCOMPARE(pragma(db, "SELECT count(*) FROM sqlite_master WHERE name = 'user_roles'").toLongLong(), 1);
         QCOMPARE(pragma(db, "SELECT count(*) FROM sqlite_master WHERE name = 'refresh_tokens_live'").toLongLong(), 1);
     }
 

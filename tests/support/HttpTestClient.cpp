@@ -74,6 +74,8 @@ HttpResponse HttpTestClient::upload(const QString& path, const QList<UploadFile>
     QNetworkRequest request(url(path));
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    for (const auto& [name, value] : m_headers)
+        request.setRawHeader(name, value);
     QNetworkReply* reply = m_network.post(request, multipart);
     multipart->setParent(reply);
     return wait(reply);
