@@ -7,6 +7,18 @@
         <source>%n photo(s) could not be uploaded. Save again to retry.</source>
         <translation><numerusform>%n photo could not be uploaded. Save again to retry.</numerusform><numerusform>%n photos could not be uploaded. Save again to retry.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Use at most %n character(s).</source>
+        <translation><numerusform>Use at most %n character.</numerusform><numerusform>Use at most %n characters.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at most %n tag(s).</source>
+        <translation><numerusform>Use at most %n tag.</numerusform><numerusform>Use at most %n tags.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep each tag to %n character(s).</source>
+        <translation><numerusform>Keep each tag to %n character.</numerusform><numerusform>Keep each tag to %n characters.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ListingPage</name>

@@ -93,14 +93,6 @@
         <translation>모든 판매 방식</translation>
     </message>
     <message>
-        <source>Fixed price</source>
-        <translation>즉시 구매</translation>
-    </message>
-    <message>
-        <source>Auction</source>
-        <translation>경매</translation>
-    </message>
-    <message>
         <source>Refresh (F5)</source>
         <translation>새로고침 (F5)</translation>
     </message>
@@ -148,18 +140,6 @@
     <message>
         <source>3D</source>
         <translation>3D</translation>
-    </message>
-    <message>
-        <source>Sold</source>
-        <translation>판매 완료</translation>
-    </message>
-    <message>
-        <source>Reserved</source>
-        <translation>예약 중</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>종료</translation>
     </message>
 </context>
 <context>
@@ -211,6 +191,22 @@
         <source>%n photo(s) could not be uploaded. Save again to retry.</source>
         <translation><numerusform>사진 %n장을 올리지 못했어요. 다시 저장하면 재시도합니다.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Use at most %n character(s).</source>
+        <translation><numerusform>%n자까지 쓸 수 있어요.</numerusform></translation>
+    </message>
+    <message>
+        <source>That price is higher than BitMarket allows.</source>
+        <translation>BitMarket에서 받을 수 있는 가격보다 높아요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at most %n tag(s).</source>
+        <translation><numerusform>태그는 %n개까지 달 수 있어요.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep each tag to %n character(s).</source>
+        <translation><numerusform>태그는 하나에 %n자까지예요.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ListingGrid</name>
@@ -236,6 +232,57 @@
     </message>
 </context>
 <context>
+    <name>ListingLabels</name>
+    <message>
+        <source>New</source>
+        <translation>새 상품</translation>
+    </message>
+    <message>
+        <source>Like new</source>
+        <translation>거의 새것</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>좋음</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <source>For parts</source>
+        <translation>부품용</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>판매 중</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>예약 중</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>판매 완료</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>삭제됨</translation>
+    </message>
+    <message>
+        <source>Fixed price</source>
+        <translation>즉시 구매</translation>
+    </message>
+    <message>
+        <source>Auction</source>
+        <translation>경매</translation>
+    </message>
+</context>
+<context>
     <name>ListingPage</name>
     <message>
         <source>Try the 3D model again</source>
@@ -256,26 +303,6 @@
     <message>
         <source>The server turns your photos into a model buyers can turn around. 10 or more photos from all sides work best.</source>
         <translation>서버가 사진으로 구매자가 돌려 볼 수 있는 3D 모델을 만듭니다. 여러 방향에서 찍은 사진 10장 이상이 가장 좋습니다.</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>새 상품</translation>
-    </message>
-    <message>
-        <source>Like new</source>
-        <translation>거의 새것</translation>
-    </message>
-    <message>
-        <source>Good</source>
-        <translation>좋음</translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation>보통</translation>
-    </message>
-    <message>
-        <source>For parts</source>
-        <translation>부품용</translation>
     </message>
     <message>
         <source>Back (Esc)</source>
@@ -588,26 +615,6 @@
     <message>
         <source>Condition</source>
         <translation>상태</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>새 상품</translation>
-    </message>
-    <message>
-        <source>Like new</source>
-        <translation>거의 새것</translation>
-    </message>
-    <message>
-        <source>Good</source>
-        <translation>좋음</translation>
-    </message>
-    <message>
-        <source>Fair</source>
-        <translation>보통</translation>
-    </message>
-    <message>
-        <source>For parts</source>
-        <translation>부품용</translation>
     </message>
     <message>
         <source>Description</source>

@@ -1,23 +1,19 @@
 #include "market/ListingInput.h"
 
 #include "bitmarket/JsonFields.h"
+#include "bitmarket/ListingRules.h"
 #include "bitmarket/Timestamp.h"
 
 namespace bitmarket::server {
 
 namespace {
-constexpr int kTitleMax = 100;
-constexpr int kDescriptionMax = 5000;
-constexpr int kTagsMax = 10;
-constexpr int kTagLengthMax = 30;
-constexpr int kRegionMax = 100;
+using namespace listing;
 constexpr qint64 kShortestAuctionMs = 60 * 1000;
 constexpr qint64 kLongestAuctionMs = 30LL * 24 * 3600 * 1000;
 
 const QStringList kPatchable = {"title",     "description", "categoryId", "price",
                                 "condition", "tags",        "region",     "status"};
-const QStringList kSellerStatuses = {"active", "reserved", "sold", "ended"};
-
+const QStringList kSellerStatusNames = namesOf(listing::kSellerStatuses);
 
 } // namespace
 
@@ -66,15 +62,15 @@ Result<AuctionTerms> ListingInput::auctionTerms(const QJsonValue& value, qint64 
 
 Result<ListingDraft> ListingInput::draft(const QJsonObject& body, qint64 nowMs) {
     ListingDraft d;
-    BITMARKET_TRY(d.title, json::requireString(body, "title", 1, kTitleMax));
+    BITMARKET_TRY(d.title, json::requireString(body, "title", kTitleMinLength, kTitleMaxLength));
     std::optional<QString> description;
-    BITMARKET_TRY(description, json::optionalString(body, "description", 0, kDescriptionMax));
+    BITMARKET_TRY(description, json::optionalString(body, "description", 0, kDescriptionMaxLength));
     d.description = description.value_or(QString());
-    BITMARKET_TRY(d.categoryId, json::requireString(body, "categoryId", 1, 64));
+    BITMARKET_TRY(d.categoryId, json::requireString(body, "categoryId", 1, kCategoryIdMaxLength));
     BITMARKET_TRY(d.condition, json::requireEnum(body, "condition", kConditions));
-    BITMARKET_TRY(d.tags, json::stringList(body, "tags", kTagsMax, kTagLengthMax));
+    BITMARKET_TRY(d.tags, json::stringList(body, "tags", kTagsMax, kTagMaxLength));
     std::optional<QString> region;
-    BITMARKET_TRY(region, json::optionalString(body, "region", 0, kRegionMax));
+    BITMARKET_TRY(region, json::optionalString(body, "region", 0, kRegionMaxLength));
     d.region = region.value_or(QString());
     d.saleType = QStringLiteral("fixed");
     if (body.contains("saleType"))
@@ -110,21 +106,24 @@ Result<ListingPatch> ListingInput::patch(const QJsonObject& body) {
         return ApiError::validation(QStringLiteral("Nothing to change."));
     ListingPatch p;
     if (body.contains("title"))
-        BITMARKET_TRY(p.title, json::requireString(body, "title", 1, kTitleMax));
+        BITMARKET_TRY(p.title,
+                      json::requireString(body, "title", kTitleMinLength, kTitleMaxLength));
     if (body.contains("description"))
-        BITMARKET_TRY(p.description, json::requireString(body, "description", 0, kDescriptionMax));
+        BITMARKET_TRY(p.description,
+                      json::requireString(body, "description", 0, kDescriptionMaxLength));
     if (body.contains("categoryId"))
-        BITMARKET_TRY(p.categoryId, json::requireString(body, "categoryId", 1, 64));
+        BITMARKET_TRY(p.categoryId,
+                      json::requireString(body, "categoryId", 1, kCategoryIdMaxLength));
     if (body.contains("price"))
         BITMARKET_TRY(p.price, Money::fromJson(body.value("price"), "price"));
     if (body.contains("condition"))
         BITMARKET_TRY(p.condition, json::requireEnum(body, "condition", kConditions));
     if (body.contains("tags"))
-        BITMARKET_TRY(p.tags, json::stringList(body, "tags", kTagsMax, kTagLengthMax));
+        BITMARKET_TRY(p.tags, json::stringList(body, "tags", kTagsMax, kTagMaxLength));
     if (body.contains("region"))
-        BITMARKET_TRY(p.region, json::requireString(body, "region", 0, kRegionMax));
+        BITMARKET_TRY(p.region, json::requireString(body, "region", 0, kRegionMaxLength));
     if (body.contains("status"))
-        BITMARKET_TRY(p.status, json::requireEnum(body, "status", kSellerStatuses));
+        BITMARKET_TRY(p.status, json::requireEnum(body, "status", kSellerStatusNames));
     return p;
 }
 

@@ -28,7 +28,7 @@ struct StoredPhoto {
 
 class ListingService {
 public:
-    static constexpr int kMaxPhotos = 20;
+    static constexpr int kMaxPhotos = listing::kPhotosMax;
 
     ListingService(db::Database& db, EventBus& events);
 

@@ -2,13 +2,13 @@
 // (see docs/openapi.json). Server writes them, client reads them.
 #pragma once
 
+#include "bitmarket/ListingRules.h"
 #include "bitmarket/Money.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
-
 #include <optional>
 
 namespace bitmarket {
@@ -134,9 +134,9 @@ struct AuthSession {
     static AuthSession fromJson(const QJsonObject& o);
 };
 
-inline const QStringList kConditions = {"new", "like_new", "good", "fair", "for_parts"};
-inline const QStringList kListingStatuses = {"active", "reserved", "sold", "ended", "removed"};
-inline const QStringList kSaleTypes = {"fixed", "auction"};
+inline const QStringList kConditions = listing::namesOf(listing::kConditionsInOrder);
+inline const QStringList kListingStatuses = listing::namesOf(listing::kStatusesInOrder);
+inline const QStringList kSaleTypes = listing::namesOf(listing::kSaleTypesInOrder);
 inline const QStringList kListingSorts = {"newest", "price_asc", "price_desc", "popular",
                                           "ending_soon"};
 

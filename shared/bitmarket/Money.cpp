@@ -12,7 +12,6 @@ struct CurrencyInfo {
 constexpr CurrencyInfo kCurrencies[] = {
     {"KRW", 0}, {"JPY", 0}, {"USD", 2}, {"EUR", 2}, {"GBP", 2},
 };
-constexpr qint64 kMaxAmount = 1'000'000'000'000LL; // sanity bound: no listing costs more
 } // namespace
 
 QJsonObject Money::toJson() const {

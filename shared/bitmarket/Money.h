@@ -9,6 +9,9 @@
 namespace bitmarket {
 
 struct Money {
+    // A sanity bound: no listing costs more.
+    static constexpr qint64 kMaxAmount = 1'000'000'000'000LL;
+
     qint64 amount = 0;
     QString currency = QStringLiteral("KRW");
 

@@ -2,16 +2,18 @@
 // survives a restart (and is stored owner-only), transparent refresh on 401,
 // a revoked or stale session that asks to sign in again (and a chosen
 // sign-out that does not), error mapping and an unreachable server.
-#include "ApiClient.h"
+#include "api/ApiClient.h"
 
 #include "DemoServer.h"
-#include "RealtimeClient.h"
-#include "Session.h"
-#include "SessionStore.h"
+#include "realtime/RealtimeClient.h"
+#include "session/Session.h"
+#include "session/SessionStore.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <sys/stat.h>
@@ -221,6 +223,44 @@ private slots:
         QCOMPARE(api.mediaUrl("/media/ab/x_320.jpg"),
                  QUrl("http://127.0.0.1:8080/media/ab/x_320.jpg"));
         QVERIFY(api.mediaUrl({}).isEmpty());
+    }
+
+    void requestsSayTheUiLanguage() {
+        // A listener that keeps the request heads it gets and answers {} to each.
+        QTcpServer listener;
+        QVERIFY(listener.listen(QHostAddress::LocalHost));
+        QList<QByteArray> heads;
+        QObject::connect(&listener, &QTcpServer::newConnection, [&] {
+            QTcpSocket* socket = listener.nextPendingConnection();
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, &heads] {
+                const QByteArray head = socket->peek(64 * 1024);
+                if (socket->property("answered").toBool() || !head.contains("\r\n\r\n"))
+                    return;
+                socket->setProperty("answered", true);
+                heads << head;
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+                socket->disconnectFromHost();
+            });
+        });
+        const auto languageOf = [](const QByteArray& head) {
+            for (const QByteArray& line : head.split('\n')) {
+                if (line.toLower().startsWith("accept-language:"))
+                    return line.mid(line.indexOf(':') + 1).trimmed();
+            }
+            return QByteArray("(none)");
+        };
+        ApiClient api;
+        api.setServerUrl(QUrl(QString("http://127.0.0.1:%1").arg(listener.serverPort())));
+        api.setLanguage("ko");
+        QVERIFY(await(api.get("/listings")).ok);
+        QVERIFY(await(api.post("/auth/login", QJsonObject{{"login", "x"}}, false)).ok);
+        api.setLanguage("en");
+        QVERIFY(await(api.get("/categories")).ok);
+        QCOMPARE(heads.size(), 3);
+        QCOMPARE(languageOf(heads.at(0)), QByteArray("ko"));
+        QCOMPARE(languageOf(heads.at(1)), QByteArray("ko"));
+        QCOMPARE(languageOf(heads.at(2)), QByteArray("en"));
     }
 
     void realtimeConnectsFromHealthz() {

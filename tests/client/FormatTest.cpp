@@ -1,6 +1,6 @@
 // How prices and ages read in the two UI languages.
-#include "MoneyFormat.h"
-#include "RelativeTime.h"
+#include "format/MoneyFormat.h"
+#include "format/RelativeTime.h"
 
 #include <QTest>
 #include <QTranslator>

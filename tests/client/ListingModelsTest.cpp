@@ -2,24 +2,63 @@
 // paging, searches that replace rows without a reset, favorites (also the
 // one asked for before signing in), the detail object (which shows what the
 // live socket pushes without asking again) and the sell draft (validation,
-// create, photos reordered in place, with progress).
-#include "ApiClient.h"
-#include "CategoryListModel.h"
+// create, photos reordered in place, with progress). Also: the form's limits
+// are the server's, models reach the server only through the typed API
+// classes, and one heart toggle serves the grid and the page.
 #include "DemoServer.h"
-#include "ListingDetail.h"
-#include "ListingDraft.h"
-#include "ListingListModel.h"
-#include "ModelFile.h"
-#include "RealtimeClient.h"
+#include "api/ApiClient.h"
+#include "bitmarket/ListingRules.h"
+#include "listings/CategoryListModel.h"
+#include "listings/ListingDetail.h"
+#include "listings/ListingListModel.h"
+#include "media/ModelFile.h"
+#include "realtime/RealtimeClient.h"
+#include "sell/ListingDraft.h"
+#include "session/Session.h"
+#include "support/HttpTestClient.h"
 
 #include <QImage>
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace bitmarket::test;
+
+namespace {
+
+// Lines of the bitmarket.api log: "<operation> <method> <path> <status>".
+QStringList g_apiLog;
+QtMessageHandler g_previousHandler = nullptr;
+
+void recordApiLog(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (context.category && qstrcmp(context.category, "bitmarket.api") == 0) {
+        g_apiLog << message;
+        return;
+    }
+    g_previousHandler(type, context, message);
+}
+
+int rowOf(const ListingListModel& model, const QString& listingId) {
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.listingIdAt(row) == listingId)
+            return row;
+    }
+    return -1;
+}
+
+QJsonObject listingFields(const QString& title) {
+    return QJsonObject{{"title", title},
+                       {"price", QJsonObject{{"amount", 1000}, {"currency", "KRW"}}},
+                       {"condition", "good"},
+                       {"categoryId", "home"},
+                       {"saleType", "fixed"}};
+}
+
+} // namespace
 
 class ListingModelsTest : public QObject {
     Q_OBJECT
@@ -481,6 +520,185 @@ private slots:
         mine.deleteListing(id);
         QVERIFY(deleted.wait(10000));
         QCOMPARE(mine.rowCount(), before - 1);
+    }
+
+    void draftTitleLimitIsTheServers() {
+        const int limit = bitmarket::listing::kTitleMaxLength;
+        const QString atLimit(limit, QLatin1Char('t'));
+        const QString over(limit + 1, QLatin1Char('o'));
+        // The server: one character over is refused, the limit is taken.
+        HttpTestClient http(m_server.httpUrl());
+        http.setAccessToken(m_api.accessToken());
+        const HttpResponse refused = http.post("/api/v1/listings", listingFields(over));
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.errorCode(), QString("validation_failed"));
+        QCOMPARE(refused.json().value("error").toObject().value("field").toString(),
+                 QString("title"));
+        const HttpResponse taken = http.post("/api/v1/listings", listingFields(atLimit));
+        QCOMPARE(taken.status, 201);
+
+        // The form: the same title one over is refused before anything is sent...
+        ListingDraft draft;
+        draft.setApi(&m_api);
+        draft.setProperty("price", "1,000");
+        draft.setProperty("categoryId", "home");
+        draft.setProperty("title", over);
+        QSignalSpy stages(&draft, &ListingDraft::stageChanged);
+        draft.submit();
+        QVERIFY(draft.fieldErrors().contains("title"));
+        QCOMPARE(stages.count(), 0);
+        QCOMPARE(draft.property("titleMaxLength").toInt(), limit);
+        // ...and the limit itself is published.
+        QSignalSpy saved(&draft, &ListingDraft::saved);
+        draft.setProperty("title", atLimit);
+        QVERIFY(!draft.fieldErrors().contains("title"));
+        draft.submit();
+        QVERIFY2(saved.wait(20000), qPrintable(draft.message()));
+        const HttpResponse stored =
+            http.get("/api/v1/listings/" + saved.first().first().toString());
+        QCOMPARE(stored.json().value("title").toString(), atLimit);
+    }
+
+    void modelsCallOnlyTheTypedApi() {
+        // Every request the models and the session send carries the name of the typed API
+        // call that built it; a path put together anywhere else would be "(unnamed)".
+        QLoggingCategory::setFilterRules("bitmarket.api.debug=true");
+        g_apiLog.clear();
+        g_previousHandler = qInstallMessageHandler(recordApiLog);
+        const auto restoreLog = qScopeGuard([] {
+            qInstallMessageHandler(g_previousHandler);
+            QLoggingCategory::setFilterRules("bitmarket.api.debug=false");
+        });
+
+        QTemporaryDir config;
+        ApiClient sessionApi;
+        sessionApi.setServerUrl(m_server.httpUrl());
+        Session session(&sessionApi, config.path());
+        session.signIn(DemoServer::kUser, DemoServer::kPassword);
+        QTRY_VERIFY_WITH_TIMEOUT(session.signedIn(), 15000);
+        Session restored(&sessionApi, config.path());
+        restored.restore();
+        QTRY_VERIFY_WITH_TIMEOUT(restored.signedIn(), 15000);
+        restored.signOut();
+
+        ListingListModel home;
+        home.setApi(&m_api);
+        home.setPageSize(3);
+        home.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(home.loaded(), 15000);
+        home.loadMore();
+        QTRY_VERIFY_WITH_TIMEOUT(home.rowCount() > 3 && !home.loadingMore(), 15000);
+        const QString heartId = home.listingIdAt(0);
+        QSignalSpy saved(&home, &ListingListModel::favoriteSaved);
+        home.setFavorite(heartId, true);
+        QVERIFY(saved.wait(10000));
+        ListingListModel favorites;
+        favorites.setApi(&m_api);
+        favorites.setSource(ListingListModel::Favorites);
+        favorites.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(favorites.loaded(), 15000);
+        home.setFavorite(heartId, false);
+        QVERIFY(saved.wait(10000));
+        CategoryListModel categories;
+        categories.setApi(&m_api);
+        categories.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(categories.rowCount() > 0, 15000);
+
+        QTemporaryDir dir;
+        QImage image(320, 240, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QVERIFY(image.save(dir.filePath("photo.jpg")));
+        ListingDraft draft;
+        draft.setApi(&m_api);
+        draft.setProperty("title", "Typed lamp");
+        draft.setProperty("price", "9,000");
+        draft.setProperty("categoryId", "home");
+        QCOMPARE(draft.addPhotos({QUrl::fromLocalFile(dir.filePath("photo.jpg"))}), 1);
+        QSignalSpy created(&draft, &ListingDraft::saved);
+        draft.submit();
+        QVERIFY(created.wait(20000));
+        const QString id = created.first().first().toString();
+        ListingDraft edit;
+        edit.setApi(&m_api);
+        edit.setListingId(id);
+        QTRY_VERIFY_WITH_TIMEOUT(edit.photos()->rowCount() == 1 && !edit.busy(), 15000);
+        edit.removePhoto(0);
+        QSignalSpy edited(&edit, &ListingDraft::saved);
+        edit.submit();
+        QVERIFY(edited.wait(20000));
+
+        ListingDetail detail;
+        detail.setApi(&m_api);
+        detail.setListingId(id);
+        QTRY_VERIFY_WITH_TIMEOUT(detail.loaded(), 15000);
+        detail.requestModel();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !detail.modelStatus().isEmpty() || !detail.errorMessage().isEmpty(), 15000);
+        ListingListModel mine;
+        mine.setApi(&m_api);
+        mine.setSellerId(m_userId);
+        mine.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(mine.loaded(), 15000);
+        QSignalSpy deleted(&mine, &ListingListModel::listingDeleted);
+        mine.deleteListing(id);
+        QVERIFY(deleted.wait(10000));
+
+        QStringList operations;
+        for (const QString& line : std::as_const(g_apiLog))
+            operations << line.section(QLatin1Char(' '), 0, 0);
+        QVERIFY2(!operations.contains("(unnamed)"), qPrintable(g_apiLog.join("\n")));
+        for (const char* expected :
+             {"auth.signIn", "auth.refresh", "auth.signOut", "listings.search", "favorites.add",
+              "favorites.remove", "favorites.list", "categories.list", "listings.create",
+              "photos.upload", "listings.detail", "photos.remove", "listings.update",
+              "models.request", "listings.remove"})
+            QVERIFY2(operations.contains(expected), expected);
+    }
+
+    void favoriteToggleIsOneForGridAndPage() {
+        HttpTestClient http(m_server.httpUrl());
+        http.setAccessToken(m_api.accessToken());
+        const HttpResponse created = http.post("/api/v1/listings", listingFields("Heart test"));
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value("id").toString();
+
+        ListingListModel grid;
+        grid.setApi(&m_api);
+        grid.setSellerId(m_userId);
+        grid.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(grid.loaded() && rowOf(grid, id) >= 0, 15000);
+        ListingDetail page;
+        page.setApi(&m_api);
+        page.setListingId(id);
+        QTRY_VERIFY_WITH_TIMEOUT(page.loaded(), 15000);
+        const auto gridHeart = [&] {
+            const QModelIndex row = grid.index(rowOf(grid, id));
+            return std::pair(grid.data(row, ListingListModel::IsFavoriteRole).toBool(),
+                             grid.data(row, ListingListModel::FavoriteCountRole).toLongLong());
+        };
+        QCOMPARE(gridHeart(), std::pair(false, qint64(0)));
+        QVERIFY(!page.isFavorite());
+
+        // A heart on the grid: both show it at once, before the server answers.
+        QSignalSpy saved(&grid, &ListingListModel::favoriteSaved);
+        grid.setFavorite(id, true);
+        QCOMPARE(gridHeart(), std::pair(true, qint64(1)));
+        QVERIFY(page.isFavorite());
+        QCOMPARE(page.favoriteCount(), qint64(1));
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(gridHeart(), std::pair(true, qint64(1)));
+        QCOMPARE(http.get("/api/v1/listings/" + id).json().value("favoriteCount").toInteger(), 1);
+
+        // The listing goes meanwhile; taking the heart back on the page fails on the server,
+        // and both go back to what the server still has.
+        QCOMPARE(http.del("/api/v1/listings/" + id).status, 204);
+        page.toggleFavorite();
+        QVERIFY(!page.isFavorite());
+        QCOMPARE(gridHeart(), std::pair(false, qint64(0)));
+        QTRY_VERIFY_WITH_TIMEOUT(!page.errorMessage().isEmpty(), 10000);
+        QVERIFY(page.isFavorite());
+        QCOMPARE(page.favoriteCount(), qint64(1));
+        QCOMPARE(gridHeart(), std::pair(true, qint64(1)));
     }
 
 private:

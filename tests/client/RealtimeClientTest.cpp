@@ -2,10 +2,10 @@
 // token (4001) is refreshed through ApiClient and the socket reopens at once with the new one,
 // following the same topics; an ended session (4003) signs the app out as a refused refresh
 // does, and the socket carries on anonymously.
-#include "ApiClient.h"
-#include "RealtimeClient.h"
-#include "Session.h"
+#include "realtime/RealtimeClient.h"
 
+#include "api/ApiClient.h"
+#include "session/Session.h"
 #include "support/HttpTestClient.h"
 #include "support/ServerProcess.h"
 
@@ -23,14 +23,11 @@ constexpr int kShortTokenSeconds = 4;
 constexpr int kWaitMs = 15000;
 
 QJsonObject listingDraft(const QString& title) {
-    return QJsonObject{{"title", title},
-                       {"description", "A lamp for the desk."},
-                       {"categoryId", "home"},
-                       {"price", QJsonObject{{"amount", 15000}, {"currency", "KRW"}}},
-                       {"condition", "good"},
-                       {"tags", QJsonArray{"lamp"}},
-                       {"region", "Seoul"},
-                       {"saleType", "fixed"}};
+    return QJsonObject{
+        {"title", title},       {"description", "A lamp for the desk."},
+        {"categoryId", "home"}, {"price", QJsonObject{{"amount", 15000}, {"currency", "KRW"}}},
+        {"condition", "good"},  {"tags", QJsonArray{"lamp"}},
+        {"region", "Seoul"},    {"saleType", "fixed"}};
 }
 
 } // namespace
@@ -41,7 +38,8 @@ class RealtimeClientTest : public QObject {
 private:
     // Signs `session` up as `username` and waits until it is signed in.
     static bool signUp(Session& session, const QString& username) {
-        session.registerAccount(username, username + "@test.local", "correct horse " + username, {});
+        session.registerAccount(username, username + "@test.local", "correct horse " + username,
+                                {});
         return QTest::qWaitFor([&session] { return session.signedIn(); }, kWaitMs);
     }
 
@@ -51,9 +49,10 @@ private slots:
         QVERIFY(server.start({"--access-token-seconds", QString::number(kShortTokenSeconds)}));
         // Someone else's listing the app follows, changed after the socket reopened.
         HttpTestClient seller(server.httpUrl());
-        const HttpResponse signedUp = seller.post(
-            "/api/v1/auth/register",
-            QJsonObject{{"username", "lamp_seller"}, {"email", "lamp@test.local"}, {"password", "12345678"}});
+        const HttpResponse signedUp =
+            seller.post("/api/v1/auth/register", QJsonObject{{"username", "lamp_seller"},
+                                                             {"email", "lamp@test.local"},
+                                                             {"password", "12345678"}});
         QCOMPARE(signedUp.status, 201);
         seller.setAccessToken(signedUp.json().value("accessToken").toString());
         const HttpResponse created = seller.post("/api/v1/listings", listingDraft("Desk lamp"));
@@ -87,8 +86,8 @@ private slots:
         QCOMPARE(sellerAgain.status, 200);
         seller.setAccessToken(sellerAgain.json().value("accessToken").toString());
         QSignalSpy events(&realtime, &RealtimeClient::eventReceived);
-        const HttpResponse renamed =
-            seller.patch("/api/v1/listings/" + listingId, QJsonObject{{"title", "Brass desk lamp"}});
+        const HttpResponse renamed = seller.patch("/api/v1/listings/" + listingId,
+                                                  QJsonObject{{"title", "Brass desk lamp"}});
         QCOMPARE(renamed.status, 200);
         QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), kWaitMs);
         QCOMPARE(events.first().at(0).toString(), QString("listing.updated"));
@@ -112,8 +111,10 @@ private slots:
 
         // Signed out from another device with this session's refresh token.
         HttpTestClient elsewhere(server.httpUrl());
-        QCOMPARE(elsewhere.post("/api/v1/auth/logout", QJsonObject{{"refreshToken", api.refreshToken()}}).status,
-                 204);
+        QCOMPARE(
+            elsewhere.post("/api/v1/auth/logout", QJsonObject{{"refreshToken", api.refreshToken()}})
+                .status,
+            204);
         QElapsedTimer sinceLogout;
         sinceLogout.start();
         // The app learns it from the socket, without waiting for its next HTTP call.

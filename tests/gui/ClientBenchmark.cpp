@@ -2,14 +2,14 @@
 // software rendering: start-up to a filled home grid (< 1.5 s) and a
 // 50,000-triangle model from a downloaded file to its first frame (< 1 s).
 // Not a ctest: run it by hand under Xvfb (see tests/gui/CMakeLists.txt).
-#include "ApiClient.h"
-#include "ClientApplication.h"
 #include "DemoServer.h"
 #include "GuiDriver.h"
-#include "ListingListModel.h"
-#include "Session.h"
-#include "SessionStore.h"
 #include "TestGlb.h"
+#include "api/ApiClient.h"
+#include "app/ClientApplication.h"
+#include "listings/ListingListModel.h"
+#include "session/Session.h"
+#include "session/SessionStore.h"
 #include "support/HttpTestClient.h"
 
 #include <QCryptographicHash>

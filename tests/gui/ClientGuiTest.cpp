@@ -4,14 +4,14 @@
 // sell an item with two photos put in order by dragging, sign out and heart a
 // card, which asks to sign in and then keeps the favorite. Every step leaves
 // a screenshot in $BITMARKET_TEST_OUTPUT.
-#include "ApiClient.h"
-#include "ClientApplication.h"
-#include "ClientSettings.h"
 #include "DemoServer.h"
 #include "GuiDriver.h"
-#include "ListingListModel.h"
 #include "QmlLogWatch.h"
-#include "Session.h"
+#include "api/ApiClient.h"
+#include "app/ClientApplication.h"
+#include "app/ClientSettings.h"
+#include "listings/ListingListModel.h"
+#include "session/Session.h"
 #include "support/HttpTestClient.h"
 
 #include <QAbstractListModel>
@@ -448,6 +448,8 @@ void ClientGuiTest::myListingsAndSettings() {
 void ClientGuiTest::darkThemeAndKorean() {
     m_app->settings()->setTheme("dark");
     m_app->settings()->setLanguage("ko");
+    // The server is asked for its messages in the UI language too.
+    QCOMPARE(m_app->api()->language(), QString("ko"));
     m_ui->click(m_ui->find("navHome"));
     QQuickItem* search = m_ui->waitForItem("searchField");
     m_ui->typeInto(search, "");
@@ -460,6 +462,7 @@ void ClientGuiTest::darkThemeAndKorean() {
     m_ui->screenshot("12-home-dark-korean");
     m_app->settings()->setTheme("light");
     m_app->settings()->setLanguage("en");
+    QCOMPARE(m_app->api()->language(), QString("en"));
 }
 
 void ClientGuiTest::revokedSessionReturnsToSignIn() {

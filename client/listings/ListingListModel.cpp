@@ -1,0 +1,355 @@
+#include "listings/ListingListModel.h"
+
+#include "api/ApiClient.h"
+#include "bitmarket/Timestamp.h"
+#include "format/MoneyFormat.h"
+#include "format/RelativeTime.h"
+#include "listings/FavoritesService.h"
+#include "listings/ListingLabels.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+
+using bitmarket::Listing;
+using bitmarket::Result;
+
+ListingListModel::ListingListModel(QObject* parent) : QAbstractListModel(parent) {
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(300);
+    connect(&m_debounce, &QTimer::timeout, this, &ListingListModel::refresh);
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+bool ListingListModel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange &&
+        !m_items.isEmpty())
+        emit dataChanged(index(0), index(int(m_items.size()) - 1),
+                         {PriceTextRole, TimeAgoRole, StatusTextRole});
+    return QAbstractListModel::eventFilter(watched, event);
+}
+
+int ListingListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+QVariant ListingListModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= m_items.size())
+        return {};
+    const Listing& l = m_items.at(index.row());
+    switch (role) {
+    case ListingIdRole:
+        return l.id;
+    case TitleRole:
+        return l.title;
+    case PriceTextRole:
+        return MoneyFormat::format(l.price);
+    case PriceAmountRole:
+        return l.price.amount;
+    case CurrencyRole:
+        return l.price.currency;
+    case RegionRole:
+        return l.region;
+    case TimeAgoRole:
+        return RelativeTime::since(l.createdAtMs, bitmarket::nowMs());
+    case ThumbUrlRole:
+        return m_api ? m_api->mediaUrl(l.thumbUrl) : QUrl();
+    case HasModelRole:
+        return l.hasModel || (l.model && l.model->status == QLatin1String("done"));
+    case IsFavoriteRole:
+        return l.isFavorite.value_or(m_source == Favorites);
+    case FavoriteCountRole:
+        return l.favoriteCount;
+    case StatusRole:
+        return l.status;
+    case SaleTypeRole:
+        return l.saleType;
+    case ConditionRole:
+        return l.condition;
+    case StatusTextRole:
+        return ListingLabels::statusText(l.status);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ListingListModel::roleNames() const {
+    return {{ListingIdRole, "listingId"},
+            {TitleRole, "title"},
+            {PriceTextRole, "priceText"},
+            {PriceAmountRole, "priceAmount"},
+            {CurrencyRole, "currency"},
+            {RegionRole, "region"},
+            {TimeAgoRole, "timeAgo"},
+            {ThumbUrlRole, "thumbUrl"},
+            {HasModelRole, "hasModel"},
+            {IsFavoriteRole, "isFavorite"},
+            {FavoriteCountRole, "favoriteCount"},
+            {StatusRole, "status"},
+            {SaleTypeRole, "saleType"},
+            {ConditionRole, "condition"},
+            {StatusTextRole, "statusText"}};
+}
+
+bool ListingListModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && hasMore() && !m_loading && !m_loadingMore;
+}
+
+void ListingListModel::fetchMore(const QModelIndex& parent) {
+    if (!parent.isValid())
+        loadMore();
+}
+
+void ListingListModel::componentComplete() {
+    m_complete = true;
+    refresh();
+}
+
+void ListingListModel::setApi(ApiClient* api) {
+    if (m_api == api)
+        return;
+    if (auto* favorites = FavoritesService::of(m_api))
+        disconnect(favorites, nullptr, this, nullptr);
+    m_api = api;
+    if (auto* favorites = FavoritesService::of(m_api))
+        connect(favorites, &FavoritesService::favoriteChanged, this,
+                &ListingListModel::showFavorite);
+    emit apiChanged();
+    filterWasChanged();
+}
+
+template <typename T> void ListingListModel::updateFilter(T& member, const T& value) {
+    if (member == value)
+        return;
+    member = value;
+    filterWasChanged();
+}
+
+void ListingListModel::setSource(Source value) {
+    updateFilter(m_source, value);
+}
+void ListingListModel::setQuery(const QString& value) {
+    updateFilter(m_query, value);
+}
+void ListingListModel::setCategoryId(const QString& value) {
+    updateFilter(m_categoryId, value);
+}
+void ListingListModel::setMinPrice(const QString& value) {
+    updateFilter(m_minPrice, value);
+}
+void ListingListModel::setMaxPrice(const QString& value) {
+    updateFilter(m_maxPrice, value);
+}
+void ListingListModel::setSaleType(const QString& value) {
+    updateFilter(m_saleType, value);
+}
+void ListingListModel::setSort(const QString& value) {
+    updateFilter(m_sort, value);
+}
+void ListingListModel::setSellerId(const QString& value) {
+    updateFilter(m_sellerId, value);
+}
+void ListingListModel::setPageSize(int value) {
+    updateFilter(m_pageSize, value);
+}
+
+void ListingListModel::setDebounceMs(int ms) {
+    if (m_debounce.interval() == ms)
+        return;
+    m_debounce.setInterval(ms);
+    emit filterChanged();
+}
+
+void ListingListModel::filterWasChanged() {
+    emit filterChanged();
+    if (m_complete)
+        m_debounce.start();
+}
+
+ListingQuery ListingListModel::listingQuery() const {
+    ListingQuery q;
+    q.text = m_query;
+    q.categoryId = m_categoryId;
+    q.saleType = m_saleType;
+    q.sort = m_sort;
+    q.sellerId = m_sellerId;
+    q.limit = m_pageSize;
+    // Typed prices are in won (or the currency's major unit); the API wants minor units.
+    if (const qint64 min = MoneyFormat::parse(m_minPrice, "KRW"); min >= 0)
+        q.minPrice = min;
+    if (const qint64 max = MoneyFormat::parse(m_maxPrice, "KRW"); max >= 0)
+        q.maxPrice = max;
+    return q;
+}
+
+void ListingListModel::refresh() {
+    m_debounce.stop();
+    if (!m_api || !m_complete)
+        return;
+    ++m_generation;
+    setLoading(true, false);
+    fetch({});
+}
+
+void ListingListModel::loadMore() {
+    if (!m_api || m_loading || m_loadingMore || m_nextCursor.isEmpty())
+        return;
+    setLoading(false, true);
+    fetch(m_nextCursor);
+}
+
+void ListingListModel::fetch(const QString& cursor) {
+    const int generation = m_generation;
+    auto answer = [this, generation, first = cursor.isEmpty()](Result<Page<Listing>> page) {
+        if (generation != m_generation)
+            return; // an older search answering late
+        if (!page) {
+            setError(page.error().message);
+            setLoading(false, false);
+            return;
+        }
+        if (auto* favorites = FavoritesService::of(m_api)) {
+            for (Listing& l : page->items)
+                favorites->reconcile(l);
+        }
+        m_nextCursor = page->nextCursor;
+        if (first) {
+            replaceAll(std::move(page->items));
+            m_loaded = true;
+        } else {
+            append(std::move(page->items));
+        }
+        setError({});
+        setLoading(false, false);
+    };
+    ListingsApi listings(m_api);
+    if (m_source == Favorites)
+        listings.favorites(m_pageSize, cursor, this, std::move(answer));
+    else
+        listings.search(listingQuery(), cursor, this, std::move(answer));
+}
+
+void ListingListModel::addToFavorites(const QString& listingId) {
+    if (!m_api || listingId.isEmpty())
+        return;
+    const int row = rowOf(listingId);
+    const bool shown = row >= 0 && m_items.at(row).isFavorite.value_or(false);
+    const qint64 count = row >= 0 ? m_items.at(row).favoriteCount : 0;
+    FavoritesService::of(m_api)->setFavorite(listingId, true, shown, count, this,
+                                             [this, listingId](Result<FavoriteState> answer) {
+                                                 if (!answer) {
+                                                     setError(answer.error().message);
+                                                     return;
+                                                 }
+                                                 emit favoriteSaved(listingId, true);
+                                                 refresh();
+                                             });
+}
+
+void ListingListModel::setFavorite(const QString& listingId, bool favorite) {
+    const int row = rowOf(listingId);
+    if (!m_api || row < 0)
+        return;
+    const Listing& l = m_items.at(row);
+    const bool was = l.isFavorite.value_or(false);
+    if (was == favorite)
+        return;
+    FavoritesService::of(m_api)->setFavorite(
+        listingId, favorite, was, l.favoriteCount, this,
+        [this, listingId, favorite](Result<FavoriteState> answer) {
+            if (answer)
+                emit favoriteSaved(listingId, favorite);
+            else
+                setError(answer.error().message);
+        });
+}
+
+void ListingListModel::showFavorite(const QString& listingId, bool favorite, qint64 favoriteCount) {
+    const int row = rowOf(listingId);
+    if (row < 0)
+        return;
+    m_items[row].isFavorite = favorite;
+    m_items[row].favoriteCount = favoriteCount;
+    emit dataChanged(index(row), index(row), {IsFavoriteRole, FavoriteCountRole});
+}
+
+void ListingListModel::deleteListing(const QString& listingId) {
+    if (!m_api)
+        return;
+    ListingsApi(m_api).remove(listingId, this, [this, listingId](Result<void> done) {
+        if (!done) {
+            setError(done.error().message);
+            return;
+        }
+        const int row = rowOf(listingId);
+        if (row >= 0) {
+            beginRemoveRows({}, row, row);
+            m_items.removeAt(row);
+            endRemoveRows();
+            emit countChanged();
+        }
+        emit listingDeleted(listingId);
+    });
+}
+
+QString ListingListModel::listingIdAt(int row) const {
+    return row >= 0 && row < m_items.size() ? m_items.at(row).id : QString();
+}
+
+void ListingListModel::replaceAll(QList<Listing> items) {
+    const int oldCount = int(m_items.size());
+    const int newCount = int(items.size());
+    const int common = qMin(oldCount, newCount);
+    for (int i = 0; i < common; ++i)
+        m_items[i] = std::move(items[i]);
+    if (common > 0)
+        emit dataChanged(index(0), index(common - 1));
+    if (newCount < oldCount) {
+        beginRemoveRows({}, newCount, oldCount - 1);
+        m_items.erase(m_items.begin() + newCount, m_items.end());
+        endRemoveRows();
+    } else if (newCount > oldCount) {
+        beginInsertRows({}, oldCount, newCount - 1);
+        for (int i = oldCount; i < newCount; ++i)
+            m_items.append(std::move(items[i]));
+        endInsertRows();
+    }
+    if (oldCount != newCount)
+        emit countChanged();
+}
+
+void ListingListModel::append(QList<Listing> items) {
+    // Cursor pages never overlap, but a listing edited between pages can move; show it once.
+    QList<Listing> fresh;
+    for (Listing& l : items) {
+        if (rowOf(l.id) < 0)
+            fresh.append(std::move(l));
+    }
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_items.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    m_items.append(std::move(fresh));
+    endInsertRows();
+    emit countChanged();
+}
+
+int ListingListModel::rowOf(const QString& listingId) const {
+    for (int i = 0; i < m_items.size(); ++i) {
+        if (m_items.at(i).id == listingId)
+            return i;
+    }
+    return -1;
+}
+
+void ListingListModel::setError(const QString& message) {
+    if (m_errorMessage == message)
+        return;
+    m_errorMessage = message;
+    emit errorMessageChanged();
+}
+
+void ListingListModel::setLoading(bool loading, bool more) {
+    m_loading = loading;
+    m_loadingMore = more;
+    emit loadingChanged();
+}

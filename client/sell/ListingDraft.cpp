@@ -1,0 +1,343 @@
+#include "sell/ListingDraft.h"
+
+#include "api/ApiClient.h"
+#include "api/ListingsApi.h"
+#include "api/PhotosApi.h"
+#include "bitmarket/ApiTypes.h"
+#include "format/MoneyFormat.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <cmath>
+
+using bitmarket::Listing;
+using bitmarket::Photo;
+using bitmarket::Result;
+namespace rules = bitmarket::listing;
+
+namespace {
+
+constexpr qint64 kMaxPhotoBytes = 20LL * 1024 * 1024;
+
+QByteArray contentTypeOf(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == "png")
+        return "image/png";
+    if (suffix == "webp")
+        return "image/webp";
+    return "image/jpeg";
+}
+
+bool isImageFile(const QString& path) {
+    static const QStringList suffixes{"jpg", "jpeg", "png", "webp"};
+    return suffixes.contains(QFileInfo(path).suffix().toLower());
+}
+
+// "price.amount" -> "price": the form has one field per top-level property.
+QString formFieldOf(const QString& apiField) {
+    return apiField.section(QLatin1Char('.'), 0, 0);
+}
+
+} // namespace
+
+ListingDraft::ListingDraft(QObject* parent) : QObject(parent) {
+}
+
+void ListingDraft::updateField(QString& member, const QString& value, const char* field) {
+    if (member == value)
+        return;
+    member = value;
+    emit fieldsChanged();
+    if (m_fieldErrors.remove(QLatin1String(field)) > 0)
+        setMessage(m_fieldErrors.isEmpty() ? QString() : m_message, m_fieldErrors);
+}
+
+void ListingDraft::setApi(ApiClient* api) {
+    if (m_api == api)
+        return;
+    m_api = api;
+    emit apiChanged();
+    load();
+}
+
+void ListingDraft::setListingId(const QString& id) {
+    if (m_listingId == id)
+        return;
+    m_listingId = id;
+    emit listingIdChanged();
+    load();
+}
+
+void ListingDraft::reset() {
+    m_listingId.clear();
+    m_title.clear();
+    m_description.clear();
+    m_categoryId.clear();
+    m_condition = QStringLiteral("good");
+    m_price.clear();
+    m_tags.clear();
+    m_region.clear();
+    m_removedRemoteIds.clear();
+    m_photos.setItems({});
+    emit listingIdChanged();
+    emit fieldsChanged();
+    setMessage({});
+    setStage(Editing);
+}
+
+void ListingDraft::load() {
+    if (!m_api || m_listingId.isEmpty())
+        return;
+    setStage(Loading);
+    ListingsApi(m_api).detail(m_listingId, this, [this](Result<Listing> listing) {
+        if (!listing) {
+            setMessage(listing.error().message);
+            setStage(Editing);
+            return;
+        }
+        const Listing& l = listing.value();
+        m_title = l.title;
+        m_description = l.description;
+        m_categoryId = l.categoryId;
+        m_condition = l.condition;
+        const int digits = bitmarket::Money::minorDigits(l.price.currency);
+        m_price = digits == 0 ? QString::number(l.price.amount)
+                              : QString::number(double(l.price.amount) / std::pow(10.0, digits),
+                                                'f', digits);
+        m_tags = l.tags.join(QStringLiteral(", "));
+        m_region = l.region;
+        QList<DraftPhotoListModel::Item> photos;
+        for (const bitmarket::Photo& p : l.photos) {
+            DraftPhotoListModel::Item item;
+            item.imageUrl = m_api->mediaUrl(p.thumbUrl.isEmpty() ? p.url : p.thumbUrl);
+            item.remoteId = p.id;
+            item.progress = 1;
+            item.state = DraftPhotoListModel::State::Uploaded;
+            photos.append(item);
+        }
+        m_photos.setItems(std::move(photos));
+        m_removedRemoteIds.clear();
+        emit fieldsChanged();
+        setStage(Editing);
+    });
+}
+
+int ListingDraft::addPhotos(const QList<QUrl>& urls) {
+    int accepted = 0;
+    QStringList problems;
+    for (const QUrl& url : urls) {
+        const QString path = url.isLocalFile() ? url.toLocalFile() : url.toString();
+        const QFileInfo info(path);
+        if (m_photos.rowCount() >= maxPhotos()) {
+            problems << tr("A listing can have at most %1 photos.").arg(maxPhotos());
+            break;
+        }
+        if (!info.isFile() || !isImageFile(path)) {
+            problems << tr("%1 is not a JPEG, PNG or WebP image.").arg(info.fileName());
+            continue;
+        }
+        if (info.size() > kMaxPhotoBytes) {
+            problems << tr("%1 is larger than 20 MB.").arg(info.fileName());
+            continue;
+        }
+        DraftPhotoListModel::Item item;
+        item.imageUrl = QUrl::fromLocalFile(info.absoluteFilePath());
+        item.localPath = info.absoluteFilePath();
+        m_photos.append(item);
+        ++accepted;
+    }
+    QVariantMap errors = m_fieldErrors;
+    errors.remove("photos");
+    if (!problems.isEmpty())
+        errors.insert("photos", problems.join(QLatin1Char('\n')));
+    setMessage(m_message, errors);
+    return accepted;
+}
+
+void ListingDraft::movePhoto(int from, int to) {
+    if (!busy())
+        m_photos.move(from, to);
+}
+
+void ListingDraft::removePhoto(int row) {
+    if (busy() || row < 0 || row >= m_photos.rowCount())
+        return;
+    const QString remoteId = m_photos.items().at(row).remoteId;
+    if (!remoteId.isEmpty())
+        m_removedRemoteIds.append(remoteId);
+    m_photos.remove(row);
+}
+
+bool ListingDraft::validate() {
+    QVariantMap errors;
+    const auto tooLong = [](int max) { return tr("Use at most %n character(s).", nullptr, max); };
+    const QString title = m_title.trimmed();
+    if (title.size() < rules::kTitleMinLength)
+        errors.insert("title", tr("Give the item a title."));
+    else if (title.size() > rules::kTitleMaxLength)
+        errors.insert("title", tooLong(rules::kTitleMaxLength));
+    if (m_description.trimmed().size() > rules::kDescriptionMaxLength)
+        errors.insert("description", tooLong(rules::kDescriptionMaxLength));
+    if (m_region.trimmed().size() > rules::kRegionMaxLength)
+        errors.insert("region", tooLong(rules::kRegionMaxLength));
+    if (m_categoryId.isEmpty())
+        errors.insert("categoryId", tr("Choose a category."));
+    const qint64 price = MoneyFormat::parse(m_price, QStringLiteral("KRW"));
+    if (price < rules::kPriceMin)
+        errors.insert("price", tr("Enter a price in numbers, like 25,000."));
+    else if (price > rules::kPriceMax)
+        errors.insert("price", tr("That price is higher than BitMarket allows."));
+    if (!rules::conditionNamed(m_condition))
+        errors.insert("condition", tr("Choose the item's condition."));
+    const QStringList tags = tagList();
+    if (tags.size() > rules::kTagsMax)
+        errors.insert("tags", tr("Use at most %n tag(s).", nullptr, rules::kTagsMax));
+    else if (std::any_of(tags.begin(), tags.end(),
+                         [](const QString& t) { return t.size() > rules::kTagMaxLength; }))
+        errors.insert("tags",
+                      tr("Keep each tag to %n character(s).", nullptr, rules::kTagMaxLength));
+    setMessage(errors.isEmpty() ? QString() : tr("Please check the highlighted fields."), errors);
+    return errors.isEmpty();
+}
+
+QStringList ListingDraft::tagList() const {
+    QStringList tags;
+    for (const QString& t : m_tags.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString tag = t.trimmed().remove(QLatin1Char('#'));
+        if (!tag.isEmpty())
+            tags.append(tag);
+    }
+    return tags;
+}
+
+QJsonObject ListingDraft::body() const {
+    return QJsonObject{
+        {"title", m_title.trimmed()},
+        {"description", m_description.trimmed()},
+        {"categoryId", m_categoryId},
+        {"price", bitmarket::Money{MoneyFormat::parse(m_price, "KRW"), "KRW"}.toJson()},
+        {"condition", m_condition},
+        {"tags", QJsonArray::fromStringList(tagList())},
+        {"region", m_region.trimmed()},
+    };
+}
+
+void ListingDraft::submit() {
+    if (!m_api || busy() || !validate())
+        return;
+    setStage(Saving);
+    QJsonObject fields = body();
+    // The sale type is chosen once; an edit leaves it (and an auction's terms) alone.
+    if (m_listingId.isEmpty())
+        fields.insert("saleType", "fixed");
+    auto answer = [this](Result<Listing> listing) {
+        if (!listing) {
+            const bitmarket::ApiError& error = listing.error();
+            if (!error.field.isEmpty())
+                setMessage(tr("Please check the highlighted fields."),
+                           QVariantMap{{formFieldOf(error.field), error.message}});
+            else
+                setMessage(error.message);
+            setStage(Editing);
+            return;
+        }
+        if (m_listingId.isEmpty() && !listing->id.isEmpty()) {
+            m_listingId = listing->id;
+            emit listingIdChanged();
+        }
+        deleteRemovedPhotos();
+    };
+    ListingsApi listings(m_api);
+    if (m_listingId.isEmpty())
+        listings.create(fields, this, std::move(answer));
+    else
+        listings.update(m_listingId, fields, this, std::move(answer));
+}
+
+void ListingDraft::deleteRemovedPhotos() {
+    if (m_removedRemoteIds.isEmpty()) {
+        setStage(Uploading);
+        uploadNextPhoto();
+        return;
+    }
+    const QString photoId = m_removedRemoteIds.takeFirst();
+    // A photo that is already gone is as good as deleted; carry on either way.
+    PhotosApi(m_api).remove(m_listingId, photoId, this,
+                            [this](const Result<void>&) { deleteRemovedPhotos(); });
+}
+
+void ListingDraft::uploadNextPhoto() {
+    const auto& items = m_photos.items();
+    int row = -1;
+    for (int i = 0; i < items.size(); ++i) {
+        if (items.at(i).remoteId.isEmpty() &&
+            items.at(i).state != DraftPhotoListModel::State::Failed) {
+            row = i;
+            break;
+        }
+    }
+    if (row < 0) {
+        finishUploads();
+        return;
+    }
+    const QString path = items.at(row).localPath;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_photos.update(row, 0, DraftPhotoListModel::State::Failed, tr("Cannot read the file."));
+        uploadNextPhoto();
+        return;
+    }
+    m_photos.update(row, 0, DraftPhotoListModel::State::Uploading);
+    ApiCall* call = PhotosApi(m_api).upload(
+        m_listingId, UploadFile{QFileInfo(path).fileName(), file.readAll(), contentTypeOf(path)},
+        this, [this, row](Result<Photo> photo) {
+            if (!photo) {
+                m_photos.update(row, 0, DraftPhotoListModel::State::Failed, photo.error().message);
+            } else {
+                m_photos.markRemote(row,
+                                    photo->id.isEmpty() ? QStringLiteral("uploaded") : photo->id);
+                m_photos.update(row, 1, DraftPhotoListModel::State::Uploaded);
+            }
+            uploadNextPhoto();
+        });
+    // Rows can move while uploading only through this class, which refuses while busy.
+    connect(call, &ApiCall::uploadProgress, this, [this, row](qint64 sent, qint64 total) {
+        if (total > 0)
+            m_photos.update(row, double(sent) / double(total),
+                            DraftPhotoListModel::State::Uploading);
+    });
+}
+
+void ListingDraft::finishUploads() {
+    int failed = 0;
+    for (int i = 0; i < m_photos.items().size(); ++i) {
+        if (m_photos.items().at(i).state == DraftPhotoListModel::State::Failed) {
+            ++failed;
+            // Pending again, so the next Save retries it.
+            m_photos.update(i, 0, DraftPhotoListModel::State::Pending,
+                            m_photos.items().at(i).error);
+        }
+    }
+    if (failed > 0) {
+        setMessage(tr("%n photo(s) could not be uploaded. Save again to retry.", nullptr, failed));
+        setStage(Editing);
+        return;
+    }
+    setMessage({});
+    setStage(Done);
+    emit saved(m_listingId);
+}
+
+void ListingDraft::setStage(Stage stage) {
+    if (m_stage == stage)
+        return;
+    m_stage = stage;
+    emit stageChanged();
+}
+
+void ListingDraft::setMessage(const QString& message, QVariantMap fieldErrors) {
+    m_message = message;
+    m_fieldErrors = std::move(fieldErrors);
+    emit messageChanged();
+}

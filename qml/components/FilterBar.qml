@@ -1,0 +1,144 @@
+// Search and filters over a ListingListModel: text (debounced by the model),
+// category, price range, sale type and the five sorts.
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Basic as Basic
+import BitMarket.Client
+
+ColumnLayout {
+    id: root
+    property ListingListModel model
+    property CategoryListModel categories
+
+    spacing: Theme.spaceS
+
+    component Choice: Basic.ComboBox {
+        id: combo
+        implicitHeight: Theme.controlHeight
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontBody
+        textRole: "text"
+        valueRole: "value"
+        background: Rectangle {
+            radius: Theme.radiusS
+            color: Theme.surface
+            border.width: combo.visualFocus ? 2 : 1
+            border.color: combo.visualFocus ? Theme.accent : Theme.border
+        }
+        contentItem: Text {
+            leftPadding: Theme.spaceM - 4
+            rightPadding: combo.indicator.width
+            text: combo.displayText
+            font: combo.font
+            color: Theme.text
+            verticalAlignment: Text.AlignVCenter
+            elide: Text.ElideRight
+        }
+        indicator: Icon {
+            x: combo.width - width - Theme.spaceS
+            y: (combo.height - height) / 2
+            name: "forward"
+            rotation: 90
+            size: 16
+            color: Theme.textMuted
+        }
+        delegate: Component {
+            Basic.ItemDelegate {
+                required property var modelData
+                required property int index
+                width: combo.width
+                highlighted: combo.highlightedIndex === index
+                contentItem: Text {
+                    text: modelData.text
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                    leftPadding: (modelData.depth || 0) * Theme.spaceM
+                }
+                background: Rectangle { color: highlighted ? Theme.accentSoft : Theme.surfaceRaised }
+            }
+        }
+        popup.background: Rectangle {
+            color: Theme.surfaceRaised
+            radius: Theme.radiusS
+            border.color: Theme.border
+        }
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spaceS
+        FormField {
+            id: searchField
+            objectName: "searchField"
+            Layout.fillWidth: true
+            iconName: "search"
+            placeholderText: qsTr("Search for anything — 카메라, bike, lamp…")
+            text: root.model ? root.model.query : ""
+            onTextEdited: root.model.query = text
+            Keys.onEscapePressed: { text = ""; root.model.query = "" }
+        }
+        Choice {
+            id: sortBox
+            objectName: "sortBox"
+            Layout.preferredWidth: 168
+            model: [
+                { text: qsTr("Newest"), value: "newest" },
+                { text: qsTr("Price: low to high"), value: "price_asc" },
+                { text: qsTr("Price: high to low"), value: "price_desc" },
+                { text: qsTr("Most popular"), value: "popular" },
+                { text: qsTr("Ending soon"), value: "ending_soon" }
+            ]
+            onActivated: root.model.sort = currentValue
+        }
+    }
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: Theme.spaceS
+        Choice {
+            id: categoryBox
+            objectName: "categoryBox"
+            Layout.preferredWidth: 200
+            model: {
+                var entries = [{ text: qsTr("All categories"), value: "", depth: 0 }]
+                if (root.categories) {
+                    for (var i = 0; i < root.categories.count; ++i) {
+                        var id = root.categories.idAt(i)
+                        entries.push({ text: root.categories.nameOf(id), value: id,
+                                       depth: root.categories.depthAt(i) })
+                    }
+                }
+                return entries
+            }
+            onActivated: root.model.categoryId = currentValue
+        }
+        FormField {
+            Layout.preferredWidth: 120
+            placeholderText: qsTr("Min price")
+            inputMethodHints: Qt.ImhDigitsOnly
+            validator: RegularExpressionValidator { regularExpression: /[0-9,]*/ }
+            onTextEdited: root.model.minPrice = text
+        }
+        Text { text: "–"; color: Theme.textMuted; font.pixelSize: Theme.fontBody }
+        FormField {
+            Layout.preferredWidth: 120
+            placeholderText: qsTr("Max price")
+            inputMethodHints: Qt.ImhDigitsOnly
+            validator: RegularExpressionValidator { regularExpression: /[0-9,]*/ }
+            onTextEdited: root.model.maxPrice = text
+        }
+        Choice {
+            Layout.preferredWidth: 140
+            model: [{ text: qsTr("Any sale type"), value: "" }].concat(ListingLabels.saleTypes)
+            onActivated: root.model.saleType = currentValue
+        }
+        Item { Layout.fillWidth: true }
+        IconButton {
+            objectName: "refreshButton"
+            iconName: "refresh"
+            tip: qsTr("Refresh (F5)")
+            iconColor: Theme.textMuted
+            onClicked: root.model.refresh()
+        }
+    }
+}

@@ -1,0 +1,329 @@
+// One listing: photos or its 3D model on the left, what a buyer needs to
+// decide on the right. Follows live edits from the server.
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Controls.Basic as Basic
+import BitMarket.Client
+
+Item {
+    id: page
+    objectName: "listingPage"
+    property alias listingId: listing.listingId
+    property alias detail: listing
+    property alias mediaTab: tabs.currentIndex
+    signal back()
+    signal editRequested(string listingId)
+    // The heart pressed by someone not signed in.
+    signal favoriteNeedsSignIn()
+
+    readonly property bool isOwner: listing.sellerId.length > 0 && listing.sellerId === Session.userId
+
+    ListingDetail {
+        id: listing
+        api: Api
+        realtime: Realtime
+    }
+
+    // Whose heart and whose listing it is depend on who is signed in.
+    Connections {
+        target: Session
+        function onStateChanged() {
+            if (!Session.restoring)
+                listing.reload()
+        }
+    }
+
+    Keys.onEscapePressed: page.back()
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spaceL
+        spacing: Theme.spaceM
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spaceS
+            IconButton { objectName: "backButton"; iconName: "back"; tip: qsTr("Back (Esc)"); onClicked: page.back() }
+            Text {
+                Layout.fillWidth: true
+                text: listing.title
+                elide: Text.ElideRight
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.weight: Font.Bold
+                color: Theme.text
+            }
+            Basic.TabBar {
+                id: tabs
+                objectName: "mediaTabs"
+                spacing: Theme.spaceXs
+                background: Rectangle { color: Theme.surfaceSunken; radius: Theme.radiusS }
+                padding: 4
+                Repeater {
+                    model: [
+                        { label: qsTr("Photos"), icon: "image", enabled: true },
+                        { label: listing.hasModel ? qsTr("3D view")
+                                 : (listing.modelStatus === "queued" || listing.modelStatus === "running")
+                                   ? qsTr("3D (being made)") : qsTr("3D (none)"),
+                          icon: "cube", enabled: listing.hasModel }
+                    ]
+                    Basic.TabButton {
+                        id: tabButton
+                        required property var modelData
+                        required property int index
+                        objectName: index === 1 ? "tab3d" : "tabPhotos"
+                        enabled: modelData.enabled
+                        implicitHeight: 32
+                        implicitWidth: tabRow.implicitWidth + Theme.spaceL
+                        background: Rectangle {
+                            radius: Theme.radiusS - 2
+                            color: tabButton.checked ? Theme.surface : "transparent"
+                        }
+                        contentItem: Item {
+                            Row {
+                                id: tabRow
+                                anchors.centerIn: parent
+                                spacing: Theme.spaceXs
+                                opacity: tabButton.enabled ? 1 : 0.4
+                                Icon { name: tabButton.modelData.icon; size: 16; color: tabButton.checked ? Theme.accent : Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
+                                Text {
+                                    text: tabButton.modelData.label
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontBody
+                                    font.weight: tabButton.checked ? Font.DemiBold : Font.Normal
+                                    color: tabButton.checked ? Theme.text : Theme.textMuted
+                                    anchors.verticalCenter: parent.verticalCenter
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.spaceL
+
+            Item {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                PhotoCarousel {
+                    anchors.fill: parent
+                    visible: tabs.currentIndex === 0
+                    focus: visible
+                    photos: listing.photos
+                    onOpenFullSize: function (index) { viewer.index = index; viewer.open() }
+                }
+                Loader {
+                    id: modelLoader
+                    anchors.fill: parent
+                    // Created on first use, kept afterwards so switching tabs does not reload the model.
+                    active: tabs.currentIndex === 1 || item !== null
+                    visible: tabs.currentIndex === 1
+                    sourceComponent: Rectangle {
+                        radius: Theme.radiusM
+                        color: Theme.viewport
+                        clip: true
+                        ModelViewer {
+                            objectName: "modelViewer"
+                            anchors.fill: parent
+                            modelUrl: listing.modelUrl
+                            previewUrl: listing.modelPreviewUrl
+                            quality: listing.modelQuality
+                            triangles: listing.modelTriangles
+                        }
+                    }
+                }
+            }
+
+            Basic.ScrollView {
+                Layout.preferredWidth: 360
+                Layout.fillHeight: true
+                contentWidth: availableWidth
+                clip: true
+                ColumnLayout {
+                    width: parent.width
+                    spacing: Theme.spaceM
+                    Text {
+                        objectName: "detailPrice"
+                        text: listing.priceText
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontDisplay
+                        font.weight: Font.Bold
+                        color: Theme.text
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.spaceS
+                        Repeater {
+                            model: [listing.conditionText, listing.region, listing.timeAgo]
+                            delegate: Rectangle {
+                                required property string modelData
+                                visible: modelData.length > 0
+                                width: chip.implicitWidth + Theme.spaceM
+                                height: 28
+                                radius: 14
+                                color: Theme.surfaceSunken
+                                Text {
+                                    id: chip
+                                    anchors.centerIn: parent
+                                    text: modelData
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontCaption
+                                    color: Theme.textMuted
+                                }
+                            }
+                        }
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.spaceS
+                        FavoriteButton {
+                            objectName: "detailFavorite"
+                            favorite: listing.isFavorite
+                            count: listing.favoriteCount
+                            enabled: !page.isOwner
+                            onClicked: Session.signedIn ? listing.toggleFavorite() : page.favoriteNeedsSignIn()
+                        }
+                        Row {
+                            spacing: Theme.spaceXs
+                            Icon { name: "eye"; size: 18; color: Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
+                            Text {
+                                text: qsTr("%n view(s)", "", listing.viewCount)
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.fontBody
+                                color: Theme.textMuted
+                                anchors.verticalCenter: parent.verticalCenter
+                            }
+                        }
+                        Item { Layout.fillWidth: true }
+                        AppButton {
+                            visible: page.isOwner
+                            kind: "secondary"
+                            text: qsTr("Edit")
+                            iconName: "edit"
+                            onClicked: page.editRequested(listing.listingId)
+                        }
+                    }
+                    ColumnLayout {
+                        objectName: "modelMaker"
+                        Layout.fillWidth: true
+                        spacing: Theme.spaceXs
+                        visible: page.isOwner && !listing.hasModel
+                        AppButton {
+                            objectName: "makeModelButton"
+                            visible: !listing.modelInProgress
+                            kind: "secondary"
+                            iconName: "cube"
+                            enabled: listing.photos.count > 0
+                            text: listing.modelStatus === "failed" ? qsTr("Try the 3D model again")
+                                                                   : qsTr("Make a 3D model")
+                            onClicked: listing.requestModel()
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            wrapMode: Text.WordWrap
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontCaption
+                            color: Theme.textMuted
+                            text: listing.modelInProgress
+                                  ? qsTr("Building the 3D model (%1): %2%").arg(listing.modelStage.length > 0 ? listing.modelStage : qsTr("waiting")).arg(Math.round(listing.modelProgress * 100))
+                                  : qsTr("The server turns your photos into a model buyers can turn around. 10 or more photos from all sides work best.")
+                        }
+                        Basic.ProgressBar {
+                            Layout.fillWidth: true
+                            visible: listing.modelInProgress
+                            value: listing.modelProgress
+                        }
+                    }
+                    Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+                    RowLayout {
+                        spacing: Theme.spaceS
+                        Rectangle {
+                            width: 40
+                            height: 40
+                            radius: 20
+                            color: Theme.accentSoft
+                            Text {
+                                anchors.centerIn: parent
+                                text: listing.sellerName.length > 0 ? listing.sellerName.charAt(0).toUpperCase() : "?"
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.fontHeading
+                                font.weight: Font.Bold
+                                color: Theme.accent
+                            }
+                        }
+                        ColumnLayout {
+                            spacing: 0
+                            Text {
+                                text: listing.sellerName
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.fontBody
+                                font.weight: Font.DemiBold
+                                color: Theme.text
+                            }
+                            Text {
+                                text: page.isOwner ? qsTr("This is your listing") : qsTr("Seller")
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.fontCaption
+                                color: Theme.textMuted
+                            }
+                        }
+                    }
+                    Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+                    Text {
+                        text: qsTr("Description")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontHeading
+                        font.weight: Font.DemiBold
+                        color: Theme.text
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: listing.description.length > 0 ? listing.description : qsTr("The seller did not write a description.")
+                        wrapMode: Text.Wrap
+                        textFormat: Text.PlainText
+                        lineHeight: 1.3
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: listing.description.length > 0 ? Theme.text : Theme.textFaint
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.spaceXs
+                        visible: listing.tags.length > 0
+                        Repeater {
+                            model: listing.tags
+                            delegate: Text {
+                                required property string modelData
+                                text: "#" + modelData
+                                font.family: Theme.fontFamily
+                                font.pixelSize: Theme.fontBody
+                                color: Theme.accent
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Basic.BusyIndicator {
+        anchors.centerIn: parent
+        running: listing.loading && !listing.loaded
+        visible: running
+    }
+    EmptyState {
+        anchors.centerIn: parent
+        visible: !listing.loading && !listing.loaded && listing.errorMessage.length > 0
+        iconName: "alert"
+        title: qsTr("Could not open this listing")
+        detail: listing.errorMessage
+        actionText: qsTr("Try again")
+        onAction: listing.reload()
+    }
+
+    FullImageViewer { id: viewer; photos: listing.photos }
+}

@@ -1,0 +1,520 @@
+// Sell (or edit) an item: the details on the left, photos on the right. Photos
+// come from the file picker or a drop, can be reordered (dragged, or moved
+// with their arrow buttons) and removed before upload, and show their own
+// progress while uploading. Errors sit next to the field they are about.
+import QtCore
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Dialogs
+import QtQuick.Controls.Basic as Basic
+import BitMarket.Client
+
+Item {
+    id: page
+    objectName: "sellPage"
+    property alias draft: draft
+    signal saved(string listingId)
+    signal cancelled()
+
+    function startNew() { draft.reset() }
+    function edit(listingId) { draft.reset(); draft.listingId = listingId }
+
+    ListingDraft {
+        id: draft
+        api: Api
+        onSaved: function (listingId) { page.saved(listingId) }
+    }
+    CategoryListModel { id: categories; api: Api }
+
+    // Native where the desktop offers one, Qt's own dialog elsewhere. Qt's
+    // dialog matches name filters case-sensitively, so phone names such as
+    // IMG_1025.JPG need the upper-case patterns too. It starts in Pictures
+    // (home when there is none) and stays where the seller last picked from.
+    FileDialog {
+        id: picker
+        objectName: "photoPicker"
+        title: qsTr("Choose photos")
+        fileMode: FileDialog.OpenFiles
+        currentFolder: {
+            const pictures = StandardPaths.locate(StandardPaths.PicturesLocation, "", StandardPaths.LocateDirectory)
+            return pictures.toString().length > 0 ? pictures : StandardPaths.writableLocation(StandardPaths.HomeLocation)
+        }
+        nameFilters: [qsTr("Images (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP)")]
+        onAccepted: draft.addPhotos(selectedFiles)
+    }
+
+    Basic.ScrollView {
+        id: scroller
+        anchors.fill: parent
+        contentWidth: availableWidth
+        clip: true
+
+        RowLayout {
+            width: scroller.availableWidth - 2 * Theme.spaceL
+            x: Theme.spaceL
+            spacing: Theme.spaceXl
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                Layout.topMargin: Theme.spaceL
+                Layout.bottomMargin: Theme.spaceL
+                Layout.maximumWidth: 560
+                spacing: Theme.spaceM
+
+                Text {
+                    text: draft.listingId.length > 0 && draft.stage !== ListingDraft.Done ? qsTr("Edit listing") : qsTr("Sell an item")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontDisplay
+                    font.weight: Font.Bold
+                    color: Theme.text
+                }
+                Rectangle {
+                    Layout.fillWidth: true
+                    visible: draft.message.length > 0
+                    implicitHeight: messageText.implicitHeight + Theme.spaceM
+                    radius: Theme.radiusS
+                    color: Theme.dangerSoft
+                    Text {
+                        id: messageText
+                        objectName: "draftMessage"
+                        anchors.fill: parent
+                        anchors.margins: Theme.spaceS
+                        text: draft.message
+                        wrapMode: Text.WordWrap
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.danger
+                    }
+                }
+                FieldLabel {
+                    Layout.fillWidth: true
+                    label: qsTr("Title")
+                    error: draft.fieldErrors.title || ""
+                    FormField {
+                        objectName: "titleField"
+                        width: parent.width
+                        error: !!draft.fieldErrors.title
+                        placeholderText: qsTr("What are you selling?")
+                        maximumLength: draft.titleMaxLength
+                        text: draft.title
+                        onTextEdited: draft.title = text
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spaceM
+                    FieldLabel {
+                        Layout.fillWidth: true
+                        Layout.alignment: Qt.AlignTop
+                        label: qsTr("Category")
+                        error: draft.fieldErrors.categoryId || ""
+                        Basic.ComboBox {
+                            id: categoryBox
+                            objectName: "categoryField"
+                            width: parent.width
+                            implicitHeight: Theme.controlHeight
+                            model: categories
+                            textRole: "name"
+                            valueRole: "categoryId"
+                            displayText: currentIndex < 0 ? qsTr("Choose…") : currentText
+                            currentIndex: categories.count > 0 ? categories.indexOf(draft.categoryId) : -1
+                            onActivated: function (index) { draft.categoryId = categories.idAt(index) }
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            background: Rectangle {
+                                radius: Theme.radiusS
+                                color: Theme.surface
+                                border.width: draft.fieldErrors.categoryId ? 2 : 1
+                                border.color: draft.fieldErrors.categoryId ? Theme.danger : Theme.border
+                            }
+                            indicator: Icon {
+                                x: categoryBox.width - width - Theme.spaceS
+                                y: (categoryBox.height - height) / 2
+                                name: "forward"
+                                rotation: 90
+                                size: 16
+                                color: Theme.textMuted
+                            }
+                            contentItem: Text {
+                                leftPadding: Theme.spaceM - 4
+                                text: categoryBox.displayText
+                                font: categoryBox.font
+                                color: categoryBox.currentIndex < 0 ? Theme.textFaint : Theme.text
+                                verticalAlignment: Text.AlignVCenter
+                                elide: Text.ElideRight
+                            }
+                            delegate: Basic.ItemDelegate {
+                                required property string name
+                                required property int depth
+                                required property int index
+                                width: categoryBox.width
+                                highlighted: categoryBox.highlightedIndex === index
+                                contentItem: Text {
+                                    text: name
+                                    leftPadding: depth * Theme.spaceM
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontBody
+                                    color: Theme.text
+                                }
+                                background: Rectangle { color: highlighted ? Theme.accentSoft : Theme.surfaceRaised }
+                            }
+                        }
+                    }
+                    FieldLabel {
+                        Layout.preferredWidth: 200
+                        Layout.maximumWidth: 200
+                        Layout.alignment: Qt.AlignTop
+                        label: qsTr("Price (₩)")
+                        error: draft.fieldErrors.price || ""
+                        FormField {
+                            objectName: "priceField"
+                            width: parent.width
+                            error: !!draft.fieldErrors.price
+                            placeholderText: qsTr("25,000")
+                            inputMethodHints: Qt.ImhFormattedNumbersOnly
+                            text: draft.price
+                            onTextEdited: draft.price = text
+                        }
+                    }
+                }
+                FieldLabel {
+                    Layout.fillWidth: true
+                    label: qsTr("Condition")
+                    error: draft.fieldErrors.condition || ""
+                    Flow {
+                        width: parent.width
+                        spacing: Theme.spaceS
+                        Repeater {
+                            model: ListingLabels.conditions
+                            delegate: Basic.AbstractButton {
+                                id: chip
+                                required property var modelData
+                                readonly property bool selected: draft.condition === modelData.value
+                                implicitHeight: 36
+                                implicitWidth: chipText.implicitWidth + Theme.spaceL
+                                hoverEnabled: true
+                                onClicked: draft.condition = modelData.value
+                                background: Rectangle {
+                                    radius: 18
+                                    color: chip.selected ? Theme.accentSoft : (chip.hovered ? Theme.surfaceSunken : Theme.surface)
+                                    border.color: chip.selected ? Theme.accent : Theme.border
+                                }
+                                contentItem: Text {
+                                    id: chipText
+                                    text: chip.modelData.text
+                                    horizontalAlignment: Text.AlignHCenter
+                                    verticalAlignment: Text.AlignVCenter
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontBody
+                                    font.weight: chip.selected ? Font.DemiBold : Font.Normal
+                                    color: chip.selected ? Theme.accent : Theme.text
+                                }
+                            }
+                        }
+                    }
+                }
+                FieldLabel {
+                    Layout.fillWidth: true
+                    label: qsTr("Description")
+                    error: draft.fieldErrors.description || ""
+                    Basic.TextArea {
+                        objectName: "descriptionField"
+                        width: parent.width
+                        implicitHeight: Math.max(120, contentHeight + 2 * Theme.spaceS)
+                        wrapMode: TextEdit.Wrap
+                        placeholderText: qsTr("Size, age, flaws, what is included, how to meet…")
+                        placeholderTextColor: Theme.textFaint
+                        text: draft.description
+                        onTextChanged: if (text !== draft.description) draft.description = text
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                        selectByMouse: true
+                        padding: Theme.spaceS + 4
+                        background: Rectangle {
+                            radius: Theme.radiusS
+                            color: Theme.surface
+                            border.width: parent.activeFocus ? 2 : 1
+                            border.color: draft.fieldErrors.description ? Theme.danger
+                                        : (parent.activeFocus ? Theme.accent : Theme.border)
+                        }
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spaceM
+                    FieldLabel {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.alignment: Qt.AlignTop
+                        label: qsTr("Tags")
+                        hint: qsTr("Separate with commas")
+                        error: draft.fieldErrors.tags || ""
+                        FormField {
+                            objectName: "tagsField"
+                            width: parent.width
+                            placeholderText: qsTr("vintage, film, camera")
+                            text: draft.tags
+                            onTextEdited: draft.tags = text
+                        }
+                    }
+                    FieldLabel {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.alignment: Qt.AlignTop
+                        label: qsTr("Region")
+                        error: draft.fieldErrors.region || ""
+                        FormField {
+                            objectName: "regionField"
+                            width: parent.width
+                            iconName: "pin"
+                            placeholderText: qsTr("Seoul, Mapo-gu")
+                            maximumLength: draft.regionMaxLength
+                            text: draft.region
+                            onTextEdited: draft.region = text
+                        }
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.topMargin: Theme.spaceS
+                    spacing: Theme.spaceS
+                    Item { Layout.fillWidth: true }
+                    AppButton {
+                        kind: "secondary"
+                        text: qsTr("Cancel")
+                        enabled: !draft.busy
+                        onClicked: page.cancelled()
+                    }
+                    AppButton {
+                        objectName: "publishButton"
+                        text: draft.stage === ListingDraft.Uploading ? qsTr("Uploading photos…")
+                            : draft.stage === ListingDraft.Saving ? qsTr("Saving…")
+                            : draft.listingId.length > 0 ? qsTr("Save changes") : qsTr("Publish listing")
+                        busy: draft.busy
+                        enabled: !draft.busy
+                        onClicked: draft.submit()
+                    }
+                }
+            }
+
+            ColumnLayout {
+                Layout.preferredWidth: 420
+                Layout.alignment: Qt.AlignTop
+                Layout.topMargin: Theme.spaceL + 48
+                spacing: Theme.spaceS
+                RowLayout {
+                    Layout.fillWidth: true
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("Photos %1/%2").arg(draft.photos.count).arg(draft.maxPhotos)
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontHeading
+                        font.weight: Font.DemiBold
+                        color: Theme.text
+                    }
+                    AppButton {
+                        objectName: "addPhotosButton"
+                        kind: "secondary"
+                        text: qsTr("Add photos")
+                        iconName: "plus"
+                        enabled: !draft.busy && draft.photos.count < draft.maxPhotos
+                        onClicked: picker.open()
+                    }
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("The first photo is the cover: drag photos to change the order. 10 or more photos from all sides let the server build a 3D model.")
+                    wrapMode: Text.WordWrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontCaption
+                    color: Theme.textMuted
+                }
+                Text {
+                    Layout.fillWidth: true
+                    visible: text.length > 0
+                    text: draft.fieldErrors.photos || ""
+                    wrapMode: Text.WordWrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontCaption
+                    color: Theme.danger
+                }
+                Rectangle {
+                    id: dropZone
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Math.max(200, photoGrid.contentHeight + 2 * Theme.spaceS)
+                    radius: Theme.radiusM
+                    color: drop.containsDrag ? Theme.accentSoft : Theme.surface
+                    border.width: drop.containsDrag ? 2 : 1
+                    border.color: drop.containsDrag ? Theme.accent : Theme.borderStrong
+
+                    DropArea {
+                        id: drop
+                        anchors.fill: parent
+                        keys: ["text/uri-list"]
+                        onDropped: function (event) {
+                            if (event.hasUrls && !draft.busy)
+                                draft.addPhotos(event.urls)
+                            event.acceptProposedAction()
+                        }
+                    }
+                    EmptyState {
+                        anchors.centerIn: parent
+                        visible: draft.photos.count === 0
+                        iconName: "upload"
+                        title: qsTr("Drop photos here")
+                        detail: qsTr("JPEG, PNG or WebP, up to 20 MB each")
+                    }
+                    GridView {
+                        id: photoGrid
+                        objectName: "draftPhotoGrid"
+                        anchors.fill: parent
+                        anchors.margins: Theme.spaceS
+                        interactive: false
+                        cellWidth: Math.floor(width / 3)
+                        cellHeight: cellWidth
+                        model: draft.photos
+                        move: Transition { NumberAnimation { properties: "x,y"; duration: Theme.animationNormal; easing.type: Easing.OutCubic } }
+                        displaced: Transition { NumberAnimation { properties: "x,y"; duration: Theme.animationNormal; easing.type: Easing.OutCubic } }
+                        // A thumbnail is picked up and carried over the others; the photo it
+                        // passes over makes room at once, so the order is always what is seen.
+                        delegate: DropArea {
+                            id: tile
+                            required property int index
+                            required property url imageUrl
+                            required property real progress
+                            required property string uploadState
+                            required property string errorText
+                            width: photoGrid.cellWidth
+                            height: photoGrid.cellHeight
+                            keys: ["application/x-bitmarket-draft-photo"]
+                            onEntered: function (drag) { draft.movePhoto(drag.source.photoIndex, tile.index) }
+
+                            AsyncImage {
+                                id: thumb
+                                objectName: "draftPhoto"
+                                readonly property int photoIndex: tile.index
+                                readonly property url photoUrl: tile.imageUrl
+                                readonly property bool lifted: carry.active
+                                width: tile.width - 2 * Theme.spaceXs
+                                height: tile.height - 2 * Theme.spaceXs
+                                anchors.horizontalCenter: tile.horizontalCenter
+                                anchors.verticalCenter: tile.verticalCenter
+                                radius: Theme.radiusS
+                                source: tile.imageUrl
+                                sourceSize: Qt.size(256, 256)
+                                border.width: thumb.lifted ? 2 : (tile.uploadState === "failed" || tile.errorText.length > 0 ? 2 : 0)
+                                border.color: thumb.lifted ? Theme.accent : Theme.danger
+                                scale: thumb.lifted ? 1.06 : 1
+                                opacity: thumb.lifted ? 0.92 : 1
+                                Behavior on scale { NumberAnimation { duration: Theme.animationFast } }
+                                Accessible.role: Accessible.Graphic
+                                Accessible.name: tile.index === 0 ? qsTr("Photo %1, the cover").arg(tile.index + 1) : qsTr("Photo %1").arg(tile.index + 1)
+
+                                Drag.active: carry.active
+                                Drag.source: thumb
+                                Drag.keys: tile.keys
+                                Drag.hotSpot.x: width / 2
+                                Drag.hotSpot.y: height / 2
+                                DragHandler {
+                                    id: carry
+                                    enabled: !draft.busy && draft.photos.count > 1
+                                    cursorShape: Qt.ClosedHandCursor
+                                }
+                                states: State {
+                                    when: thumb.lifted
+                                    ParentChange { target: thumb; parent: dropZone }
+                                    AnchorChanges { target: thumb; anchors.horizontalCenter: undefined; anchors.verticalCenter: undefined }
+                                    PropertyChanges { target: thumb; z: 2 }
+                                }
+                                transitions: Transition {
+                                    to: ""
+                                    ParentAnimation { AnchorAnimation { duration: Theme.animationNormal; easing.type: Easing.OutCubic } }
+                                }
+
+                                Rectangle {
+                                    objectName: "coverBadge"
+                                    visible: tile.index === 0
+                                    anchors { left: parent.left; top: parent.top; margins: Theme.spaceXs }
+                                    width: coverText.implicitWidth + Theme.spaceS
+                                    height: 20
+                                    radius: 10
+                                    color: Theme.accent
+                                    Text {
+                                        id: coverText
+                                        anchors.centerIn: parent
+                                        text: qsTr("Cover")
+                                        font.family: Theme.fontFamily
+                                        font.pixelSize: 11
+                                        font.weight: Font.DemiBold
+                                        color: Theme.textOnAccent
+                                    }
+                                }
+                                IconButton {
+                                    anchors { right: parent.right; top: parent.top; margins: 2 }
+                                    implicitWidth: 28
+                                    implicitHeight: 28
+                                    iconSize: 16
+                                    visible: !draft.busy
+                                    filled: true
+                                    iconName: "close"
+                                    iconColor: "#FFFFFF"
+                                    tip: qsTr("Remove photo")
+                                    onClicked: draft.removePhoto(tile.index)
+                                }
+                                Row {
+                                    anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter; margins: 2 }
+                                    visible: !draft.busy && draft.photos.count > 1
+                                    spacing: Theme.spaceXs
+                                    IconButton {
+                                        implicitWidth: 28
+                                        implicitHeight: 28
+                                        iconSize: 16
+                                        enabled: tile.index > 0
+                                        opacity: enabled ? 1 : 0.3
+                                        filled: true
+                                        iconName: "back"
+                                        iconColor: "#FFFFFF"
+                                        tip: qsTr("Move earlier")
+                                        onClicked: draft.movePhoto(tile.index, tile.index - 1)
+                                    }
+                                    IconButton {
+                                        implicitWidth: 28
+                                        implicitHeight: 28
+                                        iconSize: 16
+                                        enabled: tile.index < draft.photos.count - 1
+                                        opacity: enabled ? 1 : 0.3
+                                        filled: true
+                                        iconName: "forward"
+                                        iconColor: "#FFFFFF"
+                                        tip: qsTr("Move later")
+                                        onClicked: draft.movePhoto(tile.index, tile.index + 1)
+                                    }
+                                }
+                                Rectangle {
+                                    objectName: "uploadProgress"
+                                    visible: tile.uploadState === "uploading" || tile.uploadState === "uploaded"
+                                    anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.spaceS }
+                                    height: 6
+                                    radius: 3
+                                    color: Qt.rgba(0, 0, 0, 0.35)
+                                    Rectangle {
+                                        width: parent.width * tile.progress
+                                        height: parent.height
+                                        radius: 3
+                                        color: tile.uploadState === "uploaded" ? Theme.success : Theme.accent
+                                        Behavior on width { NumberAnimation { duration: Theme.animationFast } }
+                                    }
+                                }
+                                Basic.ToolTip.visible: tileHover.hovered && tile.errorText.length > 0
+                                Basic.ToolTip.text: tile.errorText
+                                HoverHandler { id: tileHover; cursorShape: carry.enabled ? Qt.OpenHandCursor : Qt.ArrowCursor }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
