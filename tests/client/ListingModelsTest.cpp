@@ -9,6 +9,7 @@
 #include "api/ApiClient.h"
 #include "bitmarket/ListingRules.h"
 #include "listings/CategoryListModel.h"
+#include "listings/FavoritesService.h"
 #include "listings/ListingDetail.h"
 #include "listings/ListingListModel.h"
 #include "media/ModelFile.h"
@@ -699,6 +700,35 @@ private slots:
         QVERIFY(page.isFavorite());
         QCOMPARE(page.favoriteCount(), qint64(1));
         QCOMPARE(gridHeart(), std::pair(true, qint64(1)));
+    }
+
+    void listingDataArrivingMidToggleKeepsTheHeart() {
+        ListingListModel grid;
+        grid.setApi(&m_api);
+        grid.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(grid.loaded() && grid.rowCount() > 0, 15000);
+        const QString id = grid.listingIdAt(0);
+        QVERIFY(!grid.data(grid.index(0), ListingListModel::IsFavoriteRole).toBool());
+        const qint64 count =
+            grid.data(grid.index(0), ListingListModel::FavoriteCountRole).toLongLong();
+
+        // A reload, a page or a live update that the server sent before it had the heart.
+        const auto stale = [&] {
+            bitmarket::Listing l;
+            l.id = id;
+            l.isFavorite = false;
+            l.favoriteCount = count;
+            FavoritesService::of(&m_api)->reconcile(l);
+            return std::pair(*l.isFavorite, l.favoriteCount);
+        };
+        QSignalSpy saved(&grid, &ListingListModel::favoriteSaved);
+        grid.setFavorite(id, true);
+        QCOMPARE(stale(), std::pair(true, count + 1));
+        QVERIFY(saved.wait(10000));
+        // Once the server has answered, its data is shown as it is.
+        QCOMPARE(stale(), std::pair(false, count));
+        grid.setFavorite(id, false);
+        QVERIFY(saved.wait(10000));
     }
 
 private:
