@@ -577,8 +577,8 @@
         <translation>사진 선택</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.webp)</source>
-        <translation>이미지 (*.jpg *.jpeg *.png *.webp)</translation>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP)</source>
+        <translation>이미지 (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP)</translation>
     </message>
     <message>
         <source>Edit listing</source>
