@@ -54,19 +54,6 @@ ApiCall* ApiClient::patch(const QString& path, const QJsonObject& body) {
     return send(ApiCall::Request::json({}, "PATCH", path, body));
 }
 
-ApiCall* ApiClient::put(const QString& path) {
-    // An empty JSON object rather than no body: some servers insist on JSON for every PUT.
-    return send(ApiCall::Request::json({}, "PUT", path, {}));
-}
-
-ApiCall* ApiClient::del(const QString& path) {
-    return send(ApiCall::Request::del({}, path));
-}
-
-ApiCall* ApiClient::upload(const QString& path, const QList<UploadFile>& files) {
-    return send(ApiCall::Request::upload({}, path, files));
-}
-
 ApiCall* ApiClient::health() {
     return send({QStringLiteral("health"), "GET", QStringLiteral("/healthz"), {}, {}, {}, false});
 }

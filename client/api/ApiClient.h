@@ -42,14 +42,13 @@ public:
 
     QNetworkAccessManager* network() { return &m_network; }
 
-    // Sends a request a typed API class built; the verbs below are the same without a name.
+    // Sends a request a typed API class built.
     ApiCall* send(ApiCall::Request request);
+    // Unnamed requests for probing the contract itself (the client's tests); the app's
+    // own calls go through the typed API classes.
     ApiCall* get(const QString& path, const QUrlQuery& query = {});
     ApiCall* post(const QString& path, const QJsonObject& body, bool authenticated = true);
     ApiCall* patch(const QString& path, const QJsonObject& body);
-    ApiCall* put(const QString& path);
-    ApiCall* del(const QString& path);
-    ApiCall* upload(const QString& path, const QList<UploadFile>& files);
     // GET /healthz, outside the API base path.
     ApiCall* health();
 
