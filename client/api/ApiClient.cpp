@@ -54,6 +54,10 @@ ApiCall* ApiClient::patch(const QString& path, const QJsonObject& body) {
     return send(ApiCall::Request::json({}, "PATCH", path, body));
 }
 
+ApiCall* ApiClient::del(const QString& path) {
+    return send(ApiCall::Request::del({}, path));
+}
+
 ApiCall* ApiClient::health() {
     return send({QStringLiteral("health"), "GET", QStringLiteral("/healthz"), {}, {}, {}, false});
 }

@@ -49,6 +49,7 @@ public:
     ApiCall* get(const QString& path, const QUrlQuery& query = {});
     ApiCall* post(const QString& path, const QJsonObject& body, bool authenticated = true);
     ApiCall* patch(const QString& path, const QJsonObject& body);
+    ApiCall* del(const QString& path);
     // GET /healthz, outside the API base path.
     ApiCall* health();
 
