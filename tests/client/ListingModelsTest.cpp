@@ -702,6 +702,28 @@ private slots:
         QCOMPARE(gridHeart(), std::pair(true, qint64(1)));
     }
 
+    void serverMessagesComeInTheUiLanguage() {
+        // A rule only the server knows (the category must exist): its message is in the
+        // language the client says, next to the field it names.
+        const auto english = qScopeGuard([this] { m_api.setLanguage("en"); });
+        ListingDraft draft;
+        draft.setApi(&m_api);
+        draft.setProperty("title", "Lamp");
+        draft.setProperty("price", "1,000");
+        draft.setProperty("categoryId", "no-such-category");
+        m_api.setLanguage("ko");
+        draft.submit();
+        QTRY_VERIFY_WITH_TIMEOUT(!draft.busy() && draft.fieldErrors().contains("categoryId"),
+                                 15000);
+        QCOMPARE(draft.fieldErrors().value("categoryId").toString(),
+                 QString::fromUtf8("알 수 없는 카테고리입니다."));
+        m_api.setLanguage("en");
+        draft.submit();
+        QTRY_VERIFY_WITH_TIMEOUT(!draft.busy() && draft.fieldErrors().contains("categoryId"),
+                                 15000);
+        QCOMPARE(draft.fieldErrors().value("categoryId").toString(), QString("Unknown category."));
+    }
+
     void listingDataArrivingMidToggleKeepsTheHeart() {
         ListingListModel grid;
         grid.setApi(&m_api);
