@@ -2,13 +2,13 @@
 // (see docs/openapi.json). Server writes them, client reads them.
 #pragma once
 
+#include "bitmarket/JsonWriter.h"
 #include "bitmarket/Money.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
-
 #include <optional>
 
 namespace bitmarket {
@@ -31,6 +31,8 @@ struct SellerSummary {
     QString displayName;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text.
+    void writeJson(JsonWriter& w) const;
     static SellerSummary fromJson(const QJsonObject& o);
 };
 
@@ -51,6 +53,8 @@ struct Photo {
     int height = 0;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text.
+    void writeJson(JsonWriter& w) const;
     static Photo fromJson(const QJsonObject& o);
 };
 
@@ -64,6 +68,8 @@ struct ModelInfo {
     QString error;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text.
+    void writeJson(JsonWriter& w) const;
     static ModelInfo fromJson(const QJsonObject& o);
 };
 
@@ -91,6 +97,8 @@ struct AuctionTerms {
     qint64 endsAtMs = 0;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text.
+    void writeJson(JsonWriter& w) const;
     static AuctionTerms fromJson(const QJsonObject& o);
 };
 
@@ -121,6 +129,9 @@ struct Listing {
     std::optional<bool> isFavorite;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text: the list and detail
+    // answers use it because building the QJsonObject costs more than the query.
+    void writeJson(JsonWriter& w) const;
     static Listing fromJson(const QJsonObject& o);
 };
 
