@@ -15,6 +15,9 @@ const char* const kListingColumns =
 
 const char* const kListingTables = "listings l LEFT JOIN auction_terms a ON a.listing_seq = l.seq";
 
+const char* const kAuctionListingTables =
+    "auction_terms a CROSS JOIN listings l ON l.seq = a.listing_seq";
+
 const char* const kListingIsVisible = "l.status != 'removed'";
 
 Listing listingFromRow(const db::Query& q) {

@@ -13,6 +13,9 @@ extern const char* const kListingColumns;
 constexpr int kListingSeqColumn = 29;
 // `listings l` with what belongs to each listing row (its auction terms `a`).
 extern const char* const kListingTables;
+// The same tables with the auction terms leading, for walking auctions in
+// the order they end (auction_terms_ending); a table joined in one goes in both.
+extern const char* const kAuctionListingTables;
 // Removed listings are gone for everyone: every read but the owner's own tidy-up filters them.
 extern const char* const kListingIsVisible;
 

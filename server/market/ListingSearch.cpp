@@ -82,6 +82,7 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
         return ApiError::validation(QStringLiteral("Unknown status."), "status");
 
     const bool isNewest = query.sort == QLatin1String("newest");
+    const bool endingSoon = query.sort == QLatin1String("ending_soon");
     SearchStatement st;
     std::string where = "l.status = ?";
     st.parameters.push_back(query.status);
@@ -138,7 +139,7 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
         where += " AND l.seller_id = ?";
         st.parameters.push_back(query.sellerId);
     }
-    if (query.sort == QLatin1String("ending_soon")) {
+    if (endingSoon) {
         where += " AND l.sale_type = 'auction' AND a.ends_at > ?";
         st.parameters.push_back(nowMs);
     }
@@ -157,9 +158,11 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
         }
     }
     // CROSS JOIN keeps the FTS index as the outer loop, so its rowid order serves "newest".
-    const std::string from = textSearch ? std::string(" FROM listings_fts f CROSS JOIN ") +
-                                              kListingTables + " WHERE l.seq = f.rowid AND "
-                                        : std::string(" FROM ") + kListingTables + " WHERE ";
+    const std::string from =
+        textSearch ? std::string(" FROM listings_fts f CROSS JOIN ") + kListingTables +
+                         " WHERE l.seq = f.rowid AND "
+                   : std::string(" FROM ") + (endingSoon ? kAuctionListingTables : kListingTables) +
+                         " WHERE ";
     const std::string order = isNewest && textSearch ? "f.rowid DESC" : sort->order;
     st.sql =
         std::string("SELECT ") + kListingColumns + from + where + " ORDER BY " + order + " LIMIT ?";
