@@ -28,7 +28,7 @@ Listing listingFromRow(const db::Query& q) {
     l.categoryId = q.text(3);
     l.price = Money{q.integer(4), q.text(5)};
     l.condition = q.text(6);
-    for (const QJsonValue& tag : QJsonDocument::fromJson(q.text(7).toUtf8()).array())
+    for (const QJsonValue& tag : QJsonDocument::fromJson(q.textBytes(7)).array())
         l.tags.append(tag.toString());
     l.region = q.text(8);
     l.saleType = q.text(9);

@@ -87,8 +87,8 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
     std::string where = "l.status = ?";
     st.parameters.push_back(query.status);
 
-    const QStringList terms =
-        query.text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    static const QRegularExpression whitespace(QStringLiteral("\\s+")); // compiled once
+    const QStringList terms = query.text.split(whitespace, Qt::SkipEmptyParts);
     if (terms.size() > kMaxTerms)
         return ApiError::validation(QStringLiteral("Use at most %1 search words."), "q")
             .arg(kMaxTerms);
