@@ -21,9 +21,6 @@ Connection::Connection(const QString& path, Mode mode) {
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 10'000);
     exec("PRAGMA foreign_keys = ON");
-    // Reads map the file instead of copying each page through a read() call
-    // into every connection's own cache: listings are read at random.
-    exec("PRAGMA mmap_size = 268435456");
     if (mode == Mode::ReadWrite)
         exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
 }
