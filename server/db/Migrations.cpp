@@ -179,6 +179,42 @@ CREATE INDEX refresh_tokens_live ON refresh_tokens(family_id)
     WHERE spent_at IS NULL AND revoked_at IS NULL;
 )sql";
 
+constexpr const char* kAuctionTerms = R"sql(
+-- An auction's terms move out of the listings row into a table of their own,
+-- one row per auction listing (its currency is the listing's). Keyed by the
+-- listing's seq so a listing read joins them by rowid.
+CREATE TABLE auction_terms (
+    listing_seq    INTEGER PRIMARY KEY REFERENCES listings(seq),
+    start_price    INTEGER NOT NULL,
+    min_increment  INTEGER NOT NULL,
+    buy_now_price  INTEGER,
+    reserve_price  INTEGER,
+    ends_at        INTEGER NOT NULL
+);
+INSERT INTO auction_terms (listing_seq, start_price, min_increment, buy_now_price,
+                           reserve_price, ends_at)
+    SELECT seq, auction_start, auction_increment, auction_buy_now, auction_reserve,
+           auction_ends_at
+    FROM listings WHERE auction_start IS NOT NULL;
+-- "Ending soon" walks this index in order (the rowid, listing_seq, breaks ties).
+CREATE INDEX auction_terms_ending ON auction_terms(ends_at);
+DROP INDEX listings_ending;
+ALTER TABLE listings DROP COLUMN auction_start;
+ALTER TABLE listings DROP COLUMN auction_increment;
+ALTER TABLE listings DROP COLUMN auction_buy_now;
+ALTER TABLE listings DROP COLUMN auction_reserve;
+ALTER TABLE listings DROP COLUMN auction_ends_at;
+
+-- Browsing one category in each sort order reads a page straight off an index
+-- instead of walking every active listing until enough of them match (the
+-- first of them also serves everything listings_category did).
+DROP INDEX listings_category;
+CREATE INDEX listings_category_newest ON listings(category_id, status, seq);
+CREATE INDEX listings_category_price ON listings(category_id, status, price_amount, seq);
+CREATE INDEX listings_category_popular
+    ON listings(category_id, status, favorite_count DESC, seq DESC);
+)sql";
+
 constexpr const char* kUserRoles = R"sql(
 -- Roles beyond an ordinary account (moderator, admin). Written by UserRoles only; read with
 -- the user's row on every authenticated request, so a grant counts from the next request.
@@ -194,6 +230,7 @@ constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
     {3, "live sessions index", kLiveSessions},
+    {6, "auction terms table, category browse indexes", kAuctionTerms},
     {7, "user roles", kUserRoles},
 };
 

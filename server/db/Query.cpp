@@ -88,6 +88,11 @@ QString Query::text(int column) const {
     return QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column));
 }
 
+QByteArray Query::textBytes(int column) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, column));
+    return QByteArray::fromRawData(data, sqlite3_column_bytes(m_statement, column));
+}
+
 QByteArray Query::blob(int column) const {
     const auto* data = static_cast<const char*>(sqlite3_column_blob(m_statement, column));
     return QByteArray(data, sqlite3_column_bytes(m_statement, column));

@@ -48,6 +48,8 @@ public:
     qint64 integer(int column) const;
     double real(int column) const;
     QString text(int column) const;
+    // The column's UTF-8 bytes without a copy; valid until the next step or reset.
+    QByteArray textBytes(int column) const;
     QByteArray blob(int column) const;
     bool isNull(int column) const;
     std::optional<qint64> optionalInteger(int column) const;

@@ -7,16 +7,31 @@ namespace bitmarket::server {
 
 namespace {
 
-QJsonObject pageJson(const ListingPage& page) {
-    QJsonArray items;
+// Lists and details are the hottest answers: written straight to text (the
+// same JSON as Listing::toJson gives, see JsonWriter).
+std::string pageJson(const ListingPage& page) {
+    std::string out;
+    out.reserve(64 + 768 * page.items.size());
+    JsonWriter w(out);
+    w.beginObject().key("items").beginArray();
     for (const Listing& l : page.items)
-        items.append(l.toJson());
-    return QJsonObject{{"items", items},
-                       {"nextCursor",
-                        page.nextCursor.isEmpty() ? QJsonValue() : QJsonValue(page.nextCursor)}};
+        l.writeJson(w);
+    w.endArray().key("nextCursor");
+    if (page.nextCursor.isEmpty())
+        w.null();
+    else
+        w.string(page.nextCursor);
+    w.endObject();
+    return out;
 }
 
-QJsonObject listingJson(const Listing& l) { return l.toJson(); }
+std::string listingJson(const Listing& l) {
+    std::string out;
+    out.reserve(1024);
+    JsonWriter w(out);
+    l.writeJson(w);
+    return out;
+}
 
 Result<ListingQuery> listingQueryFrom(const httplib::Request& req) {
     ListingQuery q;

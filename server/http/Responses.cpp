@@ -13,6 +13,12 @@ void sendJson(httplib::Response& res, int status, const QJsonObject& body) {
     res.set_content(bytes.constData(), bytes.size(), "application/json; charset=utf-8");
 }
 
+void sendJson(httplib::Response& res, int status, std::string body) {
+    res.status = status;
+    res.body = std::move(body);
+    res.set_header("Content-Type", "application/json; charset=utf-8");
+}
+
 void sendError(const httplib::Request& req, httplib::Response& res, const ApiError& error) {
     if (error.code == ErrorCode::RateLimited)
         res.set_header("Retry-After", std::to_string(std::max(1, error.retryAfterSeconds)));

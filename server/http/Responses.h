@@ -10,15 +10,18 @@
 #include <QJsonObject>
 #include <httplib.h>
 #include <optional>
+#include <string>
 
 namespace bitmarket::server {
 
 void sendJson(httplib::Response& res, int status, const QJsonObject& body);
+// A body already written as JSON text (see JsonWriter).
+void sendJson(httplib::Response& res, int status, std::string body);
 // The error body, its message in the language `req` asks for.
 void sendError(const httplib::Request& req, httplib::Response& res, const ApiError& error);
 void sendNoContent(httplib::Response& res);
 
-// Sends `toJson(value)` with `status` when ok, the error otherwise.
+// Sends `toJson(value)` (a QJsonObject or JSON text) with `status` when ok, the error otherwise.
 template <typename T, typename ToJson>
 void sendResult(const httplib::Request& req, httplib::Response& res, int status,
                 const Result<T>& result, ToJson&& toJson) {

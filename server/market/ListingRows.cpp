@@ -8,10 +8,17 @@ namespace bitmarket::server {
 const char* const kListingColumns =
     "l.id, l.title, l.description, l.category_id, l.price_amount, l.currency, l.condition, "
     "l.tags, l.region, l.sale_type, l.status, l.seller_id, l.created_at, l.updated_at, "
-    "l.auction_start, l.auction_increment, l.auction_buy_now, l.auction_reserve, "
-    "l.auction_ends_at, l.favorite_count, l.view_count, l.thumb_url, l.model_status, "
+    "a.start_price, a.min_increment, a.buy_now_price, a.reserve_price, a.ends_at, "
+    "l.favorite_count, l.view_count, l.thumb_url, l.model_status, "
     "l.model_url, l.model_preview_url, l.model_quality, l.model_triangles, l.model_job_id, "
     "l.model_error, l.seq";
+
+const char* const kListingTables = "listings l LEFT JOIN auction_terms a ON a.listing_seq = l.seq";
+
+const char* const kAuctionListingTables =
+    "auction_terms a CROSS JOIN listings l ON l.seq = a.listing_seq";
+
+const char* const kListingIsVisible = "l.status != 'removed'";
 
 Listing listingFromRow(const db::Query& q) {
     Listing l;
@@ -21,7 +28,7 @@ Listing listingFromRow(const db::Query& q) {
     l.categoryId = q.text(3);
     l.price = Money{q.integer(4), q.text(5)};
     l.condition = q.text(6);
-    for (const QJsonValue& tag : QJsonDocument::fromJson(q.text(7).toUtf8()).array())
+    for (const QJsonValue& tag : QJsonDocument::fromJson(q.textBytes(7)).array())
         l.tags.append(tag.toString());
     l.region = q.text(8);
     l.saleType = q.text(9);

@@ -1,4 +1,6 @@
-// The listings table's columns as one SELECT list, and the mapping of a row to a Listing.
+// How every read of a listing selects it: the columns, the tables they come
+// from, the rule for which listings exist at all, and the mapping of a row to
+// a Listing. Nothing else names these columns.
 #pragma once
 
 #include "bitmarket/ApiTypes.h"
@@ -6,9 +8,16 @@
 
 namespace bitmarket::server {
 
-// Selects from `listings l`; the last column is the row's seq (for cursors).
+// Selects from kListingTables; the last column is the row's seq (for cursors).
 extern const char* const kListingColumns;
 constexpr int kListingSeqColumn = 29;
+// `listings l` with what belongs to each listing row (its auction terms `a`).
+extern const char* const kListingTables;
+// The same tables with the auction terms leading, for walking auctions in
+// the order they end (auction_terms_ending); a table joined in one goes in both.
+extern const char* const kAuctionListingTables;
+// Removed listings are gone for everyone: every read but the owner's own tidy-up filters them.
+extern const char* const kListingIsVisible;
 
 Listing listingFromRow(const db::Query& q);
 

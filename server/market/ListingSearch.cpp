@@ -28,8 +28,10 @@ constexpr SortSpec kSorts[] = {
      "(l.price_amount, l.seq) < (?, ?)"},
     {"popular", "l.favorite_count", "l.favorite_count DESC, l.seq DESC",
      "(l.favorite_count, l.seq) < (?, ?)"},
-    {"ending_soon", "l.auction_ends_at", "l.auction_ends_at ASC, l.seq ASC",
-     "(l.auction_ends_at, l.seq) > (?, ?)"},
+    // Auction terms are keyed by the listing's seq: a.listing_seq is l.seq, named
+    // so that the auction_terms_ending index serves the order.
+    {"ending_soon", "a.ends_at", "a.ends_at ASC, a.listing_seq ASC",
+     "(a.ends_at, a.listing_seq) > (?, ?)"},
 };
 
 const SortSpec* sortSpec(const QString& name) {
@@ -64,7 +66,8 @@ QString ListingSearch::cursorAfter(const QString& sort, qint64 sortKey, qint64 s
     return Cursor{sort, QJsonArray{sortKey, seq}}.encode();
 }
 
-Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 nowMs) {
+Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
+                                             const QStringList& categoryIds, qint64 nowMs) {
     const SortSpec* sort = sortSpec(query.sort);
     if (!sort)
         return ApiError::validation(QStringLiteral("Unknown sort."), "sort");
@@ -79,12 +82,13 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 n
         return ApiError::validation(QStringLiteral("Unknown status."), "status");
 
     const bool isNewest = query.sort == QLatin1String("newest");
+    const bool endingSoon = query.sort == QLatin1String("ending_soon");
     SearchStatement st;
     std::string where = "l.status = ?";
     st.parameters.push_back(query.status);
 
-    const QStringList terms =
-        query.text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    static const QRegularExpression whitespace(QStringLiteral("\\s+")); // compiled once
+    const QStringList terms = query.text.split(whitespace, Qt::SkipEmptyParts);
     if (terms.size() > kMaxTerms)
         return ApiError::validation(QStringLiteral("Use at most %1 search words."), "q")
             .arg(kMaxTerms);
@@ -106,9 +110,18 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 n
         where += " AND listings_fts MATCH ?";
         st.parameters.push_back(ftsPhrases.join(QStringLiteral(" AND ")));
     }
-    if (!query.categoryId.isEmpty()) {
-        where += " AND l.category_id IN (SELECT id FROM categories WHERE id = ? OR parent_id = ?)";
-        st.parameters.insert(st.parameters.end(), {query.categoryId, query.categoryId});
+    if (categoryIds.size() == 1) {
+        where += " AND l.category_id = ?";
+        st.parameters.push_back(categoryIds.front());
+    } else if (!categoryIds.isEmpty()) {
+        // A parent holds a large share of all listings: walking the sort order's
+        // index and skipping the few others beats sorting all of the parent's
+        // listings, so the category indexes are kept out of it ("+").
+        std::string placeholders = "?";
+        for (qsizetype i = 1; i < categoryIds.size(); ++i)
+            placeholders += ", ?";
+        where += " AND +l.category_id IN (" + placeholders + ")";
+        st.parameters.insert(st.parameters.end(), categoryIds.begin(), categoryIds.end());
     }
     if (query.minPrice) {
         where += " AND l.price_amount >= ?";
@@ -126,8 +139,8 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 n
         where += " AND l.seller_id = ?";
         st.parameters.push_back(query.sellerId);
     }
-    if (query.sort == QLatin1String("ending_soon")) {
-        where += " AND l.sale_type = 'auction' AND l.auction_ends_at > ?";
+    if (endingSoon) {
+        where += " AND l.sale_type = 'auction' AND a.ends_at > ?";
         st.parameters.push_back(nowMs);
     }
     if (!query.cursor.isEmpty()) {
@@ -145,12 +158,14 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 n
         }
     }
     // CROSS JOIN keeps the FTS index as the outer loop, so its rowid order serves "newest".
-    const std::string from = textSearch
-                                 ? " FROM listings_fts f CROSS JOIN listings l ON l.seq = f.rowid"
-                                 : " FROM listings l";
+    const std::string from =
+        textSearch ? std::string(" FROM listings_fts f CROSS JOIN ") + kListingTables +
+                         " WHERE l.seq = f.rowid AND "
+                   : std::string(" FROM ") + (endingSoon ? kAuctionListingTables : kListingTables) +
+                         " WHERE ";
     const std::string order = isNewest && textSearch ? "f.rowid DESC" : sort->order;
-    st.sql = std::string("SELECT ") + kListingColumns + from + " WHERE " + where + " ORDER BY " +
-             order + " LIMIT ?";
+    st.sql =
+        std::string("SELECT ") + kListingColumns + from + where + " ORDER BY " + order + " LIMIT ?";
     st.parameters.push_back(static_cast<qint64>(query.limit + 1));
     return st;
 }

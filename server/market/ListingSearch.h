@@ -8,8 +8,8 @@
 #include "bitmarket/Result.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVariant>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,8 +37,10 @@ struct SearchStatement {
 class ListingSearch {
 public:
     // Validates the query and builds the statement; it selects limit + 1 rows
-    // so the caller knows whether there is a next page.
-    static Result<SearchStatement> build(const ListingQuery& query, qint64 nowMs);
+    // so the caller knows whether there is a next page. `categoryIds` are the
+    // query's category and its children (empty: any category).
+    static Result<SearchStatement> build(const ListingQuery& query, const QStringList& categoryIds,
+                                         qint64 nowMs);
     // The cursor that continues after `row` (values of the sort keys).
     static QString cursorAfter(const QString& sort, qint64 sortKey, qint64 seq);
     static qint64 sortKeyOf(const QString& sort, qint64 seq, qint64 price, qint64 favorites,

@@ -3,62 +3,40 @@
 #include "bitmarket/Cursor.h"
 #include "bitmarket/Ids.h"
 #include "bitmarket/Timestamp.h"
+#include "market/CategoryTable.h"
+#include "market/FavoriteTable.h"
 #include "market/ListingRows.h"
-
-#include <QJsonDocument>
+#include "market/ListingTable.h"
+#include "market/ListingViewTable.h"
+#include "market/PhotoTable.h"
 
 namespace bitmarket::server {
 
 namespace {
 constexpr qint64 kViewWindowMs = 3600 * 1000;
 
-QString tagsJson(const QStringList& tags) {
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact));
-}
-
-ApiError listingNotFound() { return ApiError::notFound(QStringLiteral("No such listing.")); }
-
-QList<Photo> photosOf(db::Connection& c, const QString& listingId) {
-    QList<Photo> out;
-    auto q = c.query("SELECT id, url, thumb_url, width, height FROM photos WHERE listing_id = ?1 "
-                     "ORDER BY position, created_at");
-    q.bind(listingId);
-    while (q.next())
-        out.append(Photo{q.text(0), q.text(1), q.text(2), static_cast<int>(q.integer(3)),
-                         static_cast<int>(q.integer(4))});
-    return out;
+ApiError listingNotFound() {
+    return ApiError::notFound(QStringLiteral("No such listing."));
 }
 } // namespace
 
-ListingService::ListingService(db::Database& db, EventBus& events) : m_db(db), m_events(events) {}
+ListingService::ListingService(db::Database& db, EventBus& events) : m_db(db), m_events(events) {
+}
 
 Result<void> ListingService::checkCategory(db::Connection& c, const QString& categoryId) {
-    auto q = c.query("SELECT 1 FROM categories WHERE id = ?1");
-    q.bind(categoryId);
-    if (!q.next())
+    if (!CategoryTable::exists(c, categoryId))
         return ApiError::validation(QStringLiteral("Unknown category."), "categoryId");
     return {};
 }
 
 Result<void> ListingService::checkOwner(db::Connection& c, const QString& listingId,
                                         const QString& userId) {
-    auto q = c.query("SELECT seller_id FROM listings WHERE id = ?1 AND status != 'removed'");
-    q.bind(listingId);
-    if (!q.next())
+    const std::optional<QString> seller = ListingTable::sellerOf(c, listingId);
+    if (!seller)
         return listingNotFound();
-    if (q.text(0) != userId)
+    if (*seller != userId)
         return ApiError::forbidden(QStringLiteral("Only the seller can change this listing."));
     return {};
-}
-
-Result<Listing> ListingService::summary(db::Connection& c, const QString& listingId) {
-    auto q = c.query(std::string("SELECT ") + kListingColumns +
-                     " FROM listings l WHERE l.id = ?1 AND l.status != 'removed'");
-    q.bind(listingId);
-    if (!q.next())
-        return listingNotFound();
-    return listingFromRow(q);
 }
 
 Result<Listing> ListingService::create(const QString& sellerId, const ListingDraft& d) {
@@ -67,31 +45,15 @@ Result<Listing> ListingService::create(const QString& sellerId, const ListingDra
     return m_db.write([&](db::Connection& c) -> Result<Listing> {
         if (auto ok = checkCategory(c, d.categoryId); !ok)
             return ok.error();
-        c.query("INSERT INTO listings (id, seller_id, title, description, category_id, "
-                "price_amount, currency, condition, tags, region, sale_type, status, created_at, "
-                "updated_at, auction_start, auction_increment, auction_buy_now, auction_reserve, "
-                "auction_ends_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'active', "
-                "?12, ?12, ?13, ?14, ?15, ?16, ?17)")
-            .bind(id, sellerId, d.title, d.description, d.categoryId, d.price.amount,
-                  d.price.currency, d.condition, tagsJson(d.tags), d.region, d.saleType, now,
-                  d.auction ? std::optional<qint64>(d.auction->startPrice.amount) : std::nullopt,
-                  d.auction ? std::optional<qint64>(d.auction->minIncrement.amount) : std::nullopt,
-                  d.auction && d.auction->buyNowPrice
-                      ? std::optional<qint64>(d.auction->buyNowPrice->amount)
-                      : std::nullopt,
-                  d.auction && d.auction->reservePrice
-                      ? std::optional<qint64>(d.auction->reservePrice->amount)
-                      : std::nullopt,
-                  d.auction ? std::optional<qint64>(d.auction->endsAtMs) : std::nullopt)
-            .run();
-        return summary(c, id);
+        ListingTable::insert(c, id, sellerId, d, now);
+        return ListingTable::find(c, id);
     });
 }
 
 Result<Listing> ListingService::publicDetail(db::Connection& c, const QString& listingId) {
     Listing l;
-    BITMARKET_TRY(l, summary(c, listingId));
-    l.photos = photosOf(c, listingId);
+    BITMARKET_TRY(l, ListingTable::find(c, listingId));
+    l.photos = PhotoTable::of(c, listingId);
     auto seller = c.query("SELECT id, username, display_name FROM users WHERE id = ?1");
     seller.bind(l.sellerId);
     if (seller.next())
@@ -106,11 +68,9 @@ Result<Listing> ListingService::detail(const QString& listingId, const QString& 
     auto listing = m_db.read([&](db::Connection& c) -> Result<Listing> {
         Listing l;
         BITMARKET_TRY(l, publicDetail(c, listingId));
-        l.isFavorite = isFavoriteOf(c, viewerUserId, listingId);
-        auto seen = c.query(
-            "SELECT 1 FROM listing_views WHERE listing_id = ?1 AND viewer_key = ?2 AND hour = ?3");
-        seen.bind(listingId, viewerKey, hour);
-        viewedThisHour = seen.next();
+        l.isFavorite =
+            !viewerUserId.isEmpty() && FavoriteTable::contains(c, viewerUserId, listingId);
+        viewedThisHour = ListingViewTable::seen(c, listingId, viewerKey, hour);
         return l;
     });
     if (!listing || viewedThisHour)
@@ -118,14 +78,8 @@ Result<Listing> ListingService::detail(const QString& listingId, const QString& 
     // A view is not worth a durable wait: record it in the background. The
     // insert is idempotent, so a racing second request cannot count twice.
     m_db.writeDetached([listingId, viewerKey, hour](db::Connection& c) {
-        c.query("INSERT OR IGNORE INTO listing_views (listing_id, viewer_key, hour) "
-                "VALUES (?1, ?2, ?3)")
-            .bind(listingId, viewerKey, hour)
-            .run();
-        if (c.changes() == 1)
-            c.query("UPDATE listings SET view_count = view_count + 1 WHERE id = ?1")
-                .bind(listingId)
-                .run();
+        if (ListingViewTable::record(c, listingId, viewerKey, hour))
+            ListingTable::addView(c, listingId);
     });
     listing->viewCount += 1;
     return listing;
@@ -137,7 +91,7 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
         if (auto ok = checkOwner(c, listingId, userId); !ok)
             return ok.error();
         Listing l;
-        BITMARKET_TRY(l, summary(c, listingId));
+        BITMARKET_TRY(l, ListingTable::find(c, listingId));
         if (p.categoryId) {
             if (auto ok = checkCategory(c, *p.categoryId); !ok)
                 return ok.error();
@@ -147,16 +101,17 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
         if (p.price && l.saleType == QLatin1String("auction"))
             return ApiError::validation(QStringLiteral("An auction's price follows its bids."),
                                         "price");
-        c.query("UPDATE listings SET title = ?2, description = ?3, category_id = ?4, "
-                "price_amount = ?5, condition = ?6, tags = ?7, region = ?8, status = ?9, "
-                "updated_at = ?10 WHERE id = ?1")
-            .bind(listingId, p.title.value_or(l.title), p.description.value_or(l.description),
-                  p.categoryId.value_or(l.categoryId),
-                  p.price ? p.price->amount : l.price.amount, p.condition.value_or(l.condition),
-                  tagsJson(p.tags.value_or(l.tags)), p.region.value_or(l.region),
-                  p.status.value_or(l.status), nowMs())
-            .run();
-        return summary(c, listingId);
+        l.title = p.title.value_or(l.title);
+        l.description = p.description.value_or(l.description);
+        l.categoryId = p.categoryId.value_or(l.categoryId);
+        if (p.price)
+            l.price.amount = p.price->amount;
+        l.condition = p.condition.value_or(l.condition);
+        l.tags = p.tags.value_or(l.tags);
+        l.region = p.region.value_or(l.region);
+        l.status = p.status.value_or(l.status);
+        ListingTable::update(c, l, nowMs());
+        return ListingTable::find(c, listingId);
     });
     if (updated)
         announceUpdate(listingId);
@@ -167,9 +122,7 @@ Result<void> ListingService::remove(const QString& listingId, const QString& use
     auto removed = m_db.write([&](db::Connection& c) -> Result<bool> {
         if (auto ok = checkOwner(c, listingId, userId); !ok)
             return ok.error();
-        c.query("UPDATE listings SET status = 'removed', updated_at = ?2 WHERE id = ?1")
-            .bind(listingId, nowMs())
-            .run();
+        ListingTable::markRemoved(c, listingId, nowMs());
         return true;
     });
     if (!removed)
@@ -178,19 +131,13 @@ Result<void> ListingService::remove(const QString& listingId, const QString& use
     return {};
 }
 
-bool ListingService::isFavoriteOf(db::Connection& c, const QString& viewerUserId,
-                                  const QString& listingId) {
-    if (viewerUserId.isEmpty())
-        return false;
-    auto fav = c.query("SELECT 1 FROM favorites WHERE user_id = ?1 AND listing_id = ?2");
-    fav.bind(viewerUserId, listingId);
-    return fav.next();
-}
-
 Result<ListingPage> ListingService::search(const ListingQuery& query, const QString& viewerUserId) {
-    SearchStatement st;
-    BITMARKET_TRY(st, ListingSearch::build(query, nowMs()));
     return m_db.read([&](db::Connection& c) -> Result<ListingPage> {
+        const QStringList categoryIds = query.categoryId.isEmpty()
+                                            ? QStringList()
+                                            : CategoryTable::withChildren(c, query.categoryId);
+        SearchStatement st;
+        BITMARKET_TRY(st, ListingSearch::build(query, categoryIds, nowMs()));
         auto q = c.query(st.sql);
         int index = 1;
         for (const QVariant& p : st.parameters)
@@ -212,8 +159,12 @@ Result<ListingPage> ListingService::search(const ListingQuery& query, const QStr
             lastSeq = q.integer(kListingSeqColumn);
         }
         if (!viewerUserId.isEmpty()) {
+            QList<QString> ids;
+            for (const Listing& l : page.items)
+                ids.append(l.id);
+            const QSet<QString> kept = FavoriteTable::keptAmong(c, viewerUserId, ids);
             for (Listing& l : page.items)
-                l.isFavorite = isFavoriteOf(c, viewerUserId, l.id);
+                l.isFavorite = kept.contains(l.id);
         }
         return page;
     });
@@ -223,28 +174,13 @@ Result<qint64> ListingService::setFavorite(const QString& listingId, const QStri
                                            bool favorite) {
     bool changed = false;
     auto count = m_db.write([&](db::Connection& c) -> Result<qint64> {
-        auto exists = c.query("SELECT 1 FROM listings WHERE id = ?1 AND status != 'removed'");
-        exists.bind(listingId);
-        if (!exists.next())
+        if (!ListingTable::sellerOf(c, listingId))
             return listingNotFound();
-        if (favorite)
-            c.query("INSERT OR IGNORE INTO favorites (user_id, listing_id, created_at) "
-                    "VALUES (?1, ?2, ?3)")
-                .bind(userId, listingId, nowMs())
-                .run();
-        else
-            c.query("DELETE FROM favorites WHERE user_id = ?1 AND listing_id = ?2")
-                .bind(userId, listingId)
-                .run();
-        changed = c.changes() == 1;
+        changed = favorite ? FavoriteTable::add(c, userId, listingId, nowMs())
+                           : FavoriteTable::remove(c, userId, listingId);
         if (changed)
-            c.query("UPDATE listings SET favorite_count = favorite_count + ?2 WHERE id = ?1")
-                .bind(listingId, favorite ? 1 : -1)
-                .run();
-        auto q = c.query("SELECT favorite_count FROM listings WHERE id = ?1");
-        q.bind(listingId);
-        q.next();
-        return q.integer(0);
+            ListingTable::addFavorites(c, listingId, favorite ? 1 : -1);
+        return ListingTable::favoriteCount(c, listingId);
     });
     if (count && changed)
         announceUpdate(listingId);
@@ -266,9 +202,9 @@ Result<ListingPage> ListingService::favorites(const QString& userId, const QStri
     }
     return m_db.read([&](db::Connection& c) -> Result<ListingPage> {
         auto q = c.query(std::string("SELECT ") + kListingColumns +
-                         ", f.created_at FROM favorites f JOIN listings l ON l.id = f.listing_id "
-                         "WHERE f.user_id = ?1 AND l.status != 'removed' AND "
-                         "(f.created_at, l.seq) < (?2, ?3) "
+                         ", f.created_at FROM favorites f JOIN " + kListingTables +
+                         " WHERE l.id = f.listing_id AND f.user_id = ?1 AND " + kListingIsVisible +
+                         " AND (f.created_at, l.seq) < (?2, ?3) "
                          "ORDER BY f.created_at DESC, l.seq DESC LIMIT ?4");
         q.bind(userId, beforeAt, beforeSeq, static_cast<qint64>(limit + 1));
         ListingPage page;
@@ -294,39 +230,22 @@ Result<void> ListingService::requireOwner(const QString& listingId, const QStrin
         [&](db::Connection& c) -> Result<void> { return checkOwner(c, listingId, userId); });
 }
 
-void ListingService::refreshThumbnail(db::Connection& c, const QString& listingId) {
-    c.query("UPDATE listings SET thumb_url = (SELECT thumb_url FROM photos WHERE listing_id = ?1 "
-            "ORDER BY position, created_at LIMIT 1), updated_at = ?2 WHERE id = ?1")
-        .bind(listingId, nowMs())
-        .run();
-}
-
 Result<QList<Photo>> ListingService::addPhotos(const QString& listingId, const QString& userId,
                                                const QList<StoredPhoto>& stored) {
     auto added = m_db.write([&](db::Connection& c) -> Result<QList<Photo>> {
         if (auto ok = checkOwner(c, listingId, userId); !ok)
             return ok.error();
-        auto count = c.query("SELECT COUNT(*), COALESCE(MAX(position), -1) FROM photos "
-                             "WHERE listing_id = ?1");
-        count.bind(listingId);
-        count.next();
-        const qint64 existing = count.integer(0);
-        qint64 position = count.integer(1) + 1;
-        if (existing + stored.size() > kMaxPhotos)
+        if (PhotoTable::countOf(c, listingId) + stored.size() > kMaxPhotos)
             return ApiError::validation(QStringLiteral("A listing has at most %1 photos."), "file")
                 .arg(kMaxPhotos);
         QList<Photo> out;
         const qint64 now = nowMs();
         for (const StoredPhoto& s : stored) {
             Photo p{newId("p"), s.url, s.thumbUrl, s.width, s.height};
-            c.query("INSERT INTO photos (id, listing_id, position, hash, url, thumb_url, width, "
-                    "height, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                .bind(p.id, listingId, position++, s.hash, p.url, p.thumbUrl, p.width, p.height,
-                      now)
-                .run();
+            PhotoTable::append(c, listingId, p, s.hash, now);
             out.append(p);
         }
-        refreshThumbnail(c, listingId);
+        ListingTable::refreshThumbnail(c, listingId, now);
         return out;
     });
     if (added)
@@ -339,12 +258,9 @@ Result<void> ListingService::removePhoto(const QString& listingId, const QString
     auto removed = m_db.write([&](db::Connection& c) -> Result<bool> {
         if (auto ok = checkOwner(c, listingId, userId); !ok)
             return ok.error();
-        c.query("DELETE FROM photos WHERE id = ?1 AND listing_id = ?2")
-            .bind(photoId, listingId)
-            .run();
-        if (c.changes() == 0)
+        if (!PhotoTable::remove(c, listingId, photoId))
             return ApiError::notFound(QStringLiteral("No such photo on this listing."));
-        refreshThumbnail(c, listingId);
+        ListingTable::refreshThumbnail(c, listingId, nowMs());
         return true;
     });
     if (!removed)
@@ -354,20 +270,13 @@ Result<void> ListingService::removePhoto(const QString& listingId, const QString
 }
 
 Result<QList<Photo>> ListingService::photos(const QString& listingId) {
-    return m_db.read([&](db::Connection& c) -> Result<QList<Photo>> {
-        return photosOf(c, listingId);
-    });
+    return m_db.read(
+        [&](db::Connection& c) -> Result<QList<Photo>> { return PhotoTable::of(c, listingId); });
 }
 
 Result<void> ListingService::setModel(const QString& listingId, const ModelInfo& m) {
     auto stored = m_db.write([&](db::Connection& c) -> Result<bool> {
-        c.query("UPDATE listings SET model_status = ?2, model_url = ?3, model_preview_url = ?4, "
-                "model_quality = ?5, model_triangles = ?6, model_job_id = ?7, model_error = ?8, "
-                "updated_at = ?9 WHERE id = ?1")
-            .bind(listingId, m.status, m.url, m.previewUrl, m.quality, m.triangles, m.jobId,
-                  m.error, nowMs())
-            .run();
-        if (c.changes() == 0)
+        if (!ListingTable::setModel(c, listingId, m, nowMs()))
             return listingNotFound();
         return true;
     });
@@ -378,11 +287,8 @@ Result<void> ListingService::setModel(const QString& listingId, const ModelInfo&
 }
 
 Result<bool> ListingService::photoHashInUse(const QString& hash) {
-    return m_db.read([&](db::Connection& c) -> Result<bool> {
-        auto q = c.query("SELECT 1 FROM photos WHERE hash = ?1 LIMIT 1");
-        q.bind(hash);
-        return q.next();
-    });
+    return m_db.read(
+        [&](db::Connection& c) -> Result<bool> { return PhotoTable::hashInUse(c, hash); });
 }
 
 void ListingService::announceUpdate(const QString& listingId) {

@@ -64,16 +64,12 @@ public:
     void announceUpdate(const QString& listingId);
 
 private:
-    Result<Listing> summary(db::Connection& c, const QString& listingId);
-    // The detail every viewer shares: the summary plus photos and seller, without the
+    // The detail every viewer shares: the listing plus photos and seller, without the
     // viewer's own parts (isFavorite) and without counting a view.
-    Result<Listing> publicDetail(db::Connection& c, const QString& listingId);
-    Result<void> checkCategory(db::Connection& c, const QString& categoryId);
+    static Result<Listing> publicDetail(db::Connection& c, const QString& listingId);
+    static Result<void> checkCategory(db::Connection& c, const QString& categoryId);
     static Result<void> checkOwner(db::Connection& c, const QString& listingId,
                                    const QString& userId);
-    static void refreshThumbnail(db::Connection& c, const QString& listingId);
-    static bool isFavoriteOf(db::Connection& c, const QString& viewerUserId,
-                             const QString& listingId);
 
     db::Database& m_db;
     EventBus& m_events;

@@ -1,5 +1,7 @@
 #include "market/MediaSweeper.h"
 
+#include "market/ListingRows.h"
+
 #include <QDateTime>
 #include <QDirIterator>
 #include <QFile>
@@ -12,7 +14,8 @@ namespace bitmarket::server {
 Q_LOGGING_CATEGORY(lcSweep, "bitmarket.media.sweep")
 
 MediaSweeper::MediaSweeper(db::Database& db, media::MediaStore& store, std::chrono::seconds grace)
-    : m_db(db), m_store(store), m_grace(grace) {}
+    : m_db(db), m_store(store), m_grace(grace) {
+}
 
 MediaSweeper::~MediaSweeper() {
     {
@@ -27,12 +30,16 @@ MediaSweeper::~MediaSweeper() {
 Result<QSet<QString>> MediaSweeper::referencedHashes() {
     return m_db.read([](db::Connection& c) -> Result<QSet<QString>> {
         QSet<QString> hashes;
-        auto photos = c.query("SELECT p.hash FROM photos p JOIN listings l ON l.id = p.listing_id "
-                              "WHERE l.status != 'removed'");
+        auto photos = c.query(
+            std::string(
+                "SELECT p.hash FROM photos p JOIN listings l ON l.id = p.listing_id WHERE ") +
+            kListingIsVisible);
         while (photos.next())
             hashes.insert(photos.text(0));
-        auto listings = c.query("SELECT thumb_url, model_url, model_preview_url FROM listings "
-                                "WHERE status != 'removed'");
+        auto listings = c.query(
+            std::string(
+                "SELECT l.thumb_url, l.model_url, l.model_preview_url FROM listings l WHERE ") +
+            kListingIsVisible);
         while (listings.next()) {
             for (int column = 0; column < 3; ++column) {
                 const QString hash = media::MediaStore::hashOfName(listings.text(column));

@@ -10,12 +10,19 @@ void insertIfSet(QJsonObject& o, const char* key, const QString& value) {
         o.insert(QLatin1String(key), value);
 }
 
+void writeIfSet(JsonWriter& w, const char* key, const QString& value) {
+    if (!value.isEmpty())
+        w.key(key).string(value);
+}
+
 Money moneyOf(const QJsonValue& v) {
     const QJsonObject o = v.toObject();
     return Money{o.value("amount").toInteger(), o.value("currency").toString("KRW")};
 }
 
-qint64 timeOf(const QJsonValue& v) { return fromRfc3339(v.toString()).value_or(0); }
+qint64 timeOf(const QJsonValue& v) {
+    return fromRfc3339(v.toString()).value_or(0);
+}
 } // namespace
 
 QJsonObject User::toJson(bool includePrivate) const {
@@ -40,6 +47,11 @@ QJsonObject SellerSummary::toJson() const {
     return QJsonObject{{"id", id}, {"username", username}, {"displayName", displayName}};
 }
 
+void SellerSummary::writeJson(JsonWriter& w) const {
+    w.beginObject().key("displayName").string(displayName).key("id").string(id);
+    w.key("username").string(username).endObject();
+}
+
 SellerSummary SellerSummary::fromJson(const QJsonObject& o) {
     return SellerSummary{o.value("id").toString(), o.value("username").toString(),
                          o.value("displayName").toString()};
@@ -61,6 +73,12 @@ QJsonObject Photo::toJson() const {
         {"id", id}, {"url", url}, {"thumbUrl", thumbUrl}, {"width", width}, {"height", height}};
 }
 
+void Photo::writeJson(JsonWriter& w) const {
+    w.beginObject().key("height").integer(height).key("id").string(id);
+    w.key("thumbUrl").string(thumbUrl).key("url").string(url).key("width").integer(width);
+    w.endObject();
+}
+
 Photo Photo::fromJson(const QJsonObject& o) {
     return Photo{o.value("id").toString(), o.value("url").toString(),
                  o.value("thumbUrl").toString(), o.value("width").toInt(),
@@ -79,8 +97,21 @@ QJsonObject ModelInfo::toJson() const {
     return o;
 }
 
+void ModelInfo::writeJson(JsonWriter& w) const {
+    w.beginObject();
+    writeIfSet(w, "error", error);
+    writeIfSet(w, "jobId", jobId);
+    writeIfSet(w, "previewUrl", previewUrl);
+    writeIfSet(w, "quality", quality);
+    w.key("status").string(status);
+    if (triangles > 0)
+        w.key("triangles").integer(triangles);
+    writeIfSet(w, "url", url);
+    w.endObject();
+}
+
 ModelInfo ModelInfo::fromJson(const QJsonObject& o) {
-    return ModelInfo{o.value("status").toString(),  o.value("url").toString(),
+    return ModelInfo{o.value("status").toString(),     o.value("url").toString(),
                      o.value("previewUrl").toString(), o.value("quality").toString(),
                      o.value("triangles").toInteger(), o.value("jobId").toString(),
                      o.value("error").toString()};
@@ -124,6 +155,18 @@ QJsonObject AuctionTerms::toJson() const {
     if (reservePrice)
         o.insert("reservePrice", reservePrice->toJson());
     return o;
+}
+
+void AuctionTerms::writeJson(JsonWriter& w) const {
+    w.beginObject();
+    if (buyNowPrice)
+        buyNowPrice->writeJson(w.key("buyNowPrice"));
+    w.key("endsAt").timestamp(endsAtMs);
+    minIncrement.writeJson(w.key("minIncrement"));
+    if (reservePrice)
+        reservePrice->writeJson(w.key("reservePrice"));
+    startPrice.writeJson(w.key("startPrice"));
+    w.endObject();
 }
 
 AuctionTerms AuctionTerms::fromJson(const QJsonObject& o) {
@@ -173,6 +216,50 @@ QJsonObject Listing::toJson() const {
     return o;
 }
 
+// Keys in sorted order, as QJsonObject keeps them, so the text is the same as toJson()'s.
+void Listing::writeJson(JsonWriter& w) const {
+    w.beginObject();
+    if (auction)
+        auction->writeJson(w.key("auction"));
+    w.key("categoryId").string(categoryId);
+    w.key("condition").string(condition);
+    w.key("createdAt").timestamp(createdAtMs);
+    w.key("description").string(description);
+    w.key("favoriteCount").integer(favoriteCount);
+    w.key("hasModel").boolean(hasModel);
+    w.key("id").string(id);
+    if (isFavorite)
+        w.key("isFavorite").boolean(*isFavorite);
+    if (model)
+        model->writeJson(w.key("model"));
+    if (!photos.isEmpty() || seller) {
+        w.key("photos").beginArray();
+        for (const Photo& p : photos)
+            p.writeJson(w);
+        w.endArray();
+    }
+    price.writeJson(w.key("price"));
+    w.key("region").string(region);
+    w.key("saleType").string(saleType);
+    if (seller)
+        seller->writeJson(w.key("seller"));
+    w.key("sellerId").string(sellerId);
+    w.key("status").string(status);
+    w.key("tags").beginArray();
+    for (const QString& tag : tags)
+        w.string(tag);
+    w.endArray();
+    w.key("thumbUrl");
+    if (thumbUrl.isEmpty())
+        w.null();
+    else
+        w.string(thumbUrl);
+    w.key("title").string(title);
+    w.key("updatedAt").timestamp(updatedAtMs);
+    w.key("viewCount").integer(viewCount);
+    w.endObject();
+}
+
 Listing Listing::fromJson(const QJsonObject& o) {
     Listing l;
     l.id = o.value("id").toString();
@@ -214,8 +301,9 @@ QJsonObject AuthSession::toJson() const {
 }
 
 AuthSession AuthSession::fromJson(const QJsonObject& o) {
-    return AuthSession{User::fromJson(o.value("user").toObject()), o.value("accessToken").toString(),
-                       o.value("refreshToken").toString(), o.value("expiresIn").toInt()};
+    return AuthSession{User::fromJson(o.value("user").toObject()),
+                       o.value("accessToken").toString(), o.value("refreshToken").toString(),
+                       o.value("expiresIn").toInt()};
 }
 
 } // namespace bitmarket

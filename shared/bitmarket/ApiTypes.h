@@ -2,6 +2,7 @@
 // (see docs/openapi.json). Server writes them, client reads them.
 #pragma once
 
+#include "bitmarket/JsonWriter.h"
 #include "bitmarket/ListingRules.h"
 #include "bitmarket/Money.h"
 
@@ -31,6 +32,8 @@ struct SellerSummary {
     QString displayName;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text.
+    void writeJson(JsonWriter& w) const;
     static SellerSummary fromJson(const QJsonObject& o);
 };
 
@@ -51,6 +54,8 @@ struct Photo {
     int height = 0;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text.
+    void writeJson(JsonWriter& w) const;
     static Photo fromJson(const QJsonObject& o);
 };
 
@@ -64,6 +69,8 @@ struct ModelInfo {
     QString error;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text.
+    void writeJson(JsonWriter& w) const;
     static ModelInfo fromJson(const QJsonObject& o);
 };
 
@@ -91,6 +98,8 @@ struct AuctionTerms {
     qint64 endsAtMs = 0;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text.
+    void writeJson(JsonWriter& w) const;
     static AuctionTerms fromJson(const QJsonObject& o);
 };
 
@@ -121,6 +130,9 @@ struct Listing {
     std::optional<bool> isFavorite;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text: the list and detail
+    // answers use it because building the QJsonObject costs more than the query.
+    void writeJson(JsonWriter& w) const;
     static Listing fromJson(const QJsonObject& o);
 };
 

@@ -18,6 +18,10 @@ QJsonObject Money::toJson() const {
     return QJsonObject{{"amount", amount}, {"currency", currency}};
 }
 
+void Money::writeJson(JsonWriter& w) const {
+    w.beginObject().key("amount").integer(amount).key("currency").string(currency).endObject();
+}
+
 bool Money::isKnownCurrency(const QString& currency) {
     for (const auto& c : kCurrencies) {
         if (currency == QLatin1String(c.code))

@@ -1,6 +1,7 @@
 // An amount in the currency's minor unit plus its ISO 4217 code; never floating point.
 #pragma once
 
+#include "bitmarket/JsonWriter.h"
 #include "bitmarket/Result.h"
 
 #include <QJsonObject>
@@ -16,6 +17,8 @@ struct Money {
     QString currency = QStringLiteral("KRW");
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text.
+    void writeJson(JsonWriter& w) const;
     // Validates shape, a non-negative amount and a known currency code.
     static Result<Money> fromJson(const QJsonValue& value, const QString& field);
     // Digits after the decimal point for a currency (KRW 0, USD 2, ...).

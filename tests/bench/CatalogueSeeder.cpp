@@ -68,16 +68,14 @@ SeededCatalogue seedCatalogue(const QString& dataDir, int listings) {
 }
 
 SeededCatalogue loadCatalogue(const QString& dataDir) {
-    server::db::Database db({dataDir + QStringLiteral("/bitmarket.db"), 1});
+    // Read-only and without migrating: the server under test (maybe an older
+    // build, see BITMARKET_SERVER_BINARY) migrates its database itself.
+    server::db::Connection c(dataDir + QStringLiteral("/bitmarket.db"),
+                             server::db::Connection::Mode::ReadOnly);
     SeededCatalogue out;
-    auto ids = db.read([](server::db::Connection& c) -> Result<QStringList> {
-        QStringList all;
-        auto q = c.query("SELECT id FROM listings");
-        while (q.next())
-            all.append(q.text(0));
-        return all;
-    });
-    out.listingIds = ids.value();
+    auto q = c.query("SELECT id FROM listings");
+    while (q.next())
+        out.listingIds.append(q.text(0));
     out.searchTerms = searchTerms();
     return out;
 }

@@ -19,6 +19,9 @@
 #include <QTest>
 #include <QThread>
 
+#include "auth/PasswordHasher.h"
+#include "db/Migrations.h"
+
 #include <sqlite3.h>
 
 #include <atomic>
@@ -45,12 +48,55 @@ QVariant pragma(const QString& dbPath, const char* sql) {
     return out;
 }
 
-bool execSql(const QString& dbPath, const char* sql) {
+bool execSql(const QString& dbPath, const QByteArray& sql) {
     sqlite3* db = nullptr;
     const bool ok = sqlite3_open(dbPath.toUtf8().constData(), &db) == SQLITE_OK &&
-                    sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+                    sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
     sqlite3_close(db);
     return ok;
+}
+
+// A database as an older release left it: the shipped schema steps up to
+// `version`, run as that release ran them, and nothing after.
+bool createDatabaseAtSchema(const QString& dbPath, int version) {
+    for (const bitmarket::server::db::Migration& m : bitmarket::server::db::migrations()) {
+        if (m.version <= version && !execSql(dbPath, m.sql))
+            return false;
+    }
+    return execSql(dbPath, QByteArray("PRAGMA user_version = ") + QByteArray::number(version));
+}
+
+// Rows written straight into an old schema, as its server wrote them.
+bool insertRows(const QString& dbPath, const QString& sql, const QVariantList& values) {
+    sqlite3* db = nullptr;
+    sqlite3_stmt* st = nullptr;
+    bool ok = sqlite3_open(dbPath.toUtf8().constData(), &db) == SQLITE_OK &&
+              sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &st, nullptr) == SQLITE_OK;
+    for (int i = 0; ok && i < values.size(); ++i) {
+        const QVariant& v = values[i];
+        if (v.isNull())
+            ok = sqlite3_bind_null(st, i + 1) == SQLITE_OK;
+        else if (v.typeId() == QMetaType::QString)
+            ok = sqlite3_bind_text(st, i + 1, v.toString().toUtf8().constData(), -1,
+                                   SQLITE_TRANSIENT) == SQLITE_OK;
+        else
+            ok = sqlite3_bind_int64(st, i + 1, v.toLongLong()) == SQLITE_OK;
+    }
+    ok = ok && sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return ok;
+}
+
+// A user who signs in with "correct horse <username>", as registerUser makes them.
+bool insertOldUser(const QString& dbPath, const QString& userId, const QString& username) {
+    const QString hash =
+        bitmarket::server::PasswordHasher({10, 8, 1}).hash("correct horse " + username);
+    return insertRows(dbPath,
+                      "INSERT INTO users (id, username, username_key, email, email_key, "
+                      "display_name, password_hash, created_at) VALUES (?1, ?2, ?2, ?3, ?3, ?2, ?4, ?5)",
+                      {userId, username, username + "@example.com", hash,
+                       QDateTime::currentMSecsSinceEpoch()});
 }
 
 // Every id a paged list returns, following cursors ("<error N>" on a failed page).
@@ -505,41 +551,104 @@ private Q_SLOTS:
     }
 
     void olderSchemaIsMigratedForwardKeepingData() {
-        QTemporaryDir dir;
-        QString listingId;
-        {
-            ServerProcess server(dir.path());
-            QVERIFY(server.start());
-            HttpTestClient http(server.httpUrl());
-            const TestUser u = registerUser(http, "old_timer");
-            QVERIFY(u.ok());
-            http.setAccessToken(u.accessToken);
-            const HttpResponse l = http.post("/api/v1/listings", listingDraft("From the old days"));
-            BM_EXPECT_STATUS(l, 201);
-            listingId = l.json().value("id").toString();
-            QCOMPARE(server.stop(), 0);
-        }
-        const QString db = dir.path() + "/bitmarket.db";
-        const qint64 latest = pragma(db, "PRAGMA user_version").toLongLong();
-        if (latest < 2)
-            QSKIP("only one schema version so far");
         // What a database from the release before the job queue looks like.
-        QVERIFY(execSql(db, "DROP TABLE jobs; DROP INDEX refresh_tokens_live; DROP TABLE user_roles; PRAGMA user_version = 1;"));
+        QTemporaryDir dir;
+        const QString db = dir.path() + "/bitmarket.db";
+        QVERIFY(createDatabaseAtSchema(db, 1));
+        QVERIFY(insertOldUser(db, "u_old_timer", "old_timer"));
+        QVERIFY(insertRows(db,
+                           "INSERT INTO listings (id, seller_id, title, description, category_id, "
+                           "price_amount, currency, condition, tags, region, sale_type, status, "
+                           "created_at, updated_at) VALUES ('l_old', 'u_old_timer', "
+                           "'From the old days', 'Kept', 'phones', 10000, 'KRW', 'good', '[]', "
+                           "'Seoul', 'fixed', 'active', 1, 1)",
+                           {}));
         QCOMPARE(pragma(db, "PRAGMA user_version").toLongLong(), 1);
         {
             ServerProcess server(dir.path());
             QVERIFY(server.start());
             HttpTestClient http(server.httpUrl());
-            BM_EXPECT_STATUS(http.get("/api/v1/listings/" + listingId), 200);
+            const HttpResponse listing = http.get("/api/v1/listings/l_old");
+            BM_EXPECT_STATUS(listing, 200);
+            QCOMPARE(listing.json().value("title").toString(), QStringLiteral("From the old days"));
             BM_EXPECT_STATUS(http.post("/api/v1/auth/login", QJsonObject{{"login", "old_timer"},
                                                                         {"password", "correct horse old_timer"}}),
                              200);
             QCOMPARE(server.stop(), 0);
         }
+        const qint64 latest = bitmarket::server::db::migrations().back().version;
         QCOMPARE(pragma(db, "PRAGMA user_version").toLongLong(), latest);
         QCOMPARE(pragma(db, "SELECT count(*) FROM sqlite_master WHERE name = 'jobs'").toLongLong(), 1);
         QCOMPARE(pragma(db, "SELECT count(*) FROM sqlite_master WHERE name = 'user_roles'").toLongLong(), 1);
         QCOMPARE(pragma(db, "SELECT count(*) FROM sqlite_master WHERE name = 'refresh_tokens_live'").toLongLong(), 1);
+    }
+
+    void auctionTermsOfAnOlderDatabaseSurviveTheirMove() {
+        // Schema 3 kept an auction's terms in the listings row; they move to a
+        // table of their own and must come out exactly as they went in.
+        QTemporaryDir dir;
+        const QString db = dir.path() + "/bitmarket.db";
+        QVERIFY(createDatabaseAtSchema(db, 3));
+        QVERIFY(insertOldUser(db, "u_auctioneer", "auctioneer"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QString insert =
+            "INSERT INTO listings (id, seller_id, title, description, category_id, price_amount, "
+            "currency, condition, tags, region, sale_type, status, created_at, updated_at, "
+            "auction_start, auction_increment, auction_buy_now, auction_reserve, auction_ends_at) "
+            "VALUES (?1, 'u_auctioneer', ?2, 'From before the move', 'cameras', ?3, 'KRW', 'good', "
+            "'[\"film\"]', 'Seoul', ?4, 'active', ?5, ?5, ?6, ?7, ?8, ?9, ?10)";
+        const qint64 laterEnd = now + 2 * 86'400'000LL, soonerEnd = now + 3'600'000LL;
+        QVERIFY(insertRows(db, insert, {"l_full", "Leica M6 auction", 400000, "auction", now,
+                                        400000, 5000, 900000, 450000, laterEnd}));
+        QVERIFY(insertRows(db, insert, {"l_plain", "Pentax auction", 50000, "auction", now + 1,
+                                        50000, 1000, QVariant(), QVariant(), soonerEnd}));
+        QVERIFY(insertRows(db, insert, {"l_fixed", "Nikon fixed price", 70000, "fixed", now + 2,
+                                        QVariant(), QVariant(), QVariant(), QVariant(), QVariant()}));
+        const auto money = [](qint64 amount) {
+            return QJsonObject{{"amount", amount}, {"currency", "KRW"}};
+        };
+        const auto at = [](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+        };
+        const QJsonObject fullTerms{{"startPrice", money(400000)},
+                                    {"minIncrement", money(5000)},
+                                    {"buyNowPrice", money(900000)},
+                                    {"reservePrice", money(450000)},
+                                    {"endsAt", at(laterEnd)}};
+        const QJsonObject plainTerms{
+            {"startPrice", money(50000)}, {"minIncrement", money(1000)}, {"endsAt", at(soonerEnd)}};
+        {
+            ServerProcess server(dir.path());
+            QVERIFY(server.start());
+            HttpTestClient http(server.httpUrl());
+            QCOMPARE(http.get("/api/v1/listings/l_full").json().value("auction").toObject(), fullTerms);
+            QCOMPARE(http.get("/api/v1/listings/l_plain").json().value("auction").toObject(), plainTerms);
+            QVERIFY(!http.get("/api/v1/listings/l_fixed").json().contains("auction"));
+
+            const QJsonArray ending =
+                http.get("/api/v1/listings?sort=ending_soon").json().value("items").toArray();
+            QCOMPARE(idsOf(ending), (QStringList{"l_plain", "l_full"}));
+            QCOMPARE(ending[1].toObject().value("auction").toObject(), fullTerms);
+
+            // The full-text index still follows the rebuilt table, old rows and edits alike.
+            QCOMPARE(idsOf(http.get("/api/v1/listings?q=Leica").json().value("items").toArray()),
+                     QStringList{"l_full"});
+            const HttpResponse login = http.post(
+                "/api/v1/auth/login",
+                QJsonObject{{"login", "auctioneer"}, {"password", "correct horse auctioneer"}});
+            BM_EXPECT_STATUS(login, 200);
+            http.setAccessToken(login.json().value("accessToken").toString());
+            BM_EXPECT_STATUS(http.patch("/api/v1/listings/l_full",
+                                        QJsonObject{{"title", "Leica M6 classic auction"}}),
+                             200);
+            QCOMPARE(idsOf(http.get("/api/v1/listings?q=classic").json().value("items").toArray()),
+                     QStringList{"l_full"});
+            QCOMPARE(http.get("/api/v1/listings/l_full").json().value("auction").toObject(), fullTerms);
+            QCOMPARE(server.stop(), 0);
+        }
+        QCOMPARE(pragma(db, "SELECT count(*) FROM pragma_table_info('listings') "
+                            "WHERE name LIKE 'auction%'").toLongLong(), 0);
+        QCOMPARE(pragma(db, "SELECT count(*) FROM auction_terms").toLongLong(), 2);
     }
 
     void newerSchemaIsRefusedAndLeftAlone() {

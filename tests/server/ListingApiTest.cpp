@@ -829,6 +829,53 @@ private Q_SLOTS:
         QVERIFY(heartsIn(anonymous()->get("/api/v1/listings?q=" + q("lamp zq7"))).value(liked).isUndefined());
     }
 
+    void searchHeartsAreRightOnEveryPage() {
+        // Hearts come from one lookup per page: each page must mark exactly the
+        // caller's favourites among its own items, whatever the sort or filter.
+        const TestUser s = registerUser(*anonymous(), "heart_pager");
+        const TestUser fan = registerUser(*anonymous(), "heart_pager_fan");
+        QVERIFY(s.ok() && fan.ok());
+        QSet<QString> liked;
+        QStringList all;
+        for (int i = 0; i < 11; ++i) {
+            const QString id =
+                create(s, listingDraft(QStringLiteral("Heart pager vase %1").arg(i), 1000 + 100 * i,
+                                       i % 2 ? "home" : "furniture"))
+                    .value("id").toString();
+            QVERIFY(!id.isEmpty());
+            all.append(id);
+            if (i % 3 != 1) {
+                BM_EXPECT_STATUS(as(fan)->put("/api/v1/listings/" + id + "/favorite"), 200);
+                liked.insert(id);
+            }
+        }
+        // Someone else's heart on a listing the fan did not like changes nothing for the fan.
+        BM_EXPECT_STATUS(as(m_other)->put("/api/v1/listings/" + all[1] + "/favorite"), 200);
+        for (const QString& query :
+             {"sellerId=" + s.id, "sellerId=" + s.id + "&sort=price_asc",
+              "sellerId=" + s.id + "&q=" + q("pager vase"), "q=" + q("Heart pager vase"),
+              "sellerId=" + s.id + "&category=furniture&sort=popular"}) {
+            QSet<QString> seen;
+            QString cursor;
+            int pages = 0;
+            do {
+                const HttpResponse page = as(fan)->get(
+                    "/api/v1/listings?limit=3&" + query + (cursor.isEmpty() ? "" : "&cursor=" + q(cursor)));
+                BM_EXPECT_STATUS(page, 200);
+                for (const QJsonValue& v : page.json().value("items").toArray()) {
+                    const QString id = v.toObject().value("id").toString();
+                    QVERIFY2(v.toObject().value("isFavorite").isBool(), qPrintable(query + ": " + id));
+                    QCOMPARE(v.toObject().value("isFavorite").toBool(), liked.contains(id));
+                    seen.insert(id);
+                }
+                cursor = page.json().value("nextCursor").toString();
+                ++pages;
+            } while (!cursor.isEmpty() && pages < 20);
+            QVERIFY2(pages >= 2, qPrintable(query));
+            QVERIFY2(!seen.isEmpty() && seen.size() <= all.size(), qPrintable(query));
+        }
+    }
+
     void myFavoritesList() {
         const TestUser fan = registerUser(*anonymous(), "fan");
         QVERIFY(fan.ok());

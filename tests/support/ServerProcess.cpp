@@ -21,7 +21,10 @@ ServerProcess::~ServerProcess() {
 }
 
 QString ServerProcess::binaryPath() const {
-    return QStringLiteral(BITMARKET_BIN_DIR) + QStringLiteral("/bitmarket-server");
+    // Another build's server, so a benchmark can compare two builds back to back.
+    const QString other = qEnvironmentVariable("BITMARKET_SERVER_BINARY");
+    return other.isEmpty() ? QStringLiteral(BITMARKET_BIN_DIR) + QStringLiteral("/bitmarket-server")
+                           : other;
 }
 
 bool ServerProcess::start(const QStringList& extraArgs, int timeoutMs) {

@@ -1,0 +1,36 @@
+// The one writer of the `listings` table (and of each listing's auction terms,
+// which live and die with it). Runs inside the caller's read or write.
+#pragma once
+
+#include "bitmarket/ApiTypes.h"
+#include "bitmarket/Result.h"
+#include "db/Connection.h"
+#include "market/ListingInput.h"
+
+#include <optional>
+
+namespace bitmarket::server {
+
+class ListingTable {
+public:
+    // The listing as everyone sees it; not_found when it is missing or removed.
+    static Result<Listing> find(db::Connection& c, const QString& listingId);
+    // The seller of a listing that is not removed.
+    static std::optional<QString> sellerOf(db::Connection& c, const QString& listingId);
+
+    static void insert(db::Connection& c, const QString& listingId, const QString& sellerId,
+                       const ListingDraft& draft, qint64 nowMs);
+    // Writes the listing's editable fields as `listing` holds them.
+    static void update(db::Connection& c, const Listing& listing, qint64 nowMs);
+    static void markRemoved(db::Connection& c, const QString& listingId, qint64 nowMs);
+    static void addFavorites(db::Connection& c, const QString& listingId, int delta);
+    static qint64 favoriteCount(db::Connection& c, const QString& listingId);
+    static void addView(db::Connection& c, const QString& listingId);
+    // The listing's thumbnail becomes its first photo's.
+    static void refreshThumbnail(db::Connection& c, const QString& listingId, qint64 nowMs);
+    // False when there is no such listing.
+    static bool setModel(db::Connection& c, const QString& listingId, const ModelInfo& model,
+                         qint64 nowMs);
+};
+
+} // namespace bitmarket::server
