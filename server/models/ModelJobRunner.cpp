@@ -1,4 +1,4 @@
-#include "jobs/ModelJobRunner.h"
+#include "models/ModelJobRunner.h"
 
 #include "media/CameraExif.h"
 #include "reconstruct/EngineProtocol.h"
@@ -22,7 +22,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
-namespace bitmarket::server::jobs {
+namespace bitmarket::server::models {
 
 Q_LOGGING_CATEGORY(lcModelJob, "bitmarket.jobs.model")
 
@@ -169,7 +169,7 @@ QString ModelJobRunner::enginePath() const {
     return QCoreApplication::applicationDirPath() + u'/' + fromProtocol(protocol::kProgram);
 }
 
-Result<ModelInfo> ModelJobRunner::run(const JobRecord& job, const Progress& progress) {
+Result<ModelInfo> ModelJobRunner::run(const jobs::JobRecord& job, const Progress& progress) {
     const QString listingId = job.job.listingId;
     auto hashes = m_db.read([&](db::Connection& c) -> Result<QStringList> {
         auto exists = c.query("SELECT 1 FROM listings WHERE id = ?1 AND status != 'removed'");
@@ -348,4 +348,4 @@ Result<ModelInfo> ModelJobRunner::run(const JobRecord& job, const Progress& prog
     return model;
 }
 
-} // namespace bitmarket::server::jobs
+} // namespace bitmarket::server::models

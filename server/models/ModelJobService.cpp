@@ -1,12 +1,11 @@
-#include "jobs/ModelJobService.h"
+#include "models/ModelJobService.h"
 
-#include "jobs/ListingModelState.h"
+#include "models/ListingModelState.h"
+#include "models/ModelJobHandler.h"
 
-namespace bitmarket::server::jobs {
+namespace bitmarket::server::models {
 
 namespace {
-
-const QString kModelKind = QStringLiteral("model");
 
 // Checked inside the enqueue transaction, so two quick clicks cannot both
 // pass and queue two jobs.
@@ -24,17 +23,15 @@ Result<void> checkRequest(db::Connection& c, const QString& listingId, const QSt
     photos.next();
     if (photos.integer(0) == 0)
         return ApiError::validation(QStringLiteral("Add photos before making a 3D model."));
-    auto active = c.query("SELECT 1 FROM jobs WHERE listing_id = ?1 AND kind = ?2 AND id != ?3 "
-                          "AND status IN ('queued', 'running') LIMIT 1");
-    active.bind(listingId, kModelKind, newJobId);
-    if (active.next())
+    if (jobs::JobQueue::anotherActive(c, listingId, ModelJobHandler::kKind, newJobId))
         return ApiError::conflict(QStringLiteral("A model of this listing is already being made."));
     return {};
 }
 
 } // namespace
 
-ModelJobService::ModelJobService(db::Database& db, JobQueue& queue, ListingChanged listingChanged)
+ModelJobService::ModelJobService(db::Database& db, jobs::JobQueue& queue,
+                                 ListingChanged listingChanged)
     : m_db(db), m_queue(queue), m_listingChanged(std::move(listingChanged)) {
 }
 
@@ -51,20 +48,23 @@ Result<Job> ModelJobService::requestModel(const QString& listingId, const QStrin
     });
     if (!owned)
         return owned.error();
-    auto active = m_queue.activeFor(listingId, kModelKind);
+    auto active = m_queue.activeFor(listingId, ModelJobHandler::kKind);
     if (!active)
         return active.error();
     if (*active)
         return (*active)->job;
 
+    jobs::JobQueue::NewJob model;
+    model.kind = ModelJobHandler::kKind;
+    model.listingId = listingId;
+    model.ownerId = userId;
     auto queued =
-        m_queue.enqueue(kModelKind, listingId, userId, {},
-                        [&](db::Connection& c, const JobRecord& r) -> Result<void> {
-                            if (auto ok = checkRequest(c, listingId, userId, r.job.id); !ok)
-                                return ok;
-                            ListingModelState::markQueued(c, listingId, r.job.id);
-                            return {};
-                        });
+        m_queue.enqueue(model, [&](db::Connection& c, const jobs::JobRecord& r) -> Result<void> {
+            if (auto ok = checkRequest(c, listingId, userId, r.job.id); !ok)
+                return ok;
+            ListingModelState::markQueued(c, listingId, r.job.id);
+            return {};
+        });
     if (!queued)
         return queued.error();
     if (m_listingChanged)
@@ -79,4 +79,4 @@ Result<Job> ModelJobService::job(const QString& jobId, const QString& userId) {
     return found->job;
 }
 
-} // namespace bitmarket::server::jobs
+} // namespace bitmarket::server::models

@@ -1,8 +1,8 @@
-#include "jobs/ListingModelState.h"
+#include "models/ListingModelState.h"
 
 #include "bitmarket/Timestamp.h"
 
-namespace bitmarket::server::jobs {
+namespace bitmarket::server::models {
 
 void ListingModelState::markQueued(db::Connection& c, const QString& listingId,
                                    const QString& jobId) {
@@ -56,4 +56,4 @@ std::optional<ModelInfo> ListingModelState::load(db::Connection& c, const QStrin
                      q.integer(4), q.text(5), q.text(6)};
 }
 
-} // namespace bitmarket::server::jobs
+} // namespace bitmarket::server::models

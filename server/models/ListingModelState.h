@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace bitmarket::server::jobs {
+namespace bitmarket::server::models {
 
 class ListingModelState {
 public:
@@ -29,4 +29,4 @@ public:
     static std::optional<ModelInfo> load(db::Connection& c, const QString& listingId);
 };
 
-} // namespace bitmarket::server::jobs
+} // namespace bitmarket::server::models
