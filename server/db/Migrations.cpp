@@ -224,6 +224,34 @@ CREATE INDEX jobs_updated ON jobs(updated_at);
 CREATE UNIQUE INDEX jobs_pending_key ON jobs(unique_key) WHERE status = 'queued';
 )sql";
 
+constexpr const char* kListingModels = R"sql(
+-- A listing's 3D model state moves out of the listings table into its own,
+-- written only by the models domain; readers join it on the listing's id.
+CREATE TABLE listing_models (
+    listing_id  TEXT PRIMARY KEY REFERENCES listings(id),
+    status      TEXT NOT NULL,
+    url         TEXT,
+    preview_url TEXT,
+    quality     TEXT,
+    triangles   INTEGER,
+    job_id      TEXT,
+    error       TEXT,
+    updated_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO listing_models (listing_id, status, url, preview_url, quality, triangles, job_id,
+                            error, updated_at)
+    SELECT id, model_status, model_url, model_preview_url, model_quality, model_triangles,
+           model_job_id, model_error, updated_at
+    FROM listings WHERE model_status IS NOT NULL;
+ALTER TABLE listings DROP COLUMN model_status;
+ALTER TABLE listings DROP COLUMN model_url;
+ALTER TABLE listings DROP COLUMN model_preview_url;
+ALTER TABLE listings DROP COLUMN model_quality;
+ALTER TABLE listings DROP COLUMN model_triangles;
+ALTER TABLE listings DROP COLUMN model_job_id;
+ALTER TABLE listings DROP COLUMN model_error;
+)sql";
+
 constexpr const char* kUserRoles = R"sql(
 -- Roles beyond an ordinary account (moderator, admin). Written by UserRoles only; read with
 -- the user's row on every authenticated request, so a grant counts from the next request.
@@ -240,6 +268,7 @@ constexpr Migration kMigrations[] = {
     {2, "job queue", kJobs},
     {3, "live sessions index", kLiveSessions},
     {4, "jobs of any kind, scheduled and keyed", kJobsOfAnyKind},
+    {5, "listing models in their own table", kListingModels},
     {7, "user roles", kUserRoles},
 };
 

@@ -5,13 +5,16 @@
 
 namespace bitmarket::server {
 
+// A model's progress changes the listing a viewer sees, so it counts in updatedAt.
 const char* const kListingColumns =
     "l.id, l.title, l.description, l.category_id, l.price_amount, l.currency, l.condition, "
-    "l.tags, l.region, l.sale_type, l.status, l.seller_id, l.created_at, l.updated_at, "
+    "l.tags, l.region, l.sale_type, l.status, l.seller_id, l.created_at, "
+    "max(l.updated_at, coalesce(m.updated_at, 0)), "
     "l.auction_start, l.auction_increment, l.auction_buy_now, l.auction_reserve, "
-    "l.auction_ends_at, l.favorite_count, l.view_count, l.thumb_url, l.model_status, "
-    "l.model_url, l.model_preview_url, l.model_quality, l.model_triangles, l.model_job_id, "
-    "l.model_error, l.seq";
+    "l.auction_ends_at, l.favorite_count, l.view_count, l.thumb_url, m.status, "
+    "m.url, m.preview_url, m.quality, m.triangles, m.job_id, m.error, l.seq";
+
+const char* const kListingModelJoin = " LEFT JOIN listing_models m ON m.listing_id = l.id";
 
 Listing listingFromRow(const db::Query& q) {
     Listing l;

@@ -6,8 +6,11 @@
 
 namespace bitmarket::server {
 
-// Selects from `listings l`; the last column is the row's seq (for cursors).
+// Selects from `listings l` joined with kListingModelJoin; the last column is
+// the row's seq (for cursors).
 extern const char* const kListingColumns;
+// The listing's 3D model state (listing_models, owned by the models domain) as `m`.
+extern const char* const kListingModelJoin;
 constexpr int kListingSeqColumn = 29;
 
 Listing listingFromRow(const db::Query& q);

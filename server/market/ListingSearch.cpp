@@ -149,8 +149,8 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query, qint64 n
                                  ? " FROM listings_fts f CROSS JOIN listings l ON l.seq = f.rowid"
                                  : " FROM listings l";
     const std::string order = isNewest && textSearch ? "f.rowid DESC" : sort->order;
-    st.sql = std::string("SELECT ") + kListingColumns + from + " WHERE " + where + " ORDER BY " +
-             order + " LIMIT ?";
+    st.sql = std::string("SELECT ") + kListingColumns + from + kListingModelJoin + " WHERE " +
+             where + " ORDER BY " + order + " LIMIT ?";
     st.parameters.push_back(static_cast<qint64>(query.limit + 1));
     return st;
 }

@@ -53,8 +53,8 @@ Result<void> ListingService::checkOwner(db::Connection& c, const QString& listin
 }
 
 Result<Listing> ListingService::summary(db::Connection& c, const QString& listingId) {
-    auto q = c.query(std::string("SELECT ") + kListingColumns +
-                     " FROM listings l WHERE l.id = ?1 AND l.status != 'removed'");
+    auto q = c.query(std::string("SELECT ") + kListingColumns + " FROM listings l" +
+                     kListingModelJoin + " WHERE l.id = ?1 AND l.status != 'removed'");
     q.bind(listingId);
     if (!q.next())
         return listingNotFound();
@@ -266,8 +266,9 @@ Result<ListingPage> ListingService::favorites(const QString& userId, const QStri
     }
     return m_db.read([&](db::Connection& c) -> Result<ListingPage> {
         auto q = c.query(std::string("SELECT ") + kListingColumns +
-                         ", f.created_at FROM favorites f JOIN listings l ON l.id = f.listing_id "
-                         "WHERE f.user_id = ?1 AND l.status != 'removed' AND "
+                         ", f.created_at FROM favorites f JOIN listings l ON l.id = f.listing_id" +
+                         kListingModelJoin +
+                         " WHERE f.user_id = ?1 AND l.status != 'removed' AND "
                          "(f.created_at, l.seq) < (?2, ?3) "
                          "ORDER BY f.created_at DESC, l.seq DESC LIMIT ?4");
         q.bind(userId, beforeAt, beforeSeq, static_cast<qint64>(limit + 1));
@@ -357,24 +358,6 @@ Result<QList<Photo>> ListingService::photos(const QString& listingId) {
     return m_db.read([&](db::Connection& c) -> Result<QList<Photo>> {
         return photosOf(c, listingId);
     });
-}
-
-Result<void> ListingService::setModel(const QString& listingId, const ModelInfo& m) {
-    auto stored = m_db.write([&](db::Connection& c) -> Result<bool> {
-        c.query("UPDATE listings SET model_status = ?2, model_url = ?3, model_preview_url = ?4, "
-                "model_quality = ?5, model_triangles = ?6, model_job_id = ?7, model_error = ?8, "
-                "updated_at = ?9 WHERE id = ?1")
-            .bind(listingId, m.status, m.url, m.previewUrl, m.quality, m.triangles, m.jobId,
-                  m.error, nowMs())
-            .run();
-        if (c.changes() == 0)
-            return listingNotFound();
-        return true;
-    });
-    if (!stored)
-        return stored.error();
-    announceUpdate(listingId);
-    return {};
 }
 
 Result<bool> ListingService::photoHashInUse(const QString& hash) {

@@ -31,8 +31,9 @@ Result<QSet<QString>> MediaSweeper::referencedHashes() {
                               "WHERE l.status != 'removed'");
         while (photos.next())
             hashes.insert(photos.text(0));
-        auto listings = c.query("SELECT thumb_url, model_url, model_preview_url FROM listings "
-                                "WHERE status != 'removed'");
+        auto listings = c.query("SELECT l.thumb_url, m.url, m.preview_url FROM listings l "
+                                "LEFT JOIN listing_models m ON m.listing_id = l.id "
+                                "WHERE l.status != 'removed'");
         while (listings.next()) {
             for (int column = 0; column < 3; ++column) {
                 const QString hash = media::MediaStore::hashOfName(listings.text(column));

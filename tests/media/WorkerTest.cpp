@@ -186,11 +186,9 @@ struct Pipeline {
     std::optional<ModelInfo> listingModel() {
         return db
             ->read([](db::Connection& c) -> Result<std::optional<ModelInfo>> {
-                auto q = c.query("SELECT model_status, model_url, model_preview_url, "
-                                 "model_quality, model_triangles, model_job_id, model_error "
-                                 "FROM listings WHERE id = 'lst_tree'");
-                q.next();
-                if (q.isNull(0))
+                auto q = c.query("SELECT status, url, preview_url, quality, triangles, job_id, "
+                                 "error FROM listing_models WHERE listing_id = 'lst_tree'");
+                if (!q.next())
                     return std::optional<ModelInfo>();
                 return std::optional(ModelInfo{q.text(0), q.text(1), q.text(2), q.text(3),
                                                q.integer(4), q.text(5), q.text(6)});
