@@ -1,6 +1,7 @@
 #include "app/DemoCatalogue.h"
 
 #include "bitmarket/Timestamp.h"
+#include "models/ListingModelState.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -87,9 +88,12 @@ Result<void> DemoCatalogue::attachModel(const QString& listingId, const QString&
     media::StoredFile model, previewFile;
     BITMARKET_TRY(model, m_store.storeFile(glb, QStringLiteral("glb")));
     BITMARKET_TRY(previewFile, m_store.storeFile(preview, QStringLiteral("png")));
-    return m_listings.setModel(listingId, ModelInfo{QStringLiteral("done"), model.urlPath,
-                                                    previewFile.urlPath, quality, triangles, {},
-                                                    {}});
+    const ModelInfo info{QStringLiteral("done"), model.urlPath, previewFile.urlPath, quality,
+                         triangles, {}, {}};
+    return m_db.write([&](db::Connection& c) -> Result<void> {
+        models::ListingModelState::attach(c, listingId, info);
+        return {};
+    });
 }
 
 Result<Listing> DemoCatalogue::createListing(const QString& sellerId, const QJsonObject& item,

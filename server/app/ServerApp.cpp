@@ -14,9 +14,8 @@
 #include "http/PhotoRoutes.h"
 #include "http/SystemRoutes.h"
 #include "jobs/JobEventRelay.h"
+#include "jobs/JobHandlers.h"
 #include "jobs/JobQueue.h"
-#include "jobs/ModelJobRunner.h"
-#include "jobs/ModelJobService.h"
 #include "jobs/Worker.h"
 #include "market/CategoryService.h"
 #include "market/ListingPhotoUploads.h"
@@ -24,6 +23,9 @@
 #include "market/MediaSweeper.h"
 #include "media/MediaStore.h"
 #include "media/PhotoIngest.h"
+#include "models/ModelJobHandler.h"
+#include "models/ModelJobRunner.h"
+#include "models/ModelJobService.h"
 #include "realtime/RealtimeHub.h"
 
 #include <QDir>
@@ -57,8 +59,10 @@ struct ServerApp::Parts {
     std::unique_ptr<ListingPhotoUploads> photoUploads;
     std::unique_ptr<MediaSweeper> mediaSweeper;
     std::unique_ptr<jobs::JobQueue> jobQueue;
-    std::unique_ptr<jobs::ModelJobRunner> modelRunner;
-    std::unique_ptr<jobs::ModelJobService> modelJobs;
+    jobs::JobHandlers jobHandlers;
+    std::unique_ptr<models::ModelJobRunner> modelRunner;
+    std::unique_ptr<models::ModelJobHandler> modelHandler;
+    std::unique_ptr<models::ModelJobService> modelJobs;
     std::vector<std::unique_ptr<jobs::Worker>> workers;
     std::vector<std::thread> workerThreads;
     std::unique_ptr<jobs::JobEventRelay> jobRelay;
@@ -100,12 +104,17 @@ bool ServerApp::openStorage() {
     p.photoUploads =
         std::make_unique<ListingPhotoUploads>(*p.listings, *p.photoIngest, *p.mediaStore);
     p.jobQueue = std::make_unique<jobs::JobQueue>(*p.db, p.events);
-    jobs::ModelJobRunner::Options runnerOptions;
+    models::ModelJobRunner::Options runnerOptions;
     // Scratch space for the engine sits on the data disk, next to what it produces.
     runnerOptions.workDir = m_config.dataDir + QStringLiteral("/work");
     runnerOptions.quality = m_config.modelQuality;
-    p.modelRunner = std::make_unique<jobs::ModelJobRunner>(*p.db, *p.mediaStore, runnerOptions);
-    p.modelJobs = std::make_unique<jobs::ModelJobService>(*p.db, *p.jobQueue, listingChanged());
+    p.modelRunner = std::make_unique<models::ModelJobRunner>(*p.db, *p.mediaStore, runnerOptions);
+    models::ModelJobHandler::Options modelOptions;
+    modelOptions.listingChanged = listingChanged();
+    p.modelHandler = std::make_unique<models::ModelJobHandler>(*p.modelRunner, modelOptions);
+    p.jobHandlers.add(*p.modelHandler);
+    p.modelJobs =
+        std::make_unique<models::ModelJobService>(*p.db, *p.jobQueue, listingChanged());
     return true;
 }
 
@@ -145,9 +154,7 @@ void ServerApp::startWorkers(int count) {
     for (int i = 0; i < count; ++i) {
         jobs::Worker::Options options;
         options.leaseMs = m_config.jobLeaseMs;
-        options.listingChanged = listingChanged();
-        p.workers.push_back(
-            std::make_unique<jobs::Worker>(*p.db, *p.jobQueue, *p.modelRunner, options));
+        p.workers.push_back(std::make_unique<jobs::Worker>(*p.jobQueue, p.jobHandlers, options));
         jobs::Worker* worker = p.workers.back().get();
         p.workerThreads.emplace_back([worker] { worker->run(); });
     }
@@ -241,9 +248,8 @@ bool ServerApp::start() {
     }
     startWorkers(m_config.workers);
     // Progress of workers in other processes reaches live clients through the database.
-    jobs::JobEventRelay::Options relayOptions;
-    relayOptions.listingChanged = listingChanged();
-    p.jobRelay = std::make_unique<jobs::JobEventRelay>(*p.db, p.events, *p.jobQueue, relayOptions);
+    p.jobRelay =
+        std::make_unique<jobs::JobEventRelay>(*p.db, p.events, *p.jobQueue, p.jobHandlers);
     p.jobRelay->start();
     std::printf("listening on http://%s:%d\n", qPrintable(m_config.httpHost), port.value());
     std::printf("websocket on ws://%s:%d/ws\n", qPrintable(m_config.wsHost), p.hub->port());

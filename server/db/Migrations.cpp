@@ -179,6 +179,77 @@ CREATE INDEX refresh_tokens_live ON refresh_tokens(family_id)
     WHERE spent_at IS NULL AND revoked_at IS NULL;
 )sql";
 
+constexpr const char* kJobsOfAnyKind = R"sql(
+-- Jobs of every kind, not only 3D models: the owner and the listing become
+-- optional (the server's own work has neither), a job may wait for its time
+-- (run_after), a unique key names the one queued job for some piece of work
+-- (moving it instead of adding another, across restarts), a queued job can be
+-- cancelled, and the number of attempts comes from the kind's retry policy.
+CREATE TABLE jobs_v4 (
+    seq              INTEGER PRIMARY KEY,
+    id               TEXT NOT NULL UNIQUE,
+    kind             TEXT NOT NULL,
+    unique_key       TEXT,
+    listing_id       TEXT,
+    owner_id         TEXT,
+    status           TEXT NOT NULL
+                     CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+    progress         REAL NOT NULL DEFAULT 0,
+    stage            TEXT NOT NULL DEFAULT '',
+    error            TEXT,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    run_after        INTEGER NOT NULL,
+    lease_owner      TEXT,
+    lease_expires_at INTEGER,
+    heartbeat_at     INTEGER,
+    payload          TEXT NOT NULL DEFAULT '{}',
+    result           TEXT,
+    revision         INTEGER NOT NULL DEFAULT 0,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+);
+INSERT INTO jobs_v4 (seq, id, kind, listing_id, owner_id, status, progress, stage, error,
+                     attempts, run_after, lease_owner, lease_expires_at, heartbeat_at, payload,
+                     result, revision, created_at, updated_at)
+    SELECT seq, id, kind, listing_id, owner_id, status, progress, stage, error, attempts,
+           run_after, lease_owner, lease_expires_at, heartbeat_at, payload, result, revision,
+           created_at, updated_at
+    FROM jobs;
+DROP TABLE jobs;
+ALTER TABLE jobs_v4 RENAME TO jobs;
+CREATE INDEX jobs_runnable ON jobs(status, run_after, seq);
+CREATE INDEX jobs_leases ON jobs(status, lease_expires_at, seq);
+CREATE INDEX jobs_listing ON jobs(listing_id, kind, status);
+CREATE INDEX jobs_updated ON jobs(updated_at);
+CREATE UNIQUE INDEX jobs_pending_key ON jobs(unique_key) WHERE status = 'queued';
+)sql";
+
+constexpr const char* kListingModels = R"sql(
+-- A listing's 3D model state moves out of the listings table into its own,
+-- written only by the models domain; readers join it on the listing's id.
+CREATE TABLE listing_models (
+    listing_id  TEXT PRIMARY KEY REFERENCES listings(id),
+    status      TEXT NOT NULL,
+    url         TEXT,
+    preview_url TEXT,
+    quality     TEXT,
+    triangles   INTEGER,
+    job_id      TEXT,
+    error       TEXT,
+    updated_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO listing_models (listing_id, status, url, preview_url, quality, triangles, job_id,
+                            error, updated_at)
+    SELECT id, model_status, model_url, model_preview_url, model_quality, model_triangles,
+           model_job_id, model_error, updated_at
+    FROM listings WHERE model_status IS NOT NULL;
+ALTER TABLE listings DROP COLUMN model_status;
+ALTER TABLE listings DROP COLUMN model_url;
+ALTER TABLE listings DROP COLUMN model_preview_url;
+ALTER TABLE listings DROP COLUMN model_quality;
+ALTER TABLE listings DROP COLUMN model_triangles;
+ALTER TABLE listings DROP COLUMN model_job_id;
+ALTER TABLE listings DROP COLUMN model_error;
 constexpr const char* kAuctionTerms = R"sql(
 -- An auction's terms move out of the listings row into a table of their own,
 -- one row per auction listing (its currency is the listing's). Keyed by the
@@ -230,6 +301,8 @@ constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
     {3, "live sessions index", kLiveSessions},
+    {4, "jobs of any kind, scheduled and keyed", kJobsOfAnyKind},
+    {5, "listing models in their own table", kListingModels},
     {6, "auction terms table, category browse indexes", kAuctionTerms},
     {7, "user roles", kUserRoles},
 };

@@ -7,7 +7,7 @@ namespace bitmarket::server {
 
 struct JobProgressed {
     Job job;
-    QString ownerId; // the user who asked for the job
+    QString ownerId; // the user who asked for the job; empty for the server's own jobs
 };
 
 } // namespace bitmarket::server

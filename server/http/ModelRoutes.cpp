@@ -4,7 +4,7 @@
 
 namespace bitmarket::server {
 
-void addModelRoutes(Router& router, jobs::ModelJobService& models) {
+void addModelRoutes(Router& router, models::ModelJobService& models) {
     router.post("/api/v1/listings/{id}/model", Access::SignedIn,
                 [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
                     sendResult(req, res, 202, models.requestModel(pathParam(req, 1), caller.userId),

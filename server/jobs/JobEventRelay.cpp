@@ -4,12 +4,15 @@
 
 namespace bitmarket::server::jobs {
 
-JobEventRelay::JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue)
-    : JobEventRelay(db, events, queue, Options{}) {
+JobEventRelay::JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue,
+                             const JobHandlers& handlers)
+    : JobEventRelay(db, events, queue, handlers, Options{}) {
 }
 
-JobEventRelay::JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue, Options options)
-    : m_db(db), m_events(events), m_queue(queue), m_options(std::move(options)) {
+JobEventRelay::JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue,
+                             const JobHandlers& handlers, Options options)
+    : m_db(db), m_events(events), m_queue(queue), m_handlers(handlers),
+      m_options(std::move(options)) {
     m_subscription = m_events.subscribe([this](const DomainEvent& e) { remember(e); });
 }
 
@@ -99,11 +102,15 @@ void JobEventRelay::pollOnce() {
             seen.revision = record->revision;
             seen.updatedAtMs = job.updatedAtMs;
         }
+        // A job nobody follows (the server's own scheduled work) has no one to tell.
+        if (record->ownerId.isEmpty() && job.listingId.isEmpty())
+            continue;
         if (publish)
             m_queue.publishProgress(*record);
-        if (publish && previousStatus != job.status && !job.listingId.isEmpty() &&
-            m_options.listingChanged)
-            m_options.listingChanged(job.listingId);
+        if (publish && previousStatus != job.status) {
+            if (JobHandler* handler = m_handlers.find(job.kind))
+                handler->statusChanged(*record);
+        }
     }
 
     std::lock_guard lock(m_mutex);

@@ -3,14 +3,16 @@
 // EventBus, by watching the jobs table. Changes this process already
 // published (in-process workers, requests) are recognised and not repeated,
 // so a server may run its own workers and external ones at the same time.
+// When a job's status changes, its kind's handler hears of it as it would
+// from an in-process worker.
 #pragma once
 
 #include "db/Database.h"
 #include "events/EventBus.h"
+#include "jobs/JobHandlers.h"
 #include "jobs/JobQueue.h"
 
 #include <condition_variable>
-#include <functional>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -24,13 +26,11 @@ public:
         // How far back each look reaches: covers commits landing after the
         // time they were stamped with, and clocks of other machines.
         qint64 windowMs = 10'000;
-        // As Worker::Options::listingChanged: called when a job of a listing
-        // changes status, for the listing's owner to tell live viewers.
-        std::function<void(const QString& listingId)> listingChanged;
     };
 
-    JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue);
-    JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue, Options options);
+    JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue, const JobHandlers& handlers);
+    JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue, const JobHandlers& handlers,
+                  Options options);
     ~JobEventRelay();
     JobEventRelay(const JobEventRelay&) = delete;
     JobEventRelay& operator=(const JobEventRelay&) = delete;
@@ -56,6 +56,7 @@ private:
     db::Database& m_db;
     EventBus& m_events;
     JobQueue& m_queue;
+    const JobHandlers& m_handlers;
     Options m_options;
     EventBus::SubscriptionId m_subscription = 0;
 

@@ -11,7 +11,7 @@ namespace bitmarket::server::jobs {
 namespace {
 
 constexpr char kColumns[] =
-    "id, kind, listing_id, owner_id, status, progress, stage, error, attempts, max_attempts, "
+    "id, kind, unique_key, listing_id, owner_id, status, progress, stage, error, attempts, "
     "run_after, lease_owner, lease_expires_at, heartbeat_at, payload, result, revision, "
     "created_at, updated_at";
 
@@ -39,14 +39,14 @@ JobRecord readRow(const db::Query& q) {
     JobRecord r;
     r.job.id = q.text(0);
     r.job.kind = q.text(1);
-    r.job.listingId = q.text(2);
-    r.ownerId = q.text(3);
-    r.job.status = q.text(4);
-    r.job.progress = q.real(5);
-    r.job.stage = q.text(6);
-    r.job.error = q.text(7);
-    r.job.attempts = static_cast<int>(q.integer(8));
-    r.maxAttempts = static_cast<int>(q.integer(9));
+    r.uniqueKey = q.text(2);
+    r.job.listingId = q.text(3);
+    r.ownerId = q.text(4);
+    r.job.status = q.text(5);
+    r.job.progress = q.real(6);
+    r.job.stage = q.text(7);
+    r.job.error = q.text(8);
+    r.job.attempts = static_cast<int>(q.integer(9));
     r.runAfterMs = q.integer(10);
     r.leaseOwner = q.text(11);
     r.leaseExpiresAtMs = q.integer(12);
@@ -64,13 +64,37 @@ void save(db::Connection& c, JobRecord& r, qint64 now) {
     ++r.revision;
     c.query("UPDATE jobs SET status = ?1, progress = ?2, stage = ?3, error = ?4, attempts = ?5, "
             "run_after = ?6, lease_owner = ?7, lease_expires_at = ?8, heartbeat_at = ?9, "
-            "result = ?10, revision = ?11, updated_at = ?12 WHERE id = ?13")
+            "payload = ?10, result = ?11, revision = ?12, updated_at = ?13 WHERE id = ?14")
         .bind(r.job.status, r.job.progress, r.job.stage, nullIfEmpty(r.job.error), r.job.attempts,
               r.runAfterMs, nullIfEmpty(r.leaseOwner), nullIfZero(r.leaseExpiresAtMs),
-              nullIfZero(r.heartbeatAtMs),
+              nullIfZero(r.heartbeatAtMs), jsonText(r.payload),
               r.result.isEmpty() ? std::nullopt : std::optional(jsonText(r.result)), r.revision,
               now, r.job.id)
         .run();
+}
+
+std::optional<JobRecord> pendingWithKey(db::Connection& c, const QString& uniqueKey) {
+    auto q = c.query("SELECT id FROM jobs WHERE unique_key = ?1 AND status = 'queued'");
+    q.bind(uniqueKey);
+    if (!q.next())
+        return std::nullopt;
+    const QString jobId = q.text(0);
+    return JobQueue::load(c, jobId);
+}
+
+// Back to the queue, unless a job scheduled since holds its unique key: that
+// newer one replaces it.
+void requeue(db::Connection& c, JobRecord& r, qint64 runAfterMs, const QString& stage) {
+    if (!r.uniqueKey.isEmpty()) {
+        if (auto newer = pendingWithKey(c, r.uniqueKey); newer && newer->job.id != r.job.id) {
+            r.job.status = QStringLiteral("cancelled");
+            r.job.stage = QStringLiteral("replaced by ") + newer->job.id;
+            return;
+        }
+    }
+    r.job.status = QStringLiteral("queued");
+    r.job.stage = stage;
+    r.runAfterMs = runAfterMs;
 }
 
 void clearLease(JobRecord& r) {
@@ -97,13 +121,6 @@ qint64 JobQueue::now() const {
     return m_options.clock ? m_options.clock() : nowMs();
 }
 
-qint64 JobQueue::backoffAfter(int attempts) const {
-    qint64 wait = m_options.backoffBaseMs;
-    for (int i = 1; i < attempts && wait < m_options.backoffMaxMs; ++i)
-        wait *= 2;
-    return std::min(wait, m_options.backoffMaxMs);
-}
-
 std::optional<JobRecord> JobQueue::load(db::Connection& c, const QString& jobId) {
     auto q = c.query(std::string("SELECT ") + kColumns + " FROM jobs WHERE id = ?1");
     q.bind(jobId);
@@ -113,44 +130,94 @@ std::optional<JobRecord> JobQueue::load(db::Connection& c, const QString& jobId)
 }
 
 void JobQueue::publishProgress(const JobRecord& r) {
+    // The server's own jobs (no owner, no listing) have nobody following them live.
+    if (r.ownerId.isEmpty() && r.job.listingId.isEmpty())
+        return;
     m_events.publish(JobProgressed{r.job, r.ownerId});
 }
 
-Result<JobRecord> JobQueue::enqueue(const QString& kind, const QString& listingId,
-                                    const QString& ownerId, const QJsonObject& payload,
-                                    const SameTransaction& alsoWrite) {
-    auto inserted = m_db.write([&](db::Connection& c) -> Result<JobRecord> {
+Result<JobRecord> JobQueue::enqueue(const NewJob& job, const SameTransaction& alsoWrite) {
+    auto written = m_db.write([&](db::Connection& c) -> Result<JobRecord> {
         const qint64 t = now();
+        const qint64 runAt = job.runAtMs > 0 ? job.runAtMs : t;
         JobRecord r;
-        r.job.id = newId("job");
-        r.job.kind = kind;
-        r.job.listingId = listingId;
-        r.job.status = QStringLiteral("queued");
-        r.job.createdAtMs = t;
-        r.job.updatedAtMs = t;
-        r.ownerId = ownerId;
-        r.maxAttempts = std::max(1, m_options.maxAttempts);
-        r.runAfterMs = t;
-        r.payload = payload;
-        r.revision = 1;
-        c.query("INSERT INTO jobs (id, kind, listing_id, owner_id, status, max_attempts, "
-                "run_after, payload, revision, created_at, updated_at) "
-                "VALUES (?1, ?2, ?3, ?4, 'queued', ?5, ?6, ?7, 1, ?8, ?8)")
-            .bind(r.job.id, kind, nullIfEmpty(listingId), ownerId, r.maxAttempts, t,
-                  jsonText(payload), t)
-            .run();
+        if (auto held = job.uniqueKey.isEmpty() ? std::nullopt : pendingWithKey(c, job.uniqueKey)) {
+            if (held->job.kind != job.kind)
+                return ApiError::conflict(QStringLiteral("The key %1 belongs to a \"%2\" job."))
+                    .arg(job.uniqueKey)
+                    .arg(held->job.kind);
+            r = std::move(*held);
+            r.runAfterMs = runAt;
+            r.payload = job.payload;
+            save(c, r, t);
+        } else {
+            r.job.id = newId("job");
+            r.job.kind = job.kind;
+            r.job.listingId = job.listingId;
+            r.job.status = QStringLiteral("queued");
+            r.job.createdAtMs = t;
+            r.job.updatedAtMs = t;
+            r.ownerId = job.ownerId;
+            r.uniqueKey = job.uniqueKey;
+            r.runAfterMs = runAt;
+            r.payload = job.payload;
+            r.revision = 1;
+            c.query("INSERT INTO jobs (id, kind, unique_key, listing_id, owner_id, status, "
+                    "run_after, payload, revision, created_at, updated_at) "
+                    "VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6, ?7, 1, ?8, ?8)")
+                .bind(r.job.id, job.kind, nullIfEmpty(job.uniqueKey), nullIfEmpty(job.listingId),
+                      nullIfEmpty(job.ownerId), runAt, jsonText(job.payload), t)
+                .run();
+        }
         if (alsoWrite) {
             if (auto extra = alsoWrite(c, r); !extra)
                 return extra.error();
         }
         return r;
     });
-    if (inserted)
-        publishProgress(*inserted);
-    return inserted;
+    if (written)
+        publishProgress(*written);
+    return written;
 }
 
-Result<std::optional<JobRecord>> JobQueue::claim(const QString& workerId, qint64 leaseMs) {
+Result<JobRecord> JobQueue::schedule(const QString& kind, const QString& uniqueKey, qint64 runAtMs,
+                                     const QJsonObject& payload) {
+    if (uniqueKey.isEmpty())
+        return ApiError::validation(QStringLiteral("A scheduled job needs a unique key."));
+    NewJob job;
+    job.kind = kind;
+    job.uniqueKey = uniqueKey;
+    job.runAtMs = runAtMs;
+    job.payload = payload;
+    return enqueue(job);
+}
+
+Result<bool> JobQueue::cancel(const QString& uniqueKey) {
+    std::optional<JobRecord> cancelled;
+    auto outcome = m_db.write([&](db::Connection& c) -> Result<void> {
+        cancelled = pendingWithKey(c, uniqueKey);
+        if (!cancelled)
+            return {};
+        cancelled->job.status = QStringLiteral("cancelled");
+        cancelled->job.stage = QStringLiteral("cancelled");
+        save(c, *cancelled, now());
+        return {};
+    });
+    if (!outcome)
+        return outcome.error();
+    if (cancelled)
+        publishProgress(*cancelled);
+    return cancelled.has_value();
+}
+
+Result<std::optional<JobRecord>> JobQueue::pending(const QString& uniqueKey) {
+    return m_db.read([&](db::Connection& c) -> Result<std::optional<JobRecord>> {
+        return pendingWithKey(c, uniqueKey);
+    });
+}
+
+Result<std::optional<JobRecord>> JobQueue::claim(const QString& workerId, qint64 leaseMs,
+                                                 const SameTransaction& alsoWrite) {
     std::optional<JobRecord> claimed;
     auto outcome = m_db.write([&](db::Connection& c) -> Result<void> {
         claimed.reset();
@@ -182,6 +249,10 @@ Result<std::optional<JobRecord>> JobQueue::claim(const QString& workerId, qint64
         r.leaseExpiresAtMs = t + leaseMs;
         r.heartbeatAtMs = t;
         save(c, r, t);
+        if (alsoWrite) {
+            if (auto extra = alsoWrite(c, r); !extra)
+                return extra;
+        }
         claimed = std::move(r);
         return {};
     });
@@ -250,19 +321,18 @@ Result<JobRecord> JobQueue::complete(const QString& jobId, const QString& worker
 }
 
 Result<JobRecord> JobQueue::fail(const QString& jobId, const QString& workerId,
-                                 const QString& reason, Retry retry,
+                                 const ApiError& error, const RetryPolicy& policy,
                                  const SameTransaction& alsoWrite) {
     return transition(
         jobId,
-        [&](db::Connection&, JobRecord& r) -> Result<void> {
+        [&](db::Connection& c, JobRecord& r) -> Result<void> {
             if (auto held = requireLease(r, workerId); !held)
                 return held;
-            r.job.error = reason;
+            r.job.error = error.message;
             clearLease(r);
-            if (retry == Retry::Allowed && r.job.attempts < r.maxAttempts) {
-                r.job.status = QStringLiteral("queued");
-                r.job.stage = QStringLiteral("waiting to retry");
-                r.runAfterMs = now() + backoffAfter(r.job.attempts);
+            if (policy.mayRetry(error, r.job.attempts)) {
+                requeue(c, r, now() + policy.backoffAfter(r.job.attempts),
+                        QStringLiteral("waiting to retry"));
             } else {
                 r.job.status = QStringLiteral("failed");
                 r.job.stage = QStringLiteral("failed");
@@ -276,14 +346,12 @@ Result<JobRecord> JobQueue::release(const QString& jobId, const QString& workerI
                                     const SameTransaction& alsoWrite) {
     return transition(
         jobId,
-        [&](db::Connection&, JobRecord& r) -> Result<void> {
+        [&](db::Connection& c, JobRecord& r) -> Result<void> {
             if (auto held = requireLease(r, workerId); !held)
                 return held;
-            r.job.status = QStringLiteral("queued");
-            r.job.stage = QStringLiteral("queued");
             r.job.attempts = std::max(0, r.job.attempts - 1);
-            r.runAfterMs = now();
             clearLease(r);
+            requeue(c, r, now(), QStringLiteral("queued"));
             return {};
         },
         alsoWrite);
@@ -309,6 +377,14 @@ Result<std::optional<JobRecord>> JobQueue::activeFor(const QString& listingId,
         const QString jobId = q.text(0);
         return load(c, jobId);
     });
+}
+
+bool JobQueue::anotherActive(db::Connection& c, const QString& listingId, const QString& kind,
+                             const QString& jobId) {
+    auto q = c.query("SELECT 1 FROM jobs WHERE listing_id = ?1 AND kind = ?2 AND id != ?3 "
+                     "AND status IN ('queued', 'running') LIMIT 1");
+    q.bind(listingId, kind, jobId);
+    return q.next();
 }
 
 } // namespace bitmarket::server::jobs

@@ -1,14 +1,19 @@
-// The durable job queue in SQLite. Workers (threads of the server or separate
-// processes on the same database) claim a job under a lease and must keep
-// heartbeating; a job whose lease runs out is claimed again, so a killed
-// worker delays its job but never loses it. Every transition is committed
-// before the call returns and then published as a JobProgressed event.
+// The durable job queue in SQLite, for every kind of background work. A job
+// runs now or at a time (never before); a unique key makes it the one pending
+// job for that key, so scheduling the key again moves the job instead of
+// adding another (an auction's close when its end changes). Workers (threads
+// of the server or separate processes on the same database) claim a job under
+// a lease and must keep heartbeating; a job whose lease runs out is claimed
+// again, so a killed worker delays its job but never loses it. Every
+// transition is committed before the call returns and then published as a
+// JobProgressed event when someone follows the job (an owner or a listing).
 #pragma once
 
 #include "bitmarket/Result.h"
 #include "db/Database.h"
 #include "events/EventBus.h"
 #include "jobs/JobRecord.h"
+#include "jobs/RetryPolicy.h"
 
 #include <functional>
 #include <optional>
@@ -18,13 +23,17 @@ namespace bitmarket::server::jobs {
 class JobQueue {
 public:
     struct Options {
-        int maxAttempts = 3;
-        qint64 backoffBaseMs = 15'000; // wait after the first failure; doubles each time
-        qint64 backoffMaxMs = 600'000;
         std::function<qint64()> clock; // ms since the epoch; empty: the system clock
     };
 
-    enum class Retry { Allowed, Never };
+    struct NewJob {
+        QString kind;
+        QString listingId; // the listing it is about, if any: its viewers see the progress
+        QString ownerId;   // who asked, if anyone: they see the progress
+        QJsonObject payload;
+        qint64 runAtMs = 0; // not before this time; 0: now
+        QString uniqueKey;  // a queued job with this key is moved instead of adding one
+    };
 
     // Extra writes that must commit together with a transition (the listing's
     // model state, for instance); it sees the job as it is after the change.
@@ -34,15 +43,27 @@ public:
     JobQueue(db::Database& db, EventBus& events);
     JobQueue(db::Database& db, EventBus& events, Options options);
 
-    Result<JobRecord> enqueue(const QString& kind, const QString& listingId, const QString& ownerId,
-                              const QJsonObject& payload = {},
-                              const SameTransaction& alsoWrite = {});
+    // Adds a job; with a unique key held by a queued job, that job gets the
+    // new time and payload instead (conflict when it is of another kind).
+    Result<JobRecord> enqueue(const NewJob& job, const SameTransaction& alsoWrite = {});
 
-    // The oldest queued job whose backoff has passed, or the oldest running job
+    // The server's own work at a time: enqueue with a unique key.
+    Result<JobRecord> schedule(const QString& kind, const QString& uniqueKey, qint64 runAtMs,
+                               const QJsonObject& payload = {});
+
+    // Cancels the queued job holding the key; false when there is none (a
+    // running job is not stopped).
+    Result<bool> cancel(const QString& uniqueKey);
+
+    // The queued job holding the key, if any.
+    Result<std::optional<JobRecord>> pending(const QString& uniqueKey);
+
+    // The oldest queued job whose time has come, or the oldest running job
     // whose lease expired; nullopt when there is none. Claiming counts an
     // attempt, so a job that kills its workers runs out of attempts like one
     // that fails.
-    Result<std::optional<JobRecord>> claim(const QString& workerId, qint64 leaseMs);
+    Result<std::optional<JobRecord>> claim(const QString& workerId, qint64 leaseMs,
+                                           const SameTransaction& alsoWrite = {});
 
     // Records progress (0..1, never going back) and extends the lease by
     // leaseMs. Conflict when the worker no longer holds the lease.
@@ -52,10 +73,10 @@ public:
     Result<JobRecord> complete(const QString& jobId, const QString& workerId,
                                const QJsonObject& result, const SameTransaction& alsoWrite = {});
 
-    // Back to the queue after a backoff while attempts remain and retry is
-    // allowed; otherwise `failed` with the reason.
-    Result<JobRecord> fail(const QString& jobId, const QString& workerId, const QString& reason,
-                           Retry retry = Retry::Allowed, const SameTransaction& alsoWrite = {});
+    // Back to the queue after the policy's backoff while it allows another
+    // attempt for this error; otherwise `failed` with the error's message.
+    Result<JobRecord> fail(const QString& jobId, const QString& workerId, const ApiError& error,
+                           const RetryPolicy& policy, const SameTransaction& alsoWrite = {});
 
     // Gives a running job back without counting the attempt (a worker shutting
     // down cleanly).
@@ -66,11 +87,13 @@ public:
 
     // The queued or running job of this kind for a listing, if any.
     Result<std::optional<JobRecord>> activeFor(const QString& listingId, const QString& kind);
+    // Inside a write: whether a queued or running job of this kind for the
+    // listing exists besides jobId (checking a request next to its enqueue).
+    static bool anotherActive(db::Connection& c, const QString& listingId, const QString& kind,
+                              const QString& jobId);
 
-    qint64 backoffAfter(int attempts) const;
     qint64 now() const;
 
-    // For services that write a job row as part of their own transaction.
     static std::optional<JobRecord> load(db::Connection& c, const QString& jobId);
     void publishProgress(const JobRecord& record);
 

@@ -1,7 +1,5 @@
 #include "jobs/Worker.h"
 
-#include "jobs/ListingModelState.h"
-
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -13,8 +11,6 @@ Q_LOGGING_CATEGORY(lcWorker, "bitmarket.jobs.worker")
 
 namespace {
 
-const QString kModelKind = QStringLiteral("model");
-
 QString defaultWorkerId() {
     return QStringLiteral("%1/%2/%3")
         .arg(QSysInfo::machineHostName())
@@ -22,21 +18,22 @@ QString defaultWorkerId() {
         .arg(QRandomGenerator::system()->generate() & 0xffff, 4, 16, QChar(u'0'));
 }
 
-// Retrying cannot fix a listing without photos or one that is gone.
-JobQueue::Retry retryFor(const ApiError& error) {
-    return error.code == ErrorCode::ValidationFailed || error.code == ErrorCode::NotFound
-               ? JobQueue::Retry::Never
-               : JobQueue::Retry::Allowed;
+// The status writes of a job's handler, for the transitions the worker makes.
+JobQueue::SameTransaction recordStatusOf(JobHandler* handler) {
+    return [handler](db::Connection& c, const JobRecord& after) -> Result<void> {
+        if (!handler)
+            return {};
+        return handler->recordStatus(c, after);
+    };
 }
 
 } // namespace
 
-Worker::Worker(db::Database& db, JobQueue& queue, ModelJobRunner& models)
-    : Worker(db, queue, models, Options{}) {
+Worker::Worker(JobQueue& queue, const JobHandlers& handlers) : Worker(queue, handlers, Options{}) {
 }
 
-Worker::Worker(db::Database& db, JobQueue& queue, ModelJobRunner& models, Options options)
-    : m_db(db), m_queue(queue), m_models(models), m_options(std::move(options)) {
+Worker::Worker(JobQueue& queue, const JobHandlers& handlers, Options options)
+    : m_queue(queue), m_handlers(handlers), m_options(std::move(options)) {
     if (m_options.workerId.isEmpty())
         m_options.workerId = defaultWorkerId();
 }
@@ -64,7 +61,12 @@ void Worker::stop() {
 bool Worker::processNext() {
     if (m_stopping)
         return false;
-    auto claimed = m_queue.claim(m_options.workerId, m_options.leaseMs);
+    auto claimed =
+        m_queue.claim(m_options.workerId, m_options.leaseMs,
+                      [this](db::Connection& c, const JobRecord& job) -> Result<void> {
+                          JobHandler* handler = m_handlers.find(job.job.kind);
+                          return handler ? handler->recordStatus(c, job) : Result<void>();
+                      });
     if (!claimed) {
         qCWarning(lcWorker) << "cannot claim a job:" << claimed.error().message;
         return false;
@@ -72,35 +74,31 @@ bool Worker::processNext() {
     if (!*claimed)
         return false;
     const JobRecord job = std::move(**claimed);
-    const QString& listingId = job.job.listingId;
     qCInfo(lcWorker) << "claimed job" << job.job.id << job.job.kind << "attempt"
                      << job.job.attempts;
 
-    if (job.job.kind != kModelKind) {
-        finish(job, ApiError::validation(
-                        QStringLiteral("This server cannot run \"%1\" jobs.").arg(job.job.kind)));
+    JobHandler* handler = m_handlers.find(job.job.kind);
+    if (!handler) {
+        finish(
+            job, nullptr, RetryPolicy{.maxAttempts = 1},
+            ApiError::validation(
+                QStringLiteral("This server has no handler for \"%1\" jobs.").arg(job.job.kind)));
         return true;
     }
-    // Claims count attempts, so a job whose engine keeps killing its worker
-    // (out of memory, say) ends here instead of looping forever.
-    if (job.job.attempts > job.maxAttempts) {
-        finish(job, ApiError::validation(
-                        QStringLiteral("Making the model stopped unexpectedly %1 times.")
-                            .arg(job.maxAttempts)));
+    const RetryPolicy policy = handler->retryPolicy();
+    // Claims count attempts, so a job that keeps killing its worker (out of
+    // memory, say) ends here instead of looping forever.
+    if (job.job.attempts > policy.maxAttempts) {
+        finish(
+            job, handler, policy,
+            ApiError::internal(
+                QStringLiteral("The job stopped unexpectedly %1 times.").arg(policy.maxAttempts)));
         return true;
     }
-
-    if (!listingId.isEmpty()) {
-        auto marked = m_db.write([&](db::Connection& c) -> Result<void> {
-            ListingModelState::markRunning(c, listingId, job.job.id);
-            return {};
-        });
-        if (marked)
-            announce(listingId);
-    }
+    handler->statusChanged(job);
 
     bool leaseLost = false;
-    const auto outcome = m_models.run(job, [&](double progress, const QString& stage) {
+    const auto outcome = handler->run(job, [&](double progress, const QString& stage) {
         if (m_stopping)
             return false;
         auto beat =
@@ -118,44 +116,25 @@ bool Worker::processNext() {
         return true;
     }
     if (!outcome && m_stopping) {
-        auto released = m_queue.release(
-            job.job.id, m_options.workerId, [&](db::Connection& c, const JobRecord&) {
-                if (!listingId.isEmpty())
-                    ListingModelState::markWaiting(c, listingId, job.job.id);
-                return Result<void>();
-            });
-        if (released && !listingId.isEmpty())
-            announce(listingId);
+        auto released = m_queue.release(job.job.id, m_options.workerId, recordStatusOf(handler));
+        if (released)
+            handler->statusChanged(*released);
         return true;
     }
-    finish(job, outcome);
+    finish(job, handler, policy, outcome);
     return true;
 }
 
-void Worker::finish(const JobRecord& job, const Result<ModelInfo>& outcome) {
-    const QString& listingId = job.job.listingId;
+void Worker::finish(const JobRecord& job, JobHandler* handler, const RetryPolicy& policy,
+                    const Result<QJsonObject>& outcome) {
     const QString& jobId = job.job.id;
     Result<JobRecord> recorded = ApiError::internal();
     if (outcome) {
-        recorded = m_queue.complete(
-            jobId, m_options.workerId, outcome->toJson(), [&](db::Connection& c, const JobRecord&) {
-                if (!listingId.isEmpty())
-                    ListingModelState::markDone(c, listingId, jobId, *outcome);
-                return Result<void>();
-            });
+        recorded = m_queue.complete(jobId, m_options.workerId, *outcome, recordStatusOf(handler));
     } else {
         qCWarning(lcWorker) << "job" << jobId << "failed:" << outcome.error().message;
-        recorded = m_queue.fail(
-            jobId, m_options.workerId, outcome.error().message, retryFor(outcome.error()),
-            [&](db::Connection& c, const JobRecord& after) {
-                if (listingId.isEmpty())
-                    return Result<void>();
-                if (after.job.status == u"failed")
-                    ListingModelState::markFailed(c, listingId, jobId, after.job.error);
-                else
-                    ListingModelState::markWaiting(c, listingId, jobId);
-                return Result<void>();
-            });
+        recorded = m_queue.fail(jobId, m_options.workerId, outcome.error(), policy,
+                                recordStatusOf(handler));
     }
     // Without a record the lease simply runs out and the job is claimed again.
     if (!recorded) {
@@ -163,13 +142,8 @@ void Worker::finish(const JobRecord& job, const Result<ModelInfo>& outcome) {
                             << recorded.error().message;
         return;
     }
-    if (!listingId.isEmpty())
-        announce(listingId);
-}
-
-void Worker::announce(const QString& listingId) {
-    if (m_options.listingChanged)
-        m_options.listingChanged(listingId);
+    if (handler)
+        handler->statusChanged(*recorded);
 }
 
 } // namespace bitmarket::server::jobs

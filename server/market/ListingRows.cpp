@@ -5,18 +5,21 @@
 
 namespace bitmarket::server {
 
+// A model's progress changes the listing a viewer sees, so it counts in updatedAt.
 const char* const kListingColumns =
     "l.id, l.title, l.description, l.category_id, l.price_amount, l.currency, l.condition, "
-    "l.tags, l.region, l.sale_type, l.status, l.seller_id, l.created_at, l.updated_at, "
+    "l.tags, l.region, l.sale_type, l.status, l.seller_id, l.created_at, "
+    "max(l.updated_at, coalesce(m.updated_at, 0)), "
     "a.start_price, a.min_increment, a.buy_now_price, a.reserve_price, a.ends_at, "
-    "l.favorite_count, l.view_count, l.thumb_url, l.model_status, "
-    "l.model_url, l.model_preview_url, l.model_quality, l.model_triangles, l.model_job_id, "
-    "l.model_error, l.seq";
+    "l.favorite_count, l.view_count, l.thumb_url, m.status, "
+    "m.url, m.preview_url, m.quality, m.triangles, m.job_id, m.error, l.seq";
 
-const char* const kListingTables = "listings l LEFT JOIN auction_terms a ON a.listing_seq = l.seq";
+const char* const kListingTables = "listings l LEFT JOIN auction_terms a ON a.listing_seq = l.seq "
+                                   "LEFT JOIN listing_models m ON m.listing_id = l.id";
 
 const char* const kAuctionListingTables =
-    "auction_terms a CROSS JOIN listings l ON l.seq = a.listing_seq";
+    "auction_terms a CROSS JOIN listings l ON l.seq = a.listing_seq "
+    "LEFT JOIN listing_models m ON m.listing_id = l.id";
 
 const char* const kListingIsVisible = "l.status != 'removed'";
 

@@ -11,7 +11,8 @@ namespace bitmarket::server {
 // Selects from kListingTables; the last column is the row's seq (for cursors).
 extern const char* const kListingColumns;
 constexpr int kListingSeqColumn = 29;
-// `listings l` with what belongs to each listing row (its auction terms `a`).
+// `listings l` with what belongs to each listing row: its auction terms `a` and
+// its 3D model state `m` (listing_models, owned by the models domain).
 extern const char* const kListingTables;
 // The same tables with the auction terms leading, for walking auctions in
 // the order they end (auction_terms_ending); a table joined in one goes in both.

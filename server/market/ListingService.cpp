@@ -274,18 +274,6 @@ Result<QList<Photo>> ListingService::photos(const QString& listingId) {
         [&](db::Connection& c) -> Result<QList<Photo>> { return PhotoTable::of(c, listingId); });
 }
 
-Result<void> ListingService::setModel(const QString& listingId, const ModelInfo& m) {
-    auto stored = m_db.write([&](db::Connection& c) -> Result<bool> {
-        if (!ListingTable::setModel(c, listingId, m, nowMs()))
-            return listingNotFound();
-        return true;
-    });
-    if (!stored)
-        return stored.error();
-    announceUpdate(listingId);
-    return {};
-}
-
 Result<bool> ListingService::photoHashInUse(const QString& hash) {
     return m_db.read(
         [&](db::Connection& c) -> Result<bool> { return PhotoTable::hashInUse(c, hash); });

@@ -57,9 +57,6 @@ public:
     // Whether any listing still shows the stored photo with this content hash.
     Result<bool> photoHashInUse(const QString& hash);
 
-    // Records the listing's 3D model state (set by the media pipeline, not by users).
-    Result<void> setModel(const QString& listingId, const ModelInfo& model);
-
     // Publishes ListingUpdated with the listing as anyone sees it (publicDetail).
     void announceUpdate(const QString& listingId);
 

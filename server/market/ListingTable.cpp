@@ -91,15 +91,4 @@ void ListingTable::refreshThumbnail(db::Connection& c, const QString& listingId,
         .run();
 }
 
-bool ListingTable::setModel(db::Connection& c, const QString& listingId, const ModelInfo& m,
-                            qint64 nowMs) {
-    c.query("UPDATE listings SET model_status = ?2, model_url = ?3, model_preview_url = ?4, "
-            "model_quality = ?5, model_triangles = ?6, model_job_id = ?7, model_error = ?8, "
-            "updated_at = ?9 WHERE id = ?1")
-        .bind(listingId, m.status, m.url, m.previewUrl, m.quality, m.triangles, m.jobId, m.error,
-              nowMs)
-        .run();
-    return c.changes() > 0;
-}
-
 } // namespace bitmarket::server

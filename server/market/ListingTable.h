@@ -28,9 +28,6 @@ public:
     static void addView(db::Connection& c, const QString& listingId);
     // The listing's thumbnail becomes its first photo's.
     static void refreshThumbnail(db::Connection& c, const QString& listingId, qint64 nowMs);
-    // False when there is no such listing.
-    static bool setModel(db::Connection& c, const QString& listingId, const ModelInfo& model,
-                         qint64 nowMs);
 };
 
 } // namespace bitmarket::server

@@ -36,10 +36,9 @@ Result<QSet<QString>> MediaSweeper::referencedHashes() {
             kListingIsVisible);
         while (photos.next())
             hashes.insert(photos.text(0));
-        auto listings = c.query(
-            std::string(
-                "SELECT l.thumb_url, l.model_url, l.model_preview_url FROM listings l WHERE ") +
-            kListingIsVisible);
+        auto listings = c.query(std::string("SELECT l.thumb_url, m.url, m.preview_url FROM listings l "
+                                            "LEFT JOIN listing_models m ON m.listing_id = l.id WHERE ") +
+                                kListingIsVisible);
         while (listings.next()) {
             for (int column = 0; column < 3; ++column) {
                 const QString hash = media::MediaStore::hashOfName(listings.text(column));

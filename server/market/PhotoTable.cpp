@@ -20,6 +20,15 @@ qint64 PhotoTable::countOf(db::Connection& c, const QString& listingId) {
     return q.integer(0);
 }
 
+QStringList PhotoTable::hashesOf(db::Connection& c, const QString& listingId) {
+    auto q = c.query("SELECT hash FROM photos WHERE listing_id = ?1 ORDER BY position");
+    q.bind(listingId);
+    QStringList hashes;
+    while (q.next())
+        hashes.append(q.text(0));
+    return hashes;
+}
+
 void PhotoTable::append(db::Connection& c, const QString& listingId, const Photo& p,
                         const QString& hash, qint64 nowMs) {
     c.query("INSERT INTO photos (id, listing_id, position, hash, url, thumb_url, width, height, "

@@ -10,6 +10,8 @@ class PhotoTable {
 public:
     static QList<Photo> of(db::Connection& c, const QString& listingId);
     static qint64 countOf(db::Connection& c, const QString& listingId);
+    // The content hashes of the listing's photos, in their order.
+    static QStringList hashesOf(db::Connection& c, const QString& listingId);
     // Appends after the listing's last photo.
     static void append(db::Connection& c, const QString& listingId, const Photo& photo,
                        const QString& hash, qint64 nowMs);

@@ -28,7 +28,9 @@ QList<TopicEvent> topicEventsOf(const JobProgressed& e) {
     if (!job.error.isEmpty())
         data.insert(QStringLiteral("error"), job.error);
     const QString type = QStringLiteral("job.progress");
-    QList<TopicEvent> out{{RealtimeTopic::user(e.ownerId), type, data}};
+    QList<TopicEvent> out;
+    if (!e.ownerId.isEmpty())
+        out.append({RealtimeTopic::user(e.ownerId), type, data});
     if (!job.listingId.isEmpty())
         out.append({RealtimeTopic::listing(job.listingId), type, data});
     return out;

@@ -116,6 +116,8 @@ constexpr Entry kEntries[] = {
     {"Only the seller can make a model of a listing.", "판매자만 상품의 모델을 만들 수 있습니다."},
     {"No such job.", "없는 작업입니다."},
     {"This worker no longer holds the job.", "이 작업자는 더 이상 이 작업을 맡고 있지 않습니다."},
+    {"The key %1 belongs to a \"%2\" job.", "키 %1은(는) \"%2\" 작업의 것입니다."},
+    {"A scheduled job needs a unique key.", "예약 작업에는 고유 키가 필요합니다."},
     // Live updates (WebSocket).
     {"A frame may be at most %1 KiB.", "프레임은 최대 %1KiB까지 보낼 수 있습니다."},
     {"Frame is not valid JSON: %1.", "프레임이 올바른 JSON이 아닙니다: %1."},

@@ -1,10 +1,12 @@
 // JobEventRelay: progress written by a worker in another process (here a
 // second Database on the same file with its own, unheard EventBus) reaches
-// this server's live clients once, and nothing is published twice.
+// this server's live clients once, nothing is published twice, and the job's
+// handler hears of each status change.
 #include "jobs/JobEventRelay.h"
 
 #include "db/Database.h"
 #include "events/InProcessEventBus.h"
+#include "jobs/JobHandlers.h"
 #include "jobs/JobQueue.h"
 #include "realtime/TopicEvent.h"
 
@@ -26,6 +28,22 @@ struct Process {
     std::unique_ptr<db::Database> db;
     JobQueue queue;
 };
+
+// Notes the listings whose model job changed status.
+class ListingWatcher : public JobHandler {
+public:
+    QString kind() const override { return QStringLiteral("model"); }
+    RetryPolicy retryPolicy() const override { return {}; }
+    bitmarket::Result<QJsonObject> run(const JobRecord&, const JobProgress&) override {
+        return QJsonObject{};
+    }
+    void statusChanged(const JobRecord& job) override { listingsChanged << job.job.listingId; }
+    QStringList listingsChanged;
+};
+
+JobQueue::NewJob modelJob(const QString& listingId) {
+    return {.kind = "model", .listingId = listingId, .ownerId = "usr_1"};
+}
 
 // What this server's live clients receive.
 struct Recorder {
@@ -64,12 +82,13 @@ void JobEventRelayTest::progressFromAnotherProcessIsPublishedOnce() {
     Process server(path);
     Process workerProcess(path);
     Recorder live(server.bus);
-    QStringList listingsChanged;
-    JobEventRelay::Options options;
-    options.listingChanged = [&](const QString& id) { listingsChanged << id; };
-    JobEventRelay relay(*server.db, server.bus, server.queue, options);
+    ListingWatcher watcher;
+    JobHandlers handlers;
+    handlers.add(watcher);
+    const QStringList& listingsChanged = watcher.listingsChanged;
+    JobEventRelay relay(*server.db, server.bus, server.queue, handlers);
 
-    const QString id = server.queue.enqueue("model", "lst_1", "usr_1").value().job.id;
+    const QString id = server.queue.enqueue(modelJob("lst_1")).value().job.id;
     QCOMPARE(live.take().size(), size_t(2)); // the server's own publish
     relay.pollOnce();
     QCOMPARE(live.count(), 0); // already known: not repeated
@@ -113,16 +132,18 @@ void JobEventRelayTest::runsOnItsOwnThread() {
     Process server(path);
     Process workerProcess(path);
     Recorder live(server.bus);
+    ListingWatcher watcher;
+    JobHandlers handlers;
+    handlers.add(watcher);
     JobEventRelay::Options options;
     options.pollIntervalMs = 50;
-    options.listingChanged = [](const QString&) {};
-    JobEventRelay relay(*server.db, server.bus, server.queue, options);
+    JobEventRelay relay(*server.db, server.bus, server.queue, handlers, options);
     relay.start();
 
-    workerProcess.queue.enqueue("model", "lst_1", "usr_1").value();
+    workerProcess.queue.enqueue(modelJob("lst_1")).value();
     QTRY_COMPARE_WITH_TIMEOUT(live.count(), 2, 3000);
     relay.stop();
-    workerProcess.queue.enqueue("model", "lst_2", "usr_1").value();
+    workerProcess.queue.enqueue(modelJob("lst_2")).value();
     QTest::qWait(200);
     QCOMPARE(live.count(), 2);
 }

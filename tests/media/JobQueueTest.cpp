@@ -1,6 +1,6 @@
 // JobQueue on a real SQLite file with a hand-driven clock: claiming, leases
-// that expire when a worker dies, retries with backoff, and the progress
-// events live clients see.
+// that expire when a worker dies, retries under a retry policy, scheduled
+// jobs and their unique keys, and the progress events live clients see.
 #include "jobs/JobQueue.h"
 
 #include "db/Database.h"
@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+using bitmarket::ApiError;
 using bitmarket::ErrorCode;
 using bitmarket::server::DomainEvent;
 using bitmarket::server::InProcessEventBus;
@@ -23,6 +24,7 @@ using bitmarket::server::TopicEvent;
 using bitmarket::server::db::Database;
 using bitmarket::server::jobs::JobQueue;
 using bitmarket::server::jobs::JobRecord;
+using bitmarket::server::jobs::RetryPolicy;
 
 namespace {
 
@@ -36,16 +38,33 @@ struct Fixture {
         db.reset();
         db = std::make_unique<Database>(Database::Options{path});
         JobQueue::Options options;
-        options.maxAttempts = 3;
-        options.backoffBaseMs = 1000;
-        options.backoffMaxMs = 3000;
         options.clock = [this] { return clock.load(); };
         queue = std::make_unique<JobQueue>(*db, bus, options);
     }
 
     JobRecord enqueue(const QString& listingId = QStringLiteral("lst_1")) {
-        return queue->enqueue("model", listingId, "usr_owner", {{"note", "x"}}).value();
+        return queue
+            ->enqueue({.kind = "model",
+                       .listingId = listingId,
+                       .ownerId = "usr_owner",
+                       .payload = {{"note", "x"}}})
+            .value();
     }
+
+    // Queued rows holding a key, straight from the table.
+    qint64 queuedWithKey(const QString& key) {
+        return db
+            ->read([&](bitmarket::server::db::Connection& c) -> bitmarket::Result<qint64> {
+                auto q = c.query(
+                    "SELECT count(*) FROM jobs WHERE unique_key = ?1 AND status = 'queued'");
+                q.bind(key);
+                q.next();
+                return q.integer(0);
+            })
+            .value();
+    }
+
+    RetryPolicy policy{3, 1000, 3000, {ErrorCode::ValidationFailed}};
 
     std::optional<JobRecord> claim(const QString& worker, qint64 leaseMs = 10'000) {
         return queue->claim(worker, leaseMs).value();
@@ -77,6 +96,11 @@ private Q_SLOTS:
     void sameTransactionErrorRollsBackTheTransition();
     void concurrentWorkersNeverShareAJob();
     void unknownJobIsNotFound();
+    void scheduledJobWaitsForItsTime();
+    void sameKeyMovesThePendingJob();
+    void keyedJobSurvivesReopeningTheDatabase();
+    void cancelByKeyDropsThePendingJob();
+    void retryOfAJobWhoseKeyWasTakenGivesWay();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -92,7 +116,7 @@ void JobQueueTest::claimsTheOldestJobOnce() {
     f.clock += 1;
     const JobRecord second = f.enqueue(QStringLiteral("lst_2"));
     QCOMPARE(first.job.status, QStringLiteral("queued"));
-    QCOMPARE(first.maxAttempts, 3);
+    QCOMPARE(first.runAfterMs, kStart); // runnable at once
 
     auto a = f.claim("w1");
     QVERIFY(a);
@@ -155,20 +179,21 @@ void JobQueueTest::expiredLeaseIsClaimedByAnotherWorker() {
     // The first worker, back from the dead, can no longer touch the job.
     QCOMPARE(f.queue->heartbeat(id, "w1", 0.9, "texture", 5'000).error().code, ErrorCode::Conflict);
     QCOMPARE(f.queue->complete(id, "w1", {}).error().code, ErrorCode::Conflict);
-    QCOMPARE(f.queue->fail(id, "w1", "late").error().code, ErrorCode::Conflict);
+    QCOMPARE(f.queue->fail(id, "w1", ApiError::internal("late"), f.policy).error().code,
+             ErrorCode::Conflict);
     QVERIFY(f.queue->complete(id, "w2", {{"url", "/media/x"}}).ok());
 }
 
 void JobQueueTest::failureRetriesWithBackoffUntilAttemptsRunOut() {
     Fixture f(m_dir->path());
     const QString id = f.enqueue().job.id;
-    QCOMPARE(f.queue->backoffAfter(1), 1000);
-    QCOMPARE(f.queue->backoffAfter(2), 2000);
-    QCOMPARE(f.queue->backoffAfter(3), 3000); // capped
-    QCOMPARE(f.queue->backoffAfter(30), 3000);
+    QCOMPARE(f.policy.backoffAfter(1), 1000);
+    QCOMPARE(f.policy.backoffAfter(2), 2000);
+    QCOMPARE(f.policy.backoffAfter(3), 3000); // capped
+    QCOMPARE(f.policy.backoffAfter(30), 3000);
 
     QVERIFY(f.claim("w1"));
-    auto failed = f.queue->fail(id, "w1", "engine exit 3");
+    auto failed = f.queue->fail(id, "w1", ApiError::internal("engine exit 3"), f.policy);
     QVERIFY(failed.ok());
     QCOMPARE(failed->job.status, QStringLiteral("queued"));
     QCOMPARE(failed->job.error, QStringLiteral("engine exit 3"));
@@ -182,13 +207,13 @@ void JobQueueTest::failureRetriesWithBackoffUntilAttemptsRunOut() {
     QVERIFY(second);
     QCOMPARE(second->job.attempts, 2);
     QVERIFY(second->job.error.isEmpty());
-    QVERIFY(f.queue->fail(id, "w1", "engine exit 3").ok());
+    QVERIFY(f.queue->fail(id, "w1", ApiError::internal("engine exit 3"), f.policy).ok());
 
     f.clock += 1999;
     QVERIFY(!f.claim("w1"));
     f.clock += 1;
     QCOMPARE(f.claim("w1")->job.attempts, 3);
-    auto last = f.queue->fail(id, "w1", "no images registered");
+    auto last = f.queue->fail(id, "w1", ApiError::internal("no images registered"), f.policy);
     QVERIFY(last.ok());
     QCOMPARE(last->job.status, QStringLiteral("failed"));
     QCOMPARE(last->job.error, QStringLiteral("no images registered"));
@@ -202,7 +227,9 @@ void JobQueueTest::failureWithoutRetryEndsAtOnce() {
     Fixture f(m_dir->path());
     const QString id = f.enqueue().job.id;
     QVERIFY(f.claim("w1"));
-    auto failed = f.queue->fail(id, "w1", "The listing has no photos.", JobQueue::Retry::Never);
+    // The policy says retrying cannot fix a validation error.
+    auto failed =
+        f.queue->fail(id, "w1", ApiError::validation("The listing has no photos."), f.policy);
     QCOMPARE(failed->job.status, QStringLiteral("failed"));
     QCOMPARE(failed->job.attempts, 1);
     f.clock += 1'000'000;
@@ -285,7 +312,7 @@ void JobQueueTest::progressEventsReachOwnerAndListing() {
     const QString id = f.enqueue().job.id;
     QVERIFY(f.claim("w1"));
     QVERIFY(f.queue->heartbeat(id, "w1", 0.5, "depth", 10'000).ok());
-    QVERIFY(f.queue->fail(id, "w1", "boom", JobQueue::Retry::Never).ok());
+    QVERIFY(f.queue->fail(id, "w1", ApiError::validation("boom"), f.policy).ok());
 
     QCOMPARE(events.size(), size_t(8)); // four transitions, two topics each
     QStringList statuses;
@@ -318,7 +345,7 @@ void JobQueueTest::sameTransactionErrorRollsBackTheTransition() {
     QCOMPARE(f.queue->get(id)->job.status, QStringLiteral("running"));
 
     auto notQueued =
-        f.queue->enqueue("model", "lst_9", "usr_owner", {},
+        f.queue->enqueue({.kind = "model", .listingId = "lst_9", .ownerId = "usr_owner"},
                          [](bitmarket::server::db::Connection&, const JobRecord&) {
                              return bitmarket::Result<void>(bitmarket::ApiError::forbidden());
                          });
@@ -355,6 +382,125 @@ void JobQueueTest::unknownJobIsNotFound() {
     QCOMPARE(f.queue->get("job_nope").error().code, ErrorCode::NotFound);
     QCOMPARE(f.queue->heartbeat("job_nope", "w1", 0.1, "x", 1000).error().code,
              ErrorCode::NotFound);
+}
+
+void JobQueueTest::scheduledJobWaitsForItsTime() {
+    Fixture f(m_dir->path());
+    std::atomic<int> published = 0;
+    f.bus.subscribe([&](const DomainEvent&) { ++published; });
+    auto scheduled = f.queue->schedule("auction.close", "auction-close:lst_7", kStart + 60'000,
+                                       {{"id", "lst_7"}});
+    QVERIFY(scheduled.ok());
+    QCOMPARE(scheduled->job.status, QStringLiteral("queued"));
+    QCOMPARE(scheduled->runAfterMs, kStart + 60'000);
+    QCOMPARE(scheduled->uniqueKey, QStringLiteral("auction-close:lst_7"));
+
+    QVERIFY(!f.claim("w1"));
+    f.clock += 59'999;
+    QVERIFY(!f.claim("w1"));
+    f.clock += 1;
+    auto due = f.claim("w1");
+    QVERIFY(due);
+    QCOMPARE(due->job.id, scheduled->job.id);
+    QCOMPARE(due->job.kind, QStringLiteral("auction.close"));
+    QCOMPARE(due->payload.value("id").toString(), QStringLiteral("lst_7"));
+    // Nobody asked for it and no listing shows it: nothing goes out live.
+    QCOMPARE(published.load(), 0);
+
+    QCOMPARE(f.queue->schedule("auction.close", "", kStart).error().code,
+             ErrorCode::ValidationFailed);
+}
+
+void JobQueueTest::sameKeyMovesThePendingJob() {
+    Fixture f(m_dir->path());
+    const QString key = QStringLiteral("order-confirm:ord_1");
+    const JobRecord first =
+        f.queue->schedule("order.confirm", key, kStart + 10'000, {{"v", 1}}).value();
+    const JobRecord moved =
+        f.queue->schedule("order.confirm", key, kStart + 20'000, {{"v", 2}}).value();
+    QCOMPARE(moved.job.id, first.job.id);
+    QCOMPARE(moved.runAfterMs, kStart + 20'000);
+    QCOMPARE(f.queuedWithKey(key), 1);
+    QCOMPARE(f.queue->pending(key).value()->runAfterMs, kStart + 20'000);
+
+    // The first time has no job any more; the later one has.
+    f.clock = kStart + 10'000;
+    QVERIFY(!f.claim("w1"));
+    f.clock = kStart + 20'000;
+    auto due = f.claim("w1");
+    QVERIFY(due);
+    QCOMPARE(due->job.id, first.job.id);
+    QCOMPARE(due->payload.value("v").toInt(), 2);
+    QVERIFY(!f.claim("w2"));
+
+    // A key is one piece of work: another kind cannot take it over.
+    f.queue->schedule("order.confirm", "order-confirm:ord_2", kStart + 90'000).value();
+    QCOMPARE(f.queue->schedule("payout", "order-confirm:ord_2", kStart).error().code,
+             ErrorCode::Conflict);
+}
+
+void JobQueueTest::keyedJobSurvivesReopeningTheDatabase() {
+    Fixture f(m_dir->path());
+    const QString key = QStringLiteral("notifications-cleanup");
+    const JobRecord first = f.queue->schedule("notifications.cleanup", key, kStart + 5'000).value();
+
+    // A restart: the key still names the same pending job.
+    f.open();
+    const JobRecord moved = f.queue->schedule("notifications.cleanup", key, kStart + 8'000).value();
+    QCOMPARE(moved.job.id, first.job.id);
+    QCOMPARE(f.queuedWithKey(key), 1);
+
+    // The database itself refuses a second queued job with the key, whoever writes it.
+    auto duplicate =
+        f.db->write([&](bitmarket::server::db::Connection& c) -> bitmarket::Result<void> {
+            c.query(
+                 "INSERT INTO jobs (id, kind, unique_key, status, run_after, created_at, "
+                 "updated_at) VALUES ('job_dup', 'notifications.cleanup', ?1, 'queued', 0, 0, 0)")
+                .bind(key)
+                .run();
+            return {};
+        });
+    QVERIFY(!duplicate.ok());
+
+    f.open();
+    f.clock = kStart + 5'000;
+    QVERIFY(!f.claim("w1"));
+    f.clock = kStart + 8'000;
+    QCOMPARE(f.claim("w1")->job.id, first.job.id);
+}
+
+void JobQueueTest::cancelByKeyDropsThePendingJob() {
+    Fixture f(m_dir->path());
+    const QString key = QStringLiteral("auction-close:lst_3");
+    const JobRecord scheduled = f.queue->schedule("auction.close", key, kStart + 1'000).value();
+    QCOMPARE(f.queue->cancel(key).value(), true);
+    QCOMPARE(f.queue->get(scheduled.job.id)->job.status, QStringLiteral("cancelled"));
+    QVERIFY(f.queue->get(scheduled.job.id)->isFinished());
+    QVERIFY(!f.queue->pending(key).value());
+    f.clock += 10'000;
+    QVERIFY(!f.claim("w1"));
+    QCOMPARE(f.queue->cancel(key).value(), false);
+    QCOMPARE(f.queue->cancel("no-such-key").value(), false);
+
+    // The key is free again.
+    const JobRecord again = f.queue->schedule("auction.close", key, kStart + 20'000).value();
+    QVERIFY(again.job.id != scheduled.job.id);
+}
+
+void JobQueueTest::retryOfAJobWhoseKeyWasTakenGivesWay() {
+    Fixture f(m_dir->path());
+    const QString key = QStringLiteral("payout:usr_9");
+    const JobRecord running = f.queue->schedule("payout", key, kStart).value();
+    QVERIFY(f.claim("w1"));
+    // A running job is no longer pending: scheduling the key again adds the next one.
+    const JobRecord next = f.queue->schedule("payout", key, kStart + 50'000).value();
+    QVERIFY(next.job.id != running.job.id);
+
+    auto failed = f.queue->fail(running.job.id, "w1", ApiError::internal("bank offline"), f.policy);
+    QVERIFY(failed.ok());
+    QCOMPARE(failed->job.status, QStringLiteral("cancelled"));
+    QCOMPARE(f.queuedWithKey(key), 1);
+    QCOMPARE(f.queue->pending(key).value()->job.id, next.job.id);
 }
 
 QTEST_GUILESS_MAIN(JobQueueTest)

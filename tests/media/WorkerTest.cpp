@@ -1,15 +1,19 @@
-// The model pipeline around the engine: a seller's request, a worker running
-// a stand-in engine script (progress lines, output files, failures, crashes,
-// hangs), and what the listing and the live events say afterwards.
+// Workers: jobs of any kind run by the handler registered for it, under that
+// handler's retry policy; and the model pipeline around the engine: a
+// seller's request, a worker running a stand-in engine script (progress
+// lines, output files, failures, crashes, hangs), and what the listing and
+// the live events say afterwards.
 #include "jobs/Worker.h"
 
 #include "db/Database.h"
 #include "events/InProcessEventBus.h"
+#include "jobs/JobHandlers.h"
 #include "jobs/JobQueue.h"
-#include "jobs/ModelJobRunner.h"
-#include "jobs/ModelJobService.h"
 #include "market/ListingService.h"
 #include "media/MediaStore.h"
+#include "models/ModelJobHandler.h"
+#include "models/ModelJobRunner.h"
+#include "models/ModelJobService.h"
 #include "realtime/TopicEvent.h"
 
 #include <QBuffer>
@@ -26,6 +30,7 @@
 using namespace bitmarket;
 using namespace bitmarket::server;
 using namespace bitmarket::server::jobs;
+using namespace bitmarket::server::models;
 
 namespace {
 
@@ -98,10 +103,7 @@ struct Pipeline {
     explicit Pipeline(const QString& dataDir, const QByteArray& engineScript, int maxAttempts = 3)
         : store(dataDir) {
         db = std::make_unique<db::Database>(db::Database::Options{dataDir + "/bitmarket.db"});
-        JobQueue::Options queueOptions;
-        queueOptions.maxAttempts = maxAttempts;
-        queueOptions.backoffBaseMs = 0; // retries are runnable at once in tests
-        queue = std::make_unique<JobQueue>(*db, bus, queueOptions);
+        queue = std::make_unique<JobQueue>(*db, bus);
         enginePath = dataDir + "/fake-engine.sh";
         QFile engine(enginePath);
         engine.open(QIODevice::WriteOnly);
@@ -119,13 +121,18 @@ struct Pipeline {
         const auto listingChanged = [this](const QString& listingId) {
             listings->announceUpdate(listingId);
         };
+        ModelJobHandler::Options modelOptions;
+        modelOptions.retry.maxAttempts = maxAttempts;
+        modelOptions.retry.backoffBaseMs = 0; // retries are runnable at once in tests
+        modelOptions.listingChanged = listingChanged;
+        handler = std::make_unique<ModelJobHandler>(*runner, modelOptions);
+        handlers.add(*handler);
         service = std::make_unique<ModelJobService>(*db, *queue, listingChanged);
         Worker::Options workerOptions;
         workerOptions.workerId = "test-worker";
         workerOptions.leaseMs = 5'000;
         workerOptions.idlePollMs = 50;
-        workerOptions.listingChanged = listingChanged;
-        worker = std::make_unique<Worker>(*db, *queue, *runner, workerOptions);
+        worker = std::make_unique<Worker>(*queue, handlers, workerOptions);
         // What live clients receive for each event on the bus.
         bus.subscribe([this](const DomainEvent& e) {
             std::lock_guard lock(mutex);
@@ -179,11 +186,9 @@ struct Pipeline {
     std::optional<ModelInfo> listingModel() {
         return db
             ->read([](db::Connection& c) -> Result<std::optional<ModelInfo>> {
-                auto q = c.query("SELECT model_status, model_url, model_preview_url, "
-                                 "model_quality, model_triangles, model_job_id, model_error "
-                                 "FROM listings WHERE id = 'lst_tree'");
-                q.next();
-                if (q.isNull(0))
+                auto q = c.query("SELECT status, url, preview_url, quality, triangles, job_id, "
+                                 "error FROM listing_models WHERE listing_id = 'lst_tree'");
+                if (!q.next())
                     return std::optional<ModelInfo>();
                 return std::optional(ModelInfo{q.text(0), q.text(1), q.text(2), q.text(3),
                                                q.integer(4), q.text(5), q.text(6)});
@@ -207,11 +212,64 @@ struct Pipeline {
     std::unique_ptr<db::Database> db;
     std::unique_ptr<JobQueue> queue;
     std::unique_ptr<ModelJobRunner> runner;
+    std::unique_ptr<ModelJobHandler> handler;
+    JobHandlers handlers;
     std::unique_ptr<ModelJobService> service;
     std::unique_ptr<ListingService> listings;
     std::unique_ptr<Worker> worker;
     std::mutex mutex;
     std::vector<TopicEvent> events;
+};
+
+// A kind of job whose runs end as the test says, recording what the worker
+// asked of it.
+class ScriptedHandler : public JobHandler {
+public:
+    ScriptedHandler(QString kind, RetryPolicy policy)
+        : m_kind(std::move(kind)), m_policy(std::move(policy)) {}
+
+    QString kind() const override { return m_kind; }
+    RetryPolicy retryPolicy() const override { return m_policy; }
+    Result<QJsonObject> run(const JobRecord& job, const JobProgress& progress) override {
+        ++runs;
+        progress(0.5, QStringLiteral("halfway"));
+        if (outcomes.empty())
+            return QJsonObject{{"ran", job.job.id}};
+        Result<QJsonObject> next = outcomes.front();
+        outcomes.erase(outcomes.begin());
+        return next;
+    }
+    Result<void> recordStatus(db::Connection&, const JobRecord& job) override {
+        recorded << job.job.status;
+        return {};
+    }
+    void statusChanged(const JobRecord& job) override { announced << job.job.status; }
+
+    std::vector<Result<QJsonObject>> outcomes;
+    int runs = 0;
+    QStringList recorded;
+    QStringList announced;
+
+private:
+    QString m_kind;
+    RetryPolicy m_policy;
+};
+
+struct Queue {
+    explicit Queue(const QString& dataDir)
+        : db(std::make_unique<db::Database>(db::Database::Options{dataDir + "/bitmarket.db"})),
+          queue(*db, bus), worker(queue, handlers, Worker::Options{"test-worker", 5'000, 50}) {}
+
+    QString enqueue(const QString& kind) {
+        return queue.enqueue({.kind = kind, .ownerId = "usr_1"}).value().job.id;
+    }
+    Job job(const QString& id) { return queue.get(id).value().job; }
+
+    InProcessEventBus bus;
+    std::unique_ptr<db::Database> db;
+    JobQueue queue;
+    JobHandlers handlers;
+    Worker worker;
 };
 
 } // namespace
@@ -230,6 +288,11 @@ private Q_SLOTS:
     void killedWorkersJobIsFinishedByAnother();
     void workerThatKeepsDyingEndsTheJob();
     void stoppingTheWorkerStopsTheEngineAndRequeues();
+    void eachKindRunsWithItsHandler();
+    void unknownKindFailsClearly();
+    void handlerWithOneAttemptFailsAtOnce();
+    void neverRetryErrorFailsAtOnce();
+    void handlersBackoffIsHonoured();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -417,6 +480,92 @@ void WorkerTest::stoppingTheWorkerStopsTheEngineAndRequeues() {
     const qint64 child = pid.readAll().trimmed().toLongLong();
     QVERIFY(child > 0);
     QTRY_VERIFY_WITH_TIMEOUT(processIsGone(child), 2000);
+}
+
+void WorkerTest::eachKindRunsWithItsHandler() {
+    Queue q(m_dir->path());
+    ScriptedHandler closes("auction.close", RetryPolicy{});
+    ScriptedHandler payouts("payout", RetryPolicy{});
+    q.handlers.add(closes);
+    q.handlers.add(payouts);
+    const QString close = q.enqueue("auction.close");
+    const QString payout = q.enqueue("payout");
+
+    QVERIFY(q.worker.processNext());
+    QVERIFY(q.worker.processNext());
+    QVERIFY(!q.worker.processNext());
+    QCOMPARE(closes.runs, 1);
+    QCOMPARE(payouts.runs, 1);
+    QCOMPARE(q.job(close).status, QStringLiteral("done"));
+    QCOMPARE(q.queue.get(close)->result.value("ran").toString(), close);
+    QCOMPARE(q.queue.get(payout)->result.value("ran").toString(), payout);
+    // The handler wrote along with each transition and heard of each after it.
+    QCOMPARE(closes.recorded, (QStringList{"running", "done"}));
+    QCOMPARE(closes.announced, (QStringList{"running", "done"}));
+}
+
+void WorkerTest::unknownKindFailsClearly() {
+    Queue q(m_dir->path());
+    const QString id = q.enqueue("nobody.handles.this");
+    QVERIFY(q.worker.processNext());
+    const Job job = q.job(id);
+    QCOMPARE(job.status, QStringLiteral("failed"));
+    QCOMPARE(job.attempts, 1);
+    QVERIFY2(job.error.contains("no handler for \"nobody.handles.this\" jobs"),
+             qPrintable(job.error));
+    QVERIFY(!q.worker.processNext());
+}
+
+void WorkerTest::handlerWithOneAttemptFailsAtOnce() {
+    Queue q(m_dir->path());
+    ScriptedHandler once("webhook", RetryPolicy{1, 0, 0, {}});
+    once.outcomes.push_back(ApiError::internal("gateway timed out"));
+    q.handlers.add(once);
+    const QString id = q.enqueue("webhook");
+    QVERIFY(q.worker.processNext());
+    const Job job = q.job(id);
+    QCOMPARE(job.status, QStringLiteral("failed"));
+    QCOMPARE(job.attempts, 1);
+    QCOMPARE(job.error, QStringLiteral("gateway timed out"));
+    QVERIFY(!q.worker.processNext());
+    QCOMPARE(once.runs, 1);
+    QCOMPARE(once.recorded.last(), QStringLiteral("failed"));
+}
+
+void WorkerTest::neverRetryErrorFailsAtOnce() {
+    Queue q(m_dir->path());
+    ScriptedHandler payouts("payout", RetryPolicy{5, 0, 0, {ErrorCode::Forbidden}});
+    payouts.outcomes.push_back(ApiError::internal("bank offline"));
+    payouts.outcomes.push_back(ApiError::forbidden("account closed"));
+    q.handlers.add(payouts);
+    const QString id = q.enqueue("payout");
+
+    QVERIFY(q.worker.processNext()); // an error retrying may fix
+    QCOMPARE(q.job(id).status, QStringLiteral("queued"));
+    QVERIFY(q.worker.processNext()); // one it cannot
+    const Job job = q.job(id);
+    QCOMPARE(job.status, QStringLiteral("failed"));
+    QCOMPARE(job.attempts, 2);
+    QCOMPARE(job.error, QStringLiteral("account closed"));
+    QVERIFY(!q.worker.processNext());
+    QCOMPARE(payouts.runs, 2);
+}
+
+void WorkerTest::handlersBackoffIsHonoured() {
+    Queue q(m_dir->path());
+    ScriptedHandler slow("notifications.cleanup", RetryPolicy{3, 400, 400, {}});
+    slow.outcomes.push_back(ApiError::internal("disk busy"));
+    q.handlers.add(slow);
+    const QString id = q.enqueue("notifications.cleanup");
+    QVERIFY(q.worker.processNext());
+    const JobRecord waiting = q.queue.get(id).value();
+    QCOMPARE(waiting.job.status, QStringLiteral("queued"));
+    QVERIFY(qAbs(waiting.runAfterMs - waiting.job.updatedAtMs - 400) <= 1);
+    QVERIFY(!q.worker.processNext()); // still backing off
+    QTest::qWait(450);
+    QVERIFY(q.worker.processNext());
+    QCOMPARE(q.job(id).status, QStringLiteral("done"));
+    QCOMPARE(q.job(id).attempts, 2);
 }
 
 QTEST_GUILESS_MAIN(WorkerTest)

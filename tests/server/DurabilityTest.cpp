@@ -3,6 +3,7 @@
 // fresh data dir is created and migrated, an existing one is reopened as it
 // is, and --demo seeds an empty catalogue exactly once.
 #include "ApiTestSupport.h"
+#include "db/Migrations.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -649,6 +650,89 @@ private Q_SLOTS:
         QCOMPARE(pragma(db, "SELECT count(*) FROM pragma_table_info('listings') "
                             "WHERE name LIKE 'auction%'").toLongLong(), 0);
         QCOMPARE(pragma(db, "SELECT count(*) FROM auction_terms").toLongLong(), 2);
+    }
+
+    void schema3DatabaseKeepsItsModelsAndJobs() {
+        // A database as the release with schema 3 left it: its migrations, then
+        // its rows, with the model state still in the listings table.
+        QTemporaryDir dir;
+        const QString db = dir.path() + "/bitmarket.db";
+        for (const auto& m : bitmarket::server::db::migrations()) {
+            if (m.version <= 3)
+                QVERIFY2(execSql(db, m.sql), m.name);
+        }
+        QVERIFY(execSql(db, R"sql(
+            INSERT INTO users (id, username, username_key, email, email_key, display_name,
+                               password_hash, created_at)
+            VALUES ('u_old', 'old_seller', 'old_seller', 'old@example.com', 'old@example.com',
+                    'Old Seller', 'x', 1700000000000);
+            INSERT INTO listings (id, seller_id, title, description, category_id, price_amount,
+                                  currency, condition, tags, region, sale_type, status, created_at,
+                                  updated_at, model_status, model_url, model_preview_url,
+                                  model_quality, model_triangles, model_job_id, model_error)
+            VALUES ('l_withmodel', 'u_old', 'Bonsai in 3D', 'A tree', 'garden', 50000, 'KRW',
+                    'good', '["tree"]', 'Seoul', 'fixed', 'active', 1700000000000, 1700000500000,
+                    'done', '/media/ab/abcdef.glb', '/media/cd/cdef01.png', 'full', 50000,
+                    'job_old', NULL),
+                   ('l_failedmodel', 'u_old', 'Blurry lamp', 'A lamp', 'home', 9000, 'KRW',
+                    'fair', '[]', 'Busan', 'fixed', 'active', 1700000100000, 1700000200000,
+                    'failed', NULL, NULL, NULL, NULL, 'job_failed', 'only 1 of 3 images registered'),
+                   ('l_nomodel', 'u_old', 'Plain chair', 'A chair', 'furniture', 20000, 'KRW',
+                    'good', '[]', 'Seoul', 'fixed', 'active', 1700000300000, 1700000300000,
+                    NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+            INSERT INTO jobs (id, kind, listing_id, owner_id, status, progress, stage, attempts,
+                              max_attempts, run_after, payload, result, revision, created_at,
+                              updated_at)
+            VALUES ('job_old', 'model', 'l_withmodel', 'u_old', 'done', 1, 'done', 1, 3,
+                    1700000000000, '{}', '{"status":"done"}', 4, 1700000000000, 1700000500000),
+                   ('job_waiting', 'model', 'l_nomodel', 'u_old', 'queued', 0, 'queued', 0, 3,
+                    1700000300000, '{}', NULL, 1, 1700000300000, 1700000300000);
+            PRAGMA user_version = 3;
+        )sql"));
+        {
+            ServerProcess server(dir.path());
+            QVERIFY(server.start({"--workers", "0"}));
+            HttpTestClient http(server.httpUrl());
+            const HttpResponse detail = http.get("/api/v1/listings/l_withmodel");
+            BM_EXPECT_STATUS(detail, 200);
+            const QJsonObject l = detail.json();
+            QCOMPARE(l.value("model").toObject(),
+                     (QJsonObject{{"status", "done"},
+                                  {"url", "/media/ab/abcdef.glb"},
+                                  {"previewUrl", "/media/cd/cdef01.png"},
+                                  {"quality", "full"},
+                                  {"triangles", 50000},
+                                  {"jobId", "job_old"}}));
+            QCOMPARE(l.value("hasModel").toBool(), true);
+            QCOMPARE(l.value("updatedAt").toString(), QStringLiteral("2023-11-14T22:21:40.000Z"));
+
+            const QJsonObject failed = http.get("/api/v1/listings/l_failedmodel").json();
+            QCOMPARE(failed.value("model").toObject(),
+                     (QJsonObject{{"status", "failed"},
+                                  {"jobId", "job_failed"},
+                                  {"error", "only 1 of 3 images registered"}}));
+            QCOMPARE(failed.value("hasModel").toBool(), false);
+            QVERIFY(!http.get("/api/v1/listings/l_nomodel").json().contains("model"));
+
+            // Search results say which listings have a model, as before.
+            const HttpResponse found = http.get("/api/v1/listings?sellerId=u_old");
+            BM_EXPECT_STATUS(found, 200);
+            QMap<QString, bool> hasModel;
+            for (const QJsonValue& item : found.json().value("items").toArray())
+                hasModel.insert(item.toObject().value("id").toString(),
+                                item.toObject().value("hasModel").toBool());
+            QCOMPARE(hasModel, (QMap<QString, bool>{
+                                   {"l_withmodel", true}, {"l_failedmodel", false}, {"l_nomodel", false}}));
+            QCOMPARE(server.stop(), 0);
+        }
+        // The old jobs are still there, generalised; the listings table lost its model columns.
+        QCOMPARE(pragma(db, "SELECT listing_id || ' ' || owner_id || ' ' || status FROM jobs "
+                            "WHERE id = 'job_waiting'").toString(),
+                 QStringLiteral("l_nomodel u_old queued"));
+        QCOMPARE(pragma(db, "SELECT count(*) FROM jobs").toLongLong(), 2);
+        QCOMPARE(pragma(db, "SELECT count(*) FROM pragma_table_info('listings') "
+                            "WHERE name LIKE 'model%'").toLongLong(), 0);
+        QCOMPARE(pragma(db, "SELECT count(*) FROM sqlite_master WHERE name = 'jobs_pending_key'").toLongLong(), 1);
     }
 
     void newerSchemaIsRefusedAndLeftAlone() {

@@ -14,7 +14,7 @@
 
 #include <functional>
 
-namespace bitmarket::server::jobs {
+namespace bitmarket::server::models {
 
 class ModelJobRunner {
 public:
@@ -38,7 +38,7 @@ public:
     // The model (status "done", url, previewUrl, quality, triangles) or an
     // error: validation_failed / not_found when retrying cannot help (no
     // listing, no photos), internal when it might (engine crash, timeout).
-    Result<ModelInfo> run(const JobRecord& job, const Progress& progress);
+    Result<ModelInfo> run(const jobs::JobRecord& job, const Progress& progress);
 
     QString enginePath() const;
 
@@ -48,4 +48,4 @@ private:
     Options m_options;
 };
 
-} // namespace bitmarket::server::jobs
+} // namespace bitmarket::server::models

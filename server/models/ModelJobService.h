@@ -9,15 +9,15 @@
 
 #include <functional>
 
-namespace bitmarket::server::jobs {
+namespace bitmarket::server::models {
 
 class ModelJobService {
 public:
     // Called once a request has marked the listing's model as queued, for the
-    // listing's owner to tell live viewers (as Worker::Options::listingChanged).
+    // listing's owner to tell live viewers (as ModelJobHandler's listingChanged).
     using ListingChanged = std::function<void(const QString& listingId)>;
 
-    ModelJobService(db::Database& db, JobQueue& queue, ListingChanged listingChanged);
+    ModelJobService(db::Database& db, jobs::JobQueue& queue, ListingChanged listingChanged);
 
     // Owner only. Queues a model job from the listing's photos and marks the
     // listing's model as queued; when one is already queued or running, that
@@ -30,8 +30,8 @@ public:
 
 private:
     db::Database& m_db;
-    JobQueue& m_queue;
+    jobs::JobQueue& m_queue;
     ListingChanged m_listingChanged;
 };
 
-} // namespace bitmarket::server::jobs
+} // namespace bitmarket::server::models

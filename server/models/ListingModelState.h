@@ -1,8 +1,9 @@
-// The model columns of a listing as the job pipeline moves them along
-// (queued → running → done | failed). Each function runs inside the caller's
-// write transaction, next to the job transition it belongs to, and only
-// touches the listing while the job is still the listing's current model job,
-// so a stale job never overwrites a newer one.
+// The listing_models table: the 3D model state of each listing, one row per
+// listing that ever asked for a model, written only here. The job pipeline
+// moves it along (queued → running → done | failed); each function runs
+// inside the caller's write transaction, next to the job transition it
+// belongs to, and only touches the row while the job is still the listing's
+// current model job, so a stale job never overwrites a newer one.
 #pragma once
 
 #include "bitmarket/ApiTypes.h"
@@ -11,7 +12,7 @@
 
 #include <optional>
 
-namespace bitmarket::server::jobs {
+namespace bitmarket::server::models {
 
 class ListingModelState {
 public:
@@ -25,8 +26,10 @@ public:
                          const ModelInfo& model);
     static void markFailed(db::Connection& c, const QString& listingId, const QString& jobId,
                            const QString& error);
+    // A finished model made elsewhere (the demo catalogue), without a job.
+    static void attach(db::Connection& c, const QString& listingId, const ModelInfo& model);
 
     static std::optional<ModelInfo> load(db::Connection& c, const QString& listingId);
 };
 
-} // namespace bitmarket::server::jobs
+} // namespace bitmarket::server::models

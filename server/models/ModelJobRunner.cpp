@@ -1,5 +1,7 @@
-#include "jobs/ModelJobRunner.h"
+#include "models/ModelJobRunner.h"
 
+#include "market/ListingTable.h"
+#include "market/PhotoTable.h"
 #include "media/CameraExif.h"
 #include "reconstruct/EngineProtocol.h"
 
@@ -22,7 +24,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
-namespace bitmarket::server::jobs {
+namespace bitmarket::server::models {
 
 Q_LOGGING_CATEGORY(lcModelJob, "bitmarket.jobs.model")
 
@@ -169,19 +171,12 @@ QString ModelJobRunner::enginePath() const {
     return QCoreApplication::applicationDirPath() + u'/' + fromProtocol(protocol::kProgram);
 }
 
-Result<ModelInfo> ModelJobRunner::run(const JobRecord& job, const Progress& progress) {
+Result<ModelInfo> ModelJobRunner::run(const jobs::JobRecord& job, const Progress& progress) {
     const QString listingId = job.job.listingId;
     auto hashes = m_db.read([&](db::Connection& c) -> Result<QStringList> {
-        auto exists = c.query("SELECT 1 FROM listings WHERE id = ?1 AND status != 'removed'");
-        exists.bind(listingId);
-        if (!exists.next())
+        if (!ListingTable::sellerOf(c, listingId))
             return ApiError::notFound(QStringLiteral("The listing no longer exists."));
-        auto q = c.query("SELECT hash FROM photos WHERE listing_id = ?1 ORDER BY position");
-        q.bind(listingId);
-        QStringList found;
-        while (q.next())
-            found.append(q.text(0));
-        return found;
+        return PhotoTable::hashesOf(c, listingId);
     });
     if (!hashes)
         return hashes.error();
@@ -348,4 +343,4 @@ Result<ModelInfo> ModelJobRunner::run(const JobRecord& job, const Progress& prog
     return model;
 }
 
-} // namespace bitmarket::server::jobs
+} // namespace bitmarket::server::models
