@@ -250,6 +250,8 @@ ALTER TABLE listings DROP COLUMN model_quality;
 ALTER TABLE listings DROP COLUMN model_triangles;
 ALTER TABLE listings DROP COLUMN model_job_id;
 ALTER TABLE listings DROP COLUMN model_error;
+)sql";
+
 constexpr const char* kAuctionTerms = R"sql(
 -- An auction's terms move out of the listings row into a table of their own,
 -- one row per auction listing (its currency is the listing's). Keyed by the

@@ -64,8 +64,12 @@ void addAuthRoutes(Router& router, AuthService& auth) {
 
     // Signing out everywhere needs to know who asks; ending one session needs only its
     // refresh token.
-    router.post("/api/v1/auth/logout", Access::OptionalUser,
-                [&auth](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+    // The refresh token is the credential for ending its own session, so an
+    // expired access token sent along cannot keep that session alive (the
+    // client signs out with whatever token it holds). Ending every session
+    // is the access token's to authorise.
+    router.post("/api/v1/auth/logout", Access::Anyone,
+                [&auth](const httplib::Request& req, httplib::Response& res, const Caller&) {
                     auto body = jsonBody(req);
                     if (!body)
                         return sendError(req, res, body.error());
@@ -73,9 +77,10 @@ void addAuthRoutes(Router& router, AuthService& auth) {
                     if (!all)
                         return sendError(req, res, all.error());
                     if (all.value().value_or(false)) {
-                        if (!caller.signedIn())
-                            return sendError(req, res, ApiError::unauthorized());
-                        return sendResult(req, res, auth.logoutEverywhere(caller.userId));
+                        auto caller = auth.caller(bearerToken(req));
+                        if (!caller)
+                            return sendError(req, res, caller.error());
+                        return sendResult(req, res, auth.logoutEverywhere(caller->userId));
                     }
                     auto token = json::requireString(body.value(), "refreshToken", 1, 256);
                     if (!token)

@@ -189,4 +189,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestEngineProtocol)
-#include "tst_engine_protocol.moc"
+#include "EngineProtocolTest.moc"

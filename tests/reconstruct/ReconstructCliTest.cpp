@@ -123,7 +123,9 @@ private Q_SLOTS:
         QCOMPARE(run.progressLines.last(), QString("progress export 1"));
 
         const QJsonObject& report = run.report;
-        QCOMPARE(report["quality"].toString(), QString("full"));
+        // When the engine falls back, its warnings say why.
+        QVERIFY2(report["quality"].toString() == QLatin1String("full"),
+                 QJsonDocument(report["warnings"].toArray()).toJson(QJsonDocument::Compact));
         QCOMPARE(report["images_used"].toInt(), 12);
         QVERIFY(report["images_registered"].toInt() >= 10);
         QVERIFY(report["points"].toInt() > 1000);
@@ -222,4 +224,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestReconstructCli)
-#include "tst_reconstruct_cli.moc"
+#include "ReconstructCliTest.moc"

@@ -102,4 +102,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestPhotoLoader)
-#include "tst_photo_loader.moc"
+#include "PhotoLoaderTest.moc"

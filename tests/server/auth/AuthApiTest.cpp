@@ -624,6 +624,26 @@ private Q_SLOTS:
         BM_EXPECT_STATUS(refresh(otherRefresh), 200);
     }
 
+    void logoutWithADeadAccessTokenStillEndsTheSession() {
+        // The client signs out with whatever access token it still holds; an
+        // expired or ended one must not leave the session alive.
+        const TestUser u = registerUser(http(), "ines_stale");
+        QVERIFY(u.ok());
+        const HttpResponse other = login(u.username, u.password);
+        BM_EXPECT_STATUS(other, 200);
+        BM_EXPECT_STATUS(http().post("/api/v1/auth/logout",
+                                     QJsonObject{{"refreshToken", other.json().value("refreshToken").toString()}}),
+                         204);
+        const QString deadAccess = other.json().value("accessToken").toString();
+        BM_EXPECT_ERROR(me(deadAccess), 401, "unauthorized");
+        BM_EXPECT_STATUS(client(deadAccess)->post("/api/v1/auth/logout", QJsonObject{{"refreshToken", u.refreshToken}}),
+                         204);
+        BM_EXPECT_ERROR(refresh(u.refreshToken), 401, "unauthorized");
+        BM_EXPECT_STATUS(client("forged.token.here")->post("/api/v1/auth/logout",
+                                                           QJsonObject{{"refreshToken", u.refreshToken}}),
+                         204);
+    }
+
     void logoutEndsTheSessionsAccessTokensAtOnce() {
         const TestUser u = registerUser(http(), "ivy_laptop");
         QVERIFY(u.ok());

@@ -6,7 +6,7 @@
 // Every wait is bounded: a pipeline that hangs fails the test instead of
 // hanging it. The engine runs at draft quality on 320 px photos so the suite
 // stays within a few minutes on a loaded 2-core machine.
-#include "../realtime/RealtimeTestClient.h"
+#include "RealtimeTestClient.h"
 #include "support/HttpTestClient.h"
 #include "support/ServerProcess.h"
 

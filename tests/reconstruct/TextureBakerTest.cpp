@@ -216,4 +216,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestTextureBaker)
-#include "tst_texture_baker.moc"
+#include "TextureBakerTest.moc"

@@ -76,4 +76,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestReconstructGeometry)
-#include "tst_reconstruct_geometry.moc"
+#include "ReconstructGeometryTest.moc"
