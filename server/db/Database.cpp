@@ -79,11 +79,19 @@ Database::Lease::~Lease() {
 }
 
 void Database::enqueue(Task task) {
+    bool wakeWriter = false;
     {
         std::lock_guard lock(m_queueMutex);
+        if (task.awaited)
+            ++m_awaitedInQueue;
+        // Waking the writer for every detached write would cost a context
+        // switch each: it only needs waking for work, a waiter or a full batch.
+        wakeWriter = task.awaited || m_queue.empty() ||
+                     static_cast<int>(m_queue.size()) + 1 >= m_options.maxBatch;
         m_queue.push_back(std::move(task));
     }
-    m_queueChanged.notify_one();
+    if (wakeWriter)
+        m_queueChanged.notify_one();
 }
 
 void Database::writeDetached(std::function<void(Connection&)> work) {
@@ -91,7 +99,7 @@ void Database::writeDetached(std::function<void(Connection&)> work) {
                      work(c);
                      return true;
                  },
-                 [](const SqlError*) {}});
+                 [](const SqlError*) {}, false});
 }
 
 void Database::flush() {
@@ -109,7 +117,13 @@ void Database::writerLoop() {
             m_queueChanged.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
             if (m_queue.empty() && m_stopping)
                 return;
+            m_queueChanged.wait_for(lock, kDetachedDelay, [this] {
+                return m_stopping || m_awaitedInQueue > 0 ||
+                       static_cast<int>(m_queue.size()) >= m_options.maxBatch;
+            });
             while (!m_queue.empty() && static_cast<int>(batch.size()) < m_options.maxBatch) {
+                if (m_queue.front().awaited)
+                    --m_awaitedInQueue;
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }

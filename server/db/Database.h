@@ -7,6 +7,7 @@
 #include "db/Connection.h"
 #include "db/SqlError.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -26,6 +27,7 @@ public:
         int readers = 8;
         int maxBatch = 256; // writes that may share one commit
     };
+    static constexpr std::chrono::milliseconds kDetachedDelay{10};
 
     // Opens (creating if needed) and migrates forward. Throws SqlError on failure.
     explicit Database(Options options);
@@ -73,7 +75,9 @@ public:
     }
 
     // Queues a write without waiting for it (for counters where a lost
-    // increment after a crash is acceptable, such as views).
+    // increment after a crash is acceptable, such as views). The writer holds
+    // a queue of only such writes back for up to kDetachedDelay so that one
+    // commit carries many of them; a waited-for write or shutdown ends the wait.
     void writeDetached(std::function<void(Connection&)> work);
 
     // Waits for every queued write to be committed.
@@ -83,6 +87,7 @@ private:
     struct Task {
         std::function<bool(Connection&)> run;             // false: roll this task back
         std::function<void(const SqlError*)> finish;      // after commit (or commit failure)
+        bool awaited = true;                              // a caller waits for its commit
     };
     struct Lease {
         explicit Lease(Database& db);
@@ -107,6 +112,7 @@ private:
     std::mutex m_queueMutex;
     std::condition_variable m_queueChanged;
     std::deque<Task> m_queue;
+    int m_awaitedInQueue = 0;
     bool m_stopping = false;
     std::thread m_writerThread;
 };
