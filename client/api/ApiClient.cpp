@@ -42,22 +42,6 @@ QUrl ApiClient::mediaUrl(const QString& path) const {
     return m_serverUrl.resolved(QUrl(path));
 }
 
-ApiCall* ApiClient::get(const QString& path, const QUrlQuery& query) {
-    return send(ApiCall::Request::get({}, path, query));
-}
-
-ApiCall* ApiClient::post(const QString& path, const QJsonObject& body, bool authenticated) {
-    return send(ApiCall::Request::json({}, "POST", path, body, authenticated));
-}
-
-ApiCall* ApiClient::patch(const QString& path, const QJsonObject& body) {
-    return send(ApiCall::Request::json({}, "PATCH", path, body));
-}
-
-ApiCall* ApiClient::del(const QString& path) {
-    return send(ApiCall::Request::del({}, path));
-}
-
 ApiCall* ApiClient::health() {
     return send({QStringLiteral("health"), "GET", QStringLiteral("/healthz"), {}, {}, {}, false});
 }

@@ -44,12 +44,6 @@ public:
 
     // Sends a request a typed API class built.
     ApiCall* send(ApiCall::Request request);
-    // Unnamed requests for probing the contract itself (the client's tests); the app's
-    // own calls go through the typed API classes.
-    ApiCall* get(const QString& path, const QUrlQuery& query = {});
-    ApiCall* post(const QString& path, const QJsonObject& body, bool authenticated = true);
-    ApiCall* patch(const QString& path, const QJsonObject& body);
-    ApiCall* del(const QString& path);
     // GET /healthz, outside the API base path.
     ApiCall* health();
 

@@ -2,6 +2,7 @@
 // survives a restart (and is stored owner-only), transparent refresh on 401,
 // a revoked or stale session that asks to sign in again (and a chosen
 // sign-out that does not), error mapping and an unreachable server.
+#include "ContractRequests.h"
 #include "api/ApiClient.h"
 
 #include "DemoServer.h"
@@ -103,7 +104,7 @@ private slots:
         session.signIn(DemoServer::kUser, DemoServer::kPassword);
         QTRY_VERIFY_WITH_TIMEOUT(session.signedIn(), 15000);
         // Another device signs out everywhere while this app is closed.
-        const Answer out = await(api.post("/auth/logout", QJsonObject{{"all", true}}));
+        const Answer out = await(post(api, "/auth/logout", QJsonObject{{"all", true}}));
         QVERIFY2(out.ok, qPrintable(out.error.message));
 
         ApiClient next;
@@ -130,7 +131,7 @@ private slots:
     void expiredAccessTokenIsRefreshedTransparently() {
         ApiClient api;
         api.setServerUrl(m_server.httpUrl());
-        const Answer login = await(api.post(
+        const Answer login = await(post(api, 
             "/auth/login",
             QJsonObject{{"login", DemoServer::kUser}, {"password", DemoServer::kPassword}}, false));
         QVERIFY(login.ok);
@@ -139,8 +140,8 @@ private slots:
         api.setTokens("expired.access.token", refresh);
         QSignalSpy rotated(&api, &ApiClient::tokensChanged);
         // Two calls at once share one refresh.
-        ApiCall* first = api.get("/me");
-        ApiCall* second = api.get("/me");
+        ApiCall* first = get(api, "/me");
+        ApiCall* second = get(api, "/me");
         Answer b;
         QObject::connect(second, &ApiCall::succeeded, [&b](const QJsonObject& body) {
             b.ok = true;
@@ -163,12 +164,12 @@ private slots:
         session.signIn(DemoServer::kUser, DemoServer::kPassword);
         QTRY_VERIFY_WITH_TIMEOUT(session.signedIn(), 15000);
         // Sign out everywhere from "another device": every token of the user is revoked.
-        const Answer out = await(api.post("/auth/logout", QJsonObject{{"all", true}}));
+        const Answer out = await(post(api, "/auth/logout", QJsonObject{{"all", true}}));
         QVERIFY2(out.ok, qPrintable(out.error.message));
         api.setTokens("expired.access.token", api.refreshToken());
         QSignalSpy revoked(&api, &ApiClient::sessionRevoked);
         QSignalSpy expired(&session, &Session::sessionExpired);
-        const Answer me = await(api.get("/me"));
+        const Answer me = await(get(api, "/me"));
         QVERIFY(!me.ok);
         QCOMPARE(me.status, 401);
         QCOMPARE(revoked.count(), 1);
@@ -181,20 +182,20 @@ private slots:
     void errorsAreMapped() {
         ApiClient api;
         api.setServerUrl(m_server.httpUrl());
-        const Answer missing = await(api.get("/listings/does-not-exist"));
+        const Answer missing = await(get(api, "/listings/does-not-exist"));
         QCOMPARE(missing.status, 404);
         QCOMPARE(missing.error.code, ErrorCode::NotFound);
 
-        const Answer anonymous = await(api.post("/listings", QJsonObject{{"title", "x"}}));
+        const Answer anonymous = await(post(api, "/listings", QJsonObject{{"title", "x"}}));
         QCOMPARE(anonymous.status, 401);
         QCOMPARE(anonymous.error.code, ErrorCode::Unauthorized);
 
-        const Answer login = await(api.post(
+        const Answer login = await(post(api, 
             "/auth/login",
             QJsonObject{{"login", DemoServer::kUser}, {"password", DemoServer::kPassword}}, false));
         api.setTokens(login.body.value("accessToken").toString(),
                       login.body.value("refreshToken").toString());
-        const Answer invalid = await(api.post(
+        const Answer invalid = await(post(api, 
             "/listings", QJsonObject{{"title", ""},
                                      {"price", QJsonObject{{"amount", 1000}, {"currency", "KRW"}}},
                                      {"condition", "good"},
@@ -210,7 +211,7 @@ private slots:
         ApiClient api;
         api.setServerUrl(QUrl("http://127.0.0.1:9"));
         QSignalSpy reachable(&api, &ApiClient::reachableChanged);
-        const Answer a = await(api.get("/listings"));
+        const Answer a = await(get(api, "/listings"));
         QVERIFY(!a.ok);
         QVERIFY(a.unreachable);
         QVERIFY(!api.reachable());
@@ -253,10 +254,10 @@ private slots:
         ApiClient api;
         api.setServerUrl(QUrl(QString("http://127.0.0.1:%1").arg(listener.serverPort())));
         api.setLanguage("ko");
-        QVERIFY(await(api.get("/listings")).ok);
-        QVERIFY(await(api.post("/auth/login", QJsonObject{{"login", "x"}}, false)).ok);
+        QVERIFY(await(get(api, "/listings")).ok);
+        QVERIFY(await(post(api, "/auth/login", QJsonObject{{"login", "x"}}, false)).ok);
         api.setLanguage("en");
-        QVERIFY(await(api.get("/categories")).ok);
+        QVERIFY(await(get(api, "/categories")).ok);
         QCOMPARE(heads.size(), 3);
         QCOMPARE(languageOf(heads.at(0)), QByteArray("ko"));
         QCOMPARE(languageOf(heads.at(1)), QByteArray("ko"));

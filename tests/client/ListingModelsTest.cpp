@@ -5,6 +5,7 @@
 // create, photos reordered in place, with progress). Also: the form's limits
 // are the server's, models reach the server only through the typed API
 // classes, and one heart toggle serves the grid and the page.
+#include "ContractRequests.h"
 #include "DemoServer.h"
 #include "api/ApiClient.h"
 #include "bitmarket/ListingRules.h"
@@ -68,7 +69,7 @@ private slots:
     void initTestCase() {
         QVERIFY(m_server.start());
         m_api.setServerUrl(m_server.httpUrl());
-        ApiCall* call = m_api.post(
+        ApiCall* call = post(m_api, 
             "/auth/login",
             QJsonObject{{"login", DemoServer::kUser}, {"password", DemoServer::kPassword}}, false);
         QSignalSpy done(call, &ApiCall::succeeded);
@@ -336,7 +337,7 @@ private slots:
         ApiClient other;
         other.setServerUrl(m_server.httpUrl());
         other.setTokens(m_api.accessToken(), {});
-        ApiCall* call = other.patch("/listings/" + id, QJsonObject{{"title", "Edited elsewhere"}});
+        ApiCall* call = patch(other, "/listings/" + id, QJsonObject{{"title", "Edited elsewhere"}});
         QSignalSpy patched(call, &ApiCall::succeeded);
         QVERIFY(patched.wait(10000));
         QTRY_COMPARE_WITH_TIMEOUT(detail.title(), QString("Edited elsewhere"), 10000);
@@ -347,7 +348,7 @@ private slots:
         ApiClient other;
         other.setServerUrl(m_server.httpUrl());
         other.setTokens(m_api.accessToken(), {});
-        ApiCall* create = other.post(
+        ApiCall* create = post(other, 
             "/listings", QJsonObject{{"title", "Reading lamp"},
                                      {"description", "Warm light, brass arm."},
                                      {"categoryId", "home"},
@@ -374,7 +375,7 @@ private slots:
 
         // Every request this page's API client makes from now on.
         QSignalSpy requests(m_api.network(), &QNetworkAccessManager::finished);
-        ApiCall* edit = other.patch(
+        ApiCall* edit = patch(other, 
             "/listings/" + id,
             QJsonObject{{"title", "Brass reading lamp"},
                         {"price", QJsonObject{{"amount", 21000}, {"currency", "KRW"}}}});
@@ -387,7 +388,7 @@ private slots:
         QVERIFY(!detail.isFavorite());
         QCOMPARE(requests.count(), 0);
 
-        ApiCall* removal = other.del("/listings/" + id);
+        ApiCall* removal = del(other, "/listings/" + id);
         QSignalSpy removed(removal, &ApiCall::succeeded);
         QVERIFY(removed.wait(10000));
         QTRY_COMPARE_WITH_TIMEOUT(detail.errorMessage(),
