@@ -1,5 +1,6 @@
 #include "CatalogueSeeder.h"
 
+#include "bitmarket/ApiTypes.h"
 #include "bitmarket/Ids.h"
 #include "bitmarket/Timestamp.h"
 #include "db/Database.h"
@@ -20,7 +21,6 @@ const QStringList kAdjectives = {"barely used", "mint", "vintage", "like new", "
                                  "급처",        "새상품", "정품",  "풀박스", "상태 좋음"};
 const QStringList kCategories = {"phones", "computers", "cameras", "audio", "furniture",
                                  "home",   "fashion",   "books",   "sports", "toys"};
-const QStringList kConditions = {"new", "like_new", "good", "fair", "for_parts"};
 
 QStringList searchTerms() {
     return {"iphone", "camera", "guitar", "sneakers", "아이폰", "자전거",
@@ -53,7 +53,7 @@ SeededCatalogue seedCatalogue(const QString& dataDir, int listings) {
                       QStringLiteral("Selling my %1. Works perfectly, pick-up in Seoul.").arg(title),
                       kCategories[rng->bounded(kCategories.size())],
                       static_cast<qint64>(rng->bounded(1000, 3'000'000)),
-                      kConditions[rng->bounded(kConditions.size())],
+                      bitmarket::kConditions[rng->bounded(bitmarket::kConditions.size())],
                       now - static_cast<qint64>(listings - i) * 1000,
                       static_cast<qint64>(rng->bounded(50)))
                 .run();
