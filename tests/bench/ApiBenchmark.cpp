@@ -1,19 +1,23 @@
 // bitmarket-bench-api: seeds a large catalogue, starts the real server on it and
 // measures search and detail against /healthz (the ceiling) in the same run.
-//   bitmarket-bench-api [--listings 100000] [--clients 8] [--seconds 5] [--keep DIR]
-// --keep seeds DIR once and reuses it on later runs (seeding takes ~30 s).
+//   bitmarket-bench-api [--listings 100000] [--clients 8] [--seconds 5] [--rounds 5] [--keep DIR]
+// Each workload runs --seconds in all, in --rounds turns taken in rotation with the
+// others, so that a change in the machine's load mid-run weighs on all of them alike.
+// --keep seeds DIR once and reuses it on later runs (seeding takes ~10 s).
 // BITMARKET_SERVER_BINARY=path runs another build's server (before/after runs).
 #include "CatalogueSeeder.h"
 #include "LoadGenerator.h"
 #include "support/ServerProcess.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QUrl>
 
 #include <cstdio>
+#include <unistd.h>
 
 using namespace bitmarket;
 
@@ -35,12 +39,27 @@ long peakMemoryKb(qint64 pid) {
     return -1;
 }
 
-void print(const char* name, const bench::LoadResult& r, const bench::LoadResult& ceiling) {
-    std::printf("%-22s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  failures %ld  "
-                "(throughput %.2fx of healthz, p99 %.1fx)\n",
-                name, r.throughput(), r.p50Ms, r.p99Ms, r.maxMs, r.failures,
+// CPU time the server process has used so far (all threads, user and system).
+double serverCpuSeconds(qint64 pid) {
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return (fields[11].toDouble() + fields[12].toDouble()) / sysconf(_SC_CLK_TCK);
+}
+
+void print(const char* name, const bench::LoadResult& r, double cpuSeconds,
+           const bench::LoadResult& ceiling) {
+    std::printf("%-22s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  server CPU %5.0f us/req"
+                "  failures %ld  (throughput %.2fx of healthz, p99 %.1fx)\n",
+                name, r.throughput(), r.percentileMs(0.50), r.percentileMs(0.99), r.maxMs(),
+                1e6 * cpuSeconds / std::max(1L, r.requests()), r.failures,
                 r.throughput() / std::max(1.0, ceiling.throughput()),
-                r.p99Ms / std::max(0.001, ceiling.p99Ms));
+                r.percentileMs(0.99) / std::max(0.001, ceiling.percentileMs(0.99)));
 }
 
 // The read path's goals (issue 8): a share of the /healthz rate in the same
@@ -53,10 +72,11 @@ struct Goal {
 
 bool check(const Goal& goal, const bench::LoadResult& r, const bench::LoadResult& ceiling) {
     const double share = r.throughput() / std::max(1.0, ceiling.throughput());
-    const bool met = share >= goal.shareOfHealthz && r.p99Ms < goal.p99Ms && r.failures == 0;
+    const double p99 = r.percentileMs(0.99);
+    const bool met = share >= goal.shareOfHealthz && p99 < goal.p99Ms && r.failures == 0;
     std::printf("goal %-10s %5.1f%% of healthz (goal >= %4.1f%%), p99 %5.2f ms (goal < %.0f ms): "
                 "%s\n",
-                goal.name, 100 * share, 100 * goal.shareOfHealthz, r.p99Ms, goal.p99Ms,
+                goal.name, 100 * share, 100 * goal.shareOfHealthz, p99, goal.p99Ms,
                 met ? "met" : "MISSED");
     return met;
 }
@@ -69,9 +89,12 @@ int main(int argc, char** argv) {
     const int listings = argValue(args, "--listings", 100000);
     const int clients = argValue(args, "--clients", 8);
     const double seconds = argValue(args, "--seconds", 5);
+    const int rounds = std::max(1, argValue(args, "--rounds", 5));
 
     const int keepIndex = args.indexOf("--keep");
     const QString keepDir = keepIndex >= 0 && keepIndex + 1 < args.size() ? args[keepIndex + 1] : QString();
+    if (!keepDir.isEmpty())
+        QDir().mkpath(keepDir);
     test::ServerProcess server(keepDir);
     QElapsedTimer timer;
     timer.start();
@@ -85,31 +108,53 @@ int main(int argc, char** argv) {
         return 1;
     }
     const QUrl url = server.httpUrl();
-    bench::LoadGenerator load(url.host().toStdString(), url.port(), clients, seconds);
-    std::printf("%d keep-alive clients, %.0f s per workload, server pid %lld\n\n", clients,
-                seconds, server.pid());
+    bench::LoadGenerator load(url.host().toStdString(), url.port(), clients, seconds / rounds);
+    std::printf("%d keep-alive clients, %.0f s per workload in %d rounds, server pid %lld\n\n",
+                clients, seconds, rounds, server.pid());
 
-    const auto healthz = load.run([](int, long) { return std::string("/healthz"); });
     const auto& terms = catalogue.searchTerms;
-    const auto search = load.run([&](int client, long i) {
-        const QString term = terms[(client * 7 + i) % terms.size()];
-        return "/api/v1/listings?limit=20&q=" + QUrl::toPercentEncoding(term).toStdString();
-    });
-    const auto browse = load.run([&](int client, long i) {
-        static const char* sorts[] = {"newest", "price_asc", "popular"};
-        return std::string("/api/v1/listings?limit=20&category=phones&sort=") +
-               sorts[(client + i) % 3];
-    });
     const auto& ids = catalogue.listingIds;
-    const auto detail = load.run([&](int, long) {
-        return "/api/v1/listings/" +
-               ids[QRandomGenerator::global()->bounded(ids.size())].toStdString();
-    });
-
-    print("GET /healthz", healthz, healthz);
-    print("GET /listings?q=", search, healthz);
-    print("GET /listings?category", browse, healthz);
-    print("GET /listings/{id}", detail, healthz);
+    struct Workload {
+        const char* name;
+        bench::LoadGenerator::PathSource path;
+        bench::LoadResult result;
+        double cpuSeconds = 0;
+    };
+    Workload workloads[] = {
+        {"GET /healthz", [](int, long) { return std::string("/healthz"); }, {}, 0},
+        {"GET /listings?q=",
+         [&](int client, long i) {
+             const QString term = terms[(client * 7 + i) % terms.size()];
+             return "/api/v1/listings?limit=20&q=" + QUrl::toPercentEncoding(term).toStdString();
+         },
+         {}, 0},
+        {"GET /listings?category",
+         [](int client, long i) {
+             static const char* sorts[] = {"newest", "price_asc", "popular"};
+             return std::string("/api/v1/listings?limit=20&category=phones&sort=") +
+                    sorts[(client + i) % 3];
+         },
+         {}, 0},
+        {"GET /listings/{id}",
+         [&](int, long) {
+             return "/api/v1/listings/" +
+                    ids[QRandomGenerator::global()->bounded(ids.size())].toStdString();
+         },
+         {}, 0},
+    };
+    for (int round = 0; round < rounds; ++round) {
+        for (Workload& w : workloads) {
+            const double cpuBefore = serverCpuSeconds(server.pid());
+            w.result.add(load.run(w.path));
+            w.cpuSeconds += serverCpuSeconds(server.pid()) - cpuBefore;
+        }
+    }
+    const bench::LoadResult& healthz = workloads[0].result;
+    for (const Workload& w : workloads)
+        print(w.name, w.result, w.cpuSeconds, healthz);
+    const bench::LoadResult& search = workloads[1].result;
+    const bench::LoadResult& browse = workloads[2].result;
+    const bench::LoadResult& detail = workloads[3].result;
     std::printf("\nserver peak memory (VmHWM): %ld MB\n", peakMemoryKb(server.pid()) / 1024);
     if (clients != 8)
         std::printf("(the goals are set for 8 clients; this run has %d)\n", clients);

@@ -10,14 +10,21 @@
 
 namespace bitmarket::bench {
 
-namespace {
-double percentile(std::vector<double>& sorted, double p) {
-    if (sorted.empty())
+double LoadResult::percentileMs(double p) const {
+    if (latenciesMs.empty())
         return 0;
-    const size_t index = std::min(sorted.size() - 1, static_cast<size_t>(p * sorted.size()));
-    return sorted[index];
+    const size_t index =
+        std::min(latenciesMs.size() - 1, static_cast<size_t>(p * latenciesMs.size()));
+    return latenciesMs[index];
 }
-} // namespace
+
+void LoadResult::add(const LoadResult& other) {
+    failures += other.failures;
+    seconds += other.seconds;
+    const auto middle = latenciesMs.insert(latenciesMs.end(), other.latenciesMs.begin(),
+                                           other.latenciesMs.end());
+    std::inplace_merge(latenciesMs.begin(), middle, latenciesMs.end());
+}
 
 LoadResult LoadGenerator::run(const PathSource& nextPath) const {
     using Clock = std::chrono::steady_clock;
@@ -52,12 +59,9 @@ LoadResult LoadGenerator::run(const PathSource& nextPath) const {
         t.join();
     LoadResult r;
     r.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-    r.requests = static_cast<long>(latencies.size());
     r.failures = failures;
     std::sort(latencies.begin(), latencies.end());
-    r.p50Ms = percentile(latencies, 0.50);
-    r.p99Ms = percentile(latencies, 0.99);
-    r.maxMs = latencies.empty() ? 0 : latencies.back();
+    r.latenciesMs = std::move(latencies);
     return r;
 }
 

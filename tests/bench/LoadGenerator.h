@@ -4,18 +4,21 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace bitmarket::bench {
 
 struct LoadResult {
-    long requests = 0;
     long failures = 0; // non-2xx or transport errors
     double seconds = 0;
-    double p50Ms = 0;
-    double p99Ms = 0;
-    double maxMs = 0;
+    std::vector<double> latenciesMs; // sorted
 
-    double throughput() const { return seconds > 0 ? requests / seconds : 0; }
+    long requests() const { return static_cast<long>(latenciesMs.size()); }
+    double throughput() const { return seconds > 0 ? requests() / seconds : 0; }
+    double percentileMs(double p) const;
+    double maxMs() const { return latenciesMs.empty() ? 0 : latenciesMs.back(); }
+    // Adds another run of the same workload (rounds of one workload interleaved with others).
+    void add(const LoadResult& other);
 };
 
 class LoadGenerator {
