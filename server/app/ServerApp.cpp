@@ -149,11 +149,12 @@ void ServerApp::addRoutes() {
     addModelRoutes(*p.router, *p.modelJobs);
 }
 
-void ServerApp::startWorkers(int count) {
+void ServerApp::startWorkers(int count, const jobs::JobQueue::Kinds& kinds) {
     Parts& p = *m_parts;
     for (int i = 0; i < count; ++i) {
         jobs::Worker::Options options;
         options.leaseMs = m_config.jobLeaseMs;
+        options.kinds = kinds;
         p.workers.push_back(std::make_unique<jobs::Worker>(*p.jobQueue, p.jobHandlers, options));
         jobs::Worker* worker = p.workers.back().get();
         p.workerThreads.emplace_back([worker] { worker->run(); });
@@ -163,7 +164,7 @@ void ServerApp::startWorkers(int count) {
 bool ServerApp::startWorkerOnly() {
     if (!openStorage())
         return false;
-    startWorkers(std::max(1, m_config.workers));
+    startWorkers(std::max(1, m_config.workers), jobs::JobQueue::Kinds::only({models::ModelJobHandler::kKind}));
     qCInfo(lcApp).noquote() << "job worker serving" << m_config.dataDir;
     return true;
 }
@@ -246,7 +247,10 @@ bool ServerApp::start() {
         qCCritical(lcApp) << "the HTTP listener did not start";
         return false;
     }
-    startWorkers(m_config.workers);
+    // --workers counts the 3D model workers; a model takes minutes, so every other
+    // kind of job (due at a time: closes, clean-ups) has a worker of its own.
+    startWorkers(m_config.workers, jobs::JobQueue::Kinds::only({models::ModelJobHandler::kKind}));
+    startWorkers(1, jobs::JobQueue::Kinds::allBut({models::ModelJobHandler::kKind}));
     // Progress of workers in other processes reaches live clients through the database.
     p.jobRelay =
         std::make_unique<jobs::JobEventRelay>(*p.db, p.events, *p.jobQueue, p.jobHandlers);

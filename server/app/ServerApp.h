@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/ServerConfig.h"
+#include "jobs/JobQueue.h"
 
 #include <QString>
 
@@ -38,7 +39,7 @@ private:
     void addRoutes();
     // What the model jobs call when they changed a listing: ListingService::announceUpdate.
     std::function<void(const QString& listingId)> listingChanged();
-    void startWorkers(int count);
+    void startWorkers(int count, const jobs::JobQueue::Kinds& kinds);
 
     ServerConfig m_config;
     std::unique_ptr<Parts> m_parts;

@@ -217,23 +217,32 @@ Result<std::optional<JobRecord>> JobQueue::pending(const QString& uniqueKey) {
 }
 
 Result<std::optional<JobRecord>> JobQueue::claim(const QString& workerId, qint64 leaseMs,
+                                                 const Kinds& kinds,
                                                  const SameTransaction& alsoWrite) {
+    std::string kindFilter;
+    if (!kinds.names.isEmpty()) {
+        kindFilter = kinds.except ? " AND kind NOT IN (?2" : " AND kind IN (?2";
+        for (qsizetype i = 1; i < kinds.names.size(); ++i)
+            kindFilter += ", ?" + std::to_string(i + 2);
+        kindFilter += ")";
+    }
     std::optional<JobRecord> claimed;
     auto outcome = m_db.write([&](db::Connection& c) -> Result<void> {
         claimed.reset();
         const qint64 t = now();
         // Two indexed lookups rather than one OR that would scan the table.
-        auto oldest = [&c, t](const char* sql) -> std::optional<std::pair<qint64, QString>> {
-            auto q = c.query(sql);
+        auto oldest = [&](const char* where) -> std::optional<std::pair<qint64, QString>> {
+            auto q = c.query(std::string("SELECT seq, id FROM jobs WHERE ") + where + kindFilter +
+                             " ORDER BY seq LIMIT 1");
             q.bind(t);
+            for (qsizetype i = 0; i < kinds.names.size(); ++i)
+                q.bindAt(static_cast<int>(i) + 2, kinds.names[i]);
             if (!q.next())
                 return std::nullopt;
             return std::pair{q.integer(0), q.text(1)};
         };
-        const auto queued = oldest("SELECT seq, id FROM jobs WHERE status = 'queued' "
-                                   "AND run_after <= ?1 ORDER BY seq LIMIT 1");
-        const auto abandoned = oldest("SELECT seq, id FROM jobs WHERE status = 'running' "
-                                      "AND lease_expires_at <= ?1 ORDER BY seq LIMIT 1");
+        const auto queued = oldest("status = 'queued' AND run_after <= ?1");
+        const auto abandoned = oldest("status = 'running' AND lease_expires_at <= ?1");
         if (!queued && !abandoned)
             return {};
         const QString jobId = !abandoned || (queued && queued->first < abandoned->first)

@@ -15,6 +15,8 @@
 #include "jobs/JobRecord.h"
 #include "jobs/RetryPolicy.h"
 
+#include <QStringList>
+
 #include <functional>
 #include <optional>
 
@@ -58,11 +60,23 @@ public:
     // The queued job holding the key, if any.
     Result<std::optional<JobRecord>> pending(const QString& uniqueKey);
 
-    // The oldest queued job whose time has come, or the oldest running job
-    // whose lease expired; nullopt when there is none. Claiming counts an
-    // attempt, so a job that kills its workers runs out of attempts like one
-    // that fails.
+    // The kinds of job a worker takes: every kind, only some, or all but some,
+    // so that a 3D model taking minutes never holds up a job due now.
+    struct Kinds {
+        QStringList names; // empty: every kind
+        bool except = false;
+
+        static Kinds all() { return {}; }
+        static Kinds only(QStringList names) { return {std::move(names), false}; }
+        static Kinds allBut(QStringList names) { return {std::move(names), true}; }
+    };
+
+    // The oldest queued job of these kinds whose time has come, or the oldest
+    // running one whose lease expired; nullopt when there is none. Claiming
+    // counts an attempt, so a job that kills its workers runs out of attempts
+    // like one that fails.
     Result<std::optional<JobRecord>> claim(const QString& workerId, qint64 leaseMs,
+                                           const Kinds& kinds = Kinds::all(),
                                            const SameTransaction& alsoWrite = {});
 
     // Records progress (0..1, never going back) and extends the lease by

@@ -62,7 +62,7 @@ bool Worker::processNext() {
     if (m_stopping)
         return false;
     auto claimed =
-        m_queue.claim(m_options.workerId, m_options.leaseMs,
+        m_queue.claim(m_options.workerId, m_options.leaseMs, m_options.kinds,
                       [this](db::Connection& c, const JobRecord& job) -> Result<void> {
                           JobHandler* handler = m_handlers.find(job.job.kind);
                           return handler ? handler->recordStatus(c, job) : Result<void>();

@@ -21,6 +21,7 @@ public:
         QString workerId;        // empty: "<host>/<pid>/<random>"
         qint64 leaseMs = 60'000; // a worker silent this long is taken for dead
         int idlePollMs = 1000;   // how often an idle worker looks for new jobs
+        JobQueue::Kinds kinds;   // the kinds of job it takes (default: every kind)
     };
 
     Worker(JobQueue& queue, const JobHandlers& handlers);

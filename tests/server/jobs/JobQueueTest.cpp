@@ -101,6 +101,7 @@ private Q_SLOTS:
     void keyedJobSurvivesReopeningTheDatabase();
     void cancelByKeyDropsThePendingJob();
     void retryOfAJobWhoseKeyWasTakenGivesWay();
+    void workersTakeOnlyTheirKindsOfJob();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -505,3 +506,38 @@ void JobQueueTest::retryOfAJobWhoseKeyWasTakenGivesWay() {
 
 QTEST_GUILESS_MAIN(JobQueueTest)
 #include "JobQueueTest.moc"
+
+void JobQueueTest::workersTakeOnlyTheirKindsOfJob() {
+    Fixture f(m_dir->path());
+    // A 3D model queued first must not stand in front of a close that is due.
+    const JobRecord model = f.enqueue();
+    f.clock += 1;
+    const JobRecord close = f.queue->schedule("auction.close", "auction-close:lst_9", f.clock).value();
+    f.clock += 1;
+    const JobRecord payout = f.queue->schedule("payout", "payout:usr_1", f.clock).value();
+
+    const auto models = JobQueue::Kinds::only({"model"});
+    const auto allButModels = JobQueue::Kinds::allBut({"model"});
+    auto upkeep = f.queue->claim("upkeep", 10'000, allButModels).value();
+    QVERIFY(upkeep);
+    QCOMPARE(upkeep->job.id, close.job.id);
+    auto modelWorker = f.queue->claim("3d", 10'000, models).value();
+    QVERIFY(modelWorker);
+    QCOMPARE(modelWorker->job.id, model.job.id);
+    QVERIFY(!f.queue->claim("3d", 10'000, models).value());
+    auto both = f.queue->claim("any", 10'000, JobQueue::Kinds::only({"auction.close", "payout"})).value();
+    QVERIFY(both);
+    QCOMPARE(both->job.id, payout.job.id);
+    QVERIFY(!f.queue->claim("any", 10'000).value());
+
+    // Jobs whose workers died go back only to workers of their kinds.
+    f.clock += 10'001;
+    auto reclaimed = f.queue->claim("3d-2", 10'000, models).value();
+    QVERIFY(reclaimed);
+    QCOMPARE(reclaimed->job.id, model.job.id);
+    QCOMPARE(reclaimed->job.attempts, 2);
+    QVERIFY(!f.queue->claim("3d-2", 10'000, models).value());
+    auto closeAgain = f.queue->claim("upkeep-2", 10'000, allButModels).value();
+    QVERIFY(closeAgain);
+    QCOMPARE(closeAgain->job.id, close.job.id);
+}
