@@ -16,6 +16,13 @@ ApiClient::ApiClient(QObject* parent) : QObject(parent) {
     m_network.setTransferTimeout(15000);
 }
 
+void ApiClient::setLanguage(const QString& language) {
+    if (m_language == language)
+        return;
+    m_language = language;
+    emit languageChanged();
+}
+
 void ApiClient::setServerUrl(const QUrl& url) {
     QUrl normalized = url.adjusted(QUrl::StripTrailingSlash);
     if (normalized == m_serverUrl)

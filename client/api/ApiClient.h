@@ -38,7 +38,7 @@ public:
 
     // "en" or "ko": sent as Accept-Language from the next request on.
     QString language() const { return m_language; }
-    void setLanguage(const QString& language) { m_language = language; }
+    void setLanguage(const QString& language);
 
     QNetworkAccessManager* network() { return &m_network; }
 
@@ -57,6 +57,8 @@ public:
 
 signals:
     void serverUrlChanged();
+    // What the server names in the UI language (categories) is worth asking again.
+    void languageChanged();
     void reachableChanged();
     // The refresh token rotated; whoever keeps it on disk stores the new one.
     void tokensChanged();

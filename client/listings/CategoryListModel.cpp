@@ -58,7 +58,11 @@ void CategoryListModel::componentComplete() {
 void CategoryListModel::setApi(ApiClient* api) {
     if (m_api == api)
         return;
+    if (m_api)
+        disconnect(m_api, nullptr, this, nullptr);
     m_api = api;
+    if (m_api)
+        connect(m_api, &ApiClient::languageChanged, this, &CategoryListModel::reload);
     emit apiChanged();
     reload();
 }

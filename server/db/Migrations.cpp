@@ -299,6 +299,46 @@ CREATE TABLE user_roles (
 ) WITHOUT ROWID;
 )sql";
 
+constexpr const char* kCategoryNamesInKorean = R"sql(
+-- A category's name in Korean for the Korean UI, and the words a search for it
+-- may use in either language (lower case, space-separated; singulars too).
+ALTER TABLE categories ADD COLUMN name_ko TEXT NOT NULL DEFAULT '';
+ALTER TABLE categories ADD COLUMN search_words TEXT NOT NULL DEFAULT '';
+UPDATE categories SET
+    name_ko = CASE id
+        WHEN 'electronics' THEN '전자기기'
+        WHEN 'phones' THEN '휴대폰·태블릿'
+        WHEN 'computers' THEN '컴퓨터'
+        WHEN 'cameras' THEN '카메라'
+        WHEN 'audio' THEN '음향기기'
+        WHEN 'furniture' THEN '가구'
+        WHEN 'home' THEN '생활·주방'
+        WHEN 'fashion' THEN '패션'
+        WHEN 'books' THEN '도서'
+        WHEN 'sports' THEN '스포츠·레저'
+        WHEN 'toys' THEN '장난감·게임'
+        WHEN 'art' THEN '예술·수집품'
+        WHEN 'garden' THEN '정원·식물'
+        WHEN 'other' THEN '기타'
+        ELSE name END,
+    -- "Other" answers to no word: 기타 is also Korean for a guitar.
+    search_words = CASE id
+        WHEN 'electronics' THEN 'electronics electronic 전자기기 전자제품'
+        WHEN 'phones' THEN 'phones phone tablets tablet 휴대폰 핸드폰 스마트폰 태블릿'
+        WHEN 'computers' THEN 'computers computer 컴퓨터'
+        WHEN 'cameras' THEN 'cameras camera 카메라'
+        WHEN 'audio' THEN 'audio 음향기기 오디오'
+        WHEN 'furniture' THEN 'furniture 가구'
+        WHEN 'home' THEN 'home kitchen 생활 주방'
+        WHEN 'fashion' THEN 'fashion clothes 패션 의류'
+        WHEN 'books' THEN 'books book 도서 책'
+        WHEN 'sports' THEN 'sports sport outdoors outdoor 스포츠 레저'
+        WHEN 'toys' THEN 'toys toy games game 장난감 게임'
+        WHEN 'art' THEN 'art collectibles collectible 예술 수집품'
+        WHEN 'garden' THEN 'garden plants plant 정원 식물'
+        ELSE '' END;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
@@ -307,6 +347,7 @@ constexpr Migration kMigrations[] = {
     {5, "listing models in their own table", kListingModels},
     {6, "auction terms table, category browse indexes", kAuctionTerms},
     {7, "user roles", kUserRoles},
+    {11, "category names in Korean, category search words", kCategoryNamesInKorean},
 };
 
 } // namespace

@@ -63,7 +63,8 @@ QString viewerKey(const QString& userId, const httplib::Request& req) {
 void addListingRoutes(Router& router, ListingService& listings, CategoryService& categories) {
     router.get("/api/v1/categories", Access::Anyone,
                [&categories](const httplib::Request& req, httplib::Response& res, const Caller&) {
-                   sendResult(req, res, 200, categories.all(), [](const QList<Category>& all) {
+                   sendResult(req, res, 200, categories.all(languageOf(req)),
+                              [](const QList<Category>& all) {
                        QJsonArray items;
                        for (const Category& c : all)
                            items.append(c.toJson());

@@ -4,9 +4,10 @@
 
 namespace bitmarket::server {
 
-Result<QList<Category>> CategoryService::all() {
-    return m_db.read(
-        [](db::Connection& c) -> Result<QList<Category>> { return CategoryTable::all(c); });
+Result<QList<Category>> CategoryService::all(Language language) {
+    return m_db.read([language](db::Connection& c) -> Result<QList<Category>> {
+        return CategoryTable::all(c, language);
+    });
 }
 
 } // namespace bitmarket::server

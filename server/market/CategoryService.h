@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bitmarket/ApiTypes.h"
+#include "bitmarket/Language.h"
 #include "db/Database.h"
 
 namespace bitmarket::server {
@@ -9,7 +10,8 @@ namespace bitmarket::server {
 class CategoryService {
 public:
     explicit CategoryService(db::Database& db) : m_db(db) {}
-    Result<QList<Category>> all();
+    // Named in the caller's language.
+    Result<QList<Category>> all(Language language);
 
 private:
     db::Database& m_db;

@@ -2,9 +2,11 @@
 
 namespace bitmarket::server {
 
-QList<Category> CategoryTable::all(db::Connection& c) {
+QList<Category> CategoryTable::all(db::Connection& c, Language language) {
     QList<Category> out;
-    auto q = c.query("SELECT id, name, parent_id FROM categories ORDER BY position");
+    auto q = c.query(language == Language::Korean
+                         ? "SELECT id, name_ko, parent_id FROM categories ORDER BY position"
+                         : "SELECT id, name, parent_id FROM categories ORDER BY position");
     while (q.next())
         out.append(Category{q.text(0), q.text(1), q.text(2)});
     return out;
@@ -20,6 +22,18 @@ QStringList CategoryTable::withChildren(db::Connection& c, const QString& catego
     QStringList ids;
     auto q = c.query("SELECT ?1 UNION ALL SELECT id FROM categories WHERE parent_id = ?1");
     q.bind(categoryId);
+    while (q.next())
+        ids.append(q.text(0));
+    return ids;
+}
+
+QStringList CategoryTable::namedBy(db::Connection& c, const QString& word) {
+    QStringList ids;
+    auto q = c.query("WITH named AS (SELECT id FROM categories "
+                     "WHERE instr(' ' || search_words || ' ', ' ' || ?1 || ' ') > 0) "
+                     "SELECT id FROM named UNION "
+                     "SELECT id FROM categories WHERE parent_id IN (SELECT id FROM named)");
+    q.bind(word.toLower());
     while (q.next())
         ids.append(q.text(0));
     return ids;

@@ -1,18 +1,23 @@
-// The `categories` table (written only by migrations): the category tree.
+// The `categories` table (written only by migrations): the category tree, its
+// names in each language and the words a search may name a category by.
 #pragma once
 
 #include "bitmarket/ApiTypes.h"
+#include "bitmarket/Language.h"
 #include "db/Connection.h"
 
 namespace bitmarket::server {
 
 class CategoryTable {
 public:
-    static QList<Category> all(db::Connection& c);
+    static QList<Category> all(db::Connection& c, Language language);
     static bool exists(db::Connection& c, const QString& categoryId);
     // The category and its children: what browsing it shows (just the id
     // itself when it has no children or is unknown, so it matches nothing).
     static QStringList withChildren(db::Connection& c, const QString& categoryId);
+    // The categories (with their children) one search word names, in either
+    // language ("카메라", "cameras", "camera"); empty when it names none.
+    static QStringList namedBy(db::Connection& c, const QString& word);
 };
 
 } // namespace bitmarket::server

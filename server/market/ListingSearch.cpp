@@ -42,6 +42,13 @@ const SortSpec* sortSpec(const QString& name) {
     return nullptr;
 }
 
+std::string placeholders(qsizetype count) {
+    std::string list = "?";
+    for (qsizetype i = 1; i < count; ++i)
+        list += ", ?";
+    return list;
+}
+
 QString likePattern(const QString& term) {
     QString escaped = term;
     escaped.replace(u'\\', QStringLiteral("\\\\"))
@@ -67,7 +74,9 @@ QString ListingSearch::cursorAfter(const QString& sort, qint64 sortKey, qint64 s
 }
 
 Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
-                                             const QStringList& categoryIds, qint64 nowMs) {
+                                             const QStringList& categoryIds,
+                                             const CategoriesNamedBy& categoriesNamedBy,
+                                             qint64 nowMs) {
     const SortSpec* sort = sortSpec(query.sort);
     if (!sort)
         return ApiError::validation(QStringLiteral("Unknown sort."), "sort");
@@ -94,16 +103,31 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
             .arg(kMaxTerms);
     QStringList ftsPhrases;
     for (const QString& term : terms) {
+        const QString phrase = u'"' + QString(term).replace(u'"', QStringLiteral("\"\"")) + u'"';
         // Trigrams are of characters, not UTF-16 units (an emoji is two units).
-        if (term.toUcs4().size() >= 3) {
-            QString quoted = term;
-            ftsPhrases.append(u'"' + quoted.replace(u'"', QStringLiteral("\"\"")) + u'"');
+        const bool trigram = term.toUcs4().size() >= 3;
+        const QStringList named = categoriesNamedBy(term);
+        if (trigram && named.isEmpty()) {
+            ftsPhrases.append(phrase);
+            continue;
+        }
+        std::string matches;
+        if (trigram) {
+            matches = "l.seq IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?)";
+            st.parameters.push_back(phrase);
         } else {
-            where += " AND (l.title LIKE ? ESCAPE '\\' OR l.description LIKE ? ESCAPE '\\' OR "
-                     "l.tags LIKE ? ESCAPE '\\')";
+            matches = "(l.title LIKE ? ESCAPE '\\' OR l.description LIKE ? ESCAPE '\\' OR "
+                      "l.tags LIKE ? ESCAPE '\\')";
             const QString pattern = likePattern(term);
             st.parameters.insert(st.parameters.end(), {pattern, pattern, pattern});
         }
+        if (named.isEmpty()) {
+            where += " AND " + matches;
+            continue;
+        }
+        // A word that names a category also finds what is filed there ("카메라").
+        where += " AND (" + matches + " OR l.category_id IN (" + placeholders(named.size()) + "))";
+        st.parameters.insert(st.parameters.end(), named.begin(), named.end());
     }
     const bool textSearch = !ftsPhrases.isEmpty();
     if (textSearch) {
@@ -117,10 +141,7 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
         // A parent holds a large share of all listings: walking the sort order's
         // index and skipping the few others beats sorting all of the parent's
         // listings, so the category indexes are kept out of it ("+").
-        std::string placeholders = "?";
-        for (qsizetype i = 1; i < categoryIds.size(); ++i)
-            placeholders += ", ?";
-        where += " AND +l.category_id IN (" + placeholders + ")";
+        where += " AND +l.category_id IN (" + placeholders(categoryIds.size()) + ")";
         st.parameters.insert(st.parameters.end(), categoryIds.begin(), categoryIds.end());
     }
     if (query.minPrice) {

@@ -137,7 +137,10 @@ Result<ListingPage> ListingService::search(const ListingQuery& query, const QStr
                                             ? QStringList()
                                             : CategoryTable::withChildren(c, query.categoryId);
         SearchStatement st;
-        BITMARKET_TRY(st, ListingSearch::build(query, categoryIds, nowMs()));
+        const auto categoriesNamedBy = [&c](const QString& word) {
+            return CategoryTable::namedBy(c, word);
+        };
+        BITMARKET_TRY(st, ListingSearch::build(query, categoryIds, categoriesNamedBy, nowMs()));
         auto q = c.query(st.sql);
         int index = 1;
         for (const QVariant& p : st.parameters)

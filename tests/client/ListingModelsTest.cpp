@@ -449,6 +449,18 @@ private slots:
         QVERIFY(!categories.nameOf(categories.idAt(0)).isEmpty());
     }
 
+    void categoriesAreNamedInTheUiLanguage() {
+        CategoryListModel categories;
+        categories.setApi(&m_api);
+        categories.componentComplete();
+        QTRY_COMPARE_WITH_TIMEOUT(categories.nameOf("cameras"), QStringLiteral("Cameras"), 15000);
+        // Switching the UI to Korean names them again, without a restart.
+        m_api.setLanguage("ko");
+        const auto english = qScopeGuard([this] { m_api.setLanguage("en"); });
+        QTRY_COMPARE_WITH_TIMEOUT(categories.nameOf("cameras"), QStringLiteral("카메라"), 15000);
+        QCOMPARE(categories.nameOf("electronics"), QStringLiteral("전자기기"));
+    }
+
     void draftValidatesThenCreatesWithPhotos() {
         QTemporaryDir dir;
         ListingDraft draft;

@@ -536,6 +536,57 @@ private Q_SLOTS:
         BM_EXPECT_ERROR(as(m_viewer)->put(path + "/favorite"), 404, "not_found");
     }
 
+    void categoryNamesFollowTheCallersLanguage() {
+        const auto namesIn = [&](const char* language) {
+            auto http = anonymous();
+            http->setHeader("Accept-Language", language);
+            const HttpResponse r = http->get("/api/v1/categories");
+            QHash<QString, QString> names;
+            for (const QJsonValue& v : r.json().value("items").toArray())
+                names.insert(v.toObject().value("id").toString(), v.toObject().value("name").toString());
+            return names;
+        };
+        const auto korean = namesIn("ko-KR, en;q=0.5");
+        const auto english = namesIn("en");
+        QCOMPARE(korean.value("cameras"), QStringLiteral("카메라"));
+        QCOMPARE(korean.value("electronics"), QStringLiteral("전자기기"));
+        QCOMPARE(english.value("cameras"), QStringLiteral("Cameras"));
+        QCOMPARE(korean.keys().size(), english.keys().size());
+        for (auto it = korean.cbegin(); it != korean.cend(); ++it)
+            QVERIFY2(it.value() != english.value(it.key()), qPrintable(it.key() + " is not in Korean"));
+    }
+
+    void searchFindsACategoryByItsNameInEitherLanguage() {
+        // Nothing in their text says camera, but they are filed under Cameras.
+        const QString body = create(m_seller, listingDraft(QStringLiteral("Nikon FM2 body only"), 380'000, "cameras"))
+                                 .value("id").toString();
+        const QString lens = create(m_seller, listingDraft(QStringLiteral("Nikkor 50mm f/1.4"), 150'000, "cameras"))
+                                 .value("id").toString();
+        const QString bag = create(m_seller, listingDraft(QStringLiteral("Leather camera bag"), 60'000, "fashion"))
+                                .value("id").toString();
+        const QString chair = create(m_seller, listingDraft(QStringLiteral("Oak chair"), 40'000, "furniture"))
+                                  .value("id").toString();
+        QVERIFY(!body.isEmpty() && !lens.isEmpty() && !bag.isEmpty() && !chair.isEmpty());
+        const auto find = [&](const QString& text) { return search("limit=100&q=" + q(text)); };
+        for (const QString& word : {QStringLiteral("카메라"), QStringLiteral("cameras"),
+                                    QStringLiteral("camera"), QStringLiteral("CAMERA")}) {
+            const QStringList r = find(word);
+            QVERIFY2(r.contains(body) && r.contains(lens), qPrintable(word + ": " + r.join(',')));
+            // The bag is found by its text ("camera"), not by a category.
+            QCOMPARE(r.contains(bag), word.toLower() == QStringLiteral("camera"));
+            QVERIFY(!r.contains(chair));
+        }
+        // A parent's name finds what is filed under its children.
+        QStringList r = find(QStringLiteral("전자기기"));
+        QVERIFY(r.contains(body) && !r.contains(chair));
+        // Every word must match, one by its category, one by the text.
+        r = find(QStringLiteral("카메라 nikkor"));
+        QVERIFY2(r.contains(lens) && !r.contains(body), qPrintable(r.join(',')));
+        // Part of a category's name is not its name.
+        QVERIFY(!find(QStringLiteral("카메")).contains(body));
+        QVERIFY(!find(QStringLiteral("came")).contains(body));
+    }
+
     void searchFindsKoreanBySubstring() {
         const QString mini = create(m_seller, listingDraft(QStringLiteral("아이폰 13 미니 128GB"), 450'000))
                                  .value("id").toString();
