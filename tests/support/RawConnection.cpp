@@ -56,7 +56,9 @@ RawConnection& RawConnection::operator=(RawConnection&& other) noexcept {
     return *this;
 }
 
-RawConnection::~RawConnection() { close(); }
+RawConnection::~RawConnection() {
+    close();
+}
 
 bool RawConnection::open(const QUrl& server, const QByteArray& fromAddress) {
     close();
@@ -105,8 +107,8 @@ RawResponse RawConnection::readResponse(int timeoutMs) {
         if (headEnd < 0 && (headEnd = data.indexOf("\r\n\r\n")) >= 0) {
             response.head = data.left(headEnd);
             bodyLength = contentLengthOf(response.head);
-            // 1xx answers come before the real one.
-            if (response.head.startsWith("HTTP/1.1 1")) {
+            // "100 Continue" comes before the real answer.
+            if (response.head.startsWith("HTTP/1.1 100 ")) {
                 data.remove(0, headEnd + 4);
                 headEnd = -1;
                 continue;

@@ -54,7 +54,7 @@ qint64 timeToAnswer(const QUrl& server, const QByteArray& fromAddress,
 QByteArray webSocketUpgrade(const QUrl& server, const QByteArray& path = "/ws");
 
 struct ProcessMemory {
-    long rssKb = -1; // VmRSS
+    long rssKb = -1;  // VmRSS
     long peakKb = -1; // VmHWM, since the start or the last resetPeakMemory()
 };
 ProcessMemory memoryOf(qint64 pid);

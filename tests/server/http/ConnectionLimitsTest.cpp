@@ -47,8 +47,8 @@ int connectionsHeld(std::vector<RawConnection>& connections, const QUrl& url,
 
 // Opens WebSockets from `from` until `count` were tried; the upgrades the server accepted
 // (101) stay open in `sockets`.
-int webSocketsAccepted(std::vector<RawConnection>& sockets, const QUrl& url,
-                       const QByteArray& from, int count) {
+int webSocketsAccepted(std::vector<RawConnection>& sockets, const QUrl& url, const QByteArray& from,
+                       int count) {
     int accepted = 0;
     for (int i = 0; i < count; ++i) {
         RawConnection c;
@@ -87,9 +87,8 @@ class ConnectionLimitsTest : public QObject {
         const qint64 ms = timeToAnswer(url(), kProbeAddress);
         qInfo("%s: a normal request took %lld ms", attack, ms);
         QVERIFY2(ms >= 0 && ms < 1000,
-                 qPrintable(QStringLiteral("during %1 a normal request took %2 ms")
-                                .arg(attack)
-                                .arg(ms)));
+                 qPrintable(
+                     QStringLiteral("during %1 a normal request took %2 ms").arg(attack).arg(ms)));
     }
 
 private Q_SLOTS:
@@ -110,8 +109,8 @@ private Q_SLOTS:
         std::vector<RawConnection> slow(40);
         for (RawConnection& c : slow)
             QVERIFY(c.open(url(), "127.0.0.21"));
-        const QByteArray head = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " +
-                                QByteArray(100, 's');
+        const QByteArray head =
+            "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + QByteArray(100, 's');
         QElapsedTimer timer;
         timer.start();
         int cutOff = 0;
