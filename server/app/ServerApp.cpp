@@ -129,6 +129,8 @@ void ServerApp::addRoutes() {
     HttpServer::Options httpOptions{m_config.httpHost, m_config.httpPort, m_config.httpThreads,
                                     kMaxRequestBytes, m_config.logRequests, HttpLimits{}};
     httpOptions.limits.maxConnections = m_connectionBudget.http;
+    for (const QString& proxy : m_config.trustedProxies)
+        httpOptions.trustedProxies.insert(proxy.toStdString());
     p.http = std::make_unique<HttpServer>(httpOptions);
     p.router = std::make_unique<Router>(p.http->raw(), *p.auth);
     p.http->setBodyLimit([router = p.router.get()](const RequestHead& head) {
@@ -222,6 +224,7 @@ bool ServerApp::start() {
     hubOptions.address = QHostAddress(m_config.wsHost);
     hubOptions.port = static_cast<quint16>(m_config.wsPort);
     hubOptions.maxConnections = m_connectionBudget.webSockets;
+    hubOptions.trustedProxies = m_config.trustedProxies;
     p.hub = std::make_unique<RealtimeHub>(
         p.events,
         [&auth](const QString& token) -> RealtimeHub::Admission {

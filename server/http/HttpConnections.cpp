@@ -108,8 +108,9 @@ struct HttpConnections::Connection {
 };
 
 HttpConnections::HttpConnections(HttpLimits limits, int threads, Handler handler,
-                                 BodyLimit bodyLimit)
+                                 BodyLimit bodyLimit, std::unordered_set<std::string> trustedProxies)
     : m_limits(limits), m_handler(std::move(handler)), m_bodyLimit(std::move(bodyLimit)),
+      m_trustedProxies(std::move(trustedProxies)),
       m_pool(std::make_unique<httplib::ThreadPool>(static_cast<std::size_t>(threads))),
       m_epoll(::epoll_create1(EPOLL_CLOEXEC)), m_wake(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
     m_limits.maxConnectionsPerAddress =
@@ -214,7 +215,7 @@ void HttpConnections::acceptAll() {
         auto [address, port] = addressOf(peer);
         int& fromAddress = m_perAddress[address];
         if (static_cast<int>(m_connections.size()) >= m_limits.maxConnections ||
-            fromAddress >= m_limits.maxConnectionsPerAddress) {
+            (fromAddress >= m_limits.maxConnectionsPerAddress && !m_trustedProxies.count(address))) {
             if (fromAddress == 0)
                 m_perAddress.erase(address);
             ::close(fd);
@@ -375,7 +376,7 @@ void HttpConnections::dispatch(Connection& c, std::string body) {
     c.lastRequest = ++c.requests >= m_limits.maxRequestsPerConnection || m_stopping;
     Request request{c.head->forwarded(body.size()),
                     std::move(body),
-                    c.address,
+                    clientOf(c),
                     c.port,
                     c.localAddress,
                     c.localPort,
@@ -391,6 +392,30 @@ void HttpConnections::dispatch(Connection& c, std::string body) {
         }
         ::eventfd_write(m_wake, 1);
     });
+}
+
+std::string HttpConnections::clientOf(const Connection& c) const {
+    if (!m_trustedProxies.count(c.address))
+        return c.address;
+    const std::string header = c.head->header("X-Forwarded-For");
+    std::string_view forwarded = header;
+    while (!forwarded.empty()) {
+        const std::size_t comma = forwarded.rfind(',');
+        std::string_view entry = comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
+        forwarded = comma == std::string_view::npos ? std::string_view() : forwarded.substr(0, comma);
+        while (!entry.empty() && entry.front() == ' ')
+            entry.remove_prefix(1);
+        while (!entry.empty() && entry.back() == ' ')
+            entry.remove_suffix(1);
+        const std::string address(entry);
+        in6_addr parsed{};
+        if (::inet_pton(AF_INET, address.c_str(), &parsed) != 1 &&
+            ::inet_pton(AF_INET6, address.c_str(), &parsed) != 1)
+            break;
+        if (!m_trustedProxies.count(address))
+            return address;
+    }
+    return c.address;
 }
 
 void HttpConnections::takeAnswers() {

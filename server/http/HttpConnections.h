@@ -17,6 +17,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace httplib {
@@ -46,7 +47,10 @@ public:
     // The largest body the request's route takes; 0: HttpLimits::maxJsonBodyBytes.
     using BodyLimit = std::function<std::size_t(const RequestHead&)>;
 
-    HttpConnections(HttpLimits limits, int threads, Handler handler, BodyLimit bodyLimit);
+    // Requests from `trustedProxies` are from the client their X-Forwarded-For names, and
+    // those proxies are not held to the per-address connection cap.
+    HttpConnections(HttpLimits limits, int threads, Handler handler, BodyLimit bodyLimit,
+                    std::unordered_set<std::string> trustedProxies);
     ~HttpConnections();
     HttpConnections(const HttpConnections&) = delete;
     HttpConnections& operator=(const HttpConnections&) = delete;
@@ -74,10 +78,14 @@ private:
     void watch(Connection& c, unsigned events);
     void close(Connection& c);
     void releaseBody(Connection& c);
+    // The client a request is from: its peer, or for a trusted proxy the last address in
+    // X-Forwarded-For that is not a trusted proxy itself.
+    std::string clientOf(const Connection& c) const;
 
     HttpLimits m_limits;
     Handler m_handler;
     BodyLimit m_bodyLimit;
+    std::unordered_set<std::string> m_trustedProxies;
     std::unique_ptr<httplib::ThreadPool> m_pool;
     bool m_poolStopped = false;
     int m_epoll = -1;

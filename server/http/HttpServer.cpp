@@ -146,7 +146,7 @@ Result<int> HttpServer::bind() {
     m_connections = std::make_unique<HttpConnections>(
         m_options.limits, m_options.threads,
         [this](const HttpConnections::Request& request) { return answer(request); },
-        std::move(bodyLimit));
+        std::move(bodyLimit), m_options.trustedProxies);
     return port;
 }
 

@@ -25,6 +25,7 @@ public:
         qint64 maxBodyBytes = 128LL * 1024 * 1024; // the most any route takes
         bool logRequests = false;
         HttpLimits limits;
+        std::unordered_set<std::string> trustedProxies; // see HttpConnections
     };
 
     explicit HttpServer(Options options);

@@ -160,7 +160,8 @@ void RealtimeEndpoint::acceptPendingSockets() {
     while (QTcpSocket* socket = m_tcpListener->nextPendingConnection()) {
         const QString address = addressKey(socket->peerAddress());
         if (m_shuttingDown || counts.total >= m_options.maxConnections ||
-            counts.perAddress.value(address) >= m_options.maxConnectionsPerAddress) {
+            (counts.perAddress.value(address) >= m_options.maxConnectionsPerAddress &&
+             !m_options.trustedProxies.contains(address))) {
             socket->abort();
             socket->deleteLater();
             continue;

@@ -10,6 +10,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 #include <atomic>
 #include <functional>
@@ -35,6 +36,8 @@ public:
         // new socket is closed at once, so the server keeps files for everyone else.
         int maxConnectionsPerAddress = 32;
         int maxConnections = 4096;
+        // Proxies (nginx) carrying many clients' sockets: not held to the per-address cap.
+        QStringList trustedProxies;
         // From connecting to a finished WebSocket handshake.
         int handshakeTimeoutMs = 10'000;
     };

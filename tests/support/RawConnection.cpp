@@ -160,6 +160,13 @@ bool RawConnection::waitReadable(int timeoutMs) {
     return m_fd >= 0 && ::poll(&p, 1, timeoutMs) > 0;
 }
 
+int RawConnection::release() {
+    const int fd = m_fd;
+    m_fd = -1;
+    m_pending.clear();
+    return fd;
+}
+
 void RawConnection::close() {
     if (m_fd >= 0)
         ::close(m_fd);

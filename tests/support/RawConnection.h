@@ -38,6 +38,8 @@ public:
     // True when something (bytes or a close) arrives within `timeoutMs`.
     bool waitReadable(int timeoutMs);
     bool isOpen() const { return m_fd >= 0; }
+    // Hands the connected socket over (to a QSslSocket, say); this object forgets it.
+    int release();
     void close();
 
 private:
