@@ -352,10 +352,8 @@ bool HttpConnections::startBody(Connection& c) {
         head.body() == RequestHead::Body::Length ? head.contentLength() : c.bodyLimit;
     if (holds > m_limits.maxJsonBodyBytes) {
         if (m_largeBodyBytes + holds > m_limits.largeBodyBudgetBytes) {
-            ApiError busy = ApiError::rateLimited(5);
-            busy.message =
-                QStringLiteral("The server is receiving many uploads; try again in a moment.");
-            refuse(c, {429, busy});
+            // Uploads in flight hold the whole budget: try again shortly (Retry-After).
+            refuse(c, {429, ApiError::rateLimited(5)});
             return false;
         }
         m_largeBodyBytes += holds;

@@ -63,8 +63,6 @@ constexpr Entry kEntries[] = {
     {"Only Expect: 100-continue is understood.", "Expect 헤더는 100-continue만 쓸 수 있습니다."},
     {"Malformed chunked request body.", "chunked 요청 본문이 올바르지 않습니다."},
     {"The request took too long to arrive.", "요청이 도착하는 데 너무 오래 걸렸습니다."},
-    {"The server is receiving many uploads; try again in a moment.",
-     "서버가 지금 많은 업로드를 받고 있습니다. 잠시 후 다시 시도해 주세요."},
     // Accounts and sessions.
     {"Use 3 to 32 characters: letters, digits, '_' or '.'.",
      "영문 소문자, 숫자, '_', '.'로 3자에서 32자까지 쓸 수 있습니다."},

@@ -326,6 +326,32 @@ private Q_SLOTS:
             201);
     }
 
+    // Uploads being received share 512 MB: past that a new one is asked to come back.
+    void uploadsInFlightShareAMemoryBudget() {
+        const QByteArray announced = QByteArray::number(127 * 1024 * 1024);
+        std::vector<RawConnection> uploads(5);
+        for (RawConnection& upload : uploads) {
+            QVERIFY(upload.open(url(), "127.0.0.16"));
+            QVERIFY(upload.send(requestHead("POST", "/api/v1/listings/any/photos",
+                                            "Content-Type: multipart/form-data; boundary=x\r\n"
+                                            "Content-Length: " + announced + "\r\n")));
+        }
+        const RawResponse busy = uploads.back().readResponse(2000);
+        QCOMPARE(busy.status, 429);
+        QVERIFY(busy.header("Retry-After").toInt() > 0);
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(!uploads[i].waitReadable(0), "an upload within the budget was refused");
+        // When one goes, room comes back.
+        uploads.front().close();
+        QTest::qWait(100);
+        RawConnection next;
+        QVERIFY(next.open(url(), "127.0.0.16"));
+        QVERIFY(next.send(requestHead("POST", "/api/v1/listings/any/photos",
+                                      "Content-Type: multipart/form-data; boundary=x\r\n"
+                                      "Content-Length: " + announced + "\r\n")));
+        QVERIFY(!next.waitReadable(300));
+    }
+
     void cleanupTestCase() { QCOMPARE(m_server->stop(), 0); }
 };
 
