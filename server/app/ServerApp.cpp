@@ -1,6 +1,7 @@
 #include "app/ServerApp.h"
 
 #include "app/DemoCatalogue.h"
+#include "app/OpenFiles.h"
 #include "app/ServerSecret.h"
 #include "auth/AuthService.h"
 #include "auth/UserRoles.h"
@@ -42,10 +43,8 @@ namespace {
 constexpr qint64 kMaxRequestBytes = 128LL * 1024 * 1024;
 // How often media no live listing shows is looked for (and at every start).
 constexpr std::chrono::hours kMediaSweepInterval{1};
-// An idle keep-alive connection holds a worker thread, and shutdown waits for
-// it to time out: short enough for a prompt SIGTERM, long enough for a client
-// paging through results.
-constexpr int kKeepAliveSeconds = 2;
+// The most connections of each kind (HTTP, WebSocket), when the open-file limit allows.
+constexpr int kMostConnections = 8192;
 }
 
 struct ServerApp::Parts {
@@ -72,7 +71,8 @@ struct ServerApp::Parts {
 };
 
 ServerApp::ServerApp(ServerConfig config)
-    : m_config(std::move(config)), m_parts(std::make_unique<Parts>()) {}
+    : m_config(std::move(config)), m_parts(std::make_unique<Parts>()),
+      m_connectionBudget(connectionBudget(kMostConnections)) {}
 
 ServerApp::~ServerApp() { stop(); }
 
@@ -126,10 +126,16 @@ std::function<void(const QString&)> ServerApp::listingChanged() {
 
 void ServerApp::addRoutes() {
     Parts& p = *m_parts;
-    p.http = std::make_unique<HttpServer>(HttpServer::Options{
-        m_config.httpHost, m_config.httpPort, m_config.httpThreads, kMaxRequestBytes, kKeepAliveSeconds,
-        m_config.logRequests});
+    HttpServer::Options httpOptions{m_config.httpHost, m_config.httpPort, m_config.httpThreads,
+                                    kMaxRequestBytes, m_config.logRequests, HttpLimits{}};
+    httpOptions.limits.maxConnections = m_connectionBudget.http;
+    for (const QString& proxy : m_config.trustedProxies)
+        httpOptions.trustedProxies.insert(proxy.toStdString());
+    p.http = std::make_unique<HttpServer>(httpOptions);
     p.router = std::make_unique<Router>(p.http->raw(), *p.auth);
+    p.http->setBodyLimit([router = p.router.get()](const RequestHead& head) {
+        return router->maxBodyBytes(head.method(), head.path());
+    });
     addSystemRoutes(*p.router,
                     HealthInfo{QStringLiteral(BITMARKET_VERSION), [this](const QString& host) {
                                    if (!m_config.publicWebsocketUrl.isEmpty())
@@ -144,7 +150,7 @@ void ServerApp::addRoutes() {
                                }});
     addAuthRoutes(*p.router, *p.auth);
     addListingRoutes(*p.router, *p.listings, *p.categories);
-    addPhotoRoutes(*p.router, *p.listings, *p.photoUploads);
+    addPhotoRoutes(*p.router, *p.listings, *p.photoUploads, kMaxRequestBytes);
     addMediaRoutes(*p.router, *p.mediaStore);
     addModelRoutes(*p.router, *p.modelJobs);
 }
@@ -214,6 +220,11 @@ bool ServerApp::start() {
     p.mediaSweeper->startPeriodic(kMediaSweepInterval);
 
     const AuthService& auth = *p.auth;
+    RealtimeHub::Options hubOptions;
+    hubOptions.address = QHostAddress(m_config.wsHost);
+    hubOptions.port = static_cast<quint16>(m_config.wsPort);
+    hubOptions.maxConnections = m_connectionBudget.webSockets;
+    hubOptions.trustedProxies = m_config.trustedProxies;
     p.hub = std::make_unique<RealtimeHub>(
         p.events,
         [&auth](const QString& token) -> RealtimeHub::Admission {
@@ -231,7 +242,7 @@ bool ServerApp::start() {
             }
             return RealtimeHub::Refusal::InvalidToken;
         },
-        RealtimeHub::Options{QHostAddress(m_config.wsHost), static_cast<quint16>(m_config.wsPort)});
+        hubOptions);
     QString hubError;
     if (!p.hub->start(&hubError)) {
         qCCritical(lcApp).noquote() << "cannot start the WebSocket listener:" << hubError;

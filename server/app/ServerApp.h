@@ -2,6 +2,7 @@
 // one place that knows how the parts fit together.
 #pragma once
 
+#include "app/OpenFiles.h"
 #include "app/ServerConfig.h"
 #include "jobs/JobQueue.h"
 
@@ -43,6 +44,7 @@ private:
 
     ServerConfig m_config;
     std::unique_ptr<Parts> m_parts;
+    ConnectionBudget m_connectionBudget;
     std::thread m_httpThread;
 };
 

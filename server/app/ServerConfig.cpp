@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
@@ -22,6 +23,7 @@ constexpr Setting kSettings[] = {
     {"listen", "BITMARKET_LISTEN", "HOST:PORT", "HTTP address (default 127.0.0.1:8080; port 0 picks a free port)."},
     {"ws-listen", "BITMARKET_WS_LISTEN", "HOST:PORT", "WebSocket address (default: HTTP port + 1)."},
     {"public-ws-url", "BITMARKET_PUBLIC_WS_URL", "URL", "WebSocket URL to announce in /healthz (behind a proxy)."},
+    {"trusted-proxy", "BITMARKET_TRUSTED_PROXY", "ADDRESSES", "Proxies (comma-separated addresses, e.g. 127.0.0.1 for nginx on this machine) whose X-Forwarded-For is believed."},
     {"demo-assets", "BITMARKET_DEMO_ASSETS", "DIR", "Photos and models for --demo."},
     {"workers", "BITMARKET_WORKERS", "N", "3D job workers inside this process (default 1, 0 for none)."},
     {"http-threads", "BITMARKET_HTTP_THREADS", "N", "HTTP worker threads (default 32)."},
@@ -133,6 +135,13 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
     if (c.wsPort < 0)
         c.wsPort = c.httpPort == 0 ? 0 : c.httpPort + 1;
     c.publicWebsocketUrl = valueOf("public-ws-url", "BITMARKET_PUBLIC_WS_URL");
+    for (const QString& address : valueOf("trusted-proxy", "BITMARKET_TRUSTED_PROXY").split(u',', Qt::SkipEmptyParts)) {
+        const QHostAddress parsed(address.trimmed());
+        if (parsed.isNull())
+            return ApiError::validation(QStringLiteral("Expected an IP address, got '%1'.").arg(address),
+                                        "trusted-proxy");
+        c.trustedProxies.append(parsed.toString());
+    }
     c.demoAssetsDir = valueOf("demo-assets", "BITMARKET_DEMO_ASSETS");
     if (const QString w = valueOf("workers", "BITMARKET_WORKERS"); !w.isEmpty())
         BITMARKET_TRY(c.workers, positive(w, "workers", 0));

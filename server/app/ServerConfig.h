@@ -16,6 +16,9 @@ struct ServerConfig {
     QString wsHost;  // empty: same as httpHost
     int wsPort = -1; // -1: HTTP port + 1 (or a free port when the HTTP port is 0)
     QString publicWebsocketUrl; // set behind a reverse proxy
+    // Proxies whose X-Forwarded-For names the client, and whose many clients are not
+    // counted as one address.
+    QStringList trustedProxies;
     bool demo = false;
     QString demoAssetsDir;
     bool worker = false;  // run only as a job worker

@@ -13,22 +13,77 @@ namespace bitmarket::server {
 
 Q_LOGGING_CATEGORY(lcRequests, "bitmarket.requests")
 
-HttpServer::HttpServer(Options options) : m_options(std::move(options)) {
-    m_server.set_tcp_nodelay(true);
-    // Remember the listening socket so bind() can widen its backlog.
-    m_server.set_socket_options([this](socket_t socket) {
+namespace {
+
+// One whole request as httplib reads it, and the answer it writes, both in memory:
+// httplib never touches the socket, so a worker never waits on a client.
+class BufferedStream final : public httplib::Stream {
+public:
+    explicit BufferedStream(const HttpConnections::Request& request) : m_request(request) {}
+
+    bool is_readable() const override { return true; }
+    bool is_writable() const override { return true; }
+    ssize_t read(char* ptr, size_t size) override {
+        const std::string& head = m_request.head;
+        const bool inHead = m_offset < head.size();
+        const std::string& part = inHead ? head : m_request.body;
+        const std::size_t at = inHead ? m_offset : m_offset - head.size();
+        const std::size_t n = std::min(size, part.size() - at);
+        std::copy_n(part.data() + at, n, ptr);
+        m_offset += n;
+        return static_cast<ssize_t>(n);
+    }
+    ssize_t write(const char* ptr, size_t size) override {
+        m_output.append(ptr, size);
+        return static_cast<ssize_t>(size);
+    }
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        ip = m_request.remoteAddress;
+        port = m_request.remotePort;
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        ip = m_request.localAddress;
+        port = m_request.localPort;
+    }
+    socket_t socket() const override { return INVALID_SOCKET; }
+
+    std::string takeOutput() { return std::move(m_output); }
+
+private:
+    const HttpConnections::Request& m_request;
+    std::size_t m_offset = 0;
+    std::string m_output;
+};
+
+} // namespace
+
+// httplib's routing and response writing, fed one request at a time.
+class HttpServer::Routes final : public httplib::Server {
+public:
+    // Answers the request in `stream`; false when the connection must close after it.
+    bool answer(httplib::Stream& stream, bool lastOnConnection) {
+        bool clientCloses = false;
+        const bool ok = process_request(stream, lastOnConnection, clientCloses, nullptr);
+        return ok && !clientCloses && !lastOnConnection;
+    }
+};
+
+HttpServer::HttpServer(Options options)
+    : m_options(std::move(options)), m_routes(std::make_unique<Routes>()) {
+    httplib::Server& routes = *m_routes;
+    // Remember the listening socket: bind() widens its backlog and HttpConnections serves it.
+    routes.set_socket_options([this](socket_t socket) {
         httplib::default_socket_options(socket);
         m_listenSocket = socket;
     });
-    m_server.set_keep_alive_timeout(m_options.keepAliveSeconds);
-    m_server.set_read_timeout(30);
-    m_server.set_write_timeout(30);
-    m_server.set_payload_max_length(static_cast<size_t>(m_options.maxBodyBytes));
-    const int threads = m_options.threads;
-    m_server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // Only what the Keep-Alive header announces: HttpConnections keeps the connections.
+    routes.set_keep_alive_timeout(
+        std::chrono::duration_cast<std::chrono::seconds>(m_options.limits.idleTimeout).count());
+    routes.set_keep_alive_max_count(m_options.limits.maxRequestsPerConnection);
+    routes.set_payload_max_length(static_cast<size_t>(m_options.maxBodyBytes));
 
-    m_server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
-                                                                       httplib::Response& res) {
+    routes.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                     httplib::Response& res) {
         // Handlers write their own error bodies; fill in only httplib's bare statuses.
         if (!res.body.empty())
             return httplib::Server::HandlerResponse::Unhandled;
@@ -53,12 +108,12 @@ HttpServer::HttpServer(Options options) : m_options(std::move(options)) {
         }
         return httplib::Server::HandlerResponse::Handled;
     }));
-    m_server.set_exception_handler(
+    routes.set_exception_handler(
         [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
             sendError(req, res, ApiError::internal());
         });
     const bool logAll = m_options.logRequests;
-    m_server.set_logger([logAll](const httplib::Request& req, const httplib::Response& res) {
+    routes.set_logger([logAll](const httplib::Request& req, const httplib::Response& res) {
         if (res.status >= 500)
             qCWarning(lcRequests).noquote() << req.method.c_str() << req.path.c_str() << res.status;
         else if (logAll)
@@ -66,10 +121,16 @@ HttpServer::HttpServer(Options options) : m_options(std::move(options)) {
     });
 }
 
+HttpServer::~HttpServer() = default;
+
+httplib::Server& HttpServer::raw() { return *m_routes; }
+
+void HttpServer::setBodyLimit(HttpConnections::BodyLimit bodyLimit) { m_bodyLimit = std::move(bodyLimit); }
+
 Result<int> HttpServer::bind() {
     const std::string host = m_options.host.toStdString();
-    const int port = m_options.port == 0 ? m_server.bind_to_any_port(host)
-                                         : (m_server.bind_to_port(host, m_options.port)
+    const int port = m_options.port == 0 ? m_routes->bind_to_any_port(host)
+                                         : (m_routes->bind_to_port(host, m_options.port)
                                                 ? m_options.port
                                                 : -1);
     if (port <= 0)
@@ -81,13 +142,24 @@ Result<int> HttpServer::bind() {
     // and waits a second or more for retransmits. Listening again on the same
     // socket raises the backlog.
     ::listen(m_listenSocket, SOMAXCONN);
+    auto bodyLimit = m_bodyLimit ? m_bodyLimit : [](const RequestHead&) { return std::size_t{0}; };
+    m_connections = std::make_unique<HttpConnections>(
+        m_options.limits, m_options.threads,
+        [this](const HttpConnections::Request& request) { return answer(request); },
+        std::move(bodyLimit), m_options.trustedProxies);
     return port;
 }
 
-void HttpServer::serve() { m_server.listen_after_bind(); }
+HttpConnections::Answer HttpServer::answer(const HttpConnections::Request& request) {
+    BufferedStream stream(request);
+    const bool keepOpen = m_routes->answer(stream, request.lastOnConnection);
+    return {stream.takeOutput(), !keepOpen};
+}
+
+void HttpServer::serve() { m_connections->serve(m_listenSocket); }
 
 bool HttpServer::waitUntilServing(int timeoutMs) {
-    for (int waited = 0; !m_server.is_running(); waited += 2) {
+    for (int waited = 0; !m_connections->isServing(); waited += 2) {
         if (waited >= timeoutMs)
             return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -95,6 +167,9 @@ bool HttpServer::waitUntilServing(int timeoutMs) {
     return true;
 }
 
-void HttpServer::stop() { m_server.stop(); }
+void HttpServer::stop() {
+    if (m_connections)
+        m_connections->stop();
+}
 
 } // namespace bitmarket::server

@@ -1,13 +1,18 @@
-// The HTTP listener: cpp-httplib with the settings this server needs (no Nagle
-// delay, bounded bodies, a fixed worker pool) and the contract's error bodies
-// for errors httplib produces itself (unknown route, body too large).
+// The HTTP listener: HttpConnections reads every request whole and checked
+// (HttpLimits) and hands it to cpp-httplib, which routes it to the handlers;
+// httplib also supplies the contract's error bodies for errors it produces
+// itself (unknown route, malformed request).
 #pragma once
 
 #include "bitmarket/Result.h"
+#include "http/HttpConnections.h"
+#include "http/HttpLimits.h"
 
 #include <httplib.h>
 
 #include <QString>
+
+#include <memory>
 
 namespace bitmarket::server {
 
@@ -16,27 +21,36 @@ public:
     struct Options {
         QString host = QStringLiteral("127.0.0.1");
         int port = 8080;
-        int threads = 32; // each open keep-alive connection holds one
-        qint64 maxBodyBytes = 128LL * 1024 * 1024;
-        int keepAliveSeconds = 5;
+        int threads = 32; // workers computing answers; connections cost none
+        qint64 maxBodyBytes = 128LL * 1024 * 1024; // the most any route takes
         bool logRequests = false;
+        HttpLimits limits;
+        std::unordered_set<std::string> trustedProxies; // see HttpConnections
     };
 
     explicit HttpServer(Options options);
+    ~HttpServer();
 
-    httplib::Server& raw() { return m_server; }
+    httplib::Server& raw();
+    // Which body a request's route takes (see Router::maxBodyBytes); set before serve().
+    void setBodyLimit(HttpConnections::BodyLimit bodyLimit);
     // Binds the listening socket; returns the port (useful with port 0).
     Result<int> bind();
     // Serves until stop(); call after bind().
     void serve();
-    // Waits until serve() has started its accept loop (stop() before that is
-    // lost); false after `timeoutMs` without it.
+    // Waits until serve() accepts connections; false after `timeoutMs` without it.
     bool waitUntilServing(int timeoutMs);
     void stop();
 
 private:
+    class Routes;
+
+    HttpConnections::Answer answer(const HttpConnections::Request& request);
+
     Options m_options;
-    httplib::Server m_server;
+    std::unique_ptr<Routes> m_routes;
+    HttpConnections::BodyLimit m_bodyLimit;
+    std::unique_ptr<HttpConnections> m_connections;
     socket_t m_listenSocket = INVALID_SOCKET;
 };
 

@@ -41,7 +41,7 @@ void addMediaRoutes(Router& router, media::MediaStore& store) {
             if (!file.open(QIODevice::ReadOnly))
                 return sendError(req, res, ApiError::notFound(QStringLiteral("No such file.")));
             const QByteArray bytes = file.readAll();
-            res.status = 200;
+            // No status: httplib answers 206 with the part a single Range asks for, 200 otherwise.
             res.set_content(bytes.constData(), bytes.size(), contentTypeOf(info.suffix()));
         });
 }

@@ -55,7 +55,7 @@ Result<Caller> Router::admit(const httplib::Request& req, Access access) const {
 }
 
 void Router::add(Register on, const char* method, const std::string& path, Access access,
-                 Handler handler) {
+                 Handler handler, std::size_t maxBodyBytes) {
     (m_server.*on)(patternOf(path), [this, access, handler = std::move(handler)](
                                         const httplib::Request& req, httplib::Response& res) {
         // A bug in one handler must answer 500 with the usual error body, not kill a worker
@@ -71,7 +71,7 @@ void Router::add(Register on, const char* method, const std::string& path, Acces
             sendError(req, res, ApiError::internal());
         }
     });
-    m_routes.push_back({method, path, access});
+    m_routes.push_back({method, path, access, maxBodyBytes});
 }
 
 void Router::get(const std::string& path, Access access, Handler handler) {
@@ -80,6 +80,20 @@ void Router::get(const std::string& path, Access access, Handler handler) {
 
 void Router::post(const std::string& path, Access access, Handler handler) {
     add(&httplib::Server::Post, "post", path, access, std::move(handler));
+}
+
+void Router::postFiles(const std::string& path, Access access, std::size_t maxBodyBytes,
+                       Handler handler) {
+    add(&httplib::Server::Post, "post", path, access, std::move(handler), maxBodyBytes);
+    m_fileRoutes.push_back({"POST", std::regex(patternOf(path)), maxBodyBytes});
+}
+
+std::size_t Router::maxBodyBytes(const std::string& method, const std::string& path) const {
+    for (const FileRoute& route : m_fileRoutes) {
+        if (route.method == method && std::regex_match(path, route.pattern))
+            return route.maxBodyBytes;
+    }
+    return 0;
 }
 
 void Router::put(const std::string& path, Access access, Handler handler) {

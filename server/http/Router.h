@@ -9,6 +9,7 @@
 
 #include <QString>
 #include <functional>
+#include <regex>
 #include <httplib.h>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@ struct RouteInfo {
     std::string method; // lower case, as in OpenAPI
     std::string path;   // OpenAPI template
     Access access = Access::Anyone;
+    std::size_t maxBodyBytes = 0; // 0: a JSON body (HttpLimits::maxJsonBodyBytes)
 };
 
 class Router {
@@ -41,23 +43,34 @@ public:
 
     void get(const std::string& path, Access access, Handler handler);
     void post(const std::string& path, Access access, Handler handler);
+    // A route that takes files: its body may be up to `maxBodyBytes`.
+    void postFiles(const std::string& path, Access access, std::size_t maxBodyBytes, Handler handler);
     void put(const std::string& path, Access access, Handler handler);
     void patch(const std::string& path, Access access, Handler handler);
     void del(const std::string& path, Access access, Handler handler);
 
     const std::vector<RouteInfo>& routes() const { return m_routes; }
+    // The largest body the route of `method` (upper case, as sent) and `path` takes; 0 for
+    // the JSON routes.
+    std::size_t maxBodyBytes(const std::string& method, const std::string& path) const;
 
 private:
     using Register = httplib::Server& (httplib::Server::*)(const std::string&,
                                                            httplib::Server::Handler);
     void add(Register on, const char* method, const std::string& path, Access access,
-             Handler handler);
+             Handler handler, std::size_t maxBodyBytes = 0);
     // The caller the route admits, or the 401/403 to answer.
     Result<Caller> admit(const httplib::Request& req, Access access) const;
 
     httplib::Server& m_server;
     const AuthService& m_auth;
     std::vector<RouteInfo> m_routes;
+    struct FileRoute {
+        std::string method;
+        std::regex pattern;
+        std::size_t maxBodyBytes;
+    };
+    std::vector<FileRoute> m_fileRoutes;
 };
 
 // The n-th {parameter} of the matched path (1-based), as text.

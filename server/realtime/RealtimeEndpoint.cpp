@@ -5,6 +5,8 @@
 #include "realtime/ServerFrame.h"
 
 #include <QNetworkRequest>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -24,6 +26,27 @@ constexpr int kCloseGraceMs = 1000;
 constexpr qint64 kMaxBacklogBytes = 8 * 1024 * 1024;
 
 const QString kPath = QStringLiteral("/ws");
+
+// Frees a socket's place in the counts when the socket goes, whoever deletes it: the
+// handshake when it fails, the WebSocket it became, or the handshake deadline. A child of
+// the socket rather than a connection to its destroyed(): a WebSocket drops every
+// connection of its TCP socket before deleting it.
+class SocketPlace final : public QObject {
+public:
+    SocketPlace(QTcpSocket* socket, std::function<void()> release)
+        : QObject(socket), m_release(std::move(release)) {}
+    ~SocketPlace() override { m_release(); }
+
+private:
+    std::function<void()> m_release;
+};
+
+// IPv4 clients of an IPv6 listener count as their IPv4 address.
+QString addressKey(const QHostAddress& address) {
+    bool v4 = false;
+    const quint32 ip = address.toIPv4Address(&v4);
+    return v4 ? QHostAddress(ip).toString() : address.toString();
+}
 
 const auto kTokenExpired =
     static_cast<QWebSocketProtocol::CloseCode>(RealtimeHub::kCloseTokenExpired);
@@ -55,7 +78,7 @@ RealtimeEndpoint::RealtimeEndpoint(RealtimeHub::Options options,
                                    RealtimeHub::Authenticator authenticate,
                                    std::atomic<int>& connectionCount)
     : m_options(std::move(options)), m_authenticate(std::move(authenticate)),
-      m_connectionCount(connectionCount) {
+      m_connectionCount(connectionCount), m_socketCounts(std::make_shared<SocketCounts>()) {
 }
 
 RealtimeEndpoint::~RealtimeEndpoint() {
@@ -67,19 +90,23 @@ RealtimeEndpoint::~RealtimeEndpoint() {
 Result<quint16> RealtimeEndpoint::listen() {
     m_listener =
         new QWebSocketServer(QStringLiteral("BitMarket"), QWebSocketServer::NonSecureMode, this);
+    // Ours comes first (acceptPendingSockets); Qt's is the backstop.
+    m_listener->setHandshakeTimeout(2 * m_options.handshakeTimeoutMs);
     connect(m_listener, &QWebSocketServer::newConnection, this,
             &RealtimeEndpoint::admitPendingConnections);
-    if (!m_listener->listen(m_options.address, m_options.port)) {
+    m_tcpListener = new QTcpServer(this);
+    connect(m_tcpListener, &QTcpServer::newConnection, this, &RealtimeEndpoint::acceptPendingSockets);
+    if (!m_tcpListener->listen(m_options.address, m_options.port)) {
         return ApiError::internal(
                    QStringLiteral("Cannot listen for WebSocket clients on %1:%2: %3"))
             .arg(m_options.address.toString())
             .arg(m_options.port)
-            .arg(m_listener->errorString());
+            .arg(m_tcpListener->errorString());
     }
     m_heartbeat = new QTimer(this);
     connect(m_heartbeat, &QTimer::timeout, this, &RealtimeEndpoint::sendHeartbeat);
     m_heartbeat->start(m_options.pingIntervalMs);
-    return m_listener->serverPort();
+    return m_tcpListener->serverPort();
 }
 
 void RealtimeEndpoint::deliver(const DomainEvent& event) {
@@ -110,8 +137,8 @@ void RealtimeEndpoint::shutdown() {
     m_shuttingDown = true;
     if (m_heartbeat)
         m_heartbeat->stop();
-    if (m_listener)
-        m_listener->close();
+    if (m_tcpListener)
+        m_tcpListener->close();
     if (m_sessions.isEmpty()) {
         finishShutdown();
         return;
@@ -128,12 +155,48 @@ void RealtimeEndpoint::shutdown() {
     });
 }
 
+void RealtimeEndpoint::acceptPendingSockets() {
+    SocketCounts& counts = *m_socketCounts;
+    while (QTcpSocket* socket = m_tcpListener->nextPendingConnection()) {
+        const QString address = addressKey(socket->peerAddress());
+        if (m_shuttingDown || counts.total >= m_options.maxConnections ||
+            (counts.perAddress.value(address) >= m_options.maxConnectionsPerAddress &&
+             !m_options.trustedProxies.contains(address))) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        ++counts.total;
+        ++counts.perAddress[address];
+        const QPair<QString, quint16> peer{address, socket->peerPort()};
+        counts.handshaking.insert(peer, socket);
+        new SocketPlace(socket, [counts = m_socketCounts, address, peer, socket] {
+            --counts->total;
+            if (--counts->perAddress[address] <= 0)
+                counts->perAddress.remove(address);
+            if (counts->handshaking.value(peer) == socket)
+                counts->handshaking.remove(peer);
+        });
+        QTimer::singleShot(m_options.handshakeTimeoutMs, socket, [counts = m_socketCounts, peer, socket] {
+            if (counts->handshaking.value(peer) != socket)
+                return;
+            socket->abort();
+            socket->deleteLater();
+        });
+        m_listener->handleConnection(socket);
+    }
+}
+
 void RealtimeEndpoint::admitPendingConnections() {
     while (m_listener->hasPendingConnections())
         admit(m_listener->nextPendingConnection());
 }
 
 void RealtimeEndpoint::admit(QWebSocket* socket) {
+    // The WebSocket reads through the TCP socket but does not own it: the TCP socket (and
+    // its count) goes with the WebSocket.
+    // Upgraded: past the handshake deadline. The WebSocket owns the TCP socket now.
+    m_socketCounts->handshaking.remove({addressKey(socket->peerAddress()), socket->peerPort()});
     if (socket->state() != QAbstractSocket::ConnectedState) {
         socket->deleteLater();
         return;

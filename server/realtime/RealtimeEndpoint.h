@@ -11,11 +11,15 @@
 #include "realtime/TopicEvent.h"
 #include "realtime/TopicRegistry.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QWebSocketProtocol>
 #include <atomic>
+#include <memory>
 
+class QTcpServer;
+class QTcpSocket;
 class QTimer;
 class QWebSocket;
 class QWebSocketServer;
@@ -43,6 +47,9 @@ Q_SIGNALS:
     void closed();
 
 private:
+    // Counts a new socket against its address and the total, closing it past either, and
+    // hands it to the WebSocket handshake.
+    void acceptPendingSockets();
     void admitPendingConnections();
     void admit(QWebSocket* socket);
     void refuse(QWebSocket* socket, QWebSocketProtocol::CloseCode code, const QString& reason);
@@ -58,7 +65,16 @@ private:
     RealtimeHub::Options m_options;
     RealtimeHub::Authenticator m_authenticate;
     std::atomic<int>& m_connectionCount;
-    QWebSocketServer* m_listener = nullptr;
+    QTcpServer* m_tcpListener = nullptr;
+    QWebSocketServer* m_listener = nullptr; // handshakes only; m_tcpListener accepts
+    // Open sockets, from the TCP accept until the socket is deleted. Shared with each
+    // socket's SocketPlace, which may outlive the endpoint during its destruction.
+    struct SocketCounts {
+        int total = 0;
+        QHash<QString, int> perAddress;
+        QHash<QPair<QString, quint16>, QTcpSocket*> handshaking; // by peer address and port
+    };
+    std::shared_ptr<SocketCounts> m_socketCounts;
     QTimer* m_heartbeat = nullptr;
     TopicRegistry m_topics;
     QSet<RealtimeSession*> m_sessions;

@@ -10,6 +10,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 #include <atomic>
 #include <functional>
@@ -31,6 +32,14 @@ public:
         int pingIntervalMs = 20000;
         int idleTimeoutMs = 60000;
         int maxTopicsPerSocket = 200;
+        // Open sockets (handshakes included) from one address, and in all; past either a
+        // new socket is closed at once, so the server keeps files for everyone else.
+        int maxConnectionsPerAddress = 32;
+        int maxConnections = 4096;
+        // Proxies (nginx) carrying many clients' sockets: not held to the per-address cap.
+        QStringList trustedProxies;
+        // From connecting to a finished WebSocket handshake.
+        int handshakeTimeoutMs = 10'000;
     };
     // Close codes beyond RFC 6455's, in its private range. On the first a client refreshes
     // its access token and reconnects; on the second its session is over (sign in again).

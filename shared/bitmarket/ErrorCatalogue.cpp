@@ -56,6 +56,13 @@ constexpr Entry kEntries[] = {
     {"Malformed request (a body, even an empty one, needs a Content-Length header).",
      "잘못된 요청입니다(본문은 비어 있어도 Content-Length 헤더가 필요합니다)."},
     {"Cannot listen on %1:%2", "%1:%2에서 연결을 받을 수 없습니다"},
+    {"Malformed request head.", "요청 헤더가 올바르지 않습니다."},
+    {"The request headers are too large.", "요청 헤더가 너무 큽니다."},
+    {"Request bodies are accepted only without Content-Encoding.",
+     "요청 본문은 Content-Encoding 없이 보내야 합니다."},
+    {"Only Expect: 100-continue is understood.", "Expect 헤더는 100-continue만 쓸 수 있습니다."},
+    {"Malformed chunked request body.", "chunked 요청 본문이 올바르지 않습니다."},
+    {"The request took too long to arrive.", "요청이 도착하는 데 너무 오래 걸렸습니다."},
     // Accounts and sessions.
     {"Use 3 to 32 characters: letters, digits, '_' or '.'.",
      "영문 소문자, 숫자, '_', '.'로 3자에서 32자까지 쓸 수 있습니다."},

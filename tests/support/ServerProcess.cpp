@@ -4,6 +4,8 @@
 #include <QDeadlineTimer>
 #include <QRegularExpression>
 
+#include <sys/resource.h>
+
 namespace bitmarket::test {
 
 ServerProcess::ServerProcess(const QString& dataDir) {
@@ -37,6 +39,13 @@ bool ServerProcess::start(const QStringList& extraArgs, int timeoutMs) {
     m_process->setArguments(QStringList{"--data-dir", m_dataDir, "--listen", "127.0.0.1:0",
                                         "--ws-listen", "127.0.0.1:0"} +
                             extraArgs);
+    if (m_openFileLimit > 0) {
+        const rlim_t files = static_cast<rlim_t>(m_openFileLimit);
+        m_process->setChildProcessModifier([files] {
+            const rlimit limit{files, files};
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        });
+    }
     m_process->start();
     if (!m_process->waitForStarted(5000))
         return false;

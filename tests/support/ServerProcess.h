@@ -19,6 +19,9 @@ public:
 
     // Starts and waits until both listeners announced themselves.
     bool start(const QStringList& extraArgs = {}, int timeoutMs = 20000);
+    // Starts the server with at most `files` open files (soft and hard limit), as a
+    // small systemd LimitNOFILE would; 0 leaves the limit as it is.
+    void setOpenFileLimit(int files) { m_openFileLimit = files; }
     // SIGTERM and wait for a clean exit; returns the exit code (or -1).
     int stop(int timeoutMs = 10000);
     // SIGKILL: the crash case.
@@ -39,6 +42,7 @@ private:
     QByteArray m_output;
     QUrl m_httpUrl;
     QUrl m_wsUrl;
+    int m_openFileLimit = 0;
 };
 
 } // namespace bitmarket::test

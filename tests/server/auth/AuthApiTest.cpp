@@ -740,7 +740,7 @@ private Q_SLOTS:
 
     void oddBodiesDoNotHurt() {
         // Deep nesting, a big body, NUL bytes and invalid UTF-8: clear 4xx answers, and the server lives on.
-        QByteArray deep = QByteArray(100000, '[') + QByteArray(100000, ']');
+        QByteArray deep = QByteArray(30000, '[') + QByteArray(30000, ']');
         BM_EXPECT_ERROR(http().send("POST", "/api/v1/auth/register", deep), 400, "validation_failed");
         QByteArray big = "{\"username\":\"" + QByteArray(8 * 1024 * 1024, 'a') +
                          "\",\"email\":\"big@e.com\",\"password\":\"12345678\"}";
