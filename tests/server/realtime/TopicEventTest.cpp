@@ -77,7 +77,7 @@ private Q_SLOTS:
         for (const char* key : {"photos", "seller", "model", "favoriteCount", "viewCount"})
             QVERIFY2(events[0].data.contains(key), key);
 
-        const QJsonObject frame = parsed(ServerFrame::event(events[0]));
+        const QJsonObject frame = parsed(ServerFrame::event(events[0], Language::English));
         QCOMPARE(frame.keys(), (QStringList{"data", "topic", "type"}));
         QCOMPARE(frame.value("type").toString(), QStringLiteral("listing.updated"));
         QCOMPARE(frame.value("topic").toString(), QStringLiteral("listing:l_lamp"));
