@@ -267,7 +267,6 @@ struct Queue {
     Job job(const QString& id) { return queue.get(id).value().job; }
 
     InProcessEventBus bus;
-    SameTransactionEvents effects;
     std::unique_ptr<db::Database> db;
     JobQueue queue;
     JobHandlers handlers;
