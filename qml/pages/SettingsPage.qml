@@ -145,17 +145,46 @@ Item {
                 }
             }
             Section {
+                title: qsTr("Account")
+                Text {
+                    text: Session.signedIn ? qsTr("Signed in as %1 (@%2)").arg(Session.displayName).arg(Session.username)
+                                           : qsTr("You are browsing without an account.")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                }
+                AppButton {
+                    objectName: "signOutButton"
+                    kind: "secondary"
+                    text: qsTr("Sign out")
+                    iconName: "logout"
+                    visible: Session.signedIn
+                    onClicked: Session.signOut()
+                }
+                AppButton {
+                    objectName: "settingsSignInButton"
+                    text: qsTr("Sign in")
+                    visible: !Session.signedIn
+                    onClicked: page.signInRequested()
+                }
+            }
+            Section {
                 objectName: "alertSettings"
                 title: qsTr("Notifications")
                 visible: Session.signedIn
                 AlertSettings {
                     id: alerts
+                    objectName: "alertSettingsModel"
                     api: Api
                     Component.onCompleted: if (Session.signedIn) reload()
                 }
                 Connections {
                     target: Session
-                    function onUserChanged() { if (Session.signedIn) alerts.reload() }
+                    function onStateChanged() { if (Session.signedIn) alerts.reload() }
+                }
+                Connections {
+                    target: page
+                    function onVisibleChanged() { if (page.visible && Session.signedIn) alerts.reload() }
                 }
                 Text { text: qsTr("Tell me about"); font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted }
                 Repeater {
@@ -225,30 +254,6 @@ Item {
                     visible: alerts.errorMessage.length > 0
                     text: alerts.errorMessage
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; color: Theme.danger
-                }
-            }
-            Section {
-                title: qsTr("Account")
-                Text {
-                    text: Session.signedIn ? qsTr("Signed in as %1 (@%2)").arg(Session.displayName).arg(Session.username)
-                                           : qsTr("You are browsing without an account.")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                    color: Theme.text
-                }
-                AppButton {
-                    objectName: "signOutButton"
-                    kind: "secondary"
-                    text: qsTr("Sign out")
-                    iconName: "logout"
-                    visible: Session.signedIn
-                    onClicked: Session.signOut()
-                }
-                AppButton {
-                    objectName: "settingsSignInButton"
-                    text: qsTr("Sign in")
-                    visible: !Session.signedIn
-                    onClicked: page.signInRequested()
                 }
             }
             Text {
