@@ -134,6 +134,12 @@ Basic.ApplicationWindow {
                                                    function () { window.showSection("favorites") })
                 }
                 Item { Layout.fillHeight: true }
+                NotificationBell {
+                    Layout.alignment: Qt.AlignHCenter
+                    visible: Session.signedIn
+                    current: notificationPanel.visible
+                    onClicked: notificationPanel.visible ? notificationPanel.close() : notificationPanel.open()
+                }
                 NavButton {
                     objectName: "navSignIn"
                     Layout.alignment: Qt.AlignHCenter
@@ -185,6 +191,12 @@ Basic.ApplicationWindow {
                     window.askToSignIn(qsTr("Sign in to save favorites."),
                                        function () { home.listings.addToFavorites(id) })
                 }
+                onAlertSaved: function (keyword) {
+                    toast.show(qsTr("We will tell you when “%1” is listed").arg(keyword))
+                }
+                onAlertFailed: function (message) { toast.show(message, true) }
+                onAlertNeedsSignIn: window.askToSignIn(qsTr("Sign in to be alerted of new listings."),
+                                                       home.saveSearchAsAlert)
             }
             SellPage {
                 id: sell
@@ -226,12 +238,30 @@ Basic.ApplicationWindow {
         onBackToBrowsing: window.backToBrowsing()
     }
 
+    NotificationPanel {
+        id: notificationPanel
+        x: 88
+        y: parent.height - height - Theme.spaceL
+    }
+
     Toast {
         id: toast
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.spaceL
         z: 10
+    }
+
+    Connections {
+        target: Notifications
+        function onOpened(listingId) {
+            window.openListing(listingId)
+        }
+        // While the window is in front; a minimised one gets a desktop notification instead.
+        function onArrived(title, body, listingId) {
+            if (window.active && window.visibility !== Window.Minimized)
+                toast.show(title)
+        }
     }
 
     Connections {

@@ -5,6 +5,8 @@
 #include "app/IconProvider.h"
 #include "app/SystemTheme.h"
 #include "media/MediaCache.h"
+#include "notifications/DesktopNotifier.h"
+#include "notifications/NotificationInbox.h"
 #include "realtime/RealtimeClient.h"
 #include "session/Session.h"
 
@@ -53,6 +55,7 @@ void registerSingletons() {
     registerSingleton("Settings", &ClientApplication::settings);
     registerSingleton("Media", &ClientApplication::media);
     registerSingleton("SystemTheme", &ClientApplication::systemTheme);
+    registerSingleton("Notifications", &ClientApplication::notifications);
 }
 
 } // namespace
@@ -98,6 +101,16 @@ ClientApplication::ClientApplication(Options options, QObject* parent)
     m_realtime = new RealtimeClient(m_api, this);
     m_media = new MediaCache(m_options.cacheDir, this);
     m_systemTheme = new SystemTheme(this);
+    m_notifications = new NotificationInbox(m_api, m_realtime, m_session, this);
+    m_desktopNotifier = new DesktopNotifier(m_notifications, this);
+    // Clicking a desktop notification brings the window back.
+    connect(m_desktopNotifier, &DesktopNotifier::activated, this, [this] {
+        if (QQuickWindow* w = window()) {
+            w->showNormal();
+            w->raise();
+            w->requestActivate();
+        }
+    });
 
     connect(m_settings, &ClientSettings::serverUrlChanged, this, [this] {
         m_api->setServerUrl(m_settings->serverUrl());
@@ -143,6 +156,7 @@ bool ClientApplication::load() {
     m_engine->load(QUrl(QStringLiteral("qrc:/BitMarket/Ui/Main.qml")));
     if (m_engine->rootObjects().isEmpty())
         return false;
+    m_desktopNotifier->setWindow(window());
     connectToServer();
     return true;
 }

@@ -10,6 +10,8 @@
 
 class ApiClient;
 class ClientSettings;
+class DesktopNotifier;
+class NotificationInbox;
 class MediaCache;
 class QQmlApplicationEngine;
 class QQuickWindow;
@@ -44,6 +46,7 @@ public:
     ClientSettings* settings() const { return m_settings; }
     MediaCache* media() const { return m_media; }
     SystemTheme* systemTheme() const { return m_systemTheme; }
+    NotificationInbox* notifications() const { return m_notifications; }
 
 private:
     void applyLanguage();
@@ -56,6 +59,8 @@ private:
     RealtimeClient* m_realtime = nullptr;
     MediaCache* m_media = nullptr;
     SystemTheme* m_systemTheme = nullptr;
+    NotificationInbox* m_notifications = nullptr;
+    DesktopNotifier* m_desktopNotifier = nullptr;
     QTranslator m_translator;
     bool m_translatorInstalled = false;
     std::unique_ptr<QQmlApplicationEngine> m_engine;

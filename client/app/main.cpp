@@ -1,10 +1,12 @@
 #include "app/ClientApplication.h"
 
-#include <QGuiApplication>
+// A QApplication rather than a QGuiApplication: the system tray that shows desktop
+// notifications is a Widgets class.
+#include <QApplication>
 #include <QIcon>
 
 int main(int argc, char* argv[]) {
-    QGuiApplication app(argc, argv);
+    QApplication app(argc, argv);
     QGuiApplication::setOrganizationName(QStringLiteral("BitMarket"));
     QGuiApplication::setApplicationName(QStringLiteral("bitmarket"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("BitMarket"));

@@ -56,4 +56,11 @@
         <translation><numerusform>Too many attempts. Try again in %n second.</numerusform><numerusform>Too many attempts. Try again in %n seconds.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>NotificationBell</name>
+    <message numerus="yes">
+        <source>Notifications, %n unread</source>
+        <translation><numerusform>Notifications, %n unread</numerusform><numerusform>Notifications, %n unread</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -115,6 +115,10 @@
 <context>
     <name>HomePage</name>
     <message>
+        <source>Alert me when this is listed</source>
+        <translation>이 검색어로 새 매물 알림 받기</translation>
+    </message>
+    <message>
         <source>Results for “%1”</source>
         <translation>“%1” 검색 결과</translation>
     </message>
@@ -359,6 +363,14 @@
 </context>
 <context>
     <name>Main</name>
+    <message>
+        <source>We will tell you when “%1” is listed</source>
+        <translation>“%1” 매물이 올라오면 알려 드릴게요</translation>
+    </message>
+    <message>
+        <source>Sign in to be alerted of new listings.</source>
+        <translation>새 매물 알림을 받으려면 로그인해 주세요.</translation>
+    </message>
     <message>
         <source>BitMarket</source>
         <translation>비트마켓</translation>
@@ -747,6 +759,30 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Notifications</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Tell me about</source>
+        <translation>알림 받을 항목</translation>
+    </message>
+    <message>
+        <source>Saved keywords (%1 of %2)</source>
+        <translation>저장한 키워드 (%1/%2)</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>“%1” 삭제</translation>
+    </message>
+    <message>
+        <source>A word to watch for, e.g. lamp or 자전거</source>
+        <translation>지켜볼 단어, 예: 조명, 자전거</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
@@ -888,6 +924,67 @@
     <message>
         <source>Use server</source>
         <translation>이 서버 사용</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBell</name>
+    <message>
+        <source>Alerts</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>알림</translation>
+    </message>
+    <message numerus="yes">
+        <source>Notifications, %n unread</source>
+        <translation><numerusform>알림, 읽지 않음 %n개</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPanel</name>
+    <message>
+        <source>Notifications</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>모두 읽음</translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>새 알림이 없어요</translation>
+    </message>
+    <message>
+        <source>Save a keyword or a favorite and you will hear about it here.</source>
+        <translation>키워드를 저장하거나 관심 상품을 담아 두면 여기에서 알려 드려요.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertSettings</name>
+    <message>
+        <source>up to %1</source>
+        <translation>%1 이하</translation>
+    </message>
+    <message>
+        <source>Any category, any price</source>
+        <translation>모든 카테고리, 모든 가격</translation>
+    </message>
+    <message>
+        <source>New listings for my keywords</source>
+        <translation>내 키워드의 새 매물</translation>
+    </message>
+    <message>
+        <source>Price drops on my favorites</source>
+        <translation>관심 상품 가격 인하</translation>
+    </message>
+    <message>
+        <source>My 3D model is ready</source>
+        <translation>3D 모델 완성</translation>
+    </message>
+    <message>
+        <source>My 3D model failed</source>
+        <translation>3D 모델 실패</translation>
     </message>
 </context>
 </TS>

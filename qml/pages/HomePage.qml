@@ -9,6 +9,14 @@ Item {
     property alias listings: listingModel
     signal listingOpened(string listingId)
     signal favoriteNeedsSignIn(string listingId)
+    // "Alert me when this is listed": saved (a keyword), or asked without an account.
+    signal alertSaved(string keyword)
+    signal alertNeedsSignIn()
+    signal alertFailed(string message)
+
+    function saveSearchAsAlert() {
+        alerts.addKeyword(listingModel.query, listingModel.categoryId)
+    }
 
     ListingListModel {
         id: listingModel
@@ -18,6 +26,12 @@ Item {
     CategoryListModel {
         id: categoryModel
         api: Api
+    }
+    AlertSettings {
+        id: alerts
+        api: Api
+        onKeywordSaved: function (keyword) { page.alertSaved(keyword) }
+        onErrorMessageChanged: if (errorMessage.length > 0) page.alertFailed(errorMessage)
     }
 
     ColumnLayout {
@@ -40,6 +54,14 @@ Item {
                     color: Theme.text
                     elide: Text.ElideRight
                     Layout.fillWidth: true
+                }
+                AppButton {
+                    objectName: "alertMeButton"
+                    kind: "secondary"
+                    iconName: "bell"
+                    visible: listingModel.query.trim().length > 0
+                    text: qsTr("Alert me when this is listed")
+                    onClicked: Session.signedIn ? page.saveSearchAsAlert() : page.alertNeedsSignIn()
                 }
             }
             FilterBar {

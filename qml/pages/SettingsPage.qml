@@ -168,6 +168,94 @@ Item {
                     onClicked: page.signInRequested()
                 }
             }
+            Section {
+                objectName: "alertSettings"
+                title: qsTr("Notifications")
+                visible: Session.signedIn
+                AlertSettings {
+                    id: alerts
+                    objectName: "alertSettingsModel"
+                    api: Api
+                    Component.onCompleted: if (Session.signedIn) reload()
+                }
+                Connections {
+                    target: Session
+                    function onStateChanged() { if (Session.signedIn) alerts.reload() }
+                }
+                Connections {
+                    target: page
+                    function onVisibleChanged() { if (page.visible && Session.signedIn) alerts.reload() }
+                }
+                Text { text: qsTr("Tell me about"); font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted }
+                Repeater {
+                    model: alerts.types
+                    delegate: RowLayout {
+                        required property string modelData
+                        Layout.fillWidth: true
+                        Text {
+                            Layout.fillWidth: true
+                            text: alerts.typeLabel(modelData)
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.text
+                        }
+                        Basic.Switch {
+                            objectName: "mute_" + modelData
+                            checked: alerts.mutedTypes.indexOf(modelData) < 0
+                            onToggled: alerts.setMuted(modelData, !checked)
+                        }
+                    }
+                }
+                Text {
+                    text: qsTr("Saved keywords (%1 of %2)").arg(alerts.count).arg(alerts.maxKeywords)
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted
+                }
+                Repeater {
+                    model: alerts
+                    delegate: RowLayout {
+                        required property int index
+                        required property string keyword
+                        required property string detail
+                        Layout.fillWidth: true
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 0
+                            Text { text: keyword; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.text }
+                            Text { text: detail; font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; color: Theme.textMuted }
+                        }
+                        IconButton {
+                            iconName: "trash"
+                            tip: qsTr("Delete “%1”").arg(keyword)
+                            onClicked: alerts.removeKeyword(index)
+                        }
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spaceS
+                    FormField {
+                        id: keywordField
+                        objectName: "keywordField"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("A word to watch for, e.g. lamp or 자전거")
+                        onAccepted: addKeyword.clicked()
+                    }
+                    AppButton {
+                        id: addKeyword
+                        text: qsTr("Add")
+                        enabled: keywordField.text.trim().length > 0 && alerts.count < alerts.maxKeywords
+                        onClicked: {
+                            alerts.addKeyword(keywordField.text, "")
+                            keywordField.text = ""
+                        }
+                    }
+                }
+                Text {
+                    visible: alerts.errorMessage.length > 0
+                    text: alerts.errorMessage
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; color: Theme.danger
+                }
+            }
             Text {
                 Layout.bottomMargin: Theme.spaceL
                 text: qsTr("BitMarket %1").arg(Qt.application.version)

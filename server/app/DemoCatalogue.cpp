@@ -26,6 +26,24 @@ constexpr DemoSeller kSellers[] = {
     {"sora", "Sora Lee"},
 };
 
+// Who saves which keyword (the index into kSellers), for items of the others.
+struct DemoKeyword {
+    int user;
+    const char* keyword;
+};
+constexpr DemoKeyword kKeywords[] = {
+    {0, "guitar"}, {0, "plant"}, {1, "camera"}, {1, "keyboard"}, {2, "speaker"}, {2, "hat"},
+};
+
+// A user keeps a fixed-price listing of another (by manifest index), whose seller then
+// lowers the price by a tenth. Minji, whom the client's tests sign in as, keeps none: her
+// favorites start empty.
+struct DemoPriceDrop {
+    int user;
+    int item;
+};
+constexpr DemoPriceDrop kPriceDrops[] = {{1, 3}, {2, 4}, {2, 1}};
+
 Result<QByteArray> readFile(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -36,10 +54,11 @@ Result<QByteArray> readFile(const QString& path) {
 } // namespace
 
 DemoCatalogue::DemoCatalogue(db::Database& db, AuthService& auth, ListingService& listings,
-                             media::PhotoIngest& photos, media::MediaStore& store,
-                             QString assetsDir)
-    : m_db(db), m_auth(auth), m_listings(listings), m_photos(photos), m_store(store),
-      m_assetsDir(std::move(assetsDir)) {}
+                             notifications::SavedKeywordService& keywords,
+                             const SameTransactionEvents& effects, media::PhotoIngest& photos,
+                             media::MediaStore& store, QString assetsDir)
+    : m_db(db), m_auth(auth), m_listings(listings), m_keywords(keywords), m_effects(effects),
+      m_photos(photos), m_store(store), m_assetsDir(std::move(assetsDir)) {}
 
 QString DemoCatalogue::findAssetsDir(const QString& configured) {
     const QStringList candidates = {
@@ -79,9 +98,9 @@ Result<void> DemoCatalogue::attachPhotos(const QString& sellerId, const QString&
     return {};
 }
 
-Result<void> DemoCatalogue::attachModel(const QString& listingId, const QString& glbPath,
+Result<void> DemoCatalogue::attachModel(const Listing& listing, const QString& glbPath,
                                         const QString& previewPath, const QString& quality,
-                                        qint64 triangles) {
+                                        qint64 triangles, bool tellSeller) {
     QByteArray glb, preview;
     BITMARKET_TRY(glb, readFile(glbPath));
     BITMARKET_TRY(preview, readFile(previewPath));
@@ -91,8 +110,11 @@ Result<void> DemoCatalogue::attachModel(const QString& listingId, const QString&
     const ModelInfo info{QStringLiteral("done"), model.urlPath, previewFile.urlPath, quality,
                          triangles, {}, {}};
     return m_db.write([&](db::Connection& c) -> Result<void> {
-        models::ListingModelState::attach(c, listingId, info);
-        return {};
+        models::ListingModelState::attach(c, listing.id, info);
+        if (!tellSeller)
+            return {};
+        return m_effects.record(
+            c, ModelFinished{listing.id, listing.title, listing.sellerId, {}, true, {}});
     });
 }
 
@@ -122,8 +144,8 @@ Result<Listing> DemoCatalogue::createListing(const QString& sellerId, const QJso
     return m_listings.create(sellerId, d);
 }
 
-Result<void> DemoCatalogue::seedItem(const QString& sellerId, const QJsonObject& item,
-                                     const QString& dir, int index) {
+Result<QString> DemoCatalogue::seedItem(const QString& sellerId, const QJsonObject& item,
+                                        const QString& dir, int index) {
     Listing listing;
     BITMARKET_TRY(listing, createListing(sellerId, item, index));
     QStringList photos;
@@ -133,12 +155,44 @@ Result<void> DemoCatalogue::seedItem(const QString& sellerId, const QJsonObject&
     if (auto ok = attachPhotos(sellerId, listing.id, photos); !ok)
         return ok.error();
     if (!QFile::exists(dir + QStringLiteral("/model.glb")))
-        return {};
+        return listing.id;
     const QJsonObject model = item.value("model").toObject();
-    return attachModel(listing.id, dir + QStringLiteral("/model.glb"),
-                       dir + QStringLiteral("/preview.png"),
-                       model.value("quality").toString(QStringLiteral("full")),
-                       item.value("triangles").toInteger(model.value("triangles").toInteger()));
+    const bool firstModel = !m_sellersWithModel.contains(sellerId);
+    m_sellersWithModel.insert(sellerId);
+    if (auto ok = attachModel(listing, dir + QStringLiteral("/model.glb"),
+                              dir + QStringLiteral("/preview.png"),
+                              model.value("quality").toString(QStringLiteral("full")),
+                              item.value("triangles").toInteger(model.value("triangles").toInteger()),
+                              firstModel);
+        !ok)
+        return ok.error();
+    return listing.id;
+}
+
+Result<void> DemoCatalogue::saveKeywords(const QStringList& sellerIds) {
+    for (const DemoKeyword& k : kKeywords) {
+        SavedKeyword keyword;
+        keyword.keyword = QString::fromLatin1(k.keyword);
+        if (auto saved = m_keywords.add(sellerIds[k.user], keyword); !saved)
+            return saved.error();
+    }
+    return {};
+}
+
+Result<void> DemoCatalogue::dropPrices(const QStringList& sellerIds,
+                                       const QStringList& listingIds, const QJsonArray& items) {
+    for (const DemoPriceDrop& d : kPriceDrops) {
+        const QString& listingId = listingIds[d.item];
+        if (auto kept = m_listings.setFavorite(listingId, sellerIds[d.user], true); !kept)
+            return kept.error();
+        const qint64 price = items[d.item].toObject().value("priceKrw").toInteger();
+        ListingPatch patch;
+        patch.price = Money{price - price / 10, QStringLiteral("KRW")};
+        const QString sellerId = sellerIds[d.item % sellerIds.size()];
+        if (auto lowered = m_listings.update(listingId, sellerId, patch); !lowered)
+            return lowered.error();
+    }
+    return {};
 }
 
 Result<int> DemoCatalogue::seedIfEmpty() {
@@ -167,14 +221,19 @@ Result<int> DemoCatalogue::seedIfEmpty() {
                                        QString::fromLatin1(s.displayName)));
         sellerIds.append(id);
     }
-    int created = 0;
+    if (auto ok = saveKeywords(sellerIds); !ok)
+        return ok.error();
+    QStringList listingIds;
     for (int i = 0; i < items.size(); ++i) {
         const QJsonObject item = items[i].toObject();
         const QString dir = m_assetsDir + QStringLiteral("/items/") + item.value("slug").toString();
-        if (auto ok = seedItem(sellerIds[i % sellerIds.size()], item, dir, i); !ok)
-            return ok.error();
-        ++created;
+        QString listingId;
+        BITMARKET_TRY(listingId, seedItem(sellerIds[i % sellerIds.size()], item, dir, i));
+        listingIds.append(listingId);
     }
+    int created = static_cast<int>(listingIds.size());
+    if (auto ok = dropPrices(sellerIds, listingIds, items); !ok)
+        return ok.error();
     // The monstree photos are real phone shots: a listing made the way a seller would.
     const QString monstree = m_assetsDir + QStringLiteral("/monstree");
     if (QFile::exists(monstree + QStringLiteral("/listing.json"))) {

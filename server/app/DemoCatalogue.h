@@ -1,12 +1,18 @@
 // The demo catalogue a first run can start with (--demo): a few sellers and
-// listings with real photos and 3D models from assets/demo. It only ever
-// fills an empty database, so restarting with --demo changes nothing.
+// listings with real photos and 3D models from assets/demo, and what they did
+// so that each has notifications to find: saved keywords that later listings
+// match, a favorite whose price went down, a 3D model that is ready. It only
+// ever fills an empty database, so restarting with --demo changes nothing.
 #pragma once
 
 #include "auth/AuthService.h"
 #include "market/ListingService.h"
 #include "media/MediaStore.h"
 #include "media/PhotoIngest.h"
+#include "notifications/SavedKeywordService.h"
+
+#include <QJsonArray>
+#include <QSet>
 
 namespace bitmarket::server {
 
@@ -15,7 +21,9 @@ public:
     static constexpr const char* kPassword = "bitmarket-demo";
 
     DemoCatalogue(db::Database& db, AuthService& auth, ListingService& listings,
-                  media::PhotoIngest& photos, media::MediaStore& store, QString assetsDir);
+                  notifications::SavedKeywordService& keywords,
+                  const SameTransactionEvents& effects, media::PhotoIngest& photos,
+                  media::MediaStore& store, QString assetsDir);
 
     // Number of listings created (0 when the database already had users).
     Result<int> seedIfEmpty();
@@ -29,15 +37,25 @@ private:
     Result<Listing> createListing(const QString& sellerId, const QJsonObject& item, int index);
     Result<void> attachPhotos(const QString& sellerId, const QString& listingId,
                               const QStringList& files);
-    Result<void> attachModel(const QString& listingId, const QString& glbPath,
-                             const QString& previewPath, const QString& quality, qint64 triangles);
-    // One listing from a manifest entry, with the photos and model found in `dir`.
-    Result<void> seedItem(const QString& sellerId, const QJsonObject& item, const QString& dir,
-                          int index);
+    // `tellSeller`: the seller hears that the model is ready (ModelFinished).
+    Result<void> attachModel(const Listing& listing, const QString& glbPath,
+                             const QString& previewPath, const QString& quality, qint64 triangles,
+                             bool tellSeller);
+    // One listing from a manifest entry, with the photos and model found in `dir`; its id.
+    Result<QString> seedItem(const QString& sellerId, const QJsonObject& item, const QString& dir,
+                             int index);
+    // Saved keywords, before the listings they match are created.
+    Result<void> saveKeywords(const QStringList& sellerIds);
+    // Favorites whose sellers then lower the price.
+    Result<void> dropPrices(const QStringList& sellerIds, const QStringList& listingIds,
+                            const QJsonArray& items);
 
     db::Database& m_db;
     AuthService& m_auth;
     ListingService& m_listings;
+    notifications::SavedKeywordService& m_keywords;
+    const SameTransactionEvents& m_effects;
+    QSet<QString> m_sellersWithModel; // who has already been told of a ready model
     media::PhotoIngest& m_photos;
     media::MediaStore& m_store;
     QString m_assetsDir;

@@ -12,6 +12,7 @@
 #include "http/ListingRoutes.h"
 #include "http/MediaRoutes.h"
 #include "http/ModelRoutes.h"
+#include "http/NotificationRoutes.h"
 #include "http/PhotoRoutes.h"
 #include "http/SystemRoutes.h"
 #include "jobs/JobEventRelay.h"
@@ -27,6 +28,9 @@
 #include "models/ModelJobHandler.h"
 #include "models/ModelJobRunner.h"
 #include "models/ModelJobService.h"
+#include "notifications/NotificationCleanup.h"
+#include "notifications/NotificationService.h"
+#include "notifications/SavedKeywordService.h"
 #include "realtime/RealtimeHub.h"
 
 #include <QDir>
@@ -50,6 +54,7 @@ constexpr int kMostConnections = 8192;
 struct ServerApp::Parts {
     std::unique_ptr<db::Database> db;
     InProcessEventBus events;
+    SameTransactionEvents effects;
     std::unique_ptr<AuthService> auth;
     std::unique_ptr<CategoryService> categories;
     std::unique_ptr<ListingService> listings;
@@ -62,6 +67,9 @@ struct ServerApp::Parts {
     std::unique_ptr<models::ModelJobRunner> modelRunner;
     std::unique_ptr<models::ModelJobHandler> modelHandler;
     std::unique_ptr<models::ModelJobService> modelJobs;
+    std::unique_ptr<notifications::NotificationService> notifications;
+    std::unique_ptr<notifications::SavedKeywordService> keywords;
+    std::unique_ptr<notifications::NotificationCleanup> notificationCleanup;
     std::vector<std::unique_ptr<jobs::Worker>> workers;
     std::vector<std::thread> workerThreads;
     std::unique_ptr<jobs::JobEventRelay> jobRelay;
@@ -98,7 +106,14 @@ bool ServerApp::openStorage() {
         *p.db, p.events, PasswordHasher{},
         AccessTokenSigner(secret.value(), m_config.accessTokenSeconds), AuthService::Limits{});
     p.categories = std::make_unique<CategoryService>(*p.db);
-    p.listings = std::make_unique<ListingService>(*p.db, p.events);
+    p.notifications = std::make_unique<notifications::NotificationService>(*p.db, p.events);
+    p.keywords = std::make_unique<notifications::SavedKeywordService>(*p.db);
+    // Notifications are written in the transaction of what they are about.
+    p.effects.subscribe([notifications = p.notifications.get()](
+                            db::Connection& c, const DomainEvent& event) {
+        return notifications->handle(c, event);
+    });
+    p.listings = std::make_unique<ListingService>(*p.db, p.events, p.effects);
     p.mediaStore = std::make_unique<media::MediaStore>(m_config.dataDir);
     p.photoIngest = std::make_unique<media::PhotoIngest>(*p.mediaStore);
     p.photoUploads =
@@ -111,8 +126,12 @@ bool ServerApp::openStorage() {
     p.modelRunner = std::make_unique<models::ModelJobRunner>(*p.db, *p.mediaStore, runnerOptions);
     models::ModelJobHandler::Options modelOptions;
     modelOptions.listingChanged = listingChanged();
+    modelOptions.effects = &p.effects;
     p.modelHandler = std::make_unique<models::ModelJobHandler>(*p.modelRunner, modelOptions);
     p.jobHandlers.add(*p.modelHandler);
+    p.notificationCleanup =
+        std::make_unique<notifications::NotificationCleanup>(*p.db, *p.jobQueue);
+    p.jobHandlers.add(*p.notificationCleanup);
     p.modelJobs =
         std::make_unique<models::ModelJobService>(*p.db, *p.jobQueue, listingChanged());
     return true;
@@ -153,6 +172,7 @@ void ServerApp::addRoutes() {
     addPhotoRoutes(*p.router, *p.listings, *p.photoUploads, kMaxRequestBytes);
     addMediaRoutes(*p.router, *p.mediaStore);
     addModelRoutes(*p.router, *p.modelJobs);
+    addNotificationRoutes(*p.router, *p.notifications, *p.keywords);
 }
 
 void ServerApp::startWorkers(int count, const jobs::JobQueue::Kinds& kinds) {
@@ -207,14 +227,19 @@ bool ServerApp::start() {
         return false;
     Parts& p = *m_parts;
     if (m_config.demo) {
-        DemoCatalogue demo(*p.db, *p.auth, *p.listings, *p.photoIngest, *p.mediaStore,
-                           DemoCatalogue::findAssetsDir(m_config.demoAssetsDir));
+        DemoCatalogue demo(*p.db, *p.auth, *p.listings, *p.keywords, p.effects, *p.photoIngest,
+                           *p.mediaStore, DemoCatalogue::findAssetsDir(m_config.demoAssetsDir));
         if (auto seeded = demo.seedIfEmpty(); !seeded) {
             qCCritical(lcApp).noquote() << "demo catalogue failed:" << seeded.error().message;
             return false;
         }
     }
     addRoutes();
+    if (auto scheduled = p.notificationCleanup->scheduleFirst(); !scheduled) {
+        qCCritical(lcApp).noquote() << "cannot schedule the notification clean-up:"
+                                    << scheduled.error().message;
+        return false;
+    }
     p.mediaSweeper = std::make_unique<MediaSweeper>(
         *p.db, *p.mediaStore, std::chrono::seconds(m_config.mediaGraceSeconds));
     p.mediaSweeper->startPeriodic(kMediaSweepInterval);

@@ -57,4 +57,10 @@ void Connection::exec(const std::string& sql) {
 qint64 Connection::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
 int Connection::changes() const { return sqlite3_changes(m_db); }
 
+void Connection::afterCommit(std::function<void()> action) {
+    if (!m_afterCommit)
+        throw SqlError(0, "afterCommit outside a write");
+    m_afterCommit->push_back(std::move(action));
+}
+
 } // namespace bitmarket::server::db

@@ -5,8 +5,10 @@
 
 #include <QString>
 
+#include <functional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 
@@ -28,8 +30,18 @@ public:
     qint64 lastInsertRowId() const;
     int changes() const;
 
+    // Inside Database::write: `action` runs once the write it belongs to is committed, and
+    // never if the write rolls back. Actions run on the writer thread in commit order, before
+    // write() returns; they must be quick (publishing an event). What a write did is
+    // announced here, so nothing is announced that did not happen, nor out of order.
+    void afterCommit(std::function<void()> action);
+
 private:
+    friend class Database;
+    using Actions = std::vector<std::function<void()>>;
+
     sqlite3* m_db = nullptr;
+    Actions* m_afterCommit = nullptr; // the current write's, while the writer runs it
     std::unordered_map<std::string, struct sqlite3_stmt*> m_statements;
 };
 

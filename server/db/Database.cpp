@@ -136,23 +136,36 @@ void Database::writerLoop() {
             for (Task& task : batch) {
                 m_writer->query("SAVEPOINT task").run();
                 bool keep = false;
+                m_writer->m_afterCommit = &task.afterCommit;
                 try {
                     keep = task.run(*m_writer);
                 } catch (const SqlError& e) {
                     qCWarning(lcDb) << "write failed:" << e.what();
                 }
-                if (!keep)
+                m_writer->m_afterCommit = nullptr;
+                if (!keep) {
+                    task.afterCommit.clear();
                     m_writer->query("ROLLBACK TO task").run();
+                }
                 m_writer->query("RELEASE task").run();
             }
             m_writer->query("COMMIT").run();
         } catch (const SqlError& e) {
             commitError = e;
+            m_writer->m_afterCommit = nullptr;
+            for (Task& task : batch)
+                task.afterCommit.clear();
             qCWarning(lcDb) << "commit failed:" << e.what();
             try {
                 m_writer->exec("ROLLBACK");
             } catch (const SqlError&) {
             }
+        }
+        // In commit order, on this thread: what one write announces never overtakes what an
+        // earlier write announced.
+        for (Task& task : batch) {
+            for (const auto& action : task.afterCommit)
+                action();
         }
         for (Task& task : batch)
             task.finish(commitError ? &*commitError : nullptr);

@@ -88,6 +88,7 @@ private:
         std::function<bool(Connection&)> run;             // false: roll this task back
         std::function<void(const SqlError*)> finish;      // after commit (or commit failure)
         bool awaited = true;                              // a caller waits for its commit
+        Connection::Actions afterCommit; // emptied when the task rolls back
     };
     struct Lease {
         explicit Lease(Database& db);

@@ -299,6 +299,64 @@ CREATE TABLE user_roles (
 ) WITHOUT ROWID;
 )sql";
 
+constexpr const char* kNotifications = R"sql(
+-- A user's inbox. A burst of the same kind about the same thing (group_key, such as
+-- "price.drop:<listing>") is one unread row that takes in each new event (count, data,
+-- created_at of the latest); once read, the next event starts a new row. Written only by
+-- NotificationTable; title and body are rendered from type and data when read.
+CREATE TABLE notifications (
+    seq        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    type       TEXT NOT NULL,
+    group_key  TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    count      INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL,
+    read_at    INTEGER
+);
+CREATE INDEX notifications_inbox ON notifications(user_id, created_at DESC, seq DESC);
+CREATE INDEX notifications_unread ON notifications(user_id, created_at DESC, seq DESC)
+    WHERE read_at IS NULL;
+CREATE UNIQUE INDEX notifications_open_group ON notifications(user_id, group_key)
+    WHERE read_at IS NULL;
+CREATE INDEX notifications_read_age ON notifications(read_at) WHERE read_at IS NOT NULL;
+
+-- The types a user does not want to hear about. Written only by NotificationMutes.
+CREATE TABLE notification_mutes (
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    type    TEXT NOT NULL,
+    PRIMARY KEY (user_id, type)
+) WITHOUT ROWID;
+
+-- Price-drop alerts go to everyone who keeps the listing.
+CREATE INDEX favorites_listing ON favorites(listing_id);
+)sql";
+
+constexpr const char* kSavedKeywords = R"sql(
+-- Saved searches for keyword alerts, and their index: every word of a keyword under
+-- saved_keyword_tokens, so a new listing finds the keywords it matches by looking up the
+-- prefixes of its own words instead of reading every user's keywords. Both written only by
+-- SavedKeywordTable.
+CREATE TABLE saved_keywords (
+    seq         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    keyword     TEXT NOT NULL,
+    category_id TEXT REFERENCES categories(id),
+    max_price   INTEGER,
+    currency    TEXT,
+    token_count INTEGER NOT NULL,
+    created_at  INTEGER NOT NULL
+);
+CREATE INDEX saved_keywords_user ON saved_keywords(user_id, seq);
+CREATE TABLE saved_keyword_tokens (
+    token       TEXT NOT NULL,
+    keyword_seq INTEGER NOT NULL REFERENCES saved_keywords(seq) ON DELETE CASCADE,
+    PRIMARY KEY (token, keyword_seq)
+) WITHOUT ROWID;
+CREATE INDEX saved_keyword_tokens_keyword ON saved_keyword_tokens(keyword_seq);
+
 constexpr const char* kCategoryNamesInKorean = R"sql(
 -- A category's name in Korean for the Korean UI, and the words a search for it
 -- may use in either language (lower case, space-separated; singulars too).
@@ -347,6 +405,8 @@ constexpr Migration kMigrations[] = {
     {5, "listing models in their own table", kListingModels},
     {6, "auction terms table, category browse indexes", kAuctionTerms},
     {7, "user roles", kUserRoles},
+    {9, "notifications and mutes", kNotifications},
+    {10, "saved keywords for alerts", kSavedKeywords},
     {11, "category names in Korean, category search words", kCategoryNamesInKorean},
 };
 

@@ -8,14 +8,21 @@
 #pragma once
 
 #include "events/JobProgressed.h"
+#include "events/ListingPriceDropped.h"
+#include "events/ListingPublished.h"
 #include "events/ListingRemoved.h"
 #include "events/ListingUpdated.h"
+#include "events/ModelFinished.h"
+#include "events/NotificationAdded.h"
+#include "events/NotificationsRead.h"
 #include "events/SessionEnded.h"
 
 #include <variant>
 
 namespace bitmarket::server {
 
-using DomainEvent = std::variant<ListingUpdated, ListingRemoved, JobProgressed, SessionEnded>;
+using DomainEvent =
+    std::variant<ListingUpdated, ListingRemoved, JobProgressed, SessionEnded, ListingPublished,
+                 ListingPriceDropped, ModelFinished, NotificationAdded, NotificationsRead>;
 
 } // namespace bitmarket::server

@@ -39,4 +39,13 @@ QStringList CategoryTable::namedBy(db::Connection& c, const QString& word) {
     return ids;
 }
 
+QStringList CategoryTable::withParent(db::Connection& c, const QString& categoryId) {
+    QStringList ids{categoryId};
+    auto q = c.query("SELECT parent_id FROM categories WHERE id = ?1 AND parent_id IS NOT NULL");
+    q.bind(categoryId);
+    if (q.next())
+        ids.append(q.text(0));
+    return ids;
+}
+
 } // namespace bitmarket::server

@@ -18,6 +18,8 @@ public:
     // The categories (with their children) one search word names, in either
     // language ("카메라", "cameras", "camera"); empty when it names none.
     static QStringList namedBy(db::Connection& c, const QString& word);
+    // The category and its parent, if any: the categories a listing in it is browsed under.
+    static QStringList withParent(db::Connection& c, const QString& categoryId);
 };
 
 } // namespace bitmarket::server

@@ -43,4 +43,13 @@ QSet<QString> FavoriteTable::keptAmong(db::Connection& c, const QString& userId,
     return kept;
 }
 
+QStringList FavoriteTable::keepersOf(db::Connection& c, const QString& listingId) {
+    QStringList users;
+    auto q = c.query("SELECT user_id FROM favorites WHERE listing_id = ?1");
+    q.bind(listingId);
+    while (q.next())
+        users.append(q.text(0));
+    return users;
+}
+
 } // namespace bitmarket::server

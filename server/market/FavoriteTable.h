@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 namespace bitmarket::server {
 
@@ -19,6 +20,8 @@ public:
     // Which of `listingIds` the user keeps, in one query however many there are.
     static QSet<QString> keptAmong(db::Connection& c, const QString& userId,
                                    const QList<QString>& listingIds);
+    // Everyone who keeps the listing.
+    static QStringList keepersOf(db::Connection& c, const QString& listingId);
 };
 
 } // namespace bitmarket::server

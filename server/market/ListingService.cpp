@@ -20,7 +20,9 @@ ApiError listingNotFound() {
 }
 } // namespace
 
-ListingService::ListingService(db::Database& db, EventBus& events) : m_db(db), m_events(events) {
+ListingService::ListingService(db::Database& db, EventBus& events,
+                               const SameTransactionEvents& effects)
+    : m_db(db), m_events(events), m_effects(effects) {
 }
 
 Result<void> ListingService::checkCategory(db::Connection& c, const QString& categoryId) {
@@ -46,7 +48,11 @@ Result<Listing> ListingService::create(const QString& sellerId, const ListingDra
         if (auto ok = checkCategory(c, d.categoryId); !ok)
             return ok.error();
         ListingTable::insert(c, id, sellerId, d, now);
-        return ListingTable::find(c, id);
+        Listing created;
+        BITMARKET_TRY(created, ListingTable::find(c, id));
+        if (auto recorded = m_effects.record(c, ListingPublished{created}); !recorded)
+            return recorded.error();
+        return created;
     });
 }
 
@@ -96,6 +102,7 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
             if (auto ok = checkCategory(c, *p.categoryId); !ok)
                 return ok.error();
         }
+        const Money oldPrice = l.price;
         if (p.price && p.price->currency != l.price.currency)
             return ApiError::validation(QStringLiteral("The currency cannot change."), "price");
         if (p.price && l.saleType == QLatin1String("auction"))
@@ -111,7 +118,14 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
         l.region = p.region.value_or(l.region);
         l.status = p.status.value_or(l.status);
         ListingTable::update(c, l, nowMs());
-        return ListingTable::find(c, listingId);
+        Listing changed;
+        BITMARKET_TRY(changed, ListingTable::find(c, listingId));
+        if (changed.price.amount < oldPrice.amount) {
+            if (auto recorded = m_effects.record(c, ListingPriceDropped{changed, oldPrice});
+                !recorded)
+                return recorded.error();
+        }
+        return changed;
     });
     if (updated)
         announceUpdate(listingId);

@@ -1,10 +1,13 @@
 // The marketplace's listings: create, read (counting views), change, remove,
 // search, favorites and the photo list. Only the seller may change a listing.
+// Publishing a listing and lowering its price are recorded as events in the same
+// transaction (ListingPublished, ListingPriceDropped): alerts about them are never lost.
 #pragma once
 
 #include "bitmarket/ApiTypes.h"
 #include "db/Database.h"
 #include "events/EventBus.h"
+#include "events/SameTransactionEvents.h"
 #include "market/ListingInput.h"
 #include "market/ListingSearch.h"
 
@@ -30,7 +33,7 @@ class ListingService {
 public:
     static constexpr int kMaxPhotos = listing::kPhotosMax;
 
-    ListingService(db::Database& db, EventBus& events);
+    ListingService(db::Database& db, EventBus& events, const SameTransactionEvents& effects);
 
     Result<Listing> create(const QString& sellerId, const ListingDraft& draft);
     // Full detail for a viewer (user id, or empty when anonymous); counts one
@@ -70,6 +73,7 @@ private:
 
     db::Database& m_db;
     EventBus& m_events;
+    const SameTransactionEvents& m_effects;
     // Held from reading a listing to publishing it, so announcements racing on two threads
     // go out in the order they read: the last one a viewer gets is never older than another.
     std::mutex m_announcing;

@@ -1,5 +1,6 @@
 #include "models/ModelJobHandler.h"
 
+#include "market/ListingTable.h"
 #include "models/ListingModelState.h"
 
 namespace bitmarket::server::models {
@@ -34,7 +35,14 @@ Result<void> ModelJobHandler::recordStatus(db::Connection& c, const jobs::JobRec
         ListingModelState::markDone(c, listingId, job.job.id, ModelInfo::fromJson(job.result));
     else if (status == u"failed")
         ListingModelState::markFailed(c, listingId, job.job.id, job.job.error);
-    return {};
+    if (status != u"done" && status != u"failed")
+        return {};
+    auto listing = ListingTable::find(c, listingId);
+    if (!listing || !m_options.effects)
+        return {};
+    return m_options.effects->record(
+        c, ModelFinished{listingId, listing->title, listing->sellerId, job.job.id,
+                         status == u"done", job.job.error});
 }
 
 void ModelJobHandler::statusChanged(const jobs::JobRecord& job) {

@@ -1,8 +1,10 @@
 // The "model" job kind: makes a listing's 3D model with the ModelJobRunner
 // and keeps the listing's model state (ListingModelState) in step with the
-// job, in the same transaction as each of its transitions.
+// job, in the same transaction as each of its transitions; the last one (done,
+// or failed for good) is recorded there as ModelFinished for the seller to hear of.
 #pragma once
 
+#include "events/SameTransactionEvents.h"
 #include "jobs/JobHandler.h"
 #include "models/ModelJobRunner.h"
 
@@ -21,6 +23,8 @@ public:
         // Called after a job changed the listing's model state, for the
         // listing's owner to tell live viewers (see ServerApp).
         std::function<void(const QString& listingId)> listingChanged;
+        // Where ModelFinished is recorded; none: nobody is told.
+        const SameTransactionEvents* effects = nullptr;
     };
 
     explicit ModelJobHandler(ModelJobRunner& runner);

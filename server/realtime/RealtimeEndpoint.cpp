@@ -123,9 +123,13 @@ void RealtimeEndpoint::fanOut(const TopicEvent& event) {
     const QList<RealtimeSession*> subscribers = m_topics.subscribersOf(event.topic);
     if (subscribers.isEmpty())
         return;
-    const QString frame = ServerFrame::event(event);
+    // Built once per language that a subscriber reads.
+    std::optional<QString> english, korean;
     for (RealtimeSession* session : subscribers) {
-        session->send(frame);
+        std::optional<QString>& frame = session->language() == Language::Korean ? korean : english;
+        if (!frame)
+            frame = ServerFrame::event(event, session->language());
+        session->send(*frame);
         if (session->backlogBytes() > kMaxBacklogBytes)
             session->drop();
     }

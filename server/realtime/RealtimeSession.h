@@ -32,6 +32,9 @@ public:
     // `sessionId` is empty).
     bool openedIn(const QString& userId, const QString& sessionId) const;
 
+    // The language it asked for on the upgrade request (Accept-Language): of error messages
+    // and of the words in notification frames.
+    Language language() const { return m_language; }
     void send(const QString& frame);
     void ping();
     // Time since the client last sent anything, a pong included.

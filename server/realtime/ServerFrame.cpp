@@ -27,10 +27,10 @@ QString ServerFrame::error(const QJsonValue& id, const ApiError& error) {
     return reply(QStringLiteral("error"), id, data);
 }
 
-QString ServerFrame::event(const TopicEvent& event) {
+QString ServerFrame::event(const TopicEvent& event, Language language) {
     return compact({{QStringLiteral("type"), event.type},
                     {QStringLiteral("topic"), event.topic},
-                    {QStringLiteral("data"), event.data}});
+                    {QStringLiteral("data"), event.dataIn(language)}});
 }
 
 } // namespace bitmarket::server

@@ -16,8 +16,8 @@ public:
     static QString reply(const QString& type, const QJsonValue& id, const QJsonObject& data);
     // {"type": "error", "id"?, "data": {"code", "message", "field"?}}
     static QString error(const QJsonValue& id, const ApiError& error);
-    // {"type": event.type, "topic": event.topic, "data": event.data}
-    static QString event(const TopicEvent& event);
+    // {"type": event.type, "topic": event.topic, "data": event.dataIn(language)}
+    static QString event(const TopicEvent& event, Language language);
 };
 
 } // namespace bitmarket::server

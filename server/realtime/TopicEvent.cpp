@@ -2,6 +2,8 @@
 
 #include "realtime/RealtimeTopic.h"
 
+#include <QJsonArray>
+
 namespace bitmarket::server {
 
 namespace {
@@ -40,7 +42,39 @@ QList<TopicEvent> topicEventsOf(const SessionEnded&) {
     return {};
 }
 
+QList<TopicEvent> topicEventsOf(const ListingPublished&) {
+    return {};
+}
+
+QList<TopicEvent> topicEventsOf(const ListingPriceDropped&) {
+    return {};
+}
+
+QList<TopicEvent> topicEventsOf(const ModelFinished&) {
+    return {};
+}
+
+QList<TopicEvent> topicEventsOf(const NotificationAdded& e) {
+    const auto dataOf = [&e](const Notification& n) {
+        return QJsonObject{{QStringLiteral("notification"), n.toJson()},
+                           {QStringLiteral("unreadCount"), e.unreadCount}};
+    };
+    return {{RealtimeTopic::user(e.userId), QStringLiteral("notification.new"),
+             dataOf(e.inEnglish), dataOf(e.inKorean)}};
+}
+
+QList<TopicEvent> topicEventsOf(const NotificationsRead& e) {
+    return {{RealtimeTopic::user(e.userId), QStringLiteral("notification.read"),
+             QJsonObject{{QStringLiteral("unreadCount"), e.unreadCount},
+                         {QStringLiteral("ids"), QJsonArray::fromStringList(e.ids)},
+                         {QStringLiteral("all"), e.all}}}};
+}
+
 } // namespace
+
+const QJsonObject& TopicEvent::dataIn(Language language) const {
+    return language == Language::Korean && !koreanData.isEmpty() ? koreanData : data;
+}
 
 QList<TopicEvent> TopicEvent::from(const DomainEvent& event) {
     return std::visit([](const auto& e) { return topicEventsOf(e); }, event);

@@ -8,8 +8,14 @@
 //   JobProgressed   -> "job.progress" on user:{owner} and, for a listing's job, listing:{id};
 //                      data: {jobId, listingId, kind, status, progress, stage, attempts, error?}
 //   SessionEnded    -> nothing: it is for the hub, which closes that session's sockets
+//   NotificationAdded -> "notification.new" on user:{id}; data: {notification, unreadCount},
+//                      the notification as GET /notifications shows it, in the socket's language
+//   NotificationsRead -> "notification.read" on user:{id}; data: {unreadCount, ids, all}
+//   ListingPublished, ListingPriceDropped, ModelFinished -> nothing of their own: what viewers
+//                      see of them comes as listing.updated and as notifications
 #pragma once
 
+#include "bitmarket/Language.h"
 #include "events/DomainEvent.h"
 
 #include <QJsonObject>
@@ -22,6 +28,11 @@ struct TopicEvent {
     QString topic;
     QString type;
     QJsonObject data;
+    // For frames with words for people (a notification's title and body): what sockets that
+    // asked for Korean get instead of `data`. Empty: the data reads the same in any language.
+    QJsonObject koreanData;
+
+    const QJsonObject& dataIn(Language language) const;
 
     // Every topic event a domain event becomes, in the order they are sent.
     static QList<TopicEvent> from(const DomainEvent& event);

@@ -117,6 +117,47 @@ ModelInfo ModelInfo::fromJson(const QJsonObject& o) {
                      o.value("error").toString()};
 }
 
+QJsonObject Notification::toJson() const {
+    return QJsonObject{{"id", id},
+                       {"type", type},
+                       {"title", title},
+                       {"body", body},
+                       {"data", data},
+                       {"count", count},
+                       {"createdAt", toRfc3339(createdAtMs)},
+                       {"readAt", readAtMs > 0 ? QJsonValue(toRfc3339(readAtMs)) : QJsonValue()}};
+}
+
+Notification Notification::fromJson(const QJsonObject& o) {
+    Notification n;
+    n.id = o.value("id").toString();
+    n.type = o.value("type").toString();
+    n.title = o.value("title").toString();
+    n.body = o.value("body").toString();
+    n.data = o.value("data").toObject();
+    n.count = o.value("count").toInt(1);
+    n.createdAtMs = timeOf(o.value("createdAt"));
+    n.readAtMs = o.value("readAt").isString() ? timeOf(o.value("readAt")) : 0;
+    return n;
+}
+
+QJsonObject SavedKeyword::toJson() const {
+    return QJsonObject{{"id", id},
+                       {"keyword", keyword},
+                       {"categoryId", categoryId.isEmpty() ? QJsonValue() : QJsonValue(categoryId)},
+                       {"maxPrice", maxPrice ? QJsonValue(maxPrice->toJson()) : QJsonValue()}};
+}
+
+SavedKeyword SavedKeyword::fromJson(const QJsonObject& o) {
+    SavedKeyword k;
+    k.id = o.value("id").toString();
+    k.keyword = o.value("keyword").toString();
+    k.categoryId = o.value("categoryId").toString();
+    if (o.value("maxPrice").isObject())
+        k.maxPrice = moneyOf(o.value("maxPrice"));
+    return k;
+}
+
 QJsonObject Job::toJson() const {
     QJsonObject o{{"id", id},
                   {"kind", kind},

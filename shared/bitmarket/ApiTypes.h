@@ -136,6 +136,33 @@ struct Listing {
     static Listing fromJson(const QJsonObject& o);
 };
 
+// One entry of a user's inbox. `title` and `body` are in the reader's language, rendered from
+// `type` and `data` when read; `count` is how many events a grouped notification stands for.
+struct Notification {
+    QString id;
+    QString type;
+    QString title;
+    QString body;
+    QJsonObject data; // the ids a client needs to open what it is about (listingId, ...)
+    int count = 1;
+    qint64 createdAtMs = 0; // of the latest event it groups
+    qint64 readAtMs = 0;    // 0: unread
+
+    QJsonObject toJson() const;
+    static Notification fromJson(const QJsonObject& o);
+};
+
+// A saved search for keyword alerts.
+struct SavedKeyword {
+    QString id;
+    QString keyword;
+    QString categoryId;            // empty: any category
+    std::optional<Money> maxPrice; // none: any price
+
+    QJsonObject toJson() const;
+    static SavedKeyword fromJson(const QJsonObject& o);
+};
+
 struct AuthSession {
     User user;
     QString accessToken;

@@ -141,6 +141,15 @@ constexpr Entry kEntries[] = {
     {"You may only follow your own user topic.", "자신의 사용자 토픽만 구독할 수 있습니다."},
     {"Cannot listen for WebSocket clients on %1:%2: %3",
      "%1:%2에서 WebSocket 연결을 받을 수 없습니다: %3"},
+    // Notifications and saved keywords.
+    {"unread is true or false.", "unread는 true 또는 false여야 합니다."},
+    {"Name the ids to read, or all: true.", "읽음으로 표시할 ids를 보내거나 all: true를 보내 주세요."},
+    {"muted is a list of types.", "muted는 알림 종류의 목록이어야 합니다."},
+    {"There is no notification type \"%1\".", "\"%1\"이라는 알림 종류는 없습니다."},
+    {"A keyword has 1 to %1 characters.", "키워드는 1자에서 %1자 사이여야 합니다."},
+    {"A keyword needs at least one letter or digit.", "키워드에는 글자나 숫자가 하나 이상 있어야 합니다."},
+    {"You can save at most %1 keywords.", "키워드는 %1개까지 저장할 수 있습니다."},
+    {"No such saved keyword.", "저장된 키워드를 찾을 수 없습니다."},
 };
 // clang-format on
 

@@ -117,7 +117,7 @@ struct Pipeline {
         runnerOptions.reportIntervalMs = 100;
         runner = std::make_unique<ModelJobRunner>(*db, store, runnerOptions);
         // Wired as the server wires it: the listing's owner tells live viewers.
-        listings = std::make_unique<ListingService>(*db, bus);
+        listings = std::make_unique<ListingService>(*db, bus, effects);
         const auto listingChanged = [this](const QString& listingId) {
             listings->announceUpdate(listingId);
         };
@@ -209,6 +209,7 @@ struct Pipeline {
     QString enginePath;
     media::MediaStore store;
     InProcessEventBus bus;
+    SameTransactionEvents effects;
     std::unique_ptr<db::Database> db;
     std::unique_ptr<JobQueue> queue;
     std::unique_ptr<ModelJobRunner> runner;

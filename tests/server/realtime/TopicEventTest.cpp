@@ -5,6 +5,7 @@
 #include "realtime/RealtimeTopic.h"
 #include "realtime/ServerFrame.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -77,7 +78,7 @@ private Q_SLOTS:
         for (const char* key : {"photos", "seller", "model", "favoriteCount", "viewCount"})
             QVERIFY2(events[0].data.contains(key), key);
 
-        const QJsonObject frame = parsed(ServerFrame::event(events[0]));
+        const QJsonObject frame = parsed(ServerFrame::event(events[0], Language::English));
         QCOMPARE(frame.keys(), (QStringList{"data", "topic", "type"}));
         QCOMPARE(frame.value("type").toString(), QStringLiteral("listing.updated"));
         QCOMPARE(frame.value("topic").toString(), QStringLiteral("listing:l_lamp"));
@@ -126,6 +127,47 @@ private Q_SLOTS:
     void endedSessionIsForTheHubNotForClients() {
         QVERIFY(TopicEvent::from(SessionEnded{"u_alice", "f_1"}).isEmpty());
         QVERIFY(TopicEvent::from(SessionEnded{"u_alice", {}}).isEmpty());
+    }
+
+    void notificationGoesToItsUserInEachReadersLanguage() {
+        Notification english;
+        english.id = QStringLiteral("n_1");
+        english.type = QStringLiteral("price.drop");
+        english.title = QStringLiteral("A favorite dropped its price");
+        Notification korean = english;
+        korean.title = QStringLiteral("관심 상품 가격이 내렸어요");
+        const QList<TopicEvent> events =
+            TopicEvent::from(NotificationAdded{QStringLiteral("u_1"), english, korean, 4});
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].topic, RealtimeTopic::user(QStringLiteral("u_1")));
+        QCOMPARE(events[0].type, QStringLiteral("notification.new"));
+        const QJsonObject inEnglish = parsed(ServerFrame::event(events[0], Language::English));
+        const QJsonObject inKorean = parsed(ServerFrame::event(events[0], Language::Korean));
+        QCOMPARE(inEnglish.value("data").toObject().value("notification").toObject(), english.toJson());
+        QCOMPARE(inKorean.value("data").toObject().value("notification").toObject(), korean.toJson());
+        QCOMPARE(inKorean.value("data").toObject().value("unreadCount").toInt(), 4);
+    }
+
+    void readNotificationsTellTheUsersOtherDevices() {
+        const QList<TopicEvent> events = TopicEvent::from(
+            NotificationsRead{QStringLiteral("u_1"), {QStringLiteral("n_1")}, false, 2});
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].topic, RealtimeTopic::user(QStringLiteral("u_1")));
+        QCOMPARE(events[0].type, QStringLiteral("notification.read"));
+        QCOMPARE(events[0].data.value("unreadCount").toInt(), 2);
+        QCOMPARE(events[0].data.value("ids").toArray(), QJsonArray{QStringLiteral("n_1")});
+        // Only numbers and ids: the same frame in every language.
+        QVERIFY(events[0].koreanData.isEmpty());
+    }
+
+    void causesOfNotificationsAreNotFramesThemselves() {
+        QVERIFY(TopicEvent::from(ListingPublished{deskLamp()}).isEmpty());
+        QVERIFY(TopicEvent::from(ListingPriceDropped{deskLamp(), Money{20000, QStringLiteral("KRW")}})
+                    .isEmpty());
+        QVERIFY(TopicEvent::from(ModelFinished{QStringLiteral("l_lamp"), QStringLiteral("Desk lamp"),
+                                               QStringLiteral("u_seller"), QStringLiteral("job_1"),
+                                               true, {}})
+                    .isEmpty());
     }
 };
 

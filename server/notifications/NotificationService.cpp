@@ -1,0 +1,184 @@
+#include "notifications/NotificationService.h"
+
+#include "bitmarket/Cursor.h"
+#include "bitmarket/NotificationRules.h"
+#include "bitmarket/Timestamp.h"
+#include "market/CategoryTable.h"
+#include "market/FavoriteTable.h"
+#include "notifications/KeywordTokens.h"
+#include "notifications/NotificationMutes.h"
+#include "notifications/NotificationTable.h"
+#include "notifications/NotificationText.h"
+#include "notifications/SavedKeywordTable.h"
+
+#include <QSet>
+#include <limits>
+
+namespace bitmarket::server::notifications {
+
+namespace {
+
+const QString kCursorSort = QStringLiteral("notifications");
+
+QJsonObject listingData(const Listing& l) {
+    return QJsonObject{{"listingId", l.id}, {"listingTitle", l.title}};
+}
+
+bool keywordAccepts(const SavedKeyword& k, const Listing& l, const QStringList& categories) {
+    if (!k.categoryId.isEmpty() && !categories.contains(k.categoryId))
+        return false;
+    if (k.maxPrice &&
+        (k.maxPrice->currency != l.price.currency || l.price.amount > k.maxPrice->amount))
+        return false;
+    return true;
+}
+
+} // namespace
+
+NotificationService::NotificationService(db::Database& db, EventBus& events)
+    : m_db(db), m_events(events) {
+}
+
+Result<void> NotificationService::handle(db::Connection& c, const DomainEvent& event) {
+    if (const auto* published = std::get_if<ListingPublished>(&event)) {
+        alertKeywordOwners(c, published->listing);
+    } else if (const auto* dropped = std::get_if<ListingPriceDropped>(&event)) {
+        alertKeepers(c, dropped->listing, dropped->oldPrice);
+    } else if (const auto* model = std::get_if<ModelFinished>(&event)) {
+        QJsonObject data{{"listingId", model->listingId},
+                         {"listingTitle", model->listingTitle},
+                         {"jobId", model->jobId}};
+        if (!model->ready)
+            data.insert("error", model->error);
+        notify(c, model->sellerId, model->ready ? notification::kModelReady
+                                                : notification::kModelFailed,
+               model->listingId, data);
+    }
+    return {};
+}
+
+void NotificationService::alertKeywordOwners(db::Connection& c, const Listing& listing) {
+    if (listing.status != u"active")
+        return;
+    QStringList words = KeywordTokens::wordsOf(listing.title);
+    for (const QString& tag : listing.tags) {
+        for (const QString& word : KeywordTokens::wordsOf(tag)) {
+            if (!words.contains(word))
+                words.append(word);
+        }
+    }
+    const QStringList categories = CategoryTable::withParent(c, listing.categoryId);
+    QSet<QString> told{listing.sellerId};
+    for (const KeywordOwner& match : SavedKeywordTable::matching(c, KeywordTokens::prefixesOf(words))) {
+        if (told.contains(match.userId) || !keywordAccepts(match.keyword, listing, categories))
+            continue;
+        told.insert(match.userId);
+        QJsonObject data = listingData(listing);
+        data.insert("keyword", match.keyword.keyword);
+        data.insert("keywordId", match.keyword.id);
+        data.insert("price", listing.price.toJson());
+        notify(c, match.userId, notification::kKeywordMatch, listing.id, data);
+    }
+}
+
+void NotificationService::alertKeepers(db::Connection& c, const Listing& listing,
+                                       const Money& oldPrice) {
+    if (listing.status != u"active")
+        return;
+    QJsonObject data = listingData(listing);
+    data.insert("oldPrice", oldPrice.toJson());
+    data.insert("newPrice", listing.price.toJson());
+    for (const QString& keeper : FavoriteTable::keepersOf(c, listing.id)) {
+        if (keeper != listing.sellerId)
+            notify(c, keeper, notification::kPriceDrop, listing.id, data);
+    }
+}
+
+void NotificationService::notify(db::Connection& c, const QString& userId, const QString& type,
+                                 const QString& subject, const QJsonObject& data) {
+    if (NotificationMutes::isMuted(c, userId, type))
+        return;
+    const StoredNotification stored =
+        NotificationTable::add(c, userId, type, type + u':' + subject, data, nowMs());
+    NotificationAdded added{userId, NotificationText::render(stored, Language::English),
+                            NotificationText::render(stored, Language::Korean),
+                            NotificationTable::unreadCount(c, userId)};
+    c.afterCommit([this, added = std::move(added)] { m_events.publish(added); });
+}
+
+Result<NotificationPage> NotificationService::inbox(const QString& userId,
+                                                    const InboxQuery& query, Language language) {
+    if (query.limit < 1 || query.limit > 100)
+        return ApiError::validation(QStringLiteral("limit must be 1 to 100."), "limit");
+    qint64 beforeAt = std::numeric_limits<qint64>::max();
+    qint64 beforeSeq = std::numeric_limits<qint64>::max();
+    if (!query.cursor.isEmpty()) {
+        const auto cursor = Cursor::decode(query.cursor);
+        if (!cursor || cursor->sort != kCursorSort || cursor->keys.size() != 2)
+            return ApiError::validation(QStringLiteral("This cursor is not valid."), "cursor");
+        beforeAt = cursor->keys[0].toInteger();
+        beforeSeq = cursor->keys[1].toInteger();
+    }
+    return m_db.read([&](db::Connection& c) -> Result<NotificationPage> {
+        const QList<StoredNotification> rows = NotificationTable::page(
+            c, userId, query.unreadOnly, beforeAt, beforeSeq, query.limit + 1);
+        NotificationPage page;
+        for (int i = 0; i < rows.size() && i < query.limit; ++i)
+            page.items.append(NotificationText::render(rows[i], language));
+        if (rows.size() > query.limit) {
+            const StoredNotification& last = rows[query.limit - 1];
+            page.nextCursor = Cursor{kCursorSort, QJsonArray{last.createdAtMs, last.seq}}.encode();
+        }
+        return page;
+    });
+}
+
+Result<qint64> NotificationService::unreadCount(const QString& userId) {
+    return m_db.read([&](db::Connection& c) -> Result<qint64> {
+        return NotificationTable::unreadCount(c, userId);
+    });
+}
+
+Result<void> NotificationService::markRead(const QString& userId, const QStringList& ids) {
+    return m_db.write([&](db::Connection& c) -> Result<void> {
+        const QStringList read = NotificationTable::markRead(c, userId, ids, nowMs());
+        if (!read.isEmpty())
+            announceRead(c, NotificationsRead{userId, read, false, 0});
+        return {};
+    });
+}
+
+Result<void> NotificationService::markAllRead(const QString& userId) {
+    return m_db.write([&](db::Connection& c) -> Result<void> {
+        if (NotificationTable::markAllRead(c, userId, nowMs()) > 0)
+            announceRead(c, NotificationsRead{userId, {}, true, 0});
+        return {};
+    });
+}
+
+void NotificationService::announceRead(db::Connection& c, NotificationsRead read) {
+    read.unreadCount = NotificationTable::unreadCount(c, read.userId);
+    c.afterCommit([this, read = std::move(read)] { m_events.publish(read); });
+}
+
+Result<QStringList> NotificationService::mutedTypes(const QString& userId) {
+    return m_db.read([&](db::Connection& c) -> Result<QStringList> {
+        return NotificationMutes::of(c, userId);
+    });
+}
+
+Result<QStringList> NotificationService::setMutedTypes(const QString& userId,
+                                                       const QStringList& types) {
+    for (const QString& type : types) {
+        if (!notification::kTypes.contains(type))
+            return ApiError::validation(QStringLiteral("There is no notification type \"%1\"."),
+                                        "muted")
+                .arg(type);
+    }
+    return m_db.write([&](db::Connection& c) -> Result<QStringList> {
+        NotificationMutes::set(c, userId, types);
+        return NotificationMutes::of(c, userId);
+    });
+}
+
+} // namespace bitmarket::server::notifications

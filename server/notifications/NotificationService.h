@@ -1,0 +1,63 @@
+// Telling people things: the inbox, its unread count, reading, mutes, and turning the domain
+// events people care about into notifications. Every notification is written inside the
+// transaction of what caused it (it subscribes to SameTransactionEvents), and announced as
+// NotificationAdded once that commits; reads are announced as NotificationsRead so a user's
+// other devices follow.
+#pragma once
+
+#include "bitmarket/ApiTypes.h"
+#include "bitmarket/Language.h"
+#include "db/Database.h"
+#include "events/EventBus.h"
+
+#include <QJsonObject>
+
+namespace bitmarket::server::notifications {
+
+struct NotificationPage {
+    QList<Notification> items;
+    QString nextCursor;
+};
+
+struct InboxQuery {
+    bool unreadOnly = false;
+    QString cursor;
+    int limit = 20;
+};
+
+class NotificationService {
+public:
+    NotificationService(db::Database& db, EventBus& events);
+
+    // For SameTransactionEvents: a published listing alerts the users whose saved keywords it
+    // matches (once each, never its seller), a price drop alerts everyone who keeps the
+    // listing, a finished 3D model tells its seller. Other events tell nobody.
+    Result<void> handle(db::Connection& c, const DomainEvent& event);
+
+    // Tells `userId` about something, inside the write that caused it, unless they muted the
+    // type. While an earlier notification about the same `subject` of this type is unread, the
+    // event is folded into it instead of adding another.
+    void notify(db::Connection& c, const QString& userId, const QString& type,
+                const QString& subject, const QJsonObject& data);
+
+    Result<NotificationPage> inbox(const QString& userId, const InboxQuery& query,
+                                   Language language);
+    Result<qint64> unreadCount(const QString& userId);
+    // Marks the user's notifications among `ids` read (others' and unknown ids are ignored).
+    Result<void> markRead(const QString& userId, const QStringList& ids);
+    Result<void> markAllRead(const QString& userId);
+
+    Result<QStringList> mutedTypes(const QString& userId);
+    // Validation error for a type that does not exist.
+    Result<QStringList> setMutedTypes(const QString& userId, const QStringList& types);
+
+private:
+    void alertKeywordOwners(db::Connection& c, const Listing& listing);
+    void alertKeepers(db::Connection& c, const Listing& listing, const Money& oldPrice);
+    void announceRead(db::Connection& c, NotificationsRead read);
+
+    db::Database& m_db;
+    EventBus& m_events;
+};
+
+} // namespace bitmarket::server::notifications

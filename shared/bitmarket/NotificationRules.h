@@ -1,0 +1,23 @@
+// What people can be told and what they can save for alerts: the notification types the
+// server produces (each can be muted) and the limits of saved keywords. Client and server
+// share them so the settings screen offers exactly what the server accepts.
+#pragma once
+
+#include <QStringList>
+
+namespace bitmarket::notification {
+
+inline const QString kKeywordMatch = QStringLiteral("keyword.match");
+inline const QString kPriceDrop = QStringLiteral("price.drop");
+inline const QString kModelReady = QStringLiteral("model.ready");
+inline const QString kModelFailed = QStringLiteral("model.failed");
+
+// Every type in the order settings list them.
+inline const QStringList kTypes = {kKeywordMatch, kPriceDrop, kModelReady, kModelFailed};
+
+inline constexpr int kMaxKeywordsPerUser = 30;
+inline constexpr int kKeywordMaxLength = 40;
+// Read notifications older than this are deleted by the scheduled clean-up.
+inline constexpr qint64 kKeepReadMs = 30LL * 24 * 3600 * 1000;
+
+} // namespace bitmarket::notification
