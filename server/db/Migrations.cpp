@@ -356,6 +356,7 @@ CREATE TABLE saved_keyword_tokens (
     PRIMARY KEY (token, keyword_seq)
 ) WITHOUT ROWID;
 CREATE INDEX saved_keyword_tokens_keyword ON saved_keyword_tokens(keyword_seq);
+)sql";
 
 constexpr const char* kCategoryNamesInKorean = R"sql(
 -- A category's name in Korean for the Korean UI, and the words a search for it
