@@ -126,6 +126,14 @@ void Session::clearMessage() {
     setMessage({});
 }
 
+void Session::clearFieldError(const QString& field) {
+    if (!m_fieldErrors.contains(field))
+        return;
+    QVariantMap rest = m_fieldErrors;
+    rest.remove(field);
+    setMessage(rest.isEmpty() ? QString() : m_message, rest);
+}
+
 void Session::startSession(const AuthSession& session) {
     m_userId = session.user.id;
     m_username = session.user.username;

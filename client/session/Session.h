@@ -47,6 +47,9 @@ public:
                                      const QString& password, const QString& displayName);
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void clearMessage();
+    // The user is changing the field the server complained about: its complaint goes
+    // (and the message with it once no field is left to blame).
+    Q_INVOKABLE void clearFieldError(const QString& field);
 
 signals:
     void stateChanged();

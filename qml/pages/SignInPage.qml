@@ -15,7 +15,19 @@ Rectangle {
     signal backToBrowsing()
     color: Theme.background
 
-    onVisibleChanged: if (visible) loginField.forceActiveFocus()
+    onVisibleChanged: if (visible) (registering ? usernameField : loginField).forceActiveFocus()
+
+    // A new visit starts clean: signing in, and signing out, forget what was typed
+    // (the next person at this computer must not find the last one's password).
+    function reset() {
+        registering = false
+        for (const field of [usernameField, displayNameField, loginField, passwordField])
+            field.clear()
+    }
+    Connections {
+        target: Session
+        function onStateChanged() { page.reset() }
+    }
 
     // Nothing under the page takes clicks or the wheel while it is shown.
     MouseArea {
@@ -143,14 +155,27 @@ Rectangle {
                     label: qsTr("Username")
                     error: page.errorFor("username")
                     hint: qsTr("3–32 characters: a-z, 0-9, _ and .")
-                    FormField { id: usernameField; width: parent.width; error: page.errorFor("username").length > 0 }
+                    FormField {
+                        id: usernameField
+                        objectName: "usernameField"
+                        width: parent.width
+                        error: page.errorFor("username").length > 0
+                        onTextEdited: Session.clearFieldError("username")
+                        onAccepted: displayNameField.forceActiveFocus()
+                    }
                 }
                 FieldLabel {
                     Layout.fillWidth: true
                     visible: page.registering
                     label: qsTr("Display name")
                     error: page.errorFor("displayName")
-                    FormField { id: displayNameField; width: parent.width }
+                    FormField {
+                        id: displayNameField
+                        objectName: "displayNameField"
+                        width: parent.width
+                        onTextEdited: Session.clearFieldError("displayName")
+                        onAccepted: loginField.forceActiveFocus()
+                    }
                 }
                 FieldLabel {
                     Layout.fillWidth: true
@@ -162,6 +187,7 @@ Rectangle {
                         width: parent.width
                         focus: true
                         error: page.errorFor(page.registering ? "email" : "login").length > 0
+                        onTextEdited: Session.clearFieldError(page.registering ? "email" : "login")
                         onAccepted: passwordField.forceActiveFocus()
                     }
                 }
@@ -175,6 +201,7 @@ Rectangle {
                         width: parent.width
                         echoMode: TextInput.Password
                         error: page.errorFor("password").length > 0
+                        onTextEdited: Session.clearFieldError("password")
                         onAccepted: submit.clicked()
                     }
                 }
@@ -194,7 +221,15 @@ Rectangle {
                     Layout.fillWidth: true
                     kind: "quiet"
                     text: page.registering ? qsTr("I already have an account") : qsTr("New here? Create an account")
-                    onClicked: { page.registering = !page.registering; Session.clearMessage() }
+                    objectName: "switchSignInMode"
+                    onClicked: {
+                        page.registering = !page.registering
+                        Session.clearMessage()
+                        if (page.registering)
+                            usernameField.forceActiveFocus()
+                        else
+                            loginField.forceActiveFocus()
+                    }
                 }
                 RowLayout {
                     Layout.fillWidth: true

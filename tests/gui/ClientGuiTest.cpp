@@ -45,6 +45,7 @@ private slots:
     void darkThemeAndKorean();
     void revokedSessionReturnsToSignIn();
     void signedOutHeartAsksThenSavesTheFavorite();
+    void signInFormStartsCleanAndAnswersTheKeyboard();
     void offlineIsShownHonestly();
     void cleanupTestCase();
 
@@ -538,6 +539,64 @@ void ClientGuiTest::signedOutHeartAsksThenSavesTheFavorite() {
     for (const auto& v : favorites.json().value("items").toArray())
         favoriteIds << v.toObject().value("id").toString();
     QVERIFY2(favoriteIds.contains(id), qPrintable(favoriteIds.join(", ")));
+}
+
+void ClientGuiTest::signInFormStartsCleanAndAnswersTheKeyboard() {
+    const auto text = [&](const char* objectName) {
+        return QQmlProperty::read(m_ui->find(objectName), "text").toString();
+    };
+    const auto signOutAndOpenSignIn = [&] {
+        m_ui->click(m_ui->waitForItem("navSettings"));
+        m_ui->click(m_ui->waitForItem("signOutButton"));
+        QVERIFY(m_ui->waitFor([&] { return !m_app->session()->signedIn(); }));
+        m_ui->click(m_ui->waitForItem("settingsSignInButton"));
+        QVERIFY(m_ui->waitForItem("loginField"));
+    };
+    // Signed in by the step before: signing out leaves nothing of that sign-in behind.
+    signOutAndOpenSignIn();
+    QCOMPARE(text("loginField"), QString());
+    QCOMPARE(text("passwordField"), QString());
+    QCOMPARE(text("signInButton"), QString("Sign in"));
+
+    // Someone starts an account with a name that is taken.
+    m_ui->click(m_ui->find("switchSignInMode"));
+    QQuickItem* username = m_ui->waitForItem("usernameField");
+    QVERIFY(username);
+    m_ui->typeInto(username, DemoServer::kUser);
+    // Enter moves on through the form.
+    QTest::keyClick(m_app->window(), Qt::Key_Return);
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("displayNameField")->hasActiveFocus(); }));
+    m_ui->typeInto(m_ui->find("displayNameField"), "Minji Again");
+    m_ui->typeInto(m_ui->find("loginField"), "minji.again@example.com");
+    m_ui->typeInto(m_ui->find("passwordField"), "a long enough password");
+    m_ui->click(m_ui->find("signInButton"));
+    QVERIFY(m_ui->waitFor([&] { return m_app->session()->fieldErrors().contains("username"); }));
+    m_ui->settle(300);
+    m_ui->screenshot("17a-username-taken");
+    // Typing in the blamed field takes the stale complaint away.
+    m_ui->click(username);
+    QTest::keyClick(m_app->window(), Qt::Key_End);
+    QTest::keyClick(m_app->window(), '2');
+    QVERIFY(m_ui->waitFor([&] { return !m_app->session()->fieldErrors().contains("username"); }));
+    QCOMPARE(text("usernameField"), QString("minji2"));
+    m_ui->settle(300);
+    m_ui->screenshot("17b-username-edited");
+
+    // They sign in instead; after signing out again the form is back to signing in, empty.
+    m_ui->click(m_ui->find("switchSignInMode"));
+    m_ui->typeInto(m_ui->find("loginField"), DemoServer::kUser);
+    m_ui->typeInto(m_ui->find("passwordField"), DemoServer::kPassword);
+    QTest::keyClick(m_app->window(), Qt::Key_Return);
+    QVERIFY(m_ui->waitFor([&] { return m_app->session()->signedIn(); }, 15000));
+    signOutAndOpenSignIn();
+    QVERIFY(!m_ui->find("usernameField"));
+    QCOMPARE(text("loginField"), QString());
+    QCOMPARE(text("passwordField"), QString());
+    QCOMPARE(text("signInButton"), QString("Sign in"));
+    m_ui->settle(300);
+    m_ui->screenshot("17c-sign-in-after-sign-out");
+    m_ui->click(m_ui->find("backToBrowsingButton"));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("signInPage") == nullptr; }));
 }
 
 void ClientGuiTest::offlineIsShownHonestly() {
