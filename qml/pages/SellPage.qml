@@ -101,9 +101,14 @@ Item {
                         onTextEdited: draft.title = text
                     }
                 }
-                RowLayout {
+                // Side by side where there is room; in a small window the price goes
+                // under the category, so neither is squeezed to a few letters.
+                GridLayout {
+                    id: categoryAndPrice
                     Layout.fillWidth: true
-                    spacing: Theme.spaceM
+                    columns: width >= 440 ? 2 : 1
+                    columnSpacing: Theme.spaceM
+                    rowSpacing: Theme.spaceM
                     FieldLabel {
                         Layout.fillWidth: true
                         Layout.alignment: Qt.AlignTop
@@ -144,11 +149,12 @@ Item {
                                 verticalAlignment: Text.AlignVCenter
                                 elide: Text.ElideRight
                             }
+                            popup.width: Math.max(categoryBox.width, 260)
                             delegate: Basic.ItemDelegate {
                                 required property string name
                                 required property int depth
                                 required property int index
-                                width: categoryBox.width
+                                width: categoryBox.popup.width
                                 highlighted: categoryBox.highlightedIndex === index
                                 contentItem: Text {
                                     text: name
@@ -162,8 +168,9 @@ Item {
                         }
                     }
                     FieldLabel {
+                        Layout.fillWidth: categoryAndPrice.columns === 1
                         Layout.preferredWidth: 200
-                        Layout.maximumWidth: 200
+                        Layout.maximumWidth: categoryAndPrice.columns === 1 ? Number.POSITIVE_INFINITY : 200
                         Layout.alignment: Qt.AlignTop
                         label: qsTr("Price (₩)")
                         error: draft.fieldErrors.price || ""

@@ -19,6 +19,7 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QQmlProperty>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +42,7 @@ private slots:
     void sellAsksToSignInThenOpensTheSellPage();
     void sellAnItemWithTwoPhotos();
     void sellerAsksForA3DModel();
+    void sellFormFitsASmallWindow();
     void myListingsAndSettings();
     void darkThemeAndKorean();
     void revokedSessionReturnsToSignIn();
@@ -433,6 +435,33 @@ void ClientGuiTest::sellerAsksForA3DModel() {
     QCOMPARE(listing.status, 200);
     const QString status = listing.json().value("model").toObject().value("status").toString();
     QVERIFY2(QStringList({"queued", "running", "done"}).contains(status), qPrintable(status));
+}
+
+void ClientGuiTest::sellFormFitsASmallWindow() {
+    QQuickWindow* window = m_app->window();
+    const QSize before = window->size();
+    const auto restore = qScopeGuard([&] {
+        window->resize(before);
+        m_ui->waitFor([&] { return window->size() == before; });
+    });
+    window->resize(900, 600);
+    QVERIFY(m_ui->waitFor([&] { return window->width() == 900 && window->height() == 600; }));
+    m_ui->click(m_ui->waitForItem("navSell"));
+    QQuickItem* category = m_ui->waitForItem("categoryField");
+    QVERIFY(category);
+    m_ui->settle(400);
+    // Wide enough for "Art & collectibles" rather than "Electron".
+    QVERIFY2(category->width() >= 240, qPrintable(QString::number(category->width())));
+    QVERIFY(m_ui->find("priceField")->width() >= 200);
+    m_ui->click(category);
+    QObject* popup = QQmlProperty::read(category, "popup").value<QObject*>();
+    QVERIFY(popup);
+    QVERIFY(m_ui->waitFor([&] { return QQmlProperty::read(popup, "opened").toBool(); }));
+    QVERIFY(QQmlProperty::read(popup, "width").toReal() >= 260);
+    m_ui->settle(300);
+    m_ui->screenshot("09b-sell-form-900x600");
+    QTest::keyClick(window, Qt::Key_Escape);
+    QVERIFY(m_ui->waitFor([&] { return !QQmlProperty::read(popup, "visible").toBool(); }));
 }
 
 void ClientGuiTest::myListingsAndSettings() {
