@@ -69,8 +69,11 @@ Basic.ApplicationWindow {
         if (accountSections.indexOf(section) >= 0)
             showSection("home")
     }
+    // Sell goes back to the draft being written, so leaving the page for a
+    // moment loses nothing; it starts afresh after a publish or an edit.
     function startSelling() {
-        sell.startNew()
+        if (!sell.hasUnpublishedDraft)
+            sell.startNew()
         showSection("sell")
     }
     function editListing(listingId) {

@@ -585,6 +585,22 @@
 <context>
     <name>SellPage</name>
     <message>
+        <source>Discard this draft?</source>
+        <translation>작성 중인 글을 버릴까요?</translation>
+    </message>
+    <message>
+        <source>The details and photos you added will be lost.</source>
+        <translation>입력한 내용과 추가한 사진이 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>계속 작성</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
         <source>Choose photos</source>
         <translation>사진 선택</translation>
     </message>
@@ -985,6 +1001,13 @@
     <message>
         <source>My 3D model failed</source>
         <translation>3D 모델 실패</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 </TS>

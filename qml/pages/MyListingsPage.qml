@@ -128,44 +128,15 @@ Item {
         onAction: page.sellRequested()
     }
 
-    Basic.Dialog {
+    ConfirmDialog {
         id: confirm
+        objectName: "deleteListingDialog"
         property string listingId
         property string listingTitle
-        anchors.centerIn: parent
-        width: 400
-        modal: true
         title: qsTr("Delete this listing?")
-        padding: Theme.spaceL
-        background: Rectangle { color: Theme.surfaceRaised; radius: Theme.radiusL; border.color: Theme.border }
-        header: Text {
-            text: confirm.title
-            padding: Theme.spaceL
-            bottomPadding: 0
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontTitle
-            font.weight: Font.Bold
-            color: Theme.text
-        }
-        contentItem: Text {
-            text: qsTr("“%1” will disappear from search and from buyers' favorites. This cannot be undone.").arg(confirm.listingTitle)
-            wrapMode: Text.WordWrap
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontBody
-            color: Theme.textMuted
-        }
-        footer: RowLayout {
-            spacing: Theme.spaceS
-            Item { Layout.fillWidth: true }
-            AppButton { kind: "secondary"; text: qsTr("Cancel"); onClicked: confirm.reject() }
-            AppButton {
-                kind: "danger"
-                text: qsTr("Delete")
-                Layout.rightMargin: Theme.spaceL
-                Layout.bottomMargin: Theme.spaceL
-                onClicked: { mine.deleteListing(confirm.listingId); confirm.accept() }
-            }
-        }
+        message: qsTr("“%1” will disappear from search and from buyers' favorites. This cannot be undone.").arg(listingTitle)
+        confirmText: qsTr("Delete")
+        onConfirmed: mine.deleteListing(listingId)
     }
 
     Toast { id: toast; anchors.horizontalCenter: parent.horizontalCenter; anchors.bottom: parent.bottom; anchors.bottomMargin: Theme.spaceL }

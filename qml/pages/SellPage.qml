@@ -17,6 +17,17 @@ Item {
     signal cancelled()
 
     function startNew() { draft.reset() }
+    // A new item with anything typed or added that has not been published.
+    readonly property bool hasUnpublishedDraft: draft.listingId.length === 0
+        && draft.stage === ListingDraft.Editing
+        && (draft.title.length > 0 || draft.description.length > 0 || draft.price.length > 0
+            || draft.tags.length > 0 || draft.region.length > 0 || draft.photos.count > 0)
+    function cancel() {
+        if (hasUnpublishedDraft)
+            discardDraft.open()
+        else
+            page.cancelled()
+    }
     function edit(listingId) { draft.reset(); draft.listingId = listingId }
 
     ListingDraft {
@@ -25,6 +36,15 @@ Item {
         onSaved: function (listingId) { page.saved(listingId) }
     }
     CategoryListModel { id: categories; api: Api }
+    ConfirmDialog {
+        id: discardDraft
+        objectName: "discardDraftDialog"
+        title: qsTr("Discard this draft?")
+        message: qsTr("The details and photos you added will be lost.")
+        cancelText: qsTr("Keep editing")
+        confirmText: qsTr("Discard")
+        onConfirmed: { draft.reset(); page.cancelled() }
+    }
 
     // Native where the desktop offers one, Qt's own dialog elsewhere. Qt's
     // dialog matches name filters case-sensitively, so phone names such as
@@ -290,9 +310,10 @@ Item {
                     Item { Layout.fillWidth: true }
                     AppButton {
                         kind: "secondary"
+                        objectName: "cancelSellButton"
                         text: qsTr("Cancel")
                         enabled: !draft.busy
-                        onClicked: page.cancelled()
+                        onClicked: page.cancel()
                     }
                     AppButton {
                         objectName: "publishButton"

@@ -43,6 +43,7 @@ private slots:
     void sellAnItemWithTwoPhotos();
     void sellerAsksForA3DModel();
     void sellFormFitsASmallWindow();
+    void sellDraftSurvivesNavigationAndCancelAsksFirst();
     void myListingsAndSettings();
     void darkThemeAndKorean();
     void revokedSessionReturnsToSignIn();
@@ -462,6 +463,38 @@ void ClientGuiTest::sellFormFitsASmallWindow() {
     m_ui->screenshot("09b-sell-form-900x600");
     QTest::keyClick(window, Qt::Key_Escape);
     QVERIFY(m_ui->waitFor([&] { return !QQmlProperty::read(popup, "visible").toBool(); }));
+}
+
+void ClientGuiTest::sellDraftSurvivesNavigationAndCancelAsksFirst() {
+    const auto title = [&] { return QQmlProperty::read(m_ui->find("titleField"), "text").toString(); };
+    m_ui->click(m_ui->waitForItem("navSell"));
+    QVERIFY(m_ui->waitForItem("titleField"));
+    QCOMPARE(title(), QString());
+    m_ui->typeInto(m_ui->find("titleField"), "Brass desk lamp");
+    // A look at the home page and back: the draft is as it was.
+    m_ui->click(m_ui->find("navHome"));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("titleField") == nullptr; }));
+    m_ui->click(m_ui->find("navSell"));
+    QVERIFY(m_ui->waitForItem("titleField"));
+    QCOMPARE(title(), QString("Brass desk lamp"));
+    // Cancel asks first; "Keep editing" keeps it.
+    m_ui->click(m_ui->find("cancelSellButton"));
+    QQuickItem* keepEditing = m_ui->waitForItem("confirmDialogCancel");
+    QVERIFY2(keepEditing, "Cancel threw the draft away without asking");
+    QCOMPARE(QQmlProperty::read(keepEditing, "text").toString(), QString("Keep editing"));
+    m_ui->settle(300);
+    m_ui->screenshot("09c-discard-draft");
+    m_ui->click(keepEditing);
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("confirmDialogCancel") == nullptr; }));
+    QCOMPARE(title(), QString("Brass desk lamp"));
+    // "Discard" throws it away, and Sell starts a new one.
+    m_ui->click(m_ui->find("cancelSellButton"));
+    m_ui->click(m_ui->waitForItem("confirmDialogConfirm"));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("titleField") == nullptr; }));
+    m_ui->click(m_ui->find("navSell"));
+    QVERIFY(m_ui->waitForItem("titleField"));
+    QCOMPARE(title(), QString());
+    m_ui->click(m_ui->find("navHome"));
 }
 
 void ClientGuiTest::myListingsAndSettings() {
