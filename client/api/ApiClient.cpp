@@ -10,10 +10,14 @@ namespace {
 // One line per answered call, named by its typed API operation; off unless
 // asked for (QT_LOGGING_RULES="bitmarket.api.debug=true").
 Q_LOGGING_CATEGORY(lcApi, "bitmarket.api", QtInfoMsg)
+constexpr int kFirstProbeMs = 2000;
+constexpr int kLastProbeMs = 30000;
 } // namespace
 
 ApiClient::ApiClient(QObject* parent) : QObject(parent) {
     m_network.setTransferTimeout(15000);
+    m_reachProbe.setSingleShot(true);
+    connect(&m_reachProbe, &QTimer::timeout, this, &ApiClient::probeReachability);
 }
 
 void ApiClient::setLanguage(const QString& language) {
@@ -174,5 +178,26 @@ void ApiClient::setReachable(bool reachable) {
     if (m_reachable == reachable)
         return;
     m_reachable = reachable;
+    if (reachable) {
+        m_reachProbe.stop();
+    } else {
+        m_reachProbe.setInterval(kFirstProbeMs);
+        m_reachProbe.start();
+    }
     emit reachableChanged();
+}
+
+void ApiClient::probeReachability() {
+    QNetworkRequest request(m_serverUrl.resolved(QUrl(QStringLiteral("/healthz"))));
+    request.setTransferTimeout(5000);
+    QNetworkReply* reply = m_network.get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200) {
+            setReachable(true);
+            return;
+        }
+        m_reachProbe.setInterval(std::min(2 * m_reachProbe.interval(), kLastProbeMs));
+        m_reachProbe.start();
+    });
 }

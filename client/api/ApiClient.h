@@ -14,6 +14,7 @@
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -69,10 +70,14 @@ signals:
 private:
     void dispatch(ApiCall* call);
     void onReply(ApiCall* call, QNetworkReply* reply);
+    void probeReachability();
     void finishRefresh(bool ok, const bitmarket::ApiError& error, bool unreachable);
     void setReachable(bool reachable);
 
     QNetworkAccessManager m_network;
+    // While the server cannot be reached, /healthz is asked now and then (2 s,
+    // doubling to 30 s), so the app notices by itself that it is back.
+    QTimer m_reachProbe;
     QUrl m_serverUrl;
     QString m_accessToken;
     QString m_refreshToken;

@@ -109,10 +109,18 @@ void ListingListModel::setApi(ApiClient* api) {
         return;
     if (auto* favorites = FavoritesService::of(m_api))
         disconnect(favorites, nullptr, this, nullptr);
+    if (m_api)
+        disconnect(m_api, &ApiClient::reachableChanged, this, nullptr);
     m_api = api;
     if (auto* favorites = FavoritesService::of(m_api))
         connect(favorites, &FavoritesService::favoriteChanged, this,
                 &ListingListModel::showFavorite);
+    // A list that failed to load loads again once the server is back.
+    if (m_api)
+        connect(m_api, &ApiClient::reachableChanged, this, [this] {
+            if (m_api->reachable() && !m_errorMessage.isEmpty())
+                refresh();
+        });
     emit apiChanged();
     filterWasChanged();
 }
@@ -160,6 +168,7 @@ void ListingListModel::setDebounceMs(int ms) {
 }
 
 void ListingListModel::filterWasChanged() {
+    m_rowsMatchFilter = false;
     emit filterChanged();
     if (m_complete)
         m_debounce.start();
@@ -203,6 +212,10 @@ void ListingListModel::fetch(const QString& cursor) {
         if (generation != m_generation)
             return; // an older search answering late
         if (!page) {
+            // Rows of another search under this one's heading would be wrong:
+            // better none, and the error, than the old ones.
+            if (first && !m_rowsMatchFilter)
+                replaceAll({});
             setError(page.error().message);
             setLoading(false, false);
             return;
@@ -214,6 +227,7 @@ void ListingListModel::fetch(const QString& cursor) {
         m_nextCursor = page->nextCursor;
         if (first) {
             replaceAll(std::move(page->items));
+            m_rowsMatchFilter = true;
             m_loaded = true;
         } else {
             append(std::move(page->items));

@@ -148,6 +148,7 @@ private:
     int m_pageSize = 20;
     QString m_nextCursor;
     QString m_errorMessage;
+    bool m_rowsMatchFilter = false; // the rows answer the current filter
     bool m_loading = false;
     bool m_loadingMore = false;
     bool m_loaded = false;

@@ -766,6 +766,27 @@ private slots:
         QVERIFY(saved.wait(10000));
     }
 
+    // Last: it stops the server and starts it again.
+    void searchWhileOfflineShowsNoOldRowsAndLoadsOnceTheServerIsBack() {
+        ListingListModel model;
+        model.setApi(&m_api);
+        model.componentComplete();
+        QTRY_VERIFY_WITH_TIMEOUT(model.loaded() && model.rowCount() > 1, 15000);
+        m_server.stop();
+        model.setQuery("duck");
+        QTRY_VERIFY_WITH_TIMEOUT(!model.errorMessage().isEmpty(), 15000);
+        QVERIFY(!m_api.reachable());
+        // Not the unfiltered rows under the heading of a search for a duck.
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(m_server.restart());
+        // Nobody presses anything: the app notices the server and the search runs.
+        QTRY_VERIFY_WITH_TIMEOUT(m_api.reachable(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(model.errorMessage().isEmpty() && model.rowCount() >= 1, 15000);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.data(model.index(row), ListingListModel::TitleRole).toString()
+                        .contains("duck", Qt::CaseInsensitive));
+    }
+
 private:
     DemoServer m_server;
     ApiClient m_api;

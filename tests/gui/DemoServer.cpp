@@ -16,10 +16,20 @@ DemoServer::DemoServer() = default;
 
 bool DemoServer::start() {
     const QString assets = prepareAssets();
-    QStringList args{"--demo"};
+    m_args = {"--demo"};
     if (!assets.isEmpty())
-        args << "--demo-assets" << assets;
-    return m_server.start(args, 60000);
+        m_args << "--demo-assets" << assets;
+    return m_server.start(m_args, 60000);
+}
+
+bool DemoServer::restart() {
+    const QUrl http = m_server.httpUrl();
+    const QUrl ws = m_server.wsUrl();
+    // The last --listen given wins over ServerProcess's own port 0.
+    return m_server.start(m_args + QStringList{
+                              "--listen", QStringLiteral("%1:%2").arg(http.host()).arg(http.port()),
+                              "--ws-listen", QStringLiteral("%1:%2").arg(ws.host()).arg(ws.port())},
+                          60000);
 }
 
 QString DemoServer::prepareAssets() {

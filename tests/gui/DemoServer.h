@@ -16,6 +16,8 @@ public:
     DemoServer();
     bool start();
     void stop() { m_server.stop(); }
+    // Starts again after stop(), on the same addresses, as a restarted server would be.
+    bool restart();
     QUrl httpUrl() const { return m_server.httpUrl(); }
     QByteArray output() const { return m_server.output(); }
     static constexpr const char* kUser = "minji";
@@ -25,6 +27,7 @@ private:
     QString prepareAssets();
 
     ServerProcess m_server;
+    QStringList m_args;
     std::unique_ptr<QTemporaryDir> m_assets;
 };
 
