@@ -38,9 +38,17 @@ void ListingDetail::setApi(ApiClient* api) {
         return;
     if (auto* favorites = FavoritesService::of(m_api))
         disconnect(favorites, nullptr, this, nullptr);
+    if (m_api)
+        disconnect(m_api, &ApiClient::reachableChanged, this, nullptr);
     m_api = api;
     if (auto* favorites = FavoritesService::of(m_api))
         connect(favorites, &FavoritesService::favoriteChanged, this, &ListingDetail::showFavorite);
+    // A listing that could not be loaded loads once the server is back.
+    if (m_api)
+        connect(m_api, &ApiClient::reachableChanged, this, [this] {
+            if (m_api->reachable() && !m_errorMessage.isEmpty())
+                reload();
+        });
     emit apiChanged();
     reload();
 }

@@ -101,9 +101,17 @@ Item {
             }
         }
 
+        // Photos, price and description only once there is a listing to show: a
+        // listing that could not be loaded shows the error alone, not empty parts.
+        // Keeps the header at the top while the content is hidden.
+        Item {
+            Layout.fillHeight: true
+            visible: !listing.loaded
+        }
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            visible: listing.loaded
             spacing: Theme.spaceL
 
             Item {
@@ -316,6 +324,7 @@ Item {
         visible: running
     }
     EmptyState {
+        objectName: "listingLoadError"
         anchors.centerIn: parent
         visible: !listing.loading && !listing.loaded && listing.errorMessage.length > 0
         iconName: "alert"

@@ -668,6 +668,27 @@ void ClientGuiTest::offlineIsShownHonestly() {
     QVERIFY(m_ui->waitFor([&] { return !m_app->api()->reachable(); }, 15000));
     m_ui->settle(600);
     m_ui->screenshot("14-offline");
+
+    // A listing that cannot be loaded shows the error alone, not empty photos and text.
+    m_ui->click(m_ui->waitForItem("listingCard"));
+    QVERIFY(m_ui->waitFor([&] {
+        QQuickItem* error = m_ui->find("listingLoadError");
+        return error && error->isVisible();
+    }, 15000));
+    QVERIFY(!m_ui->find("photoPager"));
+    QVERIFY(!m_ui->find("detailPrice"));
+    m_ui->settle(300);
+    m_ui->screenshot("14b-offline-listing");
+    m_ui->click(m_ui->find("backButton"));
+
+    // A search made offline shows that it failed, not the old rows under its heading.
+    auto* listings = qobject_cast<ListingListModel*>(qmlObject("homeListings"));
+    m_ui->typeInto(m_ui->waitForItem("searchField"), "duck");
+    QVERIFY(m_ui->waitFor([&] { return listings->query() == "duck" && !listings->loading() &&
+                                       !listings->errorMessage().isEmpty(); }, 15000));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->findAll("listingCard").isEmpty(); }));
+    m_ui->settle(300);
+    m_ui->screenshot("14c-offline-search");
 }
 
 void ClientGuiTest::cleanupTestCase() {
