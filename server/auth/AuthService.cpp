@@ -163,8 +163,10 @@ Result<AuthSession> AuthService::login(const QString& login, const QString& pass
         m_logins.notTried(attempt);
         return verified.error();
     }
-    if (!verified.value())
+    if (!verified.value()) {
+        m_logins.failed(attempt, nowMs());
         return badCredentials();
+    }
     m_logins.succeeded(attempt);
     const User user = found.value()->user;
     return m_db.write([&](db::Connection& c) -> Result<AuthSession> {

@@ -34,6 +34,13 @@ Result<void> FailureBackoff::reserve(const QString& key, qint64 nowMs) {
     return {};
 }
 
+void FailureBackoff::failed(const QString& key, qint64 nowMs) {
+    std::lock_guard lock(m_mutex);
+    auto it = m_failures.find(key);
+    if (it != m_failures.end())
+        it->second.lastMs = std::max(it->second.lastMs, nowMs);
+}
+
 void FailureBackoff::release(const QString& key) {
     std::lock_guard lock(m_mutex);
     auto it = m_failures.find(key);

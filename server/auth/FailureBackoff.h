@@ -26,8 +26,11 @@ public:
 
     // rate_limited (Retry-After: the wait left) while the key's delay runs. Otherwise
     // counts this attempt as a failure at once, so parallel attempts cannot all pass
-    // before any of them is counted; succeeded() takes it back.
+    // before any of them is counted; release() takes it back.
     Result<void> reserve(const QString& key, qint64 nowMs);
+    // The attempt reserve() counted failed at `nowMs`: the wait runs from then, not from
+    // when the (slow) attempt began.
+    void failed(const QString& key, qint64 nowMs);
     // The attempt reserve() counted did not fail.
     void release(const QString& key);
     // Forgets the key's failures.

@@ -49,6 +49,14 @@ Result<void> LoginThrottle::begin(const LoginAttempt& a, qint64 nowMs) {
     return {};
 }
 
+void LoginThrottle::failed(const LoginAttempt& a, qint64 nowMs) {
+    m_accountAtAddress.failed(pairKey(a), nowMs);
+    if (!a.familiar) {
+        m_address.failed(addressKey(a.address), nowMs);
+        m_account.failed(a.account, nowMs);
+    }
+}
+
 void LoginThrottle::succeeded(const LoginAttempt& a) {
     m_accountAtAddress.reset(pairKey(a));
     if (!a.familiar) {

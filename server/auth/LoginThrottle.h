@@ -34,6 +34,8 @@ public:
     // rate_limited with Retry-After while any delay that applies runs; otherwise the
     // attempt is counted as a failure until succeeded() or notTried().
     Result<void> begin(const LoginAttempt& attempt, qint64 nowMs);
+    // The password was wrong, as known at `nowMs`: the delays run from then.
+    void failed(const LoginAttempt& attempt, qint64 nowMs);
     // The password was right: the pair's failures are forgotten.
     void succeeded(const LoginAttempt& attempt);
     // The password was never checked (the server was too busy): not a failure.

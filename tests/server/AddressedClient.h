@@ -1,11 +1,10 @@
-// HTTP/1.1 from a chosen loopback address (127.0.0.2, 127.0.0.3, ...): the
-// server's per-address limits see each as a different client. One request per
-// connection, blocking; usable from any thread (no event loop needed).
+// HTTP/1.1 with JSON from a chosen loopback address (127.0.0.2, 127.0.0.3, ...):
+// the server's per-address limits see each as a different client. One request
+// per connection (RawConnection), blocking; usable from any thread.
 #pragma once
 
 #include "support/HttpTestClient.h"
 
-#include <QHostAddress>
 #include <QUrl>
 
 #include <atomic>
@@ -15,7 +14,7 @@ namespace bitmarket::test {
 
 class AddressedClient {
 public:
-    AddressedClient(QUrl baseUrl, QHostAddress source) : m_baseUrl(std::move(baseUrl)), m_source(std::move(source)) {}
+    AddressedClient(QUrl baseUrl, QByteArray source) : m_baseUrl(std::move(baseUrl)), m_source(std::move(source)) {}
 
     void setAccessToken(const QString& token) { m_token = token; }
 
@@ -27,19 +26,19 @@ public:
 
 private:
     QUrl m_baseUrl;
-    QHostAddress m_source;
+    QByteArray m_source;
     QString m_token;
 };
 
-// 127.0.0.<n>, for n in 2..254.
-QHostAddress loopback(int n);
+// "127.0.0.<n>", for n in 2..254.
+QByteArray loopback(int n);
 
 // Another client going about its business while an attack runs: from its own
-// address it GETs `path` over and over (every 50 ms) until destroyed, and
-// remembers the slowest answer (a failed one counts as 99 999 ms).
+// address it GETs `path` over and over (every 50 ms) until stopped, and
+// remembers the slowest answer (a missing one counts as 99 999 ms).
 class ResponsivenessProbe {
 public:
-    ResponsivenessProbe(QUrl baseUrl, QHostAddress source, QString path);
+    ResponsivenessProbe(QUrl baseUrl, QByteArray source, QByteArray path);
     ~ResponsivenessProbe();
     ResponsivenessProbe(const ResponsivenessProbe&) = delete;
     ResponsivenessProbe& operator=(const ResponsivenessProbe&) = delete;

@@ -4,9 +4,9 @@
 // address may register (429 with Retry-After past the limit).
 #include "AddressedClient.h"
 #include "ApiTestSupport.h"
+#include "support/RawConnection.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTest>
 #include <QThread>
 
@@ -14,18 +14,6 @@
 using namespace bitmarket::test;
 
 namespace {
-// The most memory the server process has held (kB), from /proc.
-qint64 peakMemoryKb(qint64 pid) {
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
-
 QJsonObject signUp(const QString& username) {
     return {{"username", username}, {"email", username + "@test.local"}, {"password", "correct-horse-1"}};
 }
@@ -38,7 +26,9 @@ private Q_SLOTS:
     void fortySignUpsAtOnceStayWithinMemory() {
         ServerProcess server;
         QVERIFY(server.start());
-        const qint64 idleKb = peakMemoryKb(server.pid());
+        // The peak from here on is the sign-ups' own.
+        resetPeakMemory(server.pid());
+        const qint64 idleKb = memoryOf(server.pid()).rssKb;
         QVERIFY(idleKb > 0);
 
         ResponsivenessProbe bystander(server.httpUrl(), loopback(200), "/api/v1/categories");
@@ -73,7 +63,7 @@ private Q_SLOTS:
         }
         const qint64 slowestMs = bystander.stop();
 
-        const qint64 grownMb = (peakMemoryKb(server.pid()) - idleKb) / 1024;
+        const qint64 grownMb = (memoryOf(server.pid()).peakKb - idleKb) / 1024;
         qInfo("40 parallel sign-ups: all made in %lld ms (%d answers were 429 first), peak memory +%lld MB, "
               "slowest other request %lld ms",
               took.elapsed(), sentAway, grownMb, slowestMs);
