@@ -56,6 +56,7 @@ Basic.Button {
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
+            textFormat: Text.PlainText
             text: control.text
             font: control.font
             color: control.labelColor

@@ -20,6 +20,7 @@ ColumnLayout {
         Icon { anchors.centerIn: parent; name: root.iconName; color: Theme.accent; size: 28 }
     }
     Text {
+        textFormat: Text.PlainText
         Layout.alignment: Qt.AlignHCenter
         Layout.topMargin: Theme.spaceS
         text: root.title
@@ -29,6 +30,7 @@ ColumnLayout {
         color: Theme.text
     }
     Text {
+        textFormat: Text.PlainText
         Layout.alignment: Qt.AlignHCenter
         Layout.maximumWidth: 360
         visible: root.detail.length > 0

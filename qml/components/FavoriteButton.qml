@@ -35,6 +35,7 @@ Basic.AbstractButton {
                 Behavior on scale { NumberAnimation { duration: Theme.animationFast } }
             }
             Text {
+                textFormat: Text.PlainText
                 visible: control.count >= 0
                 text: control.count
                 font.family: Theme.fontFamily

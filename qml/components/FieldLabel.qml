@@ -11,6 +11,7 @@ ColumnLayout {
 
     spacing: Theme.spaceXs
     Text {
+        textFormat: Text.PlainText
         text: root.label
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontCaption
@@ -23,6 +24,7 @@ ColumnLayout {
         implicitHeight: childrenRect.height
     }
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: text.length > 0
         text: root.error.length > 0 ? root.error : root.hint

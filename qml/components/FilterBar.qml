@@ -26,6 +26,7 @@ ColumnLayout {
             border.color: combo.visualFocus ? Theme.accent : Theme.border
         }
         contentItem: Text {
+            textFormat: Text.PlainText
             leftPadding: Theme.spaceM - 4
             rightPadding: combo.indicator.width
             text: combo.displayText
@@ -49,6 +50,7 @@ ColumnLayout {
                 width: combo.width
                 highlighted: combo.highlightedIndex === index
                 contentItem: Text {
+                    textFormat: Text.PlainText
                     text: modelData.text
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
@@ -119,7 +121,7 @@ ColumnLayout {
             validator: RegularExpressionValidator { regularExpression: /[0-9,]*/ }
             onTextEdited: root.model.minPrice = text
         }
-        Text { text: "–"; color: Theme.textMuted; font.pixelSize: Theme.fontBody }
+        Text { textFormat: Text.PlainText; text: "–"; color: Theme.textMuted; font.pixelSize: Theme.fontBody }
         FormField {
             Layout.preferredWidth: 120
             placeholderText: qsTr("Max price")

@@ -49,6 +49,7 @@ Basic.AbstractButton {
                     spacing: Theme.spaceXs
                     Icon { name: "cube"; color: "#FFFFFF"; size: 14; anchors.verticalCenter: parent.verticalCenter }
                     Text {
+                        textFormat: Text.PlainText
                         text: qsTr("3D")
                         color: "#FFFFFF"
                         font.family: Theme.fontFamily
@@ -67,6 +68,7 @@ Basic.AbstractButton {
                 color: Theme.surface
                 Text {
                     id: statusText
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: card.statusText
                     font.family: Theme.fontFamily
@@ -88,6 +90,7 @@ Basic.AbstractButton {
             Layout.margins: Theme.spaceM - 4
             spacing: 2
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: card.title
                 elide: Text.ElideRight
@@ -97,6 +100,7 @@ Basic.AbstractButton {
                 color: Theme.text
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: card.priceText
                 elide: Text.ElideRight
@@ -106,6 +110,7 @@ Basic.AbstractButton {
                 color: Theme.text
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: [card.region, card.timeAgo].filter(function (s) { return s.length > 0 }).join(" · ")
                 elide: Text.ElideRight

@@ -85,6 +85,7 @@ Item {
 
         // Pull-to-refresh hint above the first row.
         Text {
+            textFormat: Text.PlainText
             y: -grid.contentY + grid.originY - 32
             anchors.horizontalCenter: parent.horizontalCenter
             visible: grid.contentY < grid.originY - 8

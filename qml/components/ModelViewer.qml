@@ -227,6 +227,7 @@ Item {
         spacing: Theme.spaceS
         Icon { Layout.alignment: Qt.AlignHCenter; name: "cube"; color: Theme.textMuted; size: 40 }
         Text {
+            textFormat: Text.PlainText
             Layout.alignment: Qt.AlignHCenter
             text: file.status === ModelFile.Downloading
                   ? qsTr("Downloading 3D model… %1%").arg(Math.round(file.progress * 100))
@@ -279,6 +280,7 @@ Item {
             color: Theme.warningSoft
             Text {
                 id: qualityText
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 text: qsTr("Approximate model")
                 font.family: Theme.fontFamily
@@ -287,6 +289,7 @@ Item {
             }
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Drag to turn · Scroll to zoom · Right-drag to pan · Double-click to reset")
             elide: Text.ElideRight

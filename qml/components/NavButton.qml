@@ -29,6 +29,7 @@ Basic.AbstractButton {
             size: 22
         }
         Text {
+            textFormat: Text.PlainText
             anchors.horizontalCenter: parent.horizontalCenter
             text: control.text
             font.family: Theme.fontFamily

@@ -24,6 +24,7 @@ NavButton {
         Text {
             id: badgeText
             objectName: "notificationBadgeText"
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             text: bell.unread > 99 ? "99+" : bell.unread
             font.family: Theme.fontFamily

@@ -36,6 +36,7 @@ Basic.Popup {
             Layout.fillWidth: true
             Layout.margins: Theme.spaceM
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Notifications")
                 font.family: Theme.fontFamily
@@ -97,6 +98,7 @@ Basic.Popup {
                         Layout.fillWidth: true
                         spacing: 2
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: row.title
                             elide: Text.ElideRight
@@ -106,6 +108,7 @@ Basic.Popup {
                             color: Theme.text
                         }
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: row.body
                             elide: Text.ElideRight
@@ -114,6 +117,7 @@ Basic.Popup {
                             color: Theme.textMuted
                         }
                         Text {
+                            textFormat: Text.PlainText
                             text: row.timeAgo
                             font.family: Theme.fontFamily
                             font.pixelSize: 11

@@ -20,6 +20,7 @@ Rectangle {
         spacing: Theme.spaceS
         Icon { name: "offline"; color: Theme.warning; size: 18 }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: !Api.reachable
                   ? qsTr("Offline — cannot reach %1. Showing what was loaded.").arg(Api.serverUrl)

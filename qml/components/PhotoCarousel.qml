@@ -81,6 +81,7 @@ FocusScope {
                 color: Qt.rgba(0, 0, 0, 0.5)
                 Text {
                     id: counter
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: (pager.currentIndex + 1) + " / " + pager.count
                     color: "#FFFFFF"

@@ -22,6 +22,7 @@ Rectangle {
 
     Text {
         id: label
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         width: Math.min(implicitWidth, root.width - 2 * Theme.spaceM)
         elide: Text.ElideRight

@@ -19,6 +19,7 @@ Item {
         anchors.fill: parent
         spacing: 0
         Text {
+            textFormat: Text.PlainText
             Layout.margins: Theme.spaceL
             Layout.bottomMargin: 0
             text: qsTr("Favorites")

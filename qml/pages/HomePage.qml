@@ -46,6 +46,7 @@ Item {
             RowLayout {
                 Layout.fillWidth: true
                 Text {
+                    textFormat: Text.PlainText
                     text: listingModel.query.length > 0 ? qsTr("Results for “%1”").arg(listingModel.query)
                                                         : qsTr("Discover")
                     font.family: Theme.fontFamily

@@ -45,6 +45,8 @@ Item {
             spacing: Theme.spaceS
             IconButton { objectName: "backButton"; iconName: "back"; tip: qsTr("Back (Esc)"); onClicked: page.back() }
             Text {
+                objectName: "detailTitle"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: listing.title
                 elide: Text.ElideRight
@@ -87,6 +89,7 @@ Item {
                                 opacity: tabButton.enabled ? 1 : 0.4
                                 Icon { name: tabButton.modelData.icon; size: 16; color: tabButton.checked ? Theme.accent : Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
                                 Text {
+                                    textFormat: Text.PlainText
                                     text: tabButton.modelData.label
                                     font.family: Theme.fontFamily
                                     font.pixelSize: Theme.fontBody
@@ -156,6 +159,7 @@ Item {
                     spacing: Theme.spaceM
                     Text {
                         objectName: "detailPrice"
+                        textFormat: Text.PlainText
                         text: listing.priceText
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontDisplay
@@ -176,6 +180,7 @@ Item {
                                 color: Theme.surfaceSunken
                                 Text {
                                     id: chip
+                                    textFormat: Text.PlainText
                                     anchors.centerIn: parent
                                     text: modelData
                                     font.family: Theme.fontFamily
@@ -199,6 +204,7 @@ Item {
                             spacing: Theme.spaceXs
                             Icon { name: "eye"; size: 18; color: Theme.textMuted; anchors.verticalCenter: parent.verticalCenter }
                             Text {
+                                textFormat: Text.PlainText
                                 text: qsTr("%n view(s)", "", listing.viewCount)
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.fontBody
@@ -231,6 +237,7 @@ Item {
                             onClicked: listing.requestModel()
                         }
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             wrapMode: Text.WordWrap
                             font.family: Theme.fontFamily
@@ -255,6 +262,7 @@ Item {
                             radius: 20
                             color: Theme.accentSoft
                             Text {
+                                textFormat: Text.PlainText
                                 anchors.centerIn: parent
                                 text: listing.sellerName.length > 0 ? listing.sellerName.charAt(0).toUpperCase() : "?"
                                 font.family: Theme.fontFamily
@@ -266,6 +274,8 @@ Item {
                         ColumnLayout {
                             spacing: 0
                             Text {
+                                objectName: "detailSellerName"
+                                textFormat: Text.PlainText
                                 text: listing.sellerName
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.fontBody
@@ -273,6 +283,7 @@ Item {
                                 color: Theme.text
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 text: page.isOwner ? qsTr("This is your listing") : qsTr("Seller")
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.fontCaption
@@ -282,6 +293,7 @@ Item {
                     }
                     Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
                     Text {
+                        textFormat: Text.PlainText
                         text: qsTr("Description")
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontHeading
@@ -305,6 +317,7 @@ Item {
                         Repeater {
                             model: listing.tags
                             delegate: Text {
+                                textFormat: Text.PlainText
                                 required property string modelData
                                 text: "#" + modelData
                                 font.family: Theme.fontFamily

@@ -27,6 +27,7 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("My listings")
                 font.family: Theme.fontFamily
@@ -79,6 +80,7 @@ Item {
                         Layout.fillWidth: true
                         spacing: 2
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: title
                             elide: Text.ElideRight
@@ -88,6 +90,7 @@ Item {
                             color: Theme.text
                         }
                         Text {
+                            textFormat: Text.PlainText
                             text: priceText
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontHeading
@@ -95,6 +98,7 @@ Item {
                             color: Theme.text
                         }
                         Text {
+                            textFormat: Text.PlainText
                             text: qsTr("%1 · %n favorite(s)", "", favoriteCount).arg(timeAgo)
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontCaption

@@ -83,6 +83,7 @@ Item {
                 spacing: Theme.spaceM
 
                 Text {
+                    textFormat: Text.PlainText
                     text: draft.listingId.length > 0 && draft.stage !== ListingDraft.Done ? qsTr("Edit listing") : qsTr("Sell an item")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontDisplay
@@ -97,6 +98,7 @@ Item {
                     color: Theme.dangerSoft
                     Text {
                         id: messageText
+                        textFormat: Text.PlainText
                         objectName: "draftMessage"
                         anchors.fill: parent
                         anchors.margins: Theme.spaceS
@@ -162,6 +164,7 @@ Item {
                                 color: Theme.textMuted
                             }
                             contentItem: Text {
+                                textFormat: Text.PlainText
                                 leftPadding: Theme.spaceM - 4
                                 text: categoryBox.displayText
                                 font: categoryBox.font
@@ -177,6 +180,7 @@ Item {
                                 width: categoryBox.popup.width
                                 highlighted: categoryBox.highlightedIndex === index
                                 contentItem: Text {
+                                    textFormat: Text.PlainText
                                     text: name
                                     leftPadding: depth * Theme.spaceM
                                     font.family: Theme.fontFamily
@@ -229,6 +233,7 @@ Item {
                                 }
                                 contentItem: Text {
                                     id: chipText
+                                    textFormat: Text.PlainText
                                     text: chip.modelData.text
                                     horizontalAlignment: Text.AlignHCenter
                                     verticalAlignment: Text.AlignVCenter
@@ -247,6 +252,7 @@ Item {
                     error: draft.fieldErrors.description || ""
                     Basic.TextArea {
                         objectName: "descriptionField"
+                        textFormat: TextEdit.PlainText
                         width: parent.width
                         implicitHeight: Math.max(120, contentHeight + 2 * Theme.spaceS)
                         wrapMode: TextEdit.Wrap
@@ -335,6 +341,7 @@ Item {
                 RowLayout {
                     Layout.fillWidth: true
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("Photos %1/%2").arg(draft.photos.count).arg(draft.maxPhotos)
                         font.family: Theme.fontFamily
@@ -352,6 +359,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("The first photo is the cover: drag photos to change the order. 10 or more photos from all sides let the server build a 3D model.")
                     wrapMode: Text.WordWrap
@@ -360,6 +368,7 @@ Item {
                     color: Theme.textMuted
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     visible: text.length > 0
                     text: draft.fieldErrors.photos || ""
@@ -471,6 +480,7 @@ Item {
                                     color: Theme.accent
                                     Text {
                                         id: coverText
+                                        textFormat: Text.PlainText
                                         anchors.centerIn: parent
                                         text: qsTr("Cover")
                                         font.family: Theme.fontFamily

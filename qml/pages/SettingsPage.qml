@@ -24,6 +24,7 @@ Item {
             anchors.margins: Theme.spaceL
             spacing: Theme.spaceM
             Text {
+                textFormat: Text.PlainText
                 text: section.title
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontHeading
@@ -56,6 +57,7 @@ Item {
                 }
                 contentItem: Text {
                     id: optionText
+                    textFormat: Text.PlainText
                     text: option.modelData.text
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
@@ -75,6 +77,7 @@ Item {
             width: Math.min(640, parent.width - 2 * Theme.spaceL)
             spacing: Theme.spaceM
             Text {
+                textFormat: Text.PlainText
                 Layout.topMargin: Theme.spaceL
                 text: qsTr("Settings")
                 font.family: Theme.fontFamily
@@ -85,6 +88,7 @@ Item {
             Section {
                 title: qsTr("Server")
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("The BitMarket server this app talks to. Your sign-in is kept per server.")
                     wrapMode: Text.WordWrap
@@ -120,6 +124,7 @@ Item {
                         color: Realtime.online ? Theme.success : (Api.reachable ? Theme.warning : Theme.danger)
                     }
                     Text {
+                        textFormat: Text.PlainText
                         text: Realtime.online ? qsTr("Connected, live updates on")
                             : Api.reachable ? qsTr("Connected, live updates reconnecting")
                             : qsTr("Cannot reach the server")
@@ -131,13 +136,13 @@ Item {
             }
             Section {
                 title: qsTr("Appearance")
-                Text { text: qsTr("Theme"); font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted }
+                Text { textFormat: Text.PlainText; text: qsTr("Theme"); font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted }
                 Segmented {
                     value: Settings.theme
                     options: [{ value: "system", text: qsTr("System") }, { value: "light", text: qsTr("Light") }, { value: "dark", text: qsTr("Dark") }]
                     onPicked: function (value) { Settings.theme = value }
                 }
-                Text { text: qsTr("Language"); font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted }
+                Text { textFormat: Text.PlainText; text: qsTr("Language"); font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted }
                 Segmented {
                     value: Settings.language
                     options: [{ value: "system", text: qsTr("System") }, { value: "en", text: "English" }, { value: "ko", text: "한국어" }]
@@ -147,6 +152,7 @@ Item {
             Section {
                 title: qsTr("Account")
                 Text {
+                    textFormat: Text.PlainText
                     text: Session.signedIn ? qsTr("Signed in as %1 (@%2)").arg(Session.displayName).arg(Session.username)
                                            : qsTr("You are browsing without an account.")
                     font.family: Theme.fontFamily
@@ -186,13 +192,14 @@ Item {
                     target: page
                     function onVisibleChanged() { if (page.visible && Session.signedIn) alerts.reload() }
                 }
-                Text { text: qsTr("Tell me about"); font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted }
+                Text { textFormat: Text.PlainText; text: qsTr("Tell me about"); font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted }
                 Repeater {
                     model: alerts.types
                     delegate: RowLayout {
                         required property string modelData
                         Layout.fillWidth: true
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: alerts.typeLabel(modelData)
                             font.family: Theme.fontFamily
@@ -207,6 +214,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: qsTr("Saved keywords (%1 of %2)").arg(alerts.count).arg(alerts.maxKeywords)
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; font.weight: Font.DemiBold; color: Theme.textMuted
                 }
@@ -220,8 +228,8 @@ Item {
                         ColumnLayout {
                             Layout.fillWidth: true
                             spacing: 0
-                            Text { text: keyword; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.text }
-                            Text { text: detail; font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; color: Theme.textMuted }
+                            Text { textFormat: Text.PlainText; text: keyword; font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; color: Theme.text }
+                            Text { textFormat: Text.PlainText; text: detail; font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; color: Theme.textMuted }
                         }
                         IconButton {
                             iconName: "trash"
@@ -251,12 +259,14 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     visible: alerts.errorMessage.length > 0
                     text: alerts.errorMessage
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontCaption; color: Theme.danger
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.bottomMargin: Theme.spaceL
                 text: qsTr("BitMarket %1").arg(Qt.application.version)
                 font.family: Theme.fontFamily

@@ -68,6 +68,7 @@ Rectangle {
                     sourceSize: Qt.size(64, 64)
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: "BitMarket"
                     font.family: Theme.fontFamily
                     font.pixelSize: 40
@@ -75,6 +76,7 @@ Rectangle {
                     color: "#FFFFFF"
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("Second-hand things you can turn in your hands before you buy.")
                     wrapMode: Text.WordWrap
@@ -107,6 +109,7 @@ Rectangle {
                 spacing: Theme.spaceM
 
                 Text {
+                    textFormat: Text.PlainText
                     text: page.registering ? qsTr("Create your account") : qsTr("Sign in to BitMarket")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontDisplay
@@ -114,6 +117,7 @@ Rectangle {
                     color: Theme.text
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "signInReason"
                     Layout.fillWidth: true
                     visible: page.reason.length > 0
@@ -124,6 +128,7 @@ Rectangle {
                     color: Theme.text
                 }
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("Server: %1").arg(Settings.serverUrl)
                     elide: Text.ElideMiddle
@@ -139,6 +144,7 @@ Rectangle {
                     color: Theme.dangerSoft
                     Text {
                         id: notice
+                        textFormat: Text.PlainText
                         objectName: "signInMessage"
                         anchors.fill: parent
                         anchors.margins: Theme.spaceS

@@ -102,9 +102,11 @@ bool ServerApp::openStorage() {
         return false;
     }
     Parts& p = *m_parts;
+    AuthService::Limits authLimits;
+    authLimits.registrationsPerAddress = m_config.registrationsPerHour;
     p.auth = std::make_unique<AuthService>(
         *p.db, p.events, PasswordHasher{},
-        AccessTokenSigner(secret.value(), m_config.accessTokenSeconds), AuthService::Limits{});
+        AccessTokenSigner(secret.value(), m_config.accessTokenSeconds), authLimits);
     p.categories = std::make_unique<CategoryService>(*p.db);
     p.notifications = std::make_unique<notifications::NotificationService>(*p.db, p.events);
     p.keywords = std::make_unique<notifications::SavedKeywordService>(*p.db);
@@ -156,13 +158,17 @@ void ServerApp::addRoutes() {
         return router->maxBodyBytes(head.method(), head.path());
     });
     addSystemRoutes(*p.router,
-                    HealthInfo{QStringLiteral(BITMARKET_VERSION), [this](const QString& host) {
+                    HealthInfo{QStringLiteral(BITMARKET_VERSION), [this](const QString& localAddress) {
                                    if (!m_config.publicWebsocketUrl.isEmpty())
                                        return m_config.publicWebsocketUrl;
+                                   // Listening on every address: the one this client reached.
                                    const bool anyHost = m_config.wsHost == QLatin1String("0.0.0.0") ||
                                                         m_config.wsHost == QLatin1String("::");
-                                   const QString wsHost = anyHost && !host.isEmpty() ? host
-                                                                                     : m_config.wsHost;
+                                   QString wsHost = anyHost && !localAddress.isEmpty()
+                                                        ? localAddress
+                                                        : m_config.wsHost;
+                                   if (wsHost.contains(u':'))
+                                       wsHost = u'[' + wsHost + u']';
                                    return QStringLiteral("ws://%1:%2/ws")
                                        .arg(wsHost)
                                        .arg(m_parts->hub ? m_parts->hub->port() : 0);

@@ -30,6 +30,7 @@ constexpr Setting kSettings[] = {
     {"job-lease-ms", "BITMARKET_JOB_LEASE_MS", "MS", "A job worker silent this long is taken for dead and its job retried (default 60000)."},
     {"model-quality", "BITMARKET_MODEL_QUALITY", "QUALITY", "3D model quality: draft, normal (default) or high."},
     {"media-grace-s", "BITMARKET_MEDIA_GRACE_S", "S", "Photos and models no live listing shows are deleted once unused this long (default 3600); swept at start and hourly."},
+    {"registrations-per-hour", "BITMARKET_REGISTRATIONS_PER_HOUR", "N", "Accounts one address may register per hour (default 20)."},
     {"access-token-seconds", "BITMARKET_ACCESS_TOKEN_SECONDS", "S", "Access token lifetime (default 900). For tests that watch tokens expire; the API contract promises 15 minutes."},
 };
 
@@ -147,6 +148,9 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
         BITMARKET_TRY(c.workers, positive(w, "workers", 0));
     if (const QString t = valueOf("http-threads", "BITMARKET_HTTP_THREADS"); !t.isEmpty())
         BITMARKET_TRY(c.httpThreads, positive(t, "http-threads", 2));
+    if (const QString r = valueOf("registrations-per-hour", "BITMARKET_REGISTRATIONS_PER_HOUR");
+        !r.isEmpty())
+        BITMARKET_TRY(c.registrationsPerHour, positive(r, "registrations-per-hour", 1));
     if (const QString l = valueOf("job-lease-ms", "BITMARKET_JOB_LEASE_MS"); !l.isEmpty()) {
         bool ok = false;
         c.jobLeaseMs = l.toLongLong(&ok);

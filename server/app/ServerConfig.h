@@ -27,6 +27,7 @@ struct ServerConfig {
     QString modelQuality = QStringLiteral("normal"); // draft | normal | high
     qint64 mediaGraceSeconds = 3600; // unused media younger than this is kept
     int httpThreads = 32;
+    int registrationsPerHour = 20; // per client address
     int accessTokenSeconds = 15 * 60; // shorter only for tests that watch tokens expire
     bool logRequests = false;
     bool printRoutes = false;

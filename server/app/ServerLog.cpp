@@ -32,6 +32,29 @@ const char* levelName(QtMsgType type) {
     return "info";
 }
 
+// One message, one line: control characters (a request path's %0a decoded to a
+// newline) are written as escapes, so nobody can forge a line of their own.
+QString oneLine(const QString& text) {
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == u'\\')
+            out += QStringLiteral("\\\\");
+        else if (c == u'\n')
+            out += QStringLiteral("\\n");
+        else if (c == u'\r')
+            out += QStringLiteral("\\r");
+        else if (c == u'\t')
+            out += QStringLiteral("\\t");
+        else if (c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line ||
+                 c.category() == QChar::Separator_Paragraph)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QChar(u'0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 void handle(QtMsgType type, const QMessageLogContext& context, const QString& message) {
     const QString time = toRfc3339(nowMs());
     const char* level = levelName(type);
@@ -44,7 +67,7 @@ void handle(QtMsgType type, const QMessageLogContext& context, const QString& me
                             '\n';
     std::lock_guard lock(g_mutex);
     std::fprintf(stderr, "%s %-7s %s: %s\n", qPrintable(time), level, category,
-                 qPrintable(message));
+                 qPrintable(oneLine(message)));
     if (g_file) {
         g_file->write(line);
         g_file->flush();

@@ -7,10 +7,14 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <sys/stat.h>
 
 using namespace bitmarket::server;
 
 int main(int argc, char** argv) {
+    // What the server creates (the data dir, the database and its journal, logs, media,
+    // the engine's scratch) holds accounts and private photos: for its own user only.
+    ::umask(077);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("bitmarket-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BITMARKET_VERSION));

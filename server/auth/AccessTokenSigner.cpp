@@ -14,8 +14,19 @@ constexpr auto kB64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEq
 
 QByteArray b64(const QByteArray& bytes) { return bytes.toBase64(kB64); }
 
+// A part's bytes, only when written exactly as issue() writes them: base64url
+// without padding, the unused low bits of the last character zero. Decoders
+// accept many spellings of the same bytes; one token has one spelling.
+std::optional<QByteArray> decodePart(const QByteArray& part) {
+    const auto bytes =
+        QByteArray::fromBase64Encoding(part, kB64 | QByteArray::AbortOnBase64DecodingErrors);
+    if (!bytes || b64(bytes.decoded) != part)
+        return std::nullopt;
+    return bytes.decoded;
+}
+
 std::optional<QJsonObject> decodeJsonPart(const QByteArray& part) {
-    const auto bytes = QByteArray::fromBase64Encoding(part, kB64 | QByteArray::AbortOnBase64DecodingErrors);
+    const auto bytes = decodePart(part);
     if (!bytes)
         return std::nullopt;
     QJsonParseError err;
@@ -60,9 +71,9 @@ Result<AccessClaims> AccessTokenSigner::verify(const QString& token) const {
     if (!header || header->value("alg").toString() != QLatin1String("HS256"))
         return invalidToken();
     const QByteArray expected = sign(parts[0] + '.' + parts[1]);
-    const auto given = QByteArray::fromBase64Encoding(parts[2], kB64 | QByteArray::AbortOnBase64DecodingErrors);
-    if (!given || given.decoded.size() != expected.size() ||
-        CRYPTO_memcmp(given.decoded.constData(), expected.constData(), expected.size()) != 0)
+    const auto given = decodePart(parts[2]);
+    if (!given || given->size() != expected.size() ||
+        CRYPTO_memcmp(given->constData(), expected.constData(), expected.size()) != 0)
         return invalidToken();
     const auto payload = decodeJsonPart(parts[1]);
     if (!payload)

@@ -1,5 +1,6 @@
 #include "auth/AuthService.h"
 
+#include "auth/SignInAddresses.h"
 #include "auth/UserRoles.h"
 #include "bitmarket/Ids.h"
 #include "bitmarket/Timestamp.h"
@@ -22,6 +23,14 @@ QString newRefreshToken() {
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(bytes.data()), 8);
     return QString::fromLatin1(
         bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// Neither spent (refreshed) nor revoked (signed out, reuse detected).
+bool stillUnused(db::Connection& c, const QByteArray& refreshTokenHash) {
+    auto q = c.query("SELECT 1 FROM refresh_tokens WHERE token_hash = ?1 AND spent_at IS NULL AND "
+                     "revoked_at IS NULL AND expires_at > ?2");
+    q.bind(refreshTokenHash, nowMs());
+    return q.next();
 }
 
 ApiError badCredentials() {
@@ -49,8 +58,9 @@ User userFrom(const db::Query& q) {
 AuthService::AuthService(db::Database& db, EventBus& events, PasswordHasher hasher,
                          AccessTokenSigner signer, Limits limits)
     : m_db(db), m_events(events), m_hasher(hasher), m_signer(std::move(signer)), m_limits(limits),
-      m_accountFailures(limits.failuresPerAccount, limits.windowMs),
-      m_addressFailures(limits.failuresPerAddress, limits.windowMs) {}
+      m_logins(limits.logins), m_hashing(limits.hashing),
+      m_registrations(limits.registrationsPerAddress, limits.registrationWindowMs),
+      m_refreshGrace(limits.refreshGraceMs) {}
 
 Result<Registration> AuthService::validate(Registration r) {
     static const QRegularExpression usernamePattern(QStringLiteral("^[a-z0-9_.]{3,32}$"));
@@ -74,13 +84,25 @@ Result<Registration> AuthService::validate(Registration r) {
     return r;
 }
 
-Result<AuthSession> AuthService::registerUser(const Registration& input) {
+Result<AuthSession> AuthService::registerUser(const Registration& input, const QString& address) {
     auto valid = validate(input);
     if (!valid)
         return valid.error();
     const Registration& r = valid.value();
-    User user{newId("u"), r.username, r.email, r.displayName, nowMs()};
-    const QString passwordHash = m_hasher.hash(r.password);
+    // Counted before hashing, kept whatever the answer: each attempt costs a hash.
+    const QString addressKey = LoginThrottle::addressKey(address);
+    const qint64 now = nowMs();
+    if (!address.isEmpty()) {
+        if (auto limited = m_registrations.reserve(addressKey, now); !limited)
+            return limited.error();
+    }
+    User user{newId("u"), r.username, r.email, r.displayName, now};
+    auto passwordHash = m_hashing.run([&] { return m_hasher.hash(r.password); });
+    if (!passwordHash) {
+        if (!address.isEmpty())
+            m_registrations.release(addressKey, now);
+        return passwordHash.error();
+    }
     return m_db.write([&](db::Connection& c) -> Result<AuthSession> {
         auto taken = c.query("SELECT username_key = ?1 FROM users WHERE username_key = ?1 OR "
                              "email_key = ?2 LIMIT 1");
@@ -94,9 +116,9 @@ Result<AuthSession> AuthService::registerUser(const Registration& input) {
         c.query("INSERT INTO users (id, username, username_key, email, email_key, display_name, "
                 "password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
             .bind(user.id, user.username, user.username.toLower(), user.email,
-                  user.email.toLower(), user.displayName, passwordHash, user.createdAtMs)
+                  user.email.toLower(), user.displayName, passwordHash.value(), user.createdAtMs)
             .run();
-        return openSession(c, user, newId("f"));
+        return openSession(c, user, newId("f"), address);
     });
 }
 
@@ -104,11 +126,11 @@ Result<AuthSession> AuthService::login(const QString& login, const QString& pass
                                        const QString& address) {
     const QString loginKey = login.trimmed().toLower();
     const qint64 now = nowMs();
-    const QString addressKey = QStringLiteral("address:") + address;
 
     struct Found {
         User user;
         QString passwordHash;
+        bool familiar = false;
     };
     auto found = m_db.read([&](db::Connection& c) -> Result<std::optional<Found>> {
         auto q = c.query("SELECT " + kUserColumns +
@@ -116,46 +138,57 @@ Result<AuthSession> AuthService::login(const QString& login, const QString& pass
         q.bind(loginKey);
         if (!q.next())
             return std::optional<Found>{};
-        return std::optional<Found>{Found{userFrom(q), q.text(6)}};
+        Found f{userFrom(q), q.text(6)};
+        f.familiar = SignInAddresses::familiar(c, f.user.id, address, now);
+        return std::optional<Found>{f};
     });
     if (!found)
         return found.error();
     // Failures count against the account whichever name (username or email) was typed.
-    const QString accountKey = found.value() ? QStringLiteral("user:") + found.value()->user.id
-                                             : QStringLiteral("login:") + loginKey;
+    const LoginAttempt attempt{found.value() ? QStringLiteral("user:") + found.value()->user.id
+                                             : QStringLiteral("login:") + loginKey,
+                               address, found.value() && found.value()->familiar};
     // Each attempt is counted as a failure before the (slow) password check, so
     // guesses sent in parallel are limited as strictly as guesses in a row.
-    if (auto limited = m_addressFailures.reserve(addressKey, now); !limited)
+    if (auto limited = m_logins.begin(attempt, now); !limited)
         return limited.error();
-    if (auto limited = m_accountFailures.reserve(accountKey, now); !limited) {
-        m_addressFailures.release(addressKey, now);
-        return limited.error();
-    }
-    const bool verified = found.value() && m_hasher.verify(password, found.value()->passwordHash);
-    if (!found.value())
+    // Unknown users cost the same hash as known ones, so timing does not tell them apart.
+    auto verified = m_hashing.run([&] {
+        if (found.value())
+            return m_hasher.verify(password, found.value()->passwordHash);
         m_hasher.spendEquivalentTime(password);
-    if (!verified)
+        return false;
+    });
+    if (!verified) {
+        m_logins.notTried(attempt);
+        return verified.error();
+    }
+    if (!verified.value()) {
+        m_logins.failed(attempt, nowMs());
         return badCredentials();
-    m_accountFailures.reset(accountKey);
-    m_addressFailures.release(addressKey, now);
+    }
+    m_logins.succeeded(attempt);
     const User user = found.value()->user;
-    return m_db.write(
-        [&](db::Connection& c) -> Result<AuthSession> { return openSession(c, user, newId("f")); });
+    return m_db.write([&](db::Connection& c) -> Result<AuthSession> {
+        return openSession(c, user, newId("f"), address);
+    });
 }
 
 Result<AuthSession> AuthService::openSession(db::Connection& c, const User& user,
-                                             const QString& familyId) {
+                                             const QString& familyId, const QString& address) {
     const qint64 now = nowMs();
     const QString refreshToken = newRefreshToken();
     c.query("INSERT INTO refresh_tokens (token_hash, family_id, user_id, created_at, expires_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5)")
         .bind(tokenHash(refreshToken), familyId, user.id, now, now + m_limits.refreshLifetimeMs)
         .run();
+    if (!address.isEmpty())
+        SignInAddresses::remember(c, user.id, address, now);
     return AuthSession{user, m_signer.issue(user.id, familyId, now / 1000), refreshToken,
                        m_signer.lifetimeSeconds()};
 }
 
-Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
+Result<AuthSession> AuthService::refresh(const QString& refreshToken, const QString& address) {
     if (refreshToken.isEmpty() || refreshToken.size() > 128)
         return badRefreshToken();
     const QByteArray hash = tokenHash(refreshToken);
@@ -178,6 +211,9 @@ Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
         if (revoked || expiresAt <= now)
             return badRefreshToken();
         if (spent) {
+            if (auto retry = m_refreshGrace.find(hash, address, now);
+                retry && stillUnused(c, retry->nextHash))
+                return retry->next;
             reuseDetected = true;
             reused = SessionEnded{userId, familyId};
             return badRefreshToken();
@@ -189,7 +225,11 @@ Result<AuthSession> AuthService::refresh(const QString& refreshToken) {
         u.bind(userId);
         if (!u.next())
             return badRefreshToken();
-        return openSession(c, userFrom(u), familyId);
+        auto next = openSession(c, userFrom(u), familyId, {});
+        if (next)
+            m_refreshGrace.remember(hash,
+                                    {next.value(), tokenHash(next->refreshToken), address, now});
+        return next;
     });
     if (reuseDetected) {
         auto revoked = m_db.write([&](db::Connection& c) -> Result<bool> {

@@ -5,8 +5,11 @@
 
 #include "auth/AccessTokenSigner.h"
 #include "auth/Caller.h"
+#include "auth/HashingSlots.h"
+#include "auth/LoginThrottle.h"
 #include "auth/PasswordHasher.h"
 #include "auth/RateLimiter.h"
+#include "auth/RefreshGrace.h"
 #include "bitmarket/ApiTypes.h"
 #include "db/Database.h"
 #include "events/EventBus.h"
@@ -33,23 +36,28 @@ struct AccessCheck {
 class AuthService {
 public:
     struct Limits {
-        int failuresPerAccount = 5;
-        int failuresPerAddress = 30;
-        qint64 windowMs = 15 * 60 * 1000;
+        LoginThrottle::Policies logins;
+        HashingSlots::Limits hashing;
+        int registrationsPerAddress = 20; // per registrationWindowMs
+        qint64 registrationWindowMs = 3600 * 1000;
         qint64 refreshLifetimeMs = 30LL * 24 * 3600 * 1000;
+        qint64 refreshGraceMs = 30 * 1000; // see RefreshGrace
     };
 
     // Announces ended sessions on `events` (SessionEnded).
     AuthService(db::Database& db, EventBus& events, PasswordHasher hasher, AccessTokenSigner signer,
                 Limits limits);
 
-    // Validates every field; conflict when the username or email is taken.
-    Result<AuthSession> registerUser(const Registration& registration);
-    // `login` is a username or an email. Unknown user and wrong password get the same answer.
+    // Validates every field; conflict when the username or email is taken; rate_limited
+    // past Limits::registrationsPerAddress, or while every hashing slot is taken. An empty
+    // address is the server itself (the demo catalogue), which is not limited.
+    Result<AuthSession> registerUser(const Registration& registration, const QString& address = {});
+    // `login` is a username or an email. Unknown user and wrong password get the same answer;
+    // failures slow further attempts down (LoginThrottle).
     Result<AuthSession> login(const QString& login, const QString& password, const QString& address);
     // Spends the refresh token and returns a new pair in the same session; a spent token
-    // presented again ends its session.
-    Result<AuthSession> refresh(const QString& refreshToken);
+    // presented again ends its session, unless it is a retry within the grace (RefreshGrace).
+    Result<AuthSession> refresh(const QString& refreshToken, const QString& address);
     // Ends the session (token family) the refresh token belongs to.
     Result<void> logout(const QString& refreshToken);
     // Ends every session of the user.
@@ -65,15 +73,18 @@ public:
     static Result<Registration> validate(Registration registration);
 
 private:
-    Result<AuthSession> openSession(db::Connection& c, const User& user, const QString& familyId);
+    Result<AuthSession> openSession(db::Connection& c, const User& user, const QString& familyId,
+                                    const QString& address);
 
     db::Database& m_db;
     EventBus& m_events;
     PasswordHasher m_hasher;
     AccessTokenSigner m_signer;
     Limits m_limits;
-    RateLimiter m_accountFailures;
-    RateLimiter m_addressFailures;
+    LoginThrottle m_logins;
+    HashingSlots m_hashing;
+    RateLimiter m_registrations;
+    RefreshGrace m_refreshGrace;
 };
 
 } // namespace bitmarket::server

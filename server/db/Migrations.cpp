@@ -398,6 +398,18 @@ UPDATE categories SET
         ELSE '' END;
 )sql";
 
+constexpr const char* kSignInAddresses = R"sql(
+-- Where each account has signed in from (addresses as LoginThrottle keys them: IPv6 by its
+-- /64). Written by SignInAddresses only, at registration and at every sign-in; the owner at a
+-- familiar address is not slowed down by failures strangers caused.
+CREATE TABLE sign_in_addresses (
+    user_id           TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    address           TEXT NOT NULL,
+    last_signed_in_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, address)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
@@ -406,6 +418,7 @@ constexpr Migration kMigrations[] = {
     {5, "listing models in their own table", kListingModels},
     {6, "auction terms table, category browse indexes", kAuctionTerms},
     {7, "user roles", kUserRoles},
+    {8, "sign-in addresses", kSignInAddresses},
     {9, "notifications and mutes", kNotifications},
     {10, "saved keywords for alerts", kSavedKeywords},
     {11, "category names in Korean, category search words", kCategoryNamesInKorean},

@@ -30,7 +30,9 @@ void addAuthRoutes(Router& router, AuthService& auth) {
                     auto registration = registrationFrom(body.value());
                     if (!registration)
                         return sendError(req, res, registration.error());
-                    sendResult(req, res, 201, auth.registerUser(registration.value()), sessionJson);
+                    sendResult(req, res, 201,
+                               auth.registerUser(registration.value(), clientAddress(req)),
+                               sessionJson);
                 });
 
     router.post("/api/v1/auth/login", Access::Anyone,
@@ -59,7 +61,8 @@ void addAuthRoutes(Router& router, AuthService& auth) {
                     auto token = json::requireString(body.value(), "refreshToken", 1, 256);
                     if (!token)
                         return sendError(req, res, token.error());
-                    sendResult(req, res, 200, auth.refresh(token.value()), sessionJson);
+                    sendResult(req, res, 200, auth.refresh(token.value(), clientAddress(req)),
+                               sessionJson);
                 });
 
     // Signing out everywhere needs to know who asks; ending one session needs only its

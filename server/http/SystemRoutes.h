@@ -10,8 +10,9 @@ namespace bitmarket::server {
 
 struct HealthInfo {
     QString version;
-    // ws://HOST:PORT/ws as a client that reached us at `requestHost` should use it.
-    std::function<QString(const QString& requestHost)> websocketUrl;
+    // ws://HOST:PORT/ws for a client whose connection reached this server at its own
+    // address `localAddress` (never the Host header, which the client writes).
+    std::function<QString(const QString& localAddress)> websocketUrl;
 };
 
 // GET /healthz

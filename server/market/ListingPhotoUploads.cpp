@@ -34,7 +34,7 @@ Result<QList<Photo>> ListingPhotoUploads::ingestAndAttach(const QString& listing
                                                           const QList<PhotoUpload>& files,
                                                           QList<media::IngestedPhoto>& ingested) {
     for (const PhotoUpload& file : files) {
-        auto photo = m_ingest.ingest(file.bytes);
+        auto photo = m_ingest.ingest(file.bytes, userId);
         if (!photo) {
             ApiError error = photo.error();
             error.subject = file.fileName;

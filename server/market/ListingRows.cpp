@@ -23,7 +23,7 @@ const char* const kAuctionListingTables =
 
 const char* const kListingIsVisible = "l.status != 'removed'";
 
-Listing listingFromRow(const db::Query& q) {
+Listing listingFromRow(const db::Query& q, const QString& viewerUserId) {
     Listing l;
     l.id = q.text(0);
     l.title = q.text(1);
@@ -45,7 +45,8 @@ Listing listingFromRow(const db::Query& q) {
         a.minIncrement = Money{q.integer(15), l.price.currency};
         if (!q.isNull(16))
             a.buyNowPrice = Money{q.integer(16), l.price.currency};
-        if (!q.isNull(17))
+        // A secret of the seller's: bidders who knew it would bid just to it.
+        if (!q.isNull(17) && viewerUserId == l.sellerId)
             a.reservePrice = Money{q.integer(17), l.price.currency};
         a.endsAtMs = q.integer(18);
         l.auction = a;

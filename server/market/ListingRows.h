@@ -20,6 +20,8 @@ extern const char* const kAuctionListingTables;
 // Removed listings are gone for everyone: every read but the owner's own tidy-up filters them.
 extern const char* const kListingIsVisible;
 
-Listing listingFromRow(const db::Query& q);
+// The listing as `viewerUserId` may see it (empty: anyone): an auction's reserve price
+// only for its seller; everyone sees whether it is met.
+Listing listingFromRow(const db::Query& q, const QString& viewerUserId);
 
 } // namespace bitmarket::server

@@ -48,17 +48,19 @@ Result<Listing> ListingService::create(const QString& sellerId, const ListingDra
         if (auto ok = checkCategory(c, d.categoryId); !ok)
             return ok.error();
         ListingTable::insert(c, id, sellerId, d, now);
+        // Effects reach other people (keyword alerts): the listing as everyone sees it.
         Listing created;
-        BITMARKET_TRY(created, ListingTable::find(c, id));
+        BITMARKET_TRY(created, ListingTable::find(c, id, {}));
         if (auto recorded = m_effects.record(c, ListingPublished{created}); !recorded)
             return recorded.error();
-        return created;
+        return ListingTable::find(c, id, sellerId);
     });
 }
 
-Result<Listing> ListingService::publicDetail(db::Connection& c, const QString& listingId) {
+Result<Listing> ListingService::publicDetail(db::Connection& c, const QString& listingId,
+                                             const QString& viewerUserId) {
     Listing l;
-    BITMARKET_TRY(l, ListingTable::find(c, listingId));
+    BITMARKET_TRY(l, ListingTable::find(c, listingId, viewerUserId));
     l.photos = PhotoTable::of(c, listingId);
     auto seller = c.query("SELECT id, username, display_name FROM users WHERE id = ?1");
     seller.bind(l.sellerId);
@@ -73,7 +75,7 @@ Result<Listing> ListingService::detail(const QString& listingId, const QString& 
     bool viewedThisHour = true;
     auto listing = m_db.read([&](db::Connection& c) -> Result<Listing> {
         Listing l;
-        BITMARKET_TRY(l, publicDetail(c, listingId));
+        BITMARKET_TRY(l, publicDetail(c, listingId, viewerUserId));
         l.isFavorite =
             !viewerUserId.isEmpty() && FavoriteTable::contains(c, viewerUserId, listingId);
         viewedThisHour = ListingViewTable::seen(c, listingId, viewerKey, hour);
@@ -97,7 +99,7 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
         if (auto ok = checkOwner(c, listingId, userId); !ok)
             return ok.error();
         Listing l;
-        BITMARKET_TRY(l, ListingTable::find(c, listingId));
+        BITMARKET_TRY(l, ListingTable::find(c, listingId, userId));
         if (p.categoryId) {
             if (auto ok = checkCategory(c, *p.categoryId); !ok)
                 return ok.error();
@@ -119,13 +121,13 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
         l.status = p.status.value_or(l.status);
         ListingTable::update(c, l, nowMs());
         Listing changed;
-        BITMARKET_TRY(changed, ListingTable::find(c, listingId));
+        BITMARKET_TRY(changed, ListingTable::find(c, listingId, {}));
         if (changed.price.amount < oldPrice.amount) {
             if (auto recorded = m_effects.record(c, ListingPriceDropped{changed, oldPrice});
                 !recorded)
                 return recorded.error();
         }
-        return changed;
+        return ListingTable::find(c, listingId, userId);
     });
     if (updated)
         announceUpdate(listingId);
@@ -172,7 +174,7 @@ Result<ListingPage> ListingService::search(const ListingQuery& query, const QStr
                     lastSeq);
                 break;
             }
-            page.items.append(listingFromRow(q));
+            page.items.append(listingFromRow(q, viewerUserId));
             lastSeq = q.integer(kListingSeqColumn);
         }
         if (!viewerUserId.isEmpty()) {
@@ -232,7 +234,7 @@ Result<ListingPage> ListingService::favorites(const QString& userId, const QStri
                     Cursor{QStringLiteral("favorites"), QJsonArray{lastAt, lastSeq}}.encode();
                 break;
             }
-            Listing l = listingFromRow(q);
+            Listing l = listingFromRow(q, userId);
             l.isFavorite = true;
             page.items.append(l);
             lastSeq = q.integer(kListingSeqColumn);

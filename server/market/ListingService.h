@@ -64,9 +64,10 @@ public:
     void announceUpdate(const QString& listingId);
 
 private:
-    // The detail every viewer shares: the listing plus photos and seller, without the
-    // viewer's own parts (isFavorite) and without counting a view.
-    static Result<Listing> publicDetail(db::Connection& c, const QString& listingId);
+    // The detail: the listing plus photos and seller, without the viewer's own parts
+    // (isFavorite) and without counting a view. With no viewer, what every viewer shares.
+    static Result<Listing> publicDetail(db::Connection& c, const QString& listingId,
+                                        const QString& viewerUserId = {});
     static Result<void> checkCategory(db::Connection& c, const QString& categoryId);
     static Result<void> checkOwner(db::Connection& c, const QString& listingId,
                                    const QString& userId);

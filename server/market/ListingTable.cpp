@@ -17,13 +17,14 @@ std::optional<qint64> amountOf(const std::optional<Money>& money) {
 }
 } // namespace
 
-Result<Listing> ListingTable::find(db::Connection& c, const QString& listingId) {
+Result<Listing> ListingTable::find(db::Connection& c, const QString& listingId,
+                                   const QString& viewerUserId) {
     auto q = c.query(std::string("SELECT ") + kListingColumns + " FROM " + kListingTables +
                      " WHERE l.id = ?1 AND " + kListingIsVisible);
     q.bind(listingId);
     if (!q.next())
         return ApiError::notFound(QStringLiteral("No such listing."));
-    return listingFromRow(q);
+    return listingFromRow(q, viewerUserId);
 }
 
 std::optional<QString> ListingTable::sellerOf(db::Connection& c, const QString& listingId) {

@@ -14,7 +14,9 @@ namespace bitmarket::server {
 class ListingTable {
 public:
     // The listing as everyone sees it; not_found when it is missing or removed.
-    static Result<Listing> find(db::Connection& c, const QString& listingId);
+    // As `viewerUserId` may see it (see listingFromRow).
+    static Result<Listing> find(db::Connection& c, const QString& listingId,
+                                const QString& viewerUserId);
     // The seller of a listing that is not removed.
     static std::optional<QString> sellerOf(db::Connection& c, const QString& listingId);
 

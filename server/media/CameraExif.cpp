@@ -17,24 +17,35 @@ bool isJpeg(const QByteArray& bytes) {
     return bytes.startsWith(QByteArrayLiteral("\xFF\xD8\xFF"));
 }
 
-} // namespace
-
-std::optional<int> CameraExif::focalLength35mm(const QByteArray& jpeg) {
+// The first SHORT of a tag's entry; nullopt when the JPEG has no such entry.
+std::optional<int> shortTag(const QByteArray& jpeg, ExifTag tag) {
     if (!isJpeg(jpeg))
         return std::nullopt;
-    // libexif finds the APP1 segment itself when given the whole file.
+    // libexif finds the EXIF APP1 segment itself when given the whole file, past
+    // other APPn segments (an XMP APP1 included).
     ExifDataPtr data(
         exif_data_new_from_data(reinterpret_cast<const unsigned char*>(jpeg.constData()),
                                 static_cast<unsigned int>(jpeg.size())));
     if (!data)
         return std::nullopt;
-    ExifEntry* entry = exif_data_get_entry(data.get(), EXIF_TAG_FOCAL_LENGTH_IN_35MM_FILM);
+    ExifEntry* entry = exif_data_get_entry(data.get(), tag);
     if (!entry || entry->format != EXIF_FORMAT_SHORT || entry->components < 1)
         return std::nullopt;
-    const int focal = exif_get_short(entry->data, exif_data_get_byte_order(data.get()));
-    if (focal <= 0)
+    return exif_get_short(entry->data, exif_data_get_byte_order(data.get()));
+}
+
+} // namespace
+
+std::optional<int> CameraExif::focalLength35mm(const QByteArray& jpeg) {
+    const std::optional<int> focal = shortTag(jpeg, EXIF_TAG_FOCAL_LENGTH_IN_35MM_FILM);
+    if (!focal || *focal <= 0)
         return std::nullopt;
     return focal;
+}
+
+int CameraExif::orientation(const QByteArray& jpeg) {
+    const int value = shortTag(jpeg, EXIF_TAG_ORIENTATION).value_or(1);
+    return value >= 1 && value <= 8 ? value : 1;
 }
 
 QByteArray CameraExif::withFocalLength35mm(const QByteArray& jpeg, int focalLength35mm) {

@@ -1,7 +1,8 @@
-// The one camera fact the 3D engine needs from a phone photo's EXIF: the
-// focal length in 35 mm terms. Served photos carry no EXIF at all, so the fact
-// is read at upload, kept privately next to the photo, and written back into
-// the copies handed to the engine.
+// The camera facts read from a phone photo's EXIF: its orientation, applied
+// at upload, and the one fact the 3D engine needs, the focal length in 35 mm
+// terms. Served photos carry no EXIF at all, so the focal length is read at
+// upload, kept privately next to the photo, and written back into the copies
+// handed to the engine.
 #pragma once
 
 #include <QByteArray>
@@ -13,6 +14,10 @@ class CameraExif {
 public:
     // FocalLengthIn35mmFilm of a JPEG upload; nullopt when absent or not a JPEG.
     static std::optional<int> focalLength35mm(const QByteArray& jpeg);
+    // The EXIF Orientation (1 upright .. 8) of a JPEG upload, wherever its EXIF
+    // segment sits among the others (Qt's reader misses it behind an XMP one);
+    // 1 when absent or out of range.
+    static int orientation(const QByteArray& jpeg);
 
     // A copy of a JPEG that carries only FocalLengthIn35mmFilm as EXIF; the
     // input unchanged when it is not a JPEG.

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
+#include <QTransform>
 #include <algorithm>
 #include <vector>
 
@@ -34,14 +35,26 @@ const char* sniffFormat(const QByteArray& bytes) {
     return nullptr;
 }
 
-// libjpeg treats a missing end of data as a warning and pads the picture with
-// grey, so Qt reports success for a cut-off upload. The last scan of a
-// complete JPEG is followed by an EOI marker; entropy-coded data cannot
-// contain FF D9 (FF is always stuffed), so finding one after the last SOS
-// means the data is complete.
-bool jpegIsComplete(const QByteArray& bytes) {
-    const qsizetype lastScan = bytes.lastIndexOf(QByteArrayLiteral("\xFF\xDA"));
-    return lastScan >= 0 && bytes.indexOf(QByteArrayLiteral("\xFF\xD9"), lastScan + 2) >= 0;
+// The picture as EXIF orientation `orientation` (2..8) says it is meant to be seen.
+QImage upright(QImage image, int orientation) {
+    switch (orientation) {
+    case 2:
+        return image.mirrored(true, false);
+    case 3:
+        return image.mirrored(true, true);
+    case 4:
+        return image.mirrored(false, true);
+    case 5:
+        return image.mirrored(false, true).transformed(QTransform().rotate(90));
+    case 6:
+        return image.transformed(QTransform().rotate(90));
+    case 7:
+        return image.mirrored(true, false).transformed(QTransform().rotate(90));
+    case 8:
+        return image.transformed(QTransform().rotate(270));
+    default:
+        return image;
+    }
 }
 
 QSize fitLongSide(QSize size, int longSide) {
@@ -81,30 +94,19 @@ std::optional<QByteArray> encodeJpeg(const QImage& image, int quality) {
     return out;
 }
 
-class DecodeSlot {
-public:
-    explicit DecodeSlot(std::counting_semaphore<>& slots) : m_slots(slots) { m_slots.acquire(); }
-    ~DecodeSlot() { m_slots.release(); }
-    DecodeSlot(const DecodeSlot&) = delete;
-    DecodeSlot& operator=(const DecodeSlot&) = delete;
-
-private:
-    std::counting_semaphore<>& m_slots;
-};
-
 } // namespace
 
 PhotoIngest::PhotoIngest(MediaStore& store) : PhotoIngest(store, Options{}) {
 }
 
 PhotoIngest::PhotoIngest(MediaStore& store, Options options)
-    : m_store(store), m_options(options), m_decodeSlots(std::make_unique<std::counting_semaphore<>>(
-                                              std::max(1, options.concurrentDecodes))) {
+    : m_store(store), m_options(options),
+      m_decodeSlots(std::make_unique<DecodeSlots>(options.concurrentDecodes)) {
 }
 
 PhotoIngest::~PhotoIngest() = default;
 
-Result<IngestedPhoto> PhotoIngest::ingest(const QByteArray& bytes) {
+Result<IngestedPhoto> PhotoIngest::ingest(const QByteArray& bytes, const QString& uploader) {
     if (bytes.size() > m_options.maxBytes)
         return ApiError::payloadTooLarge(QStringLiteral("The photo is larger than %1 MB."))
             .arg(m_options.maxBytes / 1048576);
@@ -117,7 +119,10 @@ Result<IngestedPhoto> PhotoIngest::ingest(const QByteArray& bytes) {
     input.setData(bytes);
     input.open(QIODevice::ReadOnly);
     QImageReader reader(&input, format);
-    reader.setAutoTransform(true);
+    // Qt reads a JPEG's orientation only from the first APP1 segment (which may be
+    // XMP); CameraExif finds the EXIF one wherever it is.
+    const bool isJpeg = format == kJpeg;
+    reader.setAutoTransform(!isJpeg);
     reader.setAllocationLimit(0); // maxPixels below is the limit that applies
 
     const QSize header = reader.size();
@@ -131,19 +136,21 @@ Result<IngestedPhoto> PhotoIngest::ingest(const QByteArray& bytes) {
             .arg(header.width())
             .arg(header.height())
             .arg(m_options.maxPixels / 1'000'000);
-    if (format == kJpeg && !jpegIsComplete(bytes))
-        return ApiError::validation(
-            QStringLiteral("The photo is incomplete (the upload was cut off)."),
-            QStringLiteral("file"));
 
     QByteArray full, medium, thumb;
     QSize fullSize;
     {
-        DecodeSlot slot(*m_decodeSlots);
+        DecodeSlots::Slot slot(*m_decodeSlots, uploader);
+        if (isJpeg) {
+            if (auto sound = JpegCheck::check(bytes, m_options.jpeg); !sound)
+                return sound.error();
+        }
         QImage decoded;
         if (!reader.read(&decoded) || decoded.isNull())
             return ApiError::validation(QStringLiteral("The photo is damaged and cannot be read."),
                                         QStringLiteral("file"));
+        if (isJpeg)
+            decoded = upright(std::move(decoded), CameraExif::orientation(bytes));
 
         fullSize = fitLongSide(decoded.size(), m_options.maxLongSide);
         const QImage fullImage = cleanCopy(decoded, fullSize);
@@ -166,7 +173,7 @@ Result<IngestedPhoto> PhotoIngest::ingest(const QByteArray& bytes) {
     const QString hash =
         QString::fromLatin1(QCryptographicHash::hash(full, QCryptographicHash::Sha256).toHex());
     const std::optional<int> focal =
-        format == kJpeg ? CameraExif::focalLength35mm(bytes) : std::nullopt;
+        isJpeg ? CameraExif::focalLength35mm(bytes) : std::nullopt;
     const QByteArray camera =
         focal ? QJsonDocument(QJsonObject{{"focalLength35mm", *focal}}).toJson() : QByteArray();
 

@@ -5,13 +5,14 @@
 #pragma once
 
 #include "bitmarket/Result.h"
+#include "media/DecodeSlots.h"
+#include "media/JpegCheck.h"
 #include "media/MediaStore.h"
 
 #include <QByteArray>
 #include <QString>
 #include <memory>
 #include <optional>
-#include <semaphore>
 
 namespace bitmarket::server::media {
 
@@ -37,6 +38,7 @@ public:
         int jpegQuality = 85;
         // A 50 MP decode holds about 200 MB; this bounds how many run at once.
         int concurrentDecodes = 2;
+        JpegCheck::Limits jpeg;
     };
 
     explicit PhotoIngest(MediaStore& store);
@@ -45,15 +47,17 @@ public:
 
     // Errors: payload_too_large (bytes or pixels over the limits),
     // unsupported_media_type (not JPEG/PNG/WebP by content), validation_failed
-    // (damaged or truncated image). On any error nothing new is left on disk.
-    Result<IngestedPhoto> ingest(const QByteArray& bytes);
+    // (damaged or truncated image, or a JPEG too costly to decode). On any error
+    // nothing new is left on disk. One uploader's photos are decoded one at a
+    // time (DecodeSlots); an empty uploader is the server itself.
+    Result<IngestedPhoto> ingest(const QByteArray& bytes, const QString& uploader = {});
 
     const Options& options() const { return m_options; }
 
 private:
     MediaStore& m_store;
     Options m_options;
-    std::unique_ptr<std::counting_semaphore<>> m_decodeSlots;
+    std::unique_ptr<DecodeSlots> m_decodeSlots;
 };
 
 } // namespace bitmarket::server::media

@@ -37,7 +37,7 @@ Result<void> ModelJobHandler::recordStatus(db::Connection& c, const jobs::JobRec
         ListingModelState::markFailed(c, listingId, job.job.id, job.job.error);
     if (status != u"done" && status != u"failed")
         return {};
-    auto listing = ListingTable::find(c, listingId);
+    auto listing = ListingTable::find(c, listingId, {});
     if (!listing || !m_options.effects)
         return {};
     return m_options.effects->record(

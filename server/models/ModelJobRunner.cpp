@@ -143,11 +143,6 @@ void removeAbandonedScratch(const QString& parent) {
     }
 }
 
-QString lastLine(const QByteArray& text) {
-    const QList<QByteArray> lines = text.trimmed().split('\n');
-    return lines.isEmpty() ? QString() : QString::fromUtf8(lines.last().trimmed()).left(300);
-}
-
 Result<QByteArray> readOutput(const QString& path, const QString& what) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || file.size() == 0)
@@ -296,13 +291,15 @@ Result<ModelInfo> ModelJobRunner::run(const jobs::JobRecord& job, const Progress
         return ApiError::internal(QStringLiteral("The 3D engine stopped unexpectedly."));
     }
     if (engine.exitCode() != int(protocol::ExitCode::ModelWritten)) {
+        // The engine's own words name files and folders of this server: they go to the
+        // log, and the job (which anyone may read) gets a plain reason.
         qCWarning(lcModelJob) << "engine exit code" << engine.exitCode() << "for job" << job.job.id
                               << errorOutput;
-        const QString why = lastLine(errorOutput);
+        if (engine.exitCode() == int(protocol::ExitCode::NoModel))
+            return ApiError::internal(
+                QStringLiteral("The 3D engine could not build a model from these photos."));
         return ApiError::internal(
-            why.isEmpty()
-                ? QStringLiteral("The 3D engine failed (exit code %1).").arg(engine.exitCode())
-                : QStringLiteral("The 3D engine failed: %1").arg(why));
+            QStringLiteral("The 3D engine failed (exit code %1).").arg(engine.exitCode()));
     }
 
     QByteArray glb, preview;

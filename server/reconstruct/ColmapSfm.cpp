@@ -1,20 +1,21 @@
 #include "reconstruct/ColmapSfm.h"
 
 #include <Eigen/Geometry>
-#include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <opencv2/imgcodecs.hpp>
 #include <sstream>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace bitmarket::reconstruct {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string quoted(const fs::path& path) {
-    return "'" + path.string() + "'";
-}
 
 bool nextDataLine(std::istream& in, std::string& line) {
     while (std::getline(in, line)) {
@@ -35,12 +36,42 @@ int imagesIn(const fs::path& model) {
 
 } // namespace
 
-Expected<bool> ColmapSfm::runColmap(const std::string& arguments, const std::string& step) const {
+// COLMAP gets its arguments as a vector (no shell: a path with a quote or a
+// `$(...)` in it is only a path), its output appended to colmap.log, and
+// QT_QPA_PLATFORM=offscreen so it never looks for a display.
+Expected<bool> ColmapSfm::runColmap(const std::vector<std::string>& arguments,
+                                    const std::string& step) const {
     const fs::path log = m_workDir / "colmap.log";
-    const std::string command = "QT_QPA_PLATFORM=offscreen " + m_options.colmapBinary + " " +
-                                arguments + " >> " + quoted(log) + " 2>&1";
-    const int status = std::system(command.c_str());
-    if (status != 0) {
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(m_options.colmapBinary.c_str()));
+    for (const std::string& argument : arguments) {
+        argv.push_back(const_cast<char*>(argument.c_str()));
+    }
+    argv.push_back(nullptr);
+    std::vector<std::string> environment{"QT_QPA_PLATFORM=offscreen"};
+    for (char** e = environ; *e; ++e) {
+        if (std::string_view(*e).substr(0, 16) != "QT_QPA_PLATFORM=") {
+            environment.emplace_back(*e);
+        }
+    }
+    std::vector<char*> envp;
+    for (std::string& e : environment) {
+        envp.push_back(e.data());
+    }
+    envp.push_back(nullptr);
+
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, log.c_str(),
+                                     O_WRONLY | O_CREAT | O_APPEND, 0600);
+    posix_spawn_file_actions_adddup2(&files, STDOUT_FILENO, STDERR_FILENO);
+    pid_t child = 0;
+    const int spawned =
+        posix_spawnp(&child, argv[0], &files, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&files);
+    int status = 0;
+    if (spawned != 0 || waitpid(child, &status, 0) != child || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0) {
         return Failure{"COLMAP " + step + " failed (see " + log.string() + ")"};
     }
     return true;
@@ -72,41 +103,60 @@ Expected<SparseModel> ColmapSfm::run(const std::vector<Photo>& photos,
     progress.advance(0.05);
 
     const std::string threads = std::to_string(m_options.threads);
-    std::ostringstream extract;
-    extract << "feature_extractor --database_path " << quoted(database) << " --image_path "
-            << quoted(images) << " --ImageReader.camera_model SIMPLE_RADIAL"
-            << " --ImageReader.single_camera_per_folder 1"
-            << " --SiftExtraction.use_gpu 0 --SiftExtraction.num_threads " << threads
-            << " --SiftExtraction.max_image_size " << m_options.sfmMaxSide
-            << " --SiftExtraction.max_num_features " << m_options.maxFeatures;
+    std::vector<std::string> extract{"feature_extractor",
+                                     "--database_path",
+                                     database.string(),
+                                     "--image_path",
+                                     images.string(),
+                                     "--ImageReader.camera_model",
+                                     "SIMPLE_RADIAL",
+                                     "--ImageReader.single_camera_per_folder",
+                                     "1",
+                                     "--SiftExtraction.use_gpu",
+                                     "0",
+                                     "--SiftExtraction.num_threads",
+                                     threads,
+                                     "--SiftExtraction.max_image_size",
+                                     std::to_string(m_options.sfmMaxSide),
+                                     "--SiftExtraction.max_num_features",
+                                     std::to_string(m_options.maxFeatures)};
     if (focalFactor > 0) {
-        extract << " --ImageReader.default_focal_length_factor " << focalFactor;
+        std::ostringstream factor;
+        factor << focalFactor;
+        extract.insert(extract.end(), {"--ImageReader.default_focal_length_factor", factor.str()});
     }
-    if (auto ok = runColmap(extract.str(), "feature extraction"); !ok) {
+    if (auto ok = runColmap(extract, "feature extraction"); !ok) {
         return Failure{ok.error()};
     }
     progress.advance(0.3);
 
-    std::ostringstream match;
     // Exhaustive matching is quadratic; past ~40 photos a walk-around order
     // makes sequential matching with a generous overlap just as complete.
-    if (photos.size() <= 40) {
-        match << "exhaustive_matcher";
-    } else {
-        match << "sequential_matcher --SequentialMatching.overlap 12";
-    }
-    match << " --database_path " << quoted(database)
-          << " --SiftMatching.use_gpu 0 --SiftMatching.num_threads " << threads;
-    if (auto ok = runColmap(match.str(), "matching"); !ok) {
+    std::vector<std::string> match =
+        photos.size() <= 40
+            ? std::vector<std::string>{"exhaustive_matcher"}
+            : std::vector<std::string>{"sequential_matcher", "--SequentialMatching.overlap", "12"};
+    match.insert(match.end(), {"--database_path", database.string(), "--SiftMatching.use_gpu", "0",
+                               "--SiftMatching.num_threads", threads});
+    if (auto ok = runColmap(match, "matching"); !ok) {
         return Failure{ok.error()};
     }
     progress.advance(0.6);
 
-    std::ostringstream mapper;
-    mapper << "mapper --database_path " << quoted(database) << " --image_path " << quoted(images)
-           << " --output_path " << quoted(sparse) << " --Mapper.num_threads " << threads
-           << " --Mapper.ba_global_max_num_iterations 30 --Mapper.ba_local_max_num_iterations 20";
-    if (auto ok = runColmap(mapper.str(), "mapping"); !ok) {
+    const std::vector<std::string> mapper{"mapper",
+                                          "--database_path",
+                                          database.string(),
+                                          "--image_path",
+                                          images.string(),
+                                          "--output_path",
+                                          sparse.string(),
+                                          "--Mapper.num_threads",
+                                          threads,
+                                          "--Mapper.ba_global_max_num_iterations",
+                                          "30",
+                                          "--Mapper.ba_local_max_num_iterations",
+                                          "20"};
+    if (auto ok = runColmap(mapper, "mapping"); !ok) {
         return Failure{ok.error()};
     }
     progress.advance(0.9);
@@ -125,8 +175,8 @@ Expected<SparseModel> ColmapSfm::run(const std::vector<Photo>& photos,
     }
     const fs::path text = m_workDir / "model-text";
     fs::create_directories(text);
-    if (auto ok = runColmap("model_converter --input_path " + quoted(best) + " --output_path " +
-                                quoted(text) + " --output_type TXT",
+    if (auto ok = runColmap({"model_converter", "--input_path", best.string(), "--output_path",
+                             text.string(), "--output_type", "TXT"},
                             "model export");
         !ok) {
         return Failure{ok.error()};

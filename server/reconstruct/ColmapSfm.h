@@ -10,6 +10,7 @@
 #include "reconstruct/SparseModel.h"
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace bitmarket::reconstruct {
@@ -26,7 +27,8 @@ public:
                                                const std::vector<Photo>& photos);
 
 private:
-    Expected<bool> runColmap(const std::string& arguments, const std::string& step) const;
+    Expected<bool> runColmap(const std::vector<std::string>& arguments,
+                             const std::string& step) const;
 
     ReconstructionOptions m_options;
     std::filesystem::path m_workDir;

@@ -190,7 +190,8 @@ Job Job::fromJson(const QJsonObject& o) {
 QJsonObject AuctionTerms::toJson() const {
     QJsonObject o{{"startPrice", startPrice.toJson()},
                   {"minIncrement", minIncrement.toJson()},
-                  {"endsAt", toRfc3339(endsAtMs)}};
+                  {"endsAt", toRfc3339(endsAtMs)},
+                  {"reserveMet", reserveMet}};
     if (buyNowPrice)
         o.insert("buyNowPrice", buyNowPrice->toJson());
     if (reservePrice)
@@ -204,6 +205,7 @@ void AuctionTerms::writeJson(JsonWriter& w) const {
         buyNowPrice->writeJson(w.key("buyNowPrice"));
     w.key("endsAt").timestamp(endsAtMs);
     minIncrement.writeJson(w.key("minIncrement"));
+    w.key("reserveMet").boolean(reserveMet);
     if (reservePrice)
         reservePrice->writeJson(w.key("reservePrice"));
     startPrice.writeJson(w.key("startPrice"));
@@ -219,6 +221,7 @@ AuctionTerms AuctionTerms::fromJson(const QJsonObject& o) {
     if (o.contains("reservePrice"))
         a.reservePrice = moneyOf(o.value("reservePrice"));
     a.endsAtMs = timeOf(o.value("endsAt"));
+    a.reserveMet = o.value("reserveMet").toBool();
     return a;
 }
 

@@ -94,8 +94,9 @@ struct AuctionTerms {
     Money startPrice;
     Money minIncrement;
     std::optional<Money> buyNowPrice;
-    std::optional<Money> reservePrice;
+    std::optional<Money> reservePrice; // in answers, only to the seller
     qint64 endsAtMs = 0;
+    bool reserveMet = false; // answers only: the bids reached the reserve (false before a bid)
 
     QJsonObject toJson() const;
     // The same JSON as toJson(), written straight to text.

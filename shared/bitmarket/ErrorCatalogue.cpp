@@ -112,6 +112,8 @@ constexpr Entry kEntries[] = {
      "사진이 %1x%2 픽셀입니다. 최대 %3메가픽셀까지 올릴 수 있습니다."},
     {"The photo is damaged and cannot be read.", "사진이 손상되어 읽을 수 없습니다."},
     {"The photo is incomplete (the upload was cut off).", "사진이 완전하지 않습니다(업로드가 중간에 끊겼습니다)."},
+    {"The photo has too many progressive scans to decode; save it again as an ordinary JPEG.",
+     "사진의 프로그레시브 스캔이 너무 많아 읽을 수 없습니다. 일반 JPEG로 다시 저장해 주세요."},
     {"No such photo on this listing.", "이 상품에 없는 사진입니다."},
     {"Cannot encode the photo.", "사진을 변환할 수 없습니다."},
     {"Cannot store the file.", "파일을 저장할 수 없습니다."},

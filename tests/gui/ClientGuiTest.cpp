@@ -21,6 +21,8 @@
 #include <QQmlProperty>
 #include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -49,6 +51,7 @@ private slots:
     void revokedSessionReturnsToSignIn();
     void signedOutHeartAsksThenSavesTheFavorite();
     void signInFormStartsCleanAndAnswersTheKeyboard();
+    void htmlInListingsShowsAsText();
     void offlineIsShownHonestly();
     void cleanupTestCase();
 
@@ -659,6 +662,61 @@ void ClientGuiTest::signInFormStartsCleanAndAnswersTheKeyboard() {
     m_ui->screenshot("17c-sign-in-after-sign-out");
     m_ui->click(m_ui->find("backToBrowsingButton"));
     QVERIFY(m_ui->waitFor([&] { return m_ui->find("signInPage") == nullptr; }));
+}
+
+// Titles and names are stored as people typed them, HTML included; every view
+// shows them as text. Rendered as rich text, an <img> would make each viewer's
+// client fetch the attacker's URL: a listening socket stands in for that URL.
+void ClientGuiTest::htmlInListingsShowsAsText() {
+    QTcpServer tracker;
+    QVERIFY(tracker.listen(QHostAddress::LocalHost));
+    int fetched = 0;
+    connect(&tracker, &QTcpServer::newConnection, &tracker, [&] {
+        while (QTcpSocket* s = tracker.nextPendingConnection()) {
+            ++fetched;
+            s->deleteLater();
+        }
+    });
+    const QString pixel = QStringLiteral("http://127.0.0.1:%1/").arg(tracker.serverPort());
+    const QString name = "<img src=\"" + pixel + "n\"><b>Mo</b>"; // 50 characters at most
+    const QString title = "<img src=\"" + pixel + "title.png\"><h1>Brass lamp tracker</h1>";
+    HttpTestClient http(m_server.httpUrl());
+    const auto registered = http.post(
+        "/api/v1/auth/register", QJsonObject{{"username", "html_seller"}, {"email", "html@test.local"},
+                                             {"password", "correct-horse-1"}, {"displayName", name}});
+    QCOMPARE(registered.status, 201);
+    http.setAccessToken(registered.json().value("accessToken").toString());
+    const auto created = http.post("/api/v1/listings",
+                                   QJsonObject{{"title", title}, {"description", "<img src=\"" + pixel + "text.png\">"},
+                                               {"categoryId", "home"}, {"condition", "good"},
+                                               {"price", QJsonObject{{"amount", 9000}, {"currency", "KRW"}}},
+                                               {"region", "Seoul"}});
+    QCOMPARE(created.status, 201);
+    const QString id = created.json().value("id").toString();
+
+    m_ui->click(m_ui->waitForItem("navHome"));
+    auto* listings = qobject_cast<ListingListModel*>(qmlObject("homeListings"));
+    m_ui->typeInto(m_ui->find("searchField"), "tracker");
+    QVERIFY(m_ui->waitFor([&] { return !listings->loading() && listings->listingIdAt(0) == id; }, 10000));
+    QQuickItem* card = nullptr;
+    QVERIFY(m_ui->waitFor([&] {
+        for (QQuickItem* c : m_ui->findAll("listingCard")) {
+            if (c->property("title").toString() == title)
+                card = c;
+        }
+        return card != nullptr;
+    }));
+    m_ui->settle(800);
+    m_ui->click(card);
+    QQuickItem* shownTitle = m_ui->waitForItem("detailTitle");
+    QQuickItem* shownName = m_ui->waitForItem("detailSellerName");
+    QVERIFY(shownTitle && shownName);
+    QVERIFY(m_ui->waitFor([&] { return QQmlProperty::read(shownName, "text").toString() == name; }));
+    QCOMPARE(QQmlProperty::read(shownTitle, "text").toString(), title);
+    m_ui->settle(1500);
+    m_ui->screenshot("16b-html-shown-as-text");
+    QCOMPARE(fetched, 0);
+    m_ui->click(m_ui->find("backButton"));
 }
 
 void ClientGuiTest::offlineIsShownHonestly() {

@@ -90,6 +90,10 @@ void ServerProcess::kill() {
     m_process->waitForFinished(5000);
 }
 
+QByteArray ServerProcess::takeErrorOutput() {
+    return m_process ? m_process->readAllStandardError() : QByteArray();
+}
+
 bool ServerProcess::isRunning() const {
     return m_process && m_process->state() == QProcess::Running;
 }

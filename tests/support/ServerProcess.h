@@ -33,6 +33,8 @@ public:
     QUrl wsUrl() const { return m_wsUrl; }
     QString dataDir() const { return m_dataDir; }
     QByteArray output() const { return m_output; }
+    // What the server wrote to stderr (its log lines) since the last call.
+    QByteArray takeErrorOutput();
     QString binaryPath() const;
 
 private:

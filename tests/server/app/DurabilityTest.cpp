@@ -611,13 +611,18 @@ private Q_SLOTS:
         const auto at = [](qint64 ms) {
             return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
         };
+        // The reserve is the seller's to see; everyone sees whether it is met.
         const QJsonObject fullTerms{{"startPrice", money(400000)},
                                     {"minIncrement", money(5000)},
                                     {"buyNowPrice", money(900000)},
-                                    {"reservePrice", money(450000)},
-                                    {"endsAt", at(laterEnd)}};
-        const QJsonObject plainTerms{
-            {"startPrice", money(50000)}, {"minIncrement", money(1000)}, {"endsAt", at(soonerEnd)}};
+                                    {"endsAt", at(laterEnd)},
+                                    {"reserveMet", false}};
+        QJsonObject sellersFullTerms = fullTerms;
+        sellersFullTerms.insert("reservePrice", money(450000));
+        const QJsonObject plainTerms{{"startPrice", money(50000)},
+                                     {"minIncrement", money(1000)},
+                                     {"endsAt", at(soonerEnd)},
+                                     {"reserveMet", false}};
         {
             ServerProcess server(dir.path());
             QVERIFY(server.start());
@@ -644,7 +649,7 @@ private Q_SLOTS:
                              200);
             QCOMPARE(idsOf(http.get("/api/v1/listings?q=classic").json().value("items").toArray()),
                      QStringList{"l_full"});
-            QCOMPARE(http.get("/api/v1/listings/l_full").json().value("auction").toObject(), fullTerms);
+            QCOMPARE(http.get("/api/v1/listings/l_full").json().value("auction").toObject(), sellersFullTerms);
             QCOMPARE(server.stop(), 0);
         }
         QCOMPARE(pragma(db, "SELECT count(*) FROM pragma_table_info('listings') "

@@ -2,6 +2,7 @@
 // its validation, sign-in, rate limits, access-token checks (forged, expired,
 // alg none), rotating refresh tokens with reuse detection, sign-out that ends
 // the session's access tokens at once, and sessions surviving a restart.
+#include "AddressedClient.h"
 #include "ApiTestSupport.h"
 
 #include <QCryptographicHash>
@@ -85,11 +86,17 @@ private:
     HttpResponse refresh(const QString& token) {
         return http().post("/api/v1/auth/refresh", QJsonObject{{"refreshToken", token}});
     }
+    // A spent token presented by someone else: from another address.
+    HttpResponse replay(const QString& token) {
+        return AddressedClient(m_server->httpUrl(), loopback(66))
+            .post("/api/v1/auth/refresh", QJsonObject{{"refreshToken", token}});
+    }
 
 private Q_SLOTS:
     void initTestCase() {
         m_server = std::make_unique<ServerProcess>();
-        QVERIFY(m_server->start());
+        // This suite signs up many more accounts from 127.0.0.1 than one address may.
+        QVERIFY(m_server->start({"--registrations-per-hour", "1000"}));
         m_http = std::make_unique<HttpTestClient>(m_server->httpUrl());
     }
 
@@ -166,7 +173,8 @@ private Q_SLOTS:
             BM_EXPECT_ERROR(login(QStringLiteral("nobody_%1").arg(i), "wrong-password"), 401, "unauthorized");
             unknown.append(t.elapsed());
         }
-        BM_EXPECT_STATUS(login(u.username, u.password), 200); // resets the account's failures
+        QTest::qWait(1100); // the delay after three failures runs out
+        BM_EXPECT_STATUS(login(u.username, u.password), 200);
         qInfo("median wrong password %lld ms, unknown user %lld ms", median(wrong), median(unknown));
         QVERIFY2(median(unknown) * 3 >= median(wrong), "unknown users are answered much faster");
     }
@@ -332,55 +340,23 @@ private Q_SLOTS:
     }
 
     void loginRateLimitedPerAccount() {
+        // LoginThrottleTest follows the delays in detail; here, the answer's shape.
         const TestUser u = registerUser(http(), "dave_rl");
         QVERIFY(u.ok());
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < 3; ++i)
             BM_EXPECT_ERROR(login(u.username, "wrong-password"), 401, "unauthorized");
         HttpResponse r = login(u.username, "wrong-password");
         BM_EXPECT_ERROR(r, 429, "rate_limited");
         bool ok = false;
         const int retryAfter = r.header("Retry-After").toInt(&ok);
-        QVERIFY2(ok && retryAfter > 0 && retryAfter <= 15 * 60,
-                 r.header("Retry-After").constData());
-        // Even the right password waits: the limit is on the account, by username or email.
-        BM_EXPECT_ERROR(login(u.username, u.password), 429, "rate_limited");
+        QVERIFY2(ok && retryAfter > 0 && retryAfter <= 2, r.header("Retry-After").constData());
+        // The delay is on the account at this address, by username or email alike.
         BM_EXPECT_ERROR(login(u.email, u.password), 429, "rate_limited");
         // Other accounts are not affected, and existing sessions still work.
         const TestUser other = registerUser(http(), "erin_rl");
         QVERIFY(other.ok());
         BM_EXPECT_STATUS(login(other.username, other.password), 200);
         BM_EXPECT_STATUS(me(u.accessToken), 200);
-    }
-
-    void loginRateLimitHoldsUnderConcurrentGuesses() {
-        // Guessing in parallel must not buy more attempts than guessing in turn:
-        // at most 5 passwords are actually tried per account and window.
-        ServerProcess server;
-        QVERIFY(server.start());
-        auto c = std::make_unique<HttpTestClient>(server.httpUrl());
-        const TestUser u = registerUser(*c, "parallel_target");
-        QVERIFY(u.ok());
-        const QUrl base = server.httpUrl();
-        const QList<HttpResponse> answers = concurrently(12, [&](int i) {
-            HttpTestClient guesser(base);
-            return guesser.post("/api/v1/auth/login", QJsonObject{{"login", "parallel_target"},
-                                                                   {"password", QStringLiteral("guess-%1").arg(i)}});
-        });
-        int tried = 0, limited = 0;
-        for (const HttpResponse& r : answers) {
-            if (r.status == 401)
-                ++tried;
-            else if (r.status == 429)
-                ++limited;
-            else
-                QFAIL(qPrintable(QStringLiteral("unexpected %1").arg(r.status)));
-        }
-        QVERIFY2(tried <= 5, qPrintable(QStringLiteral("%1 of 12 parallel guesses were checked (limit 5)").arg(tried)));
-        QCOMPARE(tried + limited, 12);
-        BM_EXPECT_ERROR(c->post("/api/v1/auth/login", QJsonObject{{"login", u.username}, {"password", u.password}}), 429,
-                        "rate_limited");
-        c.reset();
-        QCOMPARE(server.stop(), 0);
     }
 
     void loginRateLimitedPerAddress() {
@@ -406,10 +382,10 @@ private Q_SLOTS:
         }
         QVERIFY2(firstLimited >= 5, "limited too early: an address may try several accounts");
         QVERIFY2(firstLimited > 0, "one address guessing many accounts was never limited");
+        // Strangers at this address now wait a moment; an account that signed up here does not.
         const HttpResponse r =
             c->post("/api/v1/auth/login", QJsonObject{{"login", u.username}, {"password", u.password}});
-        BM_EXPECT_ERROR(r, 429, "rate_limited");
-        QVERIFY(r.header("Retry-After").toInt() > 0);
+        BM_EXPECT_STATUS(r, 200);
         c.reset();
         QCOMPARE(server.stop(), 0);
     }
@@ -444,6 +420,8 @@ private Q_SLOTS:
         QTest::newRow("no session (issued before sessions were named)") << "no session";
         QTest::newRow("someone else's session") << "other session";
         QTest::newRow("made-up session") << "unknown session";
+        QTest::newRow("signature spelled another way (unused base64 bits set)") << "noncanonical signature";
+        QTest::newRow("signature with base64 padding") << "padded signature";
     }
 
     void meRejectsBadTokens() {
@@ -504,6 +482,23 @@ private Q_SLOTS:
             c.setAccessToken(signedToken(
                 hs256, {{"sub", u.id}, {"sid", sessionOf(victim.accessToken)}, {"iat", nowS()}, {"exp", nowS() + 600}},
                 secret));
+        } else if (kind == "noncanonical signature") {
+            // The signature's last character carries unused low bits; setting them decodes to
+            // the same bytes, so a lax decoder accepts a second spelling of one token.
+            static const QString alphabet =
+                QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+            const int part = 2;
+            QString spelled = parts[part];
+            QVERIFY2(spelled.size() % 4 != 0, "this part has no unused bits");
+            const int index = int(alphabet.indexOf(spelled.back()));
+            spelled.back() = alphabet.at(index ^ 1);
+            QCOMPARE(QByteArray::fromBase64(spelled.toLatin1(), QByteArray::Base64UrlEncoding),
+                     QByteArray::fromBase64(parts[part].toLatin1(), QByteArray::Base64UrlEncoding));
+            QStringList forged = parts;
+            forged[part] = spelled;
+            c.setAccessToken(forged.join('.'));
+        } else if (kind == "padded signature") {
+            c.setAccessToken(u.accessToken + "=");
         } else if (kind == "unknown session") {
             c.setAccessToken(signedToken(
                 hs256, {{"sub", u.id}, {"sid", "f_madeUp000000000000"}, {"iat", nowS()}, {"exp", nowS() + 600}}, secret));
@@ -529,7 +524,7 @@ private Q_SLOTS:
         BM_EXPECT_STATUS(me(access2), 200);
 
         // The first token is spent: presenting it again is refused...
-        BM_EXPECT_ERROR(refresh(u.refreshToken), 401, "unauthorized");
+        BM_EXPECT_ERROR(replay(u.refreshToken), 401, "unauthorized");
         // ...and revokes the whole family, so the newer token is dead too.
         BM_EXPECT_ERROR(refresh(second), 401, "unauthorized");
         // Other sessions of the same user are a different family and live on.
@@ -565,7 +560,7 @@ private Q_SLOTS:
         BM_EXPECT_STATUS(me(access2), 200);
 
         // Someone replays the spent token: the whole session ends, at once.
-        BM_EXPECT_ERROR(refresh(u.refreshToken), 401, "unauthorized");
+        BM_EXPECT_ERROR(replay(u.refreshToken), 401, "unauthorized");
         for (const QString& token : {u.accessToken, access2}) {
             const HttpResponse r = me(token);
             BM_EXPECT_ERROR(r, 401, "unauthorized");
@@ -574,6 +569,28 @@ private Q_SLOTS:
         }
         // The user's other session is another family and lives on.
         BM_EXPECT_STATUS(me(other.json().value("accessToken").toString()), 200);
+    }
+
+    void refreshRetriedAfterALostAnswerKeepsTheSession() {
+        // The answer to a refresh is lost and the client sends it again: it gets the same
+        // new pair, and the session lives on.
+        const TestUser u = registerUser(http(), "retrying_refresh");
+        QVERIFY(u.ok());
+        const HttpResponse first = refresh(u.refreshToken);
+        BM_EXPECT_STATUS(first, 200);
+        const QString next = first.json().value("refreshToken").toString();
+        // A retry after the answer was lost, a moment later: the same pair again.
+        const HttpResponse retried = refresh(u.refreshToken);
+        BM_EXPECT_STATUS(retried, 200);
+        QCOMPARE(retried.json().value("refreshToken").toString(), next);
+        BM_EXPECT_STATUS(me(retried.json().value("accessToken").toString()), 200);
+        BM_EXPECT_STATUS(me(u.accessToken), 200);
+
+        // Once the new pair is used, the old token is plain reuse again: the session ends.
+        const HttpResponse used = refresh(next);
+        BM_EXPECT_STATUS(used, 200);
+        BM_EXPECT_ERROR(refresh(u.refreshToken), 401, "unauthorized");
+        BM_EXPECT_ERROR(me(used.json().value("accessToken").toString()), 401, "unauthorized");
     }
 
     void refreshChainKeepsWorking() {
@@ -703,7 +720,9 @@ private Q_SLOTS:
                         "validation_failed");
     }
 
-    void concurrentRefreshesOfOneTokenHaveOneWinner() {
+    void concurrentRefreshesOfOneTokenMakeOnePair() {
+        // One rotation however many arrive at once: each gets the same new pair, and the
+        // session is not mistaken for a stolen one.
         const TestUser u = registerUser(http(), "race_refresh");
         QVERIFY(u.ok());
         const QUrl base = m_server->httpUrl();
@@ -711,12 +730,14 @@ private Q_SLOTS:
             HttpTestClient c(base);
             return c.post("/api/v1/auth/refresh", QJsonObject{{"refreshToken", u.refreshToken}});
         });
-        int won = 0;
+        QSet<QString> pairs;
         for (const HttpResponse& r : answers) {
-            QVERIFY2(r.status == 200 || r.status == 401, qPrintable(QString::number(r.status)));
-            won += r.status == 200;
+            BM_EXPECT_STATUS(r, 200);
+            pairs.insert(r.json().value("refreshToken").toString());
         }
-        QCOMPARE(won, 1);
+        QCOMPARE(pairs.size(), 1);
+        BM_EXPECT_STATUS(me(answers.first().json().value("accessToken").toString()), 200);
+        BM_EXPECT_STATUS(refresh(*pairs.begin()), 200);
     }
 
     void concurrentRegistrationsOfOneNameHaveOneWinner() {

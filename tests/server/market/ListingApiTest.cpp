@@ -177,9 +177,54 @@ private Q_SLOTS:
         const QDateTime asked = QDateTime::fromString(terms.value("endsAt").toString(), Qt::ISODateWithMs);
         QVERIFY(ends.isValid());
         QVERIFY(qAbs(ends.msecsTo(asked)) < 1000);
+        QCOMPARE(a.value("reserveMet"), QJsonValue(false));
+        // Everyone else sees the same terms but the reserve itself.
         const HttpResponse d = anonymous()->get("/api/v1/listings/" + l.value("id").toString());
         BM_EXPECT_STATUS(d, 200);
-        QCOMPARE(d.json().value("auction").toObject(), a);
+        QJsonObject publicTerms = a;
+        publicTerms.remove("reservePrice");
+        QCOMPARE(d.json().value("auction").toObject(), publicTerms);
+    }
+
+    void reservePriceIsTheSellersSecret() {
+        QJsonObject body = auctionDraft("Auction: a reserve nobody may see", 10'000, 3600 * 1000);
+        QJsonObject terms = body.value("auction").toObject();
+        terms.insert("reservePrice", QJsonObject{{"amount", 90'000}, {"currency", "KRW"}});
+        body.insert("auction", terms);
+        const HttpResponse created = as(m_seller)->post("/api/v1/listings", body);
+        BM_EXPECT_STATUS(created, 201);
+        const QString id = created.json().value("id").toString();
+        const auto reserveIn = [&](const QJsonObject& listing) {
+            return listing.value("auction").toObject().value("reservePrice").toObject().value("amount").toInteger();
+        };
+        const auto listingIn = [&](const HttpResponse& page) {
+            for (const QJsonValue& item : page.json().value("items").toArray()) {
+                if (item.toObject().value("id").toString() == id)
+                    return item.toObject();
+            }
+            return QJsonObject();
+        };
+        BM_EXPECT_STATUS(as(m_viewer)->put("/api/v1/listings/" + id + "/favorite"), 200);
+        const QString search = "/api/v1/listings?saleType=auction&sellerId=" + m_seller.id + "&limit=100";
+
+        // The seller sees it wherever the listing appears.
+        QCOMPARE(reserveIn(created.json()), 90'000);
+        QCOMPARE(reserveIn(as(m_seller)->get("/api/v1/listings/" + id).json()), 90'000);
+        QCOMPARE(reserveIn(as(m_seller)->patch("/api/v1/listings/" + id, QJsonObject{{"region", "Daegu"}}).json()), 90'000);
+        QCOMPARE(reserveIn(listingIn(as(m_seller)->get(search))), 90'000);
+
+        // Nobody else does, signed in or not: only whether it is met (not before a bid).
+        const QList<QJsonObject> seen = {anonymous()->get("/api/v1/listings/" + id).json(),
+                                         as(m_viewer)->get("/api/v1/listings/" + id).json(),
+                                         listingIn(anonymous()->get(search)), listingIn(as(m_viewer)->get(search)),
+                                         listingIn(as(m_viewer)->get("/api/v1/me/favorites"))};
+        for (const QJsonObject& listing : seen) {
+            const QJsonObject auction = listing.value("auction").toObject();
+            QVERIFY2(!auction.isEmpty(), qPrintable(QJsonDocument(listing).toJson()));
+            QVERIFY2(!auction.contains("reservePrice"), qPrintable(QJsonDocument(auction).toJson()));
+            QCOMPARE(auction.value("reserveMet"), QJsonValue(false));
+        }
+        QVERIFY(!anonymous()->get("/api/v1/listings/" + id).body.contains("90000"));
     }
 
     void auctionPriceIsItsStartPrice() {

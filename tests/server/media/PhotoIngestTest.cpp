@@ -108,6 +108,7 @@ private Q_SLOTS:
     void rejectedUploadsLeaveNothing();
     void identicalUploadsAreStoredOnce();
     void concurrentUploadsAllSucceed();
+    void progressiveScansCountAgainstTheDecodeBudget();
 
 private:
     static void checkServedFiles(const MediaStore& store, const IngestedPhoto& photo);
@@ -296,6 +297,35 @@ void PhotoIngestTest::concurrentUploadsAllSucceed() {
     for (const auto& result : ok)
         QVERIFY(result.value_or(false));
     QCOMPARE(countFiles(store.root(), "*.jpg"), 12);
+}
+
+void PhotoIngestTest::progressiveScansCountAgainstTheDecodeBudget() {
+    QImage image(2000, 1500, QImage::Format_RGB32);
+    image.fill(qRgb(90, 140, 200));
+    QByteArray progressive;
+    QBuffer buffer(&progressive);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "jpeg");
+    writer.setProgressiveScanWrite(true);
+    QVERIFY(writer.write(image));
+
+    QTemporaryDir dir;
+    MediaStore store(dir.path());
+    PhotoIngest::Options generous;
+    PhotoIngest accepting(store, generous);
+    QVERIFY(accepting.ingest(progressive).ok());
+
+    // Three megapixels: a budget of three scans' worth stops it at the fourth.
+    PhotoIngest::Options tight;
+    tight.jpeg.maxScanPixels = 3 * 2000 * 1500;
+    PhotoIngest refusing(store, tight);
+    auto refused = refusing.ingest(progressive);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::ValidationFailed);
+    QVERIFY2(refused.error().message.contains("scans"), qPrintable(refused.error().message));
+    tight.jpeg.maxScanPixels = generous.jpeg.maxScanPixels;
+    tight.jpeg.maxScans = 3;
+    QVERIFY(!PhotoIngest(store, tight).ingest(progressive).ok());
 }
 
 QTEST_GUILESS_MAIN(PhotoIngestTest)

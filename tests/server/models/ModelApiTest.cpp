@@ -6,6 +6,9 @@
 
 #include <QImage>
 #include <QBuffer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bitmarket::test;
@@ -59,6 +62,55 @@ private Q_SLOTS:
     void cleanupTestCase() {
         if (m_server)
             QCOMPARE(m_server->stop(), 0);
+    }
+
+    void engineFailureTellsThePublicNoServerPaths() {
+        // A stand-in engine fails the way the real one does: naming this server's folders
+        // on stderr. The job goes to the seller and the listing's model state to anyone; neither may
+        // carry those words, while the log keeps them for the admin.
+        const QString id = newListing(true);
+        QVERIFY(!id.isEmpty());
+        const HttpResponse requested = as(m_seller)->post("/api/v1/listings/" + id + "/model", {});
+        QCOMPARE(requested.status, 202);
+        const QString jobId = requested.json().value("job").toObject().value("id").toString();
+
+        QTemporaryDir bin;
+        QVERIFY(bin.isValid());
+        const QString workerBinary = bin.filePath("bitmarket-server");
+        QVERIFY(QFile::copy(m_server->binaryPath(), workerBinary));
+        QFile engine(bin.filePath("bitmarket-reconstruct"));
+        QVERIFY(engine.open(QIODevice::WriteOnly));
+        engine.write("#!/bin/sh\n"
+                     "echo \"cannot read $PWD/images/photo_001.jpg: no SIFT features\" >&2\n"
+                     "exit 1\n");
+        engine.close();
+        const auto executable = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+        QVERIFY(engine.setPermissions(executable) && QFile::setPermissions(workerBinary, executable));
+        QProcess worker;
+        worker.setProcessChannelMode(QProcess::MergedChannels);
+        worker.start(workerBinary, {"--worker", "--data-dir", m_server->dataDir()});
+        QVERIFY2(worker.waitForStarted(5000), qPrintable(worker.errorString()));
+
+        QJsonObject job;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         job = as(m_seller)->get("/api/v1/jobs/" + jobId).json();
+                         return !job.value("error").toString().isEmpty();
+                     },
+                     20'000),
+                 qPrintable("the job never failed; worker said:\n" + QString::fromUtf8(worker.readAll())));
+        worker.terminate();
+        QVERIFY(worker.waitForFinished(15'000));
+        const QString error = job.value("error").toString();
+        QCOMPARE(error, QStringLiteral("The 3D engine failed (exit code 1)."));
+        const QByteArray listing = as(TestUser{})->get("/api/v1/listings/" + id).body;
+        for (const QByteArray& secret : {m_server->dataDir().toUtf8(), QByteArray("photo_001"), QByteArray("SIFT")}) {
+            QVERIFY2(!error.toUtf8().contains(secret), qPrintable(error));
+            QVERIFY2(!listing.contains(secret), listing.constData());
+        }
+        QFile log(m_server->dataDir() + "/logs/server.log");
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QVERIFY2(log.readAll().contains("no SIFT features"), "the engine's own words are not in the log");
     }
 
     void requestNeedsOwnerAndPhotos() {

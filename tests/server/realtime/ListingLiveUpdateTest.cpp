@@ -142,6 +142,26 @@ private Q_SLOTS:
         expectSameAsAnonymousGet(pushed);
     }
 
+    void auctionPushKeepsTheReserveSecret() {
+        QJsonObject body = auctionDraft("Pushed auction", 10'000, 3600 * 1000);
+        QJsonObject terms = body.value("auction").toObject();
+        terms.insert("reservePrice", QJsonObject{{"amount", 77'000}, {"currency", "KRW"}});
+        body.insert("auction", terms);
+        const HttpResponse created = as(m_seller)->post("/api/v1/listings", body);
+        BM_EXPECT_STATUS(created, 201);
+        const QString id = created.json().value("id").toString();
+        RealtimeTestClient watcher;
+        watcher.open(m_server->wsUrl());
+        QVERIFY(watcher.waitForConnected());
+        QCOMPARE(typeOf(watcher.subscribe({"listing:" + id})), QStringLiteral("subscribed"));
+        BM_EXPECT_STATUS(as(m_seller)->patch("/api/v1/listings/" + id, QJsonObject{{"title", "Pushed auction, edited"}}), 200);
+        const QJsonObject frame = watcher.waitForFrame([](const QJsonObject& f) { return typeOf(f) == "listing.updated"; });
+        const QJsonObject auction = frame.value("data").toObject().value("auction").toObject();
+        QVERIFY2(!auction.isEmpty(), qPrintable(compact(frame)));
+        QVERIFY2(!auction.contains("reservePrice"), qPrintable(compact(auction)));
+        QCOMPARE(auction.value("reserveMet"), QJsonValue(false));
+    }
+
     void photoUploadPushesTheListing() {
         BM_EXPECT_STATUS(as(m_seller)->upload(listingPath() + "/photos",
                                               {UploadFile{"lamp.png", pngBytes(), "image/png"}}),

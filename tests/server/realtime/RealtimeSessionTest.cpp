@@ -2,6 +2,7 @@
 // sign-out everywhere and refresh-token reuse close them at once (4003), an expiring access
 // token closes them when it expires (4001), and a fresh token opens them again.
 #include "RealtimeTestClient.h"
+#include "server/AddressedClient.h"
 #include "server/ApiTestSupport.h"
 
 #include <QElapsedTimer>
@@ -128,7 +129,10 @@ private Q_SLOTS:
         // Rotation alone ends nothing.
         QCOMPARE(before->request("ping").value("type").toString(), QStringLiteral("pong"));
 
-        BM_EXPECT_ERROR(refresh(u.refreshToken), 401, "unauthorized");
+        // Replayed from somewhere else (the same address could be a retry within the grace).
+        BM_EXPECT_ERROR(AddressedClient(m_server->httpUrl(), loopback(66))
+                            .post("/api/v1/auth/refresh", QJsonObject{{"refreshToken", u.refreshToken}}),
+                        401, "unauthorized");
         QVERIFY(before->waitForDisconnected(kPromptlyMs));
         QVERIFY(after->waitForDisconnected(kPromptlyMs));
         QCOMPARE(int(before->closeCode()), kSessionEnded);
