@@ -163,12 +163,6 @@ const QHash<QString, QString>& koreanByEnglish() {
     return table;
 }
 
-QString filled(QString text, const QStringList& args) {
-    for (const QString& a : args)
-        text = text.arg(a);
-    return text;
-}
-
 // The message a code answers with when nothing more specific is known.
 QString genericEnglish(ErrorCode code) {
     switch (code) {
@@ -203,7 +197,7 @@ ApiError ErrorCatalogue::translate(const ApiError& error, Language language) {
     translated.messageKey.clear();
     translated.messageArgs.clear();
     if (auto korean = ErrorCatalogue::korean(error.templateText())) {
-        translated.message = filled(*korean, error.messageArgs);
+        translated.message = ApiError::filled(*korean, error.messageArgs);
         return translated;
     }
     qCWarning(lcCatalogue) << "no Korean for" << error.templateText();
