@@ -40,7 +40,7 @@ fi
 max_len() {
   case "$1" in
     photo-ingest) echo 65536 ;;
-    multipart) echo 16384 ;;
+    http-requests) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }

@@ -22,6 +22,13 @@ namespace {
 
 constexpr qint64 kNowMs = 1'780'000'000'000LL;
 
+// A search word may name a category (and its children), as CategoryService answers.
+QStringList categoriesNamedBy(const QString& word) {
+    if (word == QLatin1String("camera") || word == QStringLiteral("카메라"))
+        return {QStringLiteral("cameras"), QStringLiteral("film-cameras")};
+    return {};
+}
+
 // The input is "cursor\nsearch text\nsort\nstatus"; missing parts keep the defaults.
 ListingQuery queryFrom(const QByteArray& input) {
     const QList<QByteArray> parts = input.split('\n');
@@ -56,7 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
 
     for (const QStringList& categories : {QStringList{}, QStringList{"c_1"}, QStringList{"c_1", "c_2"}}) {
-        const auto statement = ListingSearch::build(query, categories, kNowMs);
+        const auto statement = ListingSearch::build(query, categories, categoriesNamedBy, kNowMs);
         if (!statement) {
             checkError(statement.error());
             continue;
@@ -68,7 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // What the server writes after the last row of a page continues that query.
     ListingQuery first = query;
     first.cursor.clear();
-    if (!ListingSearch::build(first, {}, kNowMs))
+    if (!ListingSearch::build(first, {}, categoriesNamedBy, kNowMs))
         return 0;
     // Sort keys are prices, counts and times: JSON holds them exactly up to 2^53.
     qint64 key = 0;
@@ -80,6 +87,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const auto decoded = Cursor::decode(next.cursor);
     check(decoded && decoded->keys == QJsonArray{key, qint64(input.size())},
           "a written cursor holds its keys");
-    check(bool(ListingSearch::build(next, {}, kNowMs)), "the next page's query is accepted");
+    check(bool(ListingSearch::build(next, {}, categoriesNamedBy, kNowMs)), "the next page's query is accepted");
     return 0;
 }
