@@ -1,5 +1,7 @@
 #include "bitmarket/ApiError.h"
 
+#include "bitmarket/MessageTemplate.h"
+
 namespace bitmarket {
 
 namespace {
@@ -72,30 +74,8 @@ ApiError& ApiError::arg(const QString& value) {
     if (messageKey.isEmpty())
         messageKey = message;
     messageArgs.append(value);
-    message = filled(messageKey, messageArgs);
+    message = filledTemplate(messageKey, messageArgs);
     return *this;
-}
-
-QString ApiError::filled(const QString& templateText, const QStringList& args) {
-    QString out;
-    out.reserve(templateText.size());
-    for (qsizetype i = 0; i < templateText.size(); ++i) {
-        if (templateText[i] == u'%') {
-            // One or two digits, as QString::arg reads placeholders.
-            qsizetype end = i + 1;
-            qsizetype number = 0;
-            while (end < templateText.size() && end < i + 3 && templateText[end] >= u'0' &&
-                   templateText[end] <= u'9')
-                number = number * 10 + (templateText[end++].unicode() - u'0');
-            if (number >= 1 && number <= args.size()) {
-                out += args[number - 1];
-                i = end - 1;
-                continue;
-            }
-        }
-        out += templateText[i];
-    }
-    return out;
 }
 
 ApiError& ApiError::arg(qint64 value) {

@@ -34,10 +34,6 @@ struct ApiError {
     // Fills the template's next %n placeholder, like QString::arg, keeping the template.
     ApiError& arg(const QString& value);
     ApiError& arg(qint64 value);
-    // `templateText` with %1..%n replaced by `args` in one pass, so an argument that
-    // itself reads "%2" (a client's topic name) stays as it was sent; placeholders
-    // beyond the arguments stay as they are.
-    static QString filled(const QString& templateText, const QStringList& args);
     // The template the message was made from.
     QString templateText() const { return messageKey.isEmpty() ? message : messageKey; }
 

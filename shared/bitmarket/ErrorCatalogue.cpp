@@ -1,5 +1,7 @@
 #include "bitmarket/ErrorCatalogue.h"
 
+#include "bitmarket/MessageTemplate.h"
+
 #include <QHash>
 #include <QLoggingCategory>
 
@@ -197,7 +199,7 @@ ApiError ErrorCatalogue::translate(const ApiError& error, Language language) {
     translated.messageKey.clear();
     translated.messageArgs.clear();
     if (auto korean = ErrorCatalogue::korean(error.templateText())) {
-        translated.message = ApiError::filled(*korean, error.messageArgs);
+        translated.message = filledTemplate(*korean, error.messageArgs);
         return translated;
     }
     qCWarning(lcCatalogue) << "no Korean for" << error.templateText();
