@@ -7,10 +7,10 @@ namespace bitmarket::server {
 
 namespace {
 QJsonObject sessionJson(const AuthSession& s) { return s.toJson(); }
+} // namespace
 
 Result<Registration> registrationFrom(const QJsonObject& body) {
     Registration r;
-    // Lengths are checked by AuthService::validate; here only the JSON types.
     BITMARKET_TRY(r.username, json::requireString(body, "username", 0, 1000));
     BITMARKET_TRY(r.email, json::requireString(body, "email", 0, 1000));
     BITMARKET_TRY(r.password, json::requireString(body, "password", 0, 1000));
@@ -19,7 +19,6 @@ Result<Registration> registrationFrom(const QJsonObject& body) {
     r.displayName = displayName.value_or(QString());
     return r;
 }
-} // namespace
 
 void addAuthRoutes(Router& router, AuthService& auth) {
     router.post("/api/v1/auth/register", Access::Anyone,

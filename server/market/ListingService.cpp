@@ -74,11 +74,15 @@ Result<Listing> ListingService::detail(const QString& listingId, const QString& 
     const qint64 hour = nowMs() / kViewWindowMs;
     bool viewedThisHour = true;
     auto listing = m_db.read([&](db::Connection& c) -> Result<Listing> {
+        // Each statement reads its own snapshot. Asked first, a view found
+        // recorded has its count in the row read next (one transaction writes
+        // both); asked after the row, a view committed in between was counted
+        // neither in the row nor here, and the count went down.
+        viewedThisHour = ListingViewTable::seen(c, listingId, viewerKey, hour);
         Listing l;
         BITMARKET_TRY(l, publicDetail(c, listingId, viewerUserId));
         l.isFavorite =
             !viewerUserId.isEmpty() && FavoriteTable::contains(c, viewerUserId, listingId);
-        viewedThisHour = ListingViewTable::seen(c, listingId, viewerKey, hour);
         return l;
     });
     if (!listing || viewedThisHour)

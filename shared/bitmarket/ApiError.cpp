@@ -1,5 +1,7 @@
 #include "bitmarket/ApiError.h"
 
+#include "bitmarket/MessageTemplate.h"
+
 namespace bitmarket {
 
 namespace {
@@ -72,7 +74,7 @@ ApiError& ApiError::arg(const QString& value) {
     if (messageKey.isEmpty())
         messageKey = message;
     messageArgs.append(value);
-    message = message.arg(value);
+    message = filledTemplate(messageKey, messageArgs);
     return *this;
 }
 

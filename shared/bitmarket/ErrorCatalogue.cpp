@@ -1,5 +1,7 @@
 #include "bitmarket/ErrorCatalogue.h"
 
+#include "bitmarket/MessageTemplate.h"
+
 #include <QHash>
 #include <QLoggingCategory>
 
@@ -165,12 +167,6 @@ const QHash<QString, QString>& koreanByEnglish() {
     return table;
 }
 
-QString filled(QString text, const QStringList& args) {
-    for (const QString& a : args)
-        text = text.arg(a);
-    return text;
-}
-
 // The message a code answers with when nothing more specific is known.
 QString genericEnglish(ErrorCode code) {
     switch (code) {
@@ -205,7 +201,7 @@ ApiError ErrorCatalogue::translate(const ApiError& error, Language language) {
     translated.messageKey.clear();
     translated.messageArgs.clear();
     if (auto korean = ErrorCatalogue::korean(error.templateText())) {
-        translated.message = filled(*korean, error.messageArgs);
+        translated.message = filledTemplate(*korean, error.messageArgs);
         return translated;
     }
     qCWarning(lcCatalogue) << "no Korean for" << error.templateText();

@@ -34,7 +34,9 @@ bool ServerProcess::start(const QStringList& extraArgs, int timeoutMs) {
     m_httpUrl.clear();
     m_wsUrl.clear();
     m_process = std::make_unique<QProcess>();
-    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    // The server's stderr (warnings, and sanitizer reports in build-asan/) goes
+    // to the test's, so that a failing suite shows what its server said.
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process->setProgram(binaryPath());
     m_process->setArguments(QStringList{"--data-dir", m_dataDir, "--listen", "127.0.0.1:0",
                                         "--ws-listen", "127.0.0.1:0"} +
@@ -63,7 +65,6 @@ bool ServerProcess::start(const QStringList& extraArgs, int timeoutMs) {
             m_wsUrl = QUrl(m.captured(1));
     }
     if (m_httpUrl.isEmpty() || m_wsUrl.isEmpty()) {
-        m_output += m_process->readAllStandardError();
         qWarning("server did not start:\n%s", m_output.constData());
         kill();
         return false;

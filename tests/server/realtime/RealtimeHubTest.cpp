@@ -8,6 +8,7 @@
 #include "events/InProcessEventBus.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void anonymousSubscriberReceivesListingEvents();
     void userTopicIsOwnOnly();
     void errorFramesSpeakTheCallersLanguage();
+    void topicErrorQuotesTheTopicAsSent();
     void accessTokenAuthenticates_data();
     void accessTokenAuthenticates();
     void badTokenIsClosedWithPolicyViolation_data();
@@ -210,6 +212,32 @@ void RealtimeHubTest::errorFramesSpeakTheCallersLanguage() {
     QCOMPARE(korean.first, "forbidden");
     QCOMPARE(english.second, QStringLiteral("Sign in to follow user:u_alice."));
     QCOMPARE(korean.second, QStringLiteral("user:u_alice을(를) 구독하려면 로그인해 주세요."));
+}
+
+// Found by fuzzing (tests/fuzz/regressions/ws-frames/): a topic holding "%2" came back
+// with the hub's own text in place of it, in both languages.
+void RealtimeHubTest::topicErrorQuotesTheTopicAsSent() {
+    QFile input(QStringLiteral(BITMARKET_SOURCE_DIR
+                               "/tests/fuzz/regressions/ws-frames/placeholder-in-topic.json"));
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    const QString frame = QString::fromUtf8(input.readAll());
+    QVERIFY(startHub());
+    const auto messageIn = [&](const QByteArray& language) {
+        m_clients.push_back(std::make_unique<RealtimeTestClient>());
+        RealtimeTestClient* client = m_clients.back().get();
+        client->open(url(QStringLiteral("/ws")), {}, language);
+        if (!client->waitForConnected())
+            return QString();
+        client->sendText(frame);
+        const QJsonObject error = client->waitForFrame(
+            [](const QJsonObject& frame) { return typeOf(frame) == "error"; });
+        return error.value("data").toObject().value("message").toString();
+    };
+    QCOMPARE(messageIn({}), QStringLiteral("Unknown topic \"listing:l_5%2U9c1b7d3e5f60a1b2c3d4\"; "
+                                           "expected listing:{id} or user:{id}."));
+    QCOMPARE(messageIn("ko"),
+             QStringLiteral("알 수 없는 토픽 \"listing:l_5%2U9c1b7d3e5f60a1b2c3d4\"입니다. "
+                            "listing:{id} 또는 user:{id} 형식이어야 합니다."));
 }
 
 void RealtimeHubTest::anonymousSubscriberReceivesListingEvents() {
