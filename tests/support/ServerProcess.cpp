@@ -36,7 +36,8 @@ bool ServerProcess::start(const QStringList& extraArgs, int timeoutMs) {
     m_process = std::make_unique<QProcess>();
     // The server's stderr (warnings, and sanitizer reports in build-asan/) goes
     // to the test's, so that a failing suite shows what its server said.
-    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->setProcessChannelMode(m_captureErrorOutput ? QProcess::SeparateChannels
+                                                          : QProcess::ForwardedErrorChannel);
     m_process->setProgram(binaryPath());
     m_process->setArguments(QStringList{"--data-dir", m_dataDir, "--listen", "127.0.0.1:0",
                                         "--ws-listen", "127.0.0.1:0"} +

@@ -33,6 +33,9 @@ public:
     QUrl wsUrl() const { return m_wsUrl; }
     QString dataDir() const { return m_dataDir; }
     QByteArray output() const { return m_output; }
+    // Before start(): keep the server's stderr for takeErrorOutput() instead of
+    // passing it on to the test's.
+    void captureErrorOutput() { m_captureErrorOutput = true; }
     // What the server wrote to stderr (its log lines) since the last call.
     QByteArray takeErrorOutput();
     QString binaryPath() const;
@@ -42,6 +45,7 @@ private:
     QString m_dataDir;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_output;
+    bool m_captureErrorOutput = false;
     QUrl m_httpUrl;
     QUrl m_wsUrl;
     int m_openFileLimit = 0;

@@ -45,6 +45,7 @@ private Q_SLOTS:
 
     void aRequestPathCannotForgeALogLine() {
         ServerProcess server;
+        server.captureErrorOutput();
         QVERIFY(server.start({"--log-requests"}));
         const QString forged = "2026-01-01T00:00:00.000Z error   bitmarket.app: admin password reset";
         HttpTestClient http(server.httpUrl());
