@@ -1,5 +1,7 @@
 #include "support/RawConnection.h"
 
+#include <QTest>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QList>
@@ -213,6 +215,13 @@ void resetPeakMemory(qint64 pid) {
     QFile clearRefs(QStringLiteral("/proc/%1/clear_refs").arg(pid));
     if (clearRefs.open(QIODevice::WriteOnly))
         clearRefs.write("5");
+}
+
+void expectOthersServed(const QUrl& server, const char* attack) {
+    const qint64 ms = timeToAnswer(server, "127.0.0.2");
+    qInfo("%s: a normal request took %lld ms", attack, ms);
+    QVERIFY2(ms >= 0 && ms < 1000,
+             qPrintable(QStringLiteral("during %1 a normal request took %2 ms").arg(attack).arg(ms)));
 }
 
 } // namespace bitmarket::test

@@ -52,6 +52,10 @@ private:
 qint64 timeToAnswer(const QUrl& server, const QByteArray& fromAddress,
                     const QByteArray& path = "/healthz", int timeoutMs = 5000);
 
+// While an attack runs: a normal request from another address (127.0.0.2) must be
+// answered within a second. Fails the running test otherwise.
+void expectOthersServed(const QUrl& server, const char* attack);
+
 // The WebSocket upgrade request for `path` (anonymous).
 QByteArray webSocketUpgrade(const QUrl& server, const QByteArray& path = "/ws");
 

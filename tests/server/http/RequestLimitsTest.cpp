@@ -22,7 +22,6 @@ namespace {
 
 // An attack may grow the server's peak memory by at most this much.
 constexpr long kMemoryBoundKb = 48 * 1024;
-const QByteArray kProbeAddress = "127.0.0.2";
 const QByteArray kLoginPath = "/api/v1/auth/login";
 
 // `megabytes` of zeros, deflated (zlib format, as Content-Encoding: deflate means).
@@ -101,14 +100,6 @@ class RequestLimitsTest : public QObject {
                                 .arg((after.peakKb - rssBeforeKb) / 1024)));
     }
 
-    // Times a normal request from another address; it must be answered within a second.
-    void expectOthersServed(const char* attack) {
-        const qint64 ms = timeToAnswer(url(), kProbeAddress);
-        qInfo("%s: a normal request took %lld ms", attack, ms);
-        QVERIFY2(ms >= 0 && ms < 1000,
-                 qPrintable(
-                     QStringLiteral("during %1 a normal request took %2 ms").arg(attack).arg(ms)));
-    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -148,7 +139,7 @@ private Q_SLOTS:
         attacker.send(bomb);
         const RawResponse refused = attacker.readResponse(20000);
         qInfo("deflate bomb answered %d after %lld ms", refused.status, timer.elapsed());
-        expectOthersServed("a deflate bomb");
+        expectOthersServed(url(), "a deflate bomb");
         expectMemoryBounded(before, "a deflate bomb");
         QCOMPARE(refused.status, 415);
         QCOMPARE(errorCodeOf(refused), QStringLiteral("unsupported_media_type"));
@@ -188,7 +179,7 @@ private Q_SLOTS:
         while (sentBytes < 200LL * 1024 * 1024 && timer.elapsed() < 20000 &&
                !attacker.waitReadable(0) && attacker.send(chunk))
             sentBytes += chunk.size();
-        expectOthersServed("an endless chunked body");
+        expectOthersServed(url(), "an endless chunked body");
         const RawResponse refused = attacker.readResponse(5000);
         qInfo("chunked body: %lld MB sent before the server answered %d (%lld ms)", sentBytes >> 20,
               refused.status, timer.elapsed());
@@ -228,7 +219,7 @@ private Q_SLOTS:
                     answers[i] = attacker.readResponse(20000);
                 });
             }
-            expectOthersServed("many-range requests");
+            expectOthersServed(url(), "many-range requests");
             for (auto& t : attackers)
                 t.join();
         }
@@ -262,7 +253,7 @@ private Q_SLOTS:
         while (sentBytes < 200LL * 1024 * 1024 && timer.elapsed() < 20000 &&
                !attacker.waitReadable(0) && attacker.send(piece))
             sentBytes += piece.size();
-        expectOthersServed("a 200 MB header line");
+        expectOthersServed(url(), "a 200 MB header line");
         const RawResponse refused = attacker.readResponse(5000);
         qInfo("header line: %lld MB sent before the server answered %d", sentBytes >> 20,
               refused.status);
@@ -300,7 +291,7 @@ private Q_SLOTS:
         const RawResponse refused = attacker.readResponse(3000);
         qInfo("a 105 MB JSON body announced: answered %d after %lld ms", refused.status,
               timer.elapsed());
-        expectOthersServed("a 105 MB JSON body");
+        expectOthersServed(url(), "a 105 MB JSON body");
         expectMemoryBounded(before, "a 105 MB JSON body");
         QCOMPARE(refused.status, 413);
         QCOMPARE(errorCodeOf(refused), QStringLiteral("payload_too_large"));
