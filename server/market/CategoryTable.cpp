@@ -27,15 +27,19 @@ QStringList CategoryTable::withChildren(db::Connection& c, const QString& catego
     return ids;
 }
 
-QStringList CategoryTable::namedBy(db::Connection& c, const QString& word) {
-    QStringList ids;
-    auto q = c.query("WITH named AS (SELECT id FROM categories "
-                     "WHERE instr(' ' || search_words || ' ', ' ' || ?1 || ' ') > 0) "
-                     "SELECT id FROM named UNION "
-                     "SELECT id FROM categories WHERE parent_id IN (SELECT id FROM named)");
-    q.bind(word.toLower());
-    while (q.next())
-        ids.append(q.text(0));
+QHash<QString, QStringList> CategoryTable::idsBySearchWord(db::Connection& c) {
+    QHash<QString, QStringList> ids;
+    auto q = c.query("SELECT c.search_words, c.id, k.id FROM categories c "
+                     "LEFT JOIN categories k ON k.parent_id = c.id");
+    while (q.next()) {
+        for (const QString& word : q.text(0).split(u' ', Qt::SkipEmptyParts)) {
+            QStringList& named = ids[word];
+            for (const QString& id : {q.text(1), q.text(2)}) {
+                if (!id.isEmpty() && !named.contains(id))
+                    named.append(id);
+            }
+        }
+    }
     return ids;
 }
 

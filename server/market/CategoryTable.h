@@ -6,6 +6,8 @@
 #include "bitmarket/Language.h"
 #include "db/Connection.h"
 
+#include <QHash>
+
 namespace bitmarket::server {
 
 class CategoryTable {
@@ -15,9 +17,9 @@ public:
     // The category and its children: what browsing it shows (just the id
     // itself when it has no children or is unknown, so it matches nothing).
     static QStringList withChildren(db::Connection& c, const QString& categoryId);
-    // The categories (with their children) one search word names, in either
-    // language ("카메라", "cameras", "camera"); empty when it names none.
-    static QStringList namedBy(db::Connection& c, const QString& word);
+    // Every word a search may name a category by, in either language ("카메라",
+    // "cameras", "camera"), with the categories (and their children) it names.
+    static QHash<QString, QStringList> idsBySearchWord(db::Connection& c);
     // The category and its parent, if any: the categories a listing in it is browsed under.
     static QStringList withParent(db::Connection& c, const QString& categoryId);
 };

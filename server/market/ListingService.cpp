@@ -20,10 +20,20 @@ ApiError listingNotFound() {
 }
 } // namespace
 
+namespace {
+// Unreadable categories only mean no search word names one.
+QHash<QString, QStringList> categoriesBySearchWord(db::Database& db) {
+    auto words = db.read([](db::Connection& c) -> Result<QHash<QString, QStringList>> {
+        return CategoryTable::idsBySearchWord(c);
+    });
+    return words ? std::move(words).value() : QHash<QString, QStringList>();
+}
+} // namespace
+
 ListingService::ListingService(db::Database& db, EventBus& events,
                                const SameTransactionEvents& effects)
-    : m_db(db), m_events(events), m_effects(effects) {
-}
+    : m_db(db), m_events(events), m_effects(effects),
+      m_categoriesBySearchWord(categoriesBySearchWord(db)) {}
 
 Result<void> ListingService::checkCategory(db::Connection& c, const QString& categoryId) {
     if (!CategoryTable::exists(c, categoryId))
@@ -157,8 +167,8 @@ Result<ListingPage> ListingService::search(const ListingQuery& query, const QStr
                                             ? QStringList()
                                             : CategoryTable::withChildren(c, query.categoryId);
         SearchStatement st;
-        const auto categoriesNamedBy = [&c](const QString& word) {
-            return CategoryTable::namedBy(c, word);
+        const auto categoriesNamedBy = [this](const QString& word) {
+            return m_categoriesBySearchWord.value(word.toLower());
         };
         BITMARKET_TRY(st, ListingSearch::build(query, categoryIds, categoriesNamedBy, nowMs()));
         auto q = c.query(st.sql);

@@ -75,6 +75,8 @@ private:
     db::Database& m_db;
     EventBus& m_events;
     const SameTransactionEvents& m_effects;
+    // Categories change only by migration: their search words are read once, not per search.
+    const QHash<QString, QStringList> m_categoriesBySearchWord;
     // Held from reading a listing to publishing it, so announcements racing on two threads
     // go out in the order they read: the last one a viewer gets is never older than another.
     std::mutex m_announcing;
