@@ -2,6 +2,7 @@
 
 #include "app/DemoCatalogue.h"
 #include "app/OpenFiles.h"
+#include "app/ServerCertificate.h"
 #include "app/ServerSecret.h"
 #include "auth/AuthService.h"
 #include "auth/UserRoles.h"
@@ -76,6 +77,7 @@ struct ServerApp::Parts {
     std::unique_ptr<RealtimeHub> hub;
     std::unique_ptr<HttpServer> http;
     std::unique_ptr<Router> router;
+    std::optional<ServerCertificate> certificate;
 };
 
 ServerApp::ServerApp(ServerConfig config)
@@ -150,6 +152,8 @@ void ServerApp::addRoutes() {
     HttpServer::Options httpOptions{m_config.httpHost, m_config.httpPort, m_config.httpThreads,
                                     kMaxRequestBytes, m_config.logRequests, HttpLimits{}};
     httpOptions.limits.maxConnections = m_connectionBudget.http;
+    if (p.certificate)
+        httpOptions.tls = p.certificate->https();
     for (const QString& proxy : m_config.trustedProxies)
         httpOptions.trustedProxies.insert(proxy.toStdString());
     p.http = std::make_unique<HttpServer>(httpOptions);
@@ -169,7 +173,8 @@ void ServerApp::addRoutes() {
                                                         : m_config.wsHost;
                                    if (wsHost.contains(u':'))
                                        wsHost = u'[' + wsHost + u']';
-                                   return QStringLiteral("ws://%1:%2/ws")
+                                   return QStringLiteral("%1://%2:%3/ws")
+                                       .arg(m_config.tls() ? u"wss" : u"ws")
                                        .arg(wsHost)
                                        .arg(m_parts->hub ? m_parts->hub->port() : 0);
                                }});
@@ -231,6 +236,8 @@ bool ServerApp::grantAdmin(const QString& username) {
 bool ServerApp::start() {
     if (!openStorage())
         return false;
+    if (!loadCertificate())
+        return false;
     Parts& p = *m_parts;
     if (m_config.demo) {
         DemoCatalogue demo(*p.db, *p.auth, *p.listings, *p.keywords, p.effects, *p.photoIngest,
@@ -256,6 +263,8 @@ bool ServerApp::start() {
     hubOptions.port = static_cast<quint16>(m_config.wsPort);
     hubOptions.maxConnections = m_connectionBudget.webSockets;
     hubOptions.trustedProxies = m_config.trustedProxies;
+    if (p.certificate)
+        hubOptions.tls = p.certificate->wss();
     p.hub = std::make_unique<RealtimeHub>(
         p.events,
         [&auth](const QString& token) -> RealtimeHub::Admission {
@@ -297,12 +306,44 @@ bool ServerApp::start() {
     p.jobRelay =
         std::make_unique<jobs::JobEventRelay>(*p.db, p.events, *p.jobQueue, p.jobHandlers);
     p.jobRelay->start();
-    std::printf("listening on http://%s:%d\n", qPrintable(m_config.httpHost), port.value());
-    std::printf("websocket on ws://%s:%d/ws\n", qPrintable(m_config.wsHost), p.hub->port());
+    const char* secure = m_config.tls() ? "s" : "";
+    std::printf("listening on http%s://%s:%d\n", secure, qPrintable(m_config.httpHost), port.value());
+    std::printf("websocket on ws%s://%s:%d/ws\n", secure, qPrintable(m_config.wsHost), p.hub->port());
     std::fflush(stdout);
     qCInfo(lcApp).noquote() << "serving" << m_config.dataDir << "on port" << port.value()
                             << "and websocket port" << p.hub->port();
     return true;
+}
+
+bool ServerApp::loadCertificate() {
+    if (!m_config.tls())
+        return true;
+    auto certificate = ServerCertificate::load(m_config.tlsCertificateFile, m_config.tlsKeyFile);
+    if (!certificate) {
+        qCCritical(lcApp).noquote() << certificate.error().message;
+        return false;
+    }
+    if (certificate->expiresAt() < QDateTime::currentDateTimeUtc())
+        qCWarning(lcApp).noquote() << "the TLS certificate" << m_config.tlsCertificateFile
+                                   << "expired on" << certificate->expiresAt().toString(Qt::ISODate)
+                                   << "; clients will refuse it";
+    m_parts->certificate = std::move(certificate).value();
+    return true;
+}
+
+void ServerApp::reloadCertificate() {
+    if (!m_config.tls() || !m_parts || !m_parts->http || !m_parts->hub)
+        return;
+    auto certificate = ServerCertificate::load(m_config.tlsCertificateFile, m_config.tlsKeyFile);
+    if (!certificate) {
+        qCWarning(lcApp).noquote() << "kept the TLS certificate in use:" << certificate.error().message;
+        return;
+    }
+    m_parts->http->setTls(certificate->https());
+    m_parts->hub->setTls(certificate->wss());
+    qCInfo(lcApp).noquote() << "reloaded the TLS certificate" << m_config.tlsCertificateFile
+                            << "(valid until" << certificate->expiresAt().toString(Qt::ISODate) + ")";
+    m_parts->certificate = std::move(certificate).value();
 }
 
 void ServerApp::stop() {

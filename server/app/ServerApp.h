@@ -31,12 +31,17 @@ public:
     bool grantAdmin(const QString& username);
     // Runs only job workers on the data dir (bitmarket-server --worker): no listeners.
     bool startWorkerOnly();
+    // Reads --tls-cert and --tls-key again (renewed files) for new connections; the old
+    // pair stays when the new one does not load. Logs what happened.
+    void reloadCertificate();
     void stop();
 
 private:
     struct Parts;
 
     bool openStorage();
+    // Loads --tls-cert and --tls-key, if set; false (logged) when they do not load.
+    bool loadCertificate();
     void addRoutes();
     // What the model jobs call when they changed a listing: ListingService::announceUpdate.
     std::function<void(const QString& listingId)> listingChanged();

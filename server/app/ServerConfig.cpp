@@ -23,6 +23,8 @@ constexpr Setting kSettings[] = {
     {"listen", "BITMARKET_LISTEN", "HOST:PORT", "HTTP address (default 127.0.0.1:8080; port 0 picks a free port)."},
     {"ws-listen", "BITMARKET_WS_LISTEN", "HOST:PORT", "WebSocket address (default: HTTP port + 1)."},
     {"public-ws-url", "BITMARKET_PUBLIC_WS_URL", "URL", "WebSocket URL to announce in /healthz (behind a proxy)."},
+    {"tls-cert", "BITMARKET_TLS_CERT", "FILE", "Serve HTTPS and WSS with this PEM certificate chain (e.g. a Let's Encrypt fullchain.pem); needs --tls-key. SIGHUP reloads it."},
+    {"tls-key", "BITMARKET_TLS_KEY", "FILE", "The certificate's private key (PEM, unencrypted)."},
     {"trusted-proxy", "BITMARKET_TRUSTED_PROXY", "ADDRESSES", "Proxies (comma-separated addresses, e.g. 127.0.0.1 for nginx on this machine) whose X-Forwarded-For is believed."},
     {"demo-assets", "BITMARKET_DEMO_ASSETS", "DIR", "Photos and models for --demo."},
     {"workers", "BITMARKET_WORKERS", "N", "3D job workers inside this process (default 1, 0 for none)."},
@@ -136,6 +138,11 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
     if (c.wsPort < 0)
         c.wsPort = c.httpPort == 0 ? 0 : c.httpPort + 1;
     c.publicWebsocketUrl = valueOf("public-ws-url", "BITMARKET_PUBLIC_WS_URL");
+    c.tlsCertificateFile = valueOf("tls-cert", "BITMARKET_TLS_CERT");
+    c.tlsKeyFile = valueOf("tls-key", "BITMARKET_TLS_KEY");
+    if (c.tlsCertificateFile.isEmpty() != c.tlsKeyFile.isEmpty())
+        return ApiError::validation(QStringLiteral("--tls-cert and --tls-key go together."),
+                                    c.tlsKeyFile.isEmpty() ? "tls-key" : "tls-cert");
     for (const QString& address : valueOf("trusted-proxy", "BITMARKET_TRUSTED_PROXY").split(u',', Qt::SkipEmptyParts)) {
         const QHostAddress parsed(address.trimmed());
         if (parsed.isNull())

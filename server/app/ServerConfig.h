@@ -16,6 +16,10 @@ struct ServerConfig {
     QString wsHost;  // empty: same as httpHost
     int wsPort = -1; // -1: HTTP port + 1 (or a free port when the HTTP port is 0)
     QString publicWebsocketUrl; // set behind a reverse proxy
+    // HTTPS and WSS with this certificate chain and key (PEM files); plain when empty.
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
+    bool tls() const { return !tlsCertificateFile.isEmpty(); }
     // Proxies whose X-Forwarded-For names the client, and whose many clients are not
     // counted as one address.
     QStringList trustedProxies;

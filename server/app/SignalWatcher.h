@@ -1,5 +1,6 @@
-// Turns SIGTERM/SIGINT into a Qt signal on the main thread (self-pipe), so
-// shutdown runs as ordinary code instead of inside a signal handler.
+// Turns SIGTERM/SIGINT (shut down) and SIGHUP (reload the certificate) into Qt signals
+// on the main thread (self-pipe), so they run as ordinary code instead of inside a
+// signal handler.
 #pragma once
 
 #include <QObject>
@@ -17,6 +18,7 @@ public:
 
 Q_SIGNALS:
     void terminationRequested(int signalNumber);
+    void reloadRequested();
 
 private:
     std::unique_ptr<QSocketNotifier> m_notifier;

@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
         qInfo("signal %d: shutting down", signalNumber);
         QCoreApplication::quit();
     });
+    QObject::connect(&signals, &SignalWatcher::reloadRequested, &app,
+                     [&server] { server.reloadCertificate(); });
     if (!(config->worker ? server.startWorkerOnly() : server.start())) {
         ServerLog::uninstall();
         return 1;

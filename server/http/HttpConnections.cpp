@@ -7,6 +7,9 @@
 
 #include <QLoggingCategory>
 
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -36,6 +39,8 @@ constexpr auto kSweepInterval = 100ms;
 constexpr auto kAcceptPause = 100ms;
 // Received at most per connection and wake-up, so one fast sender cannot starve the rest.
 constexpr std::size_t kReadBurstBytes = 1 << 20;
+// The content type of a TLS record that carries a handshake message (RFC 8446, 5.1).
+constexpr char kTlsHandshakeRecord = 0x16;
 
 const char* reasonPhrase(int status) {
     switch (status) {
@@ -77,7 +82,8 @@ std::pair<std::string, int> addressOf(const sockaddr_storage& address) {
 
 struct HttpConnections::Connection {
     enum class Phase {
-        Idle,     // between requests (or none yet)
+        Handshake, // an HTTPS connection before its TLS handshake is done
+        Idle,      // between requests (or none yet)
         Head,     // the first bytes of a request are in
         Body,     // the head was read and accepted
         Working,  // a worker computes the answer
@@ -86,6 +92,8 @@ struct HttpConnections::Connection {
     };
 
     int fd = -1;
+    SSL* tls = nullptr; // an HTTPS connection's session
+    bool tlsRecordSeen = false;
     std::string address;
     int port = 0;
     std::string localAddress;
@@ -124,6 +132,11 @@ HttpConnections::~HttpConnections() {
         ::close(m_epoll);
     if (m_wake >= 0)
         ::close(m_wake);
+}
+
+void HttpConnections::setTls(std::shared_ptr<const TlsContext> tls) {
+    std::lock_guard lock(m_tlsMutex);
+    m_tls = std::move(tls);
 }
 
 void HttpConnections::serve(int listenSocket) {
@@ -169,7 +182,9 @@ void HttpConnections::serve(int listenSocket) {
                 auto* c = static_cast<Connection*>(tag);
                 if (!m_connections.count(c))
                     continue;
-                if (c->phase == Connection::Phase::Sending)
+                if (c->phase == Connection::Phase::Handshake)
+                    shakeHands(*c);
+                else if (c->phase == Connection::Phase::Sending)
                     sendTo(*c);
                 else
                     readFrom(*c);
@@ -234,16 +249,106 @@ void HttpConnections::acceptAll() {
         ::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &length);
         std::tie(c.localAddress, c.localPort) = addressOf(local);
         c.phaseStart = Clock::now();
+        std::shared_ptr<const TlsContext> tls;
+        {
+            std::lock_guard lock(m_tlsMutex);
+            tls = m_tls;
+        }
+        if (tls) {
+            c.tls = tls->accept(fd);
+            c.phase = Connection::Phase::Handshake;
+        }
         m_connections.emplace(&c, std::move(connection));
+        if (tls && !c.tls) {
+            close(c);
+            continue;
+        }
         watch(c, EPOLLIN | EPOLLRDHUP);
     }
+}
+
+void HttpConnections::shakeHands(Connection& c) {
+    if (!c.tlsRecordSeen) {
+        // A TLS connection opens with a handshake record; a plain HTTP request with a
+        // method name. Someone who typed http:// is told what to type instead.
+        char first = 0;
+        const ssize_t n = ::recv(c.fd, &first, 1, MSG_PEEK);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        if (n == 1 && first != kTlsHandshakeRecord) {
+            SSL_free(c.tls);
+            c.tls = nullptr;
+            return refuse(c, {400, ApiError::validation(QStringLiteral(
+                                       "This server speaks HTTPS only: use an https:// address."))});
+        }
+        c.tlsRecordSeen = true;
+    }
+    ERR_clear_error();
+    const int result = SSL_do_handshake(c.tls);
+    if (result == 1) {
+        c.phase = Connection::Phase::Idle;
+        c.phaseStart = Clock::now();
+        watch(c, EPOLLIN | EPOLLRDHUP);
+        // The first request may have come with the end of the handshake.
+        readFrom(c);
+        return;
+    }
+    switch (SSL_get_error(c.tls, result)) {
+    case SSL_ERROR_WANT_READ:
+        watch(c, EPOLLIN | EPOLLRDHUP);
+        return;
+    case SSL_ERROR_WANT_WRITE:
+        watch(c, EPOLLOUT);
+        return;
+    default:
+        // Not TLS (plain HTTP to the HTTPS port), no protocol in common, or gone.
+        qCDebug(lcConnections) << "TLS handshake with" << c.address.c_str() << "failed";
+        close(c);
+    }
+}
+
+ssize_t HttpConnections::receive(Connection& c, char* buffer, std::size_t size) {
+    if (!c.tls)
+        return ::recv(c.fd, buffer, size, 0);
+    // OpenSSL reads no further ahead than the record it decrypts, and a whole record fits
+    // in `buffer`: what is not read yet stays in the socket, where epoll sees it.
+    ERR_clear_error();
+    const int n = SSL_read(c.tls, buffer, static_cast<int>(size));
+    if (n > 0)
+        return n;
+    switch (SSL_get_error(c.tls, n)) {
+    case SSL_ERROR_WANT_READ:
+    case SSL_ERROR_WANT_WRITE:
+        errno = EAGAIN;
+        return -1;
+    case SSL_ERROR_ZERO_RETURN:
+        return 0;
+    default:
+        errno = ECONNRESET;
+        return -1;
+    }
+}
+
+ssize_t HttpConnections::transmit(Connection& c, const char* data, std::size_t size) {
+    if (!c.tls)
+        return ::send(c.fd, data, size, MSG_NOSIGNAL);
+    ERR_clear_error();
+    const int n = SSL_write(c.tls, data, static_cast<int>(std::min<std::size_t>(size, 1 << 30)));
+    if (n > 0)
+        return n;
+    if (SSL_get_error(c.tls, n) == SSL_ERROR_WANT_WRITE) {
+        errno = EAGAIN;
+        return -1;
+    }
+    errno = EPIPE;
+    return -1;
 }
 
 void HttpConnections::readFrom(Connection& c) {
     char buffer[64 * 1024];
     std::size_t burst = 0;
     while (burst < kReadBurstBytes) {
-        const ssize_t n = ::recv(c.fd, buffer, sizeof buffer, 0);
+        const ssize_t n = receive(c, buffer, sizeof buffer);
         if (n > 0) {
             burst += static_cast<std::size_t>(n);
             if (c.phase == Connection::Phase::Lingering)
@@ -325,6 +430,7 @@ void HttpConnections::proceed(Connection& c) {
             }
             return dispatch(c, std::move(body));
         }
+        case Phase::Handshake:
         case Phase::Working:
         case Phase::Sending:
         case Phase::Lingering:
@@ -363,7 +469,7 @@ bool HttpConnections::startBody(Connection& c) {
         c.chunked.emplace(c.bodyLimit);
     if (head.expectsContinue()) {
         static constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
-        ::send(c.fd, kContinue, sizeof kContinue - 1, MSG_NOSIGNAL);
+        transmit(c, kContinue, sizeof kContinue - 1);
     }
     return true;
 }
@@ -436,8 +542,7 @@ void HttpConnections::takeAnswers() {
 
 void HttpConnections::sendTo(Connection& c) {
     while (c.sent < c.output.size()) {
-        const ssize_t n =
-            ::send(c.fd, c.output.data() + c.sent, c.output.size() - c.sent, MSG_NOSIGNAL);
+        const ssize_t n = transmit(c, c.output.data() + c.sent, c.output.size() - c.sent);
         if (n > 0) {
             c.sent += static_cast<std::size_t>(n);
             continue;
@@ -456,6 +561,8 @@ void HttpConnections::sendTo(Connection& c) {
     if (c.closeAfterSending) {
         // Closing at once would reset a connection the client is still sending on, and
         // the reset can destroy the answer before the client reads it.
+        if (c.tls)
+            SSL_shutdown(c.tls);
         ::shutdown(c.fd, SHUT_WR);
         c.phase = Connection::Phase::Lingering;
         c.input.clear();
@@ -506,6 +613,10 @@ void HttpConnections::sweep() {
     for (const auto& [key, c] : m_connections) {
         const auto age = now - c->phaseStart;
         switch (c->phase) {
+        case Connection::Phase::Handshake:
+            if (age > m_limits.headTimeout)
+                expired.push_back(key);
+            break;
         case Connection::Phase::Idle:
             if (age > m_limits.idleTimeout)
                 expired.push_back(key);
@@ -559,6 +670,7 @@ void HttpConnections::close(Connection& c) {
     }
     releaseBody(c);
     watch(c, 0);
+    SSL_free(c.tls);
     ::close(c.fd);
     if (--m_perAddress[c.address] <= 0)
         m_perAddress.erase(c.address);

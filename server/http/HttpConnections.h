@@ -5,10 +5,13 @@
 // and the worker only computes the answer: a slow, idle or silent client holds
 // a file and a few kilobytes, never a worker. (httplib 0.11 gives each connection
 // a worker for its whole life, so 32 slow clients stopped the server.)
+// With a TlsContext the connections are HTTPS: the same thread does each TLS handshake
+// (under the header deadline) and en- and decrypts; workers see plain requests.
 #pragma once
 
 #include "http/HttpLimits.h"
 #include "http/RequestHead.h"
+#include "http/TlsContext.h"
 
 #include <atomic>
 #include <chrono>
@@ -16,6 +19,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <sys/types.h>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -55,6 +59,9 @@ public:
     HttpConnections(const HttpConnections&) = delete;
     HttpConnections& operator=(const HttpConnections&) = delete;
 
+    // From now on, new connections are HTTPS with `tls` (nullptr: plain HTTP). Callable
+    // from any thread, while serving too: a renewed certificate applies to new connections.
+    void setTls(std::shared_ptr<const TlsContext> tls);
     // Serves the listening socket until stop(), on the calling thread; closes it at the end.
     void serve(int listenSocket);
     bool isServing() const { return m_serving; }
@@ -66,7 +73,12 @@ private:
     using Clock = std::chrono::steady_clock;
 
     void acceptAll();
+    void shakeHands(Connection& c);
     void readFrom(Connection& c);
+    // recv and send, through TLS on an HTTPS connection: > 0 bytes, 0 when the client has
+    // ended (receive only), -1 with errno EAGAIN when it would block, -1 on an error.
+    ssize_t receive(Connection& c, char* buffer, std::size_t size);
+    ssize_t transmit(Connection& c, const char* data, std::size_t size);
     // Advances `c` through what it has received: head, body, then a worker.
     void proceed(Connection& c);
     bool startBody(Connection& c);
@@ -86,6 +98,8 @@ private:
     Handler m_handler;
     BodyLimit m_bodyLimit;
     std::unordered_set<std::string> m_trustedProxies;
+    std::mutex m_tlsMutex;
+    std::shared_ptr<const TlsContext> m_tls;
     std::unique_ptr<httplib::ThreadPool> m_pool;
     bool m_poolStopped = false;
     int m_epoll = -1;

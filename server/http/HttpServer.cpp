@@ -147,6 +147,7 @@ Result<int> HttpServer::bind() {
         m_options.limits, m_options.threads,
         [this](const HttpConnections::Request& request) { return answer(request); },
         std::move(bodyLimit), m_options.trustedProxies);
+    m_connections->setTls(m_options.tls);
     return port;
 }
 
@@ -155,6 +156,8 @@ HttpConnections::Answer HttpServer::answer(const HttpConnections::Request& reque
     const bool keepOpen = m_routes->answer(stream, request.lastOnConnection);
     return {stream.takeOutput(), !keepOpen};
 }
+
+void HttpServer::setTls(std::shared_ptr<const TlsContext> tls) { m_connections->setTls(std::move(tls)); }
 
 void HttpServer::serve() { m_connections->serve(m_listenSocket); }
 

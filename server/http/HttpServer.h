@@ -7,6 +7,7 @@
 #include "bitmarket/Result.h"
 #include "http/HttpConnections.h"
 #include "http/HttpLimits.h"
+#include "http/TlsContext.h"
 
 #include <httplib.h>
 
@@ -26,6 +27,7 @@ public:
         bool logRequests = false;
         HttpLimits limits;
         std::unordered_set<std::string> trustedProxies; // see HttpConnections
+        std::shared_ptr<const TlsContext> tls;           // HTTPS when set
     };
 
     explicit HttpServer(Options options);
@@ -38,6 +40,8 @@ public:
     Result<int> bind();
     // Serves until stop(); call after bind().
     void serve();
+    // The certificate for new connections from now on (a renewed one); call after bind().
+    void setTls(std::shared_ptr<const TlsContext> tls);
     // Waits until serve() accepts connections; false after `timeoutMs` without it.
     bool waitUntilServing(int timeoutMs);
     void stop();

@@ -5,6 +5,7 @@
 #include "realtime/ServerFrame.h"
 
 #include <QNetworkRequest>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -74,6 +75,32 @@ std::optional<QString> presentedToken(const QNetworkRequest& request) {
 
 } // namespace
 
+// Accepts TCP sockets, or with a TLS configuration sockets that will be wss:// (their
+// TLS handshake not started yet, so that they are counted first like any other).
+class SocketListener final : public QTcpServer {
+public:
+    using QTcpServer::QTcpServer;
+    void setTls(std::optional<QSslConfiguration> tls) { m_tls = std::move(tls); }
+
+protected:
+    void incomingConnection(qintptr descriptor) override {
+        if (!m_tls) {
+            QTcpServer::incomingConnection(descriptor);
+            return;
+        }
+        auto* socket = new QSslSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        socket->setSslConfiguration(*m_tls);
+        addPendingConnection(socket);
+    }
+
+private:
+    std::optional<QSslConfiguration> m_tls;
+};
+
 RealtimeEndpoint::RealtimeEndpoint(RealtimeHub::Options options,
                                    RealtimeHub::Authenticator authenticate,
                                    std::atomic<int>& connectionCount)
@@ -94,7 +121,8 @@ Result<quint16> RealtimeEndpoint::listen() {
     m_listener->setHandshakeTimeout(2 * m_options.handshakeTimeoutMs);
     connect(m_listener, &QWebSocketServer::newConnection, this,
             &RealtimeEndpoint::admitPendingConnections);
-    m_tcpListener = new QTcpServer(this);
+    m_tcpListener = new SocketListener(this);
+    m_tcpListener->setTls(m_options.tls);
     connect(m_tcpListener, &QTcpServer::newConnection, this, &RealtimeEndpoint::acceptPendingSockets);
     if (!m_tcpListener->listen(m_options.address, m_options.port)) {
         return ApiError::internal(
@@ -133,6 +161,12 @@ void RealtimeEndpoint::fanOut(const TopicEvent& event) {
         if (session->backlogBytes() > kMaxBacklogBytes)
             session->drop();
     }
+}
+
+void RealtimeEndpoint::setTls(const QSslConfiguration& tls) {
+    m_options.tls = tls;
+    if (m_tcpListener)
+        m_tcpListener->setTls(tls);
 }
 
 void RealtimeEndpoint::shutdown() {
@@ -187,8 +221,24 @@ void RealtimeEndpoint::acceptPendingSockets() {
             socket->abort();
             socket->deleteLater();
         });
-        m_listener->handleConnection(socket);
+        startHandshake(socket);
     }
+}
+
+void RealtimeEndpoint::startHandshake(QTcpSocket* socket) {
+    auto* tls = qobject_cast<QSslSocket*>(socket);
+    if (!tls) {
+        m_listener->handleConnection(socket);
+        return;
+    }
+    connect(tls, &QSslSocket::encrypted, this, [this, tls] { m_listener->handleConnection(tls); });
+    // A failed TLS handshake (plain ws:// to the wss:// port, no protocol in common) never
+    // reaches the WebSocket server, which would otherwise delete the socket.
+    connect(tls, &QAbstractSocket::disconnected, tls, [tls] {
+        if (!tls->isEncrypted())
+            tls->deleteLater();
+    });
+    tls->startServerEncryption();
 }
 
 void RealtimeEndpoint::admitPendingConnections() {

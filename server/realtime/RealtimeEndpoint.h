@@ -18,7 +18,6 @@
 #include <atomic>
 #include <memory>
 
-class QTcpServer;
 class QTcpSocket;
 class QTimer;
 class QWebSocket;
@@ -27,6 +26,7 @@ class QWebSocketServer;
 namespace bitmarket::server {
 
 class RealtimeSession;
+class SocketListener;
 
 class RealtimeEndpoint final : public QObject {
     Q_OBJECT
@@ -40,6 +40,8 @@ public:
     Result<quint16> listen();
     // Sends the event's frames to the sessions following their topics (see TopicEvent).
     void deliver(const DomainEvent& event);
+    // New sockets are wss:// with `tls` from now on.
+    void setTls(const QSslConfiguration& tls);
     // Stops accepting, closes every socket and emits closed() once all are gone.
     void shutdown();
 
@@ -50,6 +52,8 @@ private:
     // Counts a new socket against its address and the total, closing it past either, and
     // hands it to the WebSocket handshake.
     void acceptPendingSockets();
+    // The WebSocket handshake, after the TLS one for a wss:// socket.
+    void startHandshake(QTcpSocket* socket);
     void admitPendingConnections();
     void admit(QWebSocket* socket);
     void refuse(QWebSocket* socket, QWebSocketProtocol::CloseCode code, const QString& reason);
@@ -65,7 +69,7 @@ private:
     RealtimeHub::Options m_options;
     RealtimeHub::Authenticator m_authenticate;
     std::atomic<int>& m_connectionCount;
-    QTcpServer* m_tcpListener = nullptr;
+    SocketListener* m_tcpListener = nullptr;
     QWebSocketServer* m_listener = nullptr; // handshakes only; m_tcpListener accepts
     // Open sockets, from the TCP accept until the socket is deleted. Shared with each
     // socket's SocketPlace, which may outlive the endpoint during its destruction.

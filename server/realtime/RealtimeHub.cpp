@@ -92,6 +92,13 @@ void RealtimeHub::stop() {
     m_connections = 0;
 }
 
+void RealtimeHub::setTls(const QSslConfiguration& tls) {
+    std::lock_guard lock(m_lifecycle);
+    if (m_endpoint)
+        QMetaObject::invokeMethod(m_endpoint, [endpoint = m_endpoint, tls] { endpoint->setTls(tls); },
+                                  Qt::QueuedConnection);
+}
+
 int RealtimeHub::connectionCount() const {
     return m_connections;
 }

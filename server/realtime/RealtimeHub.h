@@ -9,6 +9,7 @@
 #include "events/EventBus.h"
 
 #include <QHostAddress>
+#include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
 #include <QThread>
@@ -38,8 +39,10 @@ public:
         int maxConnections = 4096;
         // Proxies (nginx) carrying many clients' sockets: not held to the per-address cap.
         QStringList trustedProxies;
-        // From connecting to a finished WebSocket handshake.
+        // From connecting to a finished WebSocket handshake (the TLS one included).
         int handshakeTimeoutMs = 10'000;
+        // wss:// with this certificate and key when set; ws:// otherwise.
+        std::optional<QSslConfiguration> tls;
     };
     // Close codes beyond RFC 6455's, in its private range. On the first a client refreshes
     // its access token and reconnects; on the second its session is over (sign in again).
@@ -69,6 +72,8 @@ public:
     // Closes every socket, stops listening and ends the thread. Idempotent. Must not be
     // called from the hub thread (for instance from inside the authenticator).
     void stop();
+    // The certificate for new wss:// sockets from now on (a renewed one); while running.
+    void setTls(const QSslConfiguration& tls);
     // Admitted sockets; readable from any thread.
     int connectionCount() const;
 

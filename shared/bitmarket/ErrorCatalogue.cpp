@@ -65,6 +65,12 @@ constexpr Entry kEntries[] = {
     {"Only Expect: 100-continue is understood.", "Expect 헤더는 100-continue만 쓸 수 있습니다."},
     {"Malformed chunked request body.", "chunked 요청 본문이 올바르지 않습니다."},
     {"The request took too long to arrive.", "요청이 도착하는 데 너무 오래 걸렸습니다."},
+    {"Cannot create a TLS context: %1", "TLS 컨텍스트를 만들 수 없습니다: %1"},
+    {"Cannot use %1 as the TLS certificate: %2", "%1을(를) TLS 인증서로 쓸 수 없습니다: %2"},
+    {"Cannot use %1 as the TLS key: %2", "%1을(를) TLS 키로 쓸 수 없습니다: %2"},
+    {"This server speaks HTTPS only: use an https:// address.",
+     "이 서버는 HTTPS로만 연결됩니다. https:// 주소를 쓰세요."},
+    {"--tls-cert and --tls-key go together.", "--tls-cert와 --tls-key는 함께 지정해야 합니다."},
     // Accounts and sessions.
     {"Use 3 to 32 characters: letters, digits, '_' or '.'.",
      "영문 소문자, 숫자, '_', '.'로 3자에서 32자까지 쓸 수 있습니다."},
