@@ -8,6 +8,7 @@
 #include "session/Session.h"
 #include "support/HttpTestClient.h"
 #include "support/ServerProcess.h"
+#include "support/ThrowawayCertificate.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -92,6 +93,48 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), kWaitMs);
         QCOMPARE(events.first().at(0).toString(), QString("listing.updated"));
         QCOMPARE(events.first().at(1).toString(), topic);
+        realtime.stop();
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // A server with its own certificate (--tls-cert): the app signs in over https:// and
+    // follows a listing over the wss:// URL the server announces.
+    void theAppWorksWithAnHttpsServer() {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath("cert.pem");
+        const QString key = dir.filePath("key.pem");
+        QVERIFY(makeCertificate(cert, key));
+        trustCertificate(cert);
+        ServerProcess server;
+        QVERIFY(server.start({"--workers", "0", "--tls-cert", cert, "--tls-key", key}));
+        QCOMPARE(server.httpUrl().scheme(), QStringLiteral("https"));
+
+        QTemporaryDir config;
+        ApiClient api;
+        api.setServerUrl(server.httpUrl());
+        Session session(&api, config.path());
+        QVERIFY(signUp(session, "tls_buyer"));
+        HttpTestClient seller(server.httpUrl());
+        const HttpResponse signedUp =
+            seller.post("/api/v1/auth/register", QJsonObject{{"username", "tls_seller"},
+                                                             {"email", "tls@test.local"},
+                                                             {"password", "12345678"}});
+        QCOMPARE(signedUp.status, 201);
+        seller.setAccessToken(signedUp.json().value("accessToken").toString());
+        const HttpResponse created = seller.post("/api/v1/listings", listingDraft("Desk lamp"));
+        QCOMPARE(created.status, 201);
+        const QString listingId = created.json().value("id").toString();
+
+        RealtimeClient realtime(&api);
+        realtime.subscribe("listing:" + listingId);
+        realtime.start();
+        QTRY_VERIFY_WITH_TIMEOUT(realtime.online(), kWaitMs);
+        QSignalSpy events(&realtime, &RealtimeClient::eventReceived);
+        QCOMPARE(seller.patch("/api/v1/listings/" + listingId, QJsonObject{{"title", "Brass lamp"}})
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), kWaitMs);
+        QCOMPARE(events.first().at(0).toString(), QString("listing.updated"));
         realtime.stop();
         QCOMPARE(server.stop(), 0);
     }

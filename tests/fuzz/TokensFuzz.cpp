@@ -65,7 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check(access.verdict != AccessCheck::Verdict::Granted, "a token nobody issued grants nothing");
     checkRefused(access.error);
 
-    const auto refreshed = accounts.auth.refresh(token);
+    const auto refreshed = accounts.auth.refresh(token, QStringLiteral("127.0.0.1"));
     check(!refreshed, "a refresh token nobody issued renews nothing");
     checkRefused(refreshed.error());
     check(bool(accounts.auth.logout(token)), "signing out with an unknown token is harmless");

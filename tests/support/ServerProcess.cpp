@@ -52,8 +52,8 @@ bool ServerProcess::start(const QStringList& extraArgs, int timeoutMs) {
     m_process->start();
     if (!m_process->waitForStarted(5000))
         return false;
-    static const QRegularExpression httpLine(QStringLiteral("listening on (http://\\S+)"));
-    static const QRegularExpression wsLine(QStringLiteral("websocket on (ws://\\S+)"));
+    static const QRegularExpression httpLine(QStringLiteral("listening on (https?://\\S+)"));
+    static const QRegularExpression wsLine(QStringLiteral("websocket on (wss?://\\S+)"));
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired() && (m_httpUrl.isEmpty() || m_wsUrl.isEmpty())) {
         if (m_process->state() != QProcess::Running)
