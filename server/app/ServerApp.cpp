@@ -158,9 +158,8 @@ void ServerApp::addRoutes() {
         httpOptions.trustedProxies.insert(proxy.toStdString());
     p.http = std::make_unique<HttpServer>(httpOptions);
     p.router = std::make_unique<Router>(p.http->raw(), *p.auth);
-    p.http->setBodyLimit([router = p.router.get()](const RequestHead& head) {
-        return router->maxBodyBytes(head.method(), head.path());
-    });
+    p.http->setBodyAdmission(
+        [router = p.router.get()](const RequestHead& head) { return router->admitBody(head); });
     addSystemRoutes(*p.router,
                     HealthInfo{QStringLiteral(BITMARKET_VERSION), [this](const QString& localAddress) {
                                    if (!m_config.publicWebsocketUrl.isEmpty())

@@ -107,6 +107,8 @@ struct HttpConnections::Connection {
     std::size_t bodyLimit = 0;
     std::size_t bodyBytes = 0;      // received since the head
     std::size_t largeBodyBytes = 0; // reserved from the budget
+    std::string largeBodyOwner;     // whose share holds it
+    std::string largeBodyAddress;   // and which client address's
     std::optional<ChunkedBody> chunked;
     std::string output;
     std::size_t sent = 0;
@@ -116,8 +118,9 @@ struct HttpConnections::Connection {
 };
 
 HttpConnections::HttpConnections(HttpLimits limits, int threads, Handler handler,
-                                 BodyLimit bodyLimit, std::unordered_set<std::string> trustedProxies)
-    : m_limits(limits), m_handler(std::move(handler)), m_bodyLimit(std::move(bodyLimit)),
+                                 BodyAdmission bodyAdmission,
+                                 std::unordered_set<std::string> trustedProxies)
+    : m_limits(limits), m_handler(std::move(handler)), m_bodyAdmission(std::move(bodyAdmission)),
       m_trustedProxies(std::move(trustedProxies)),
       m_pool(std::make_unique<httplib::ThreadPool>(static_cast<std::size_t>(threads))),
       m_epoll(::epoll_create1(EPOLL_CLOEXEC)), m_wake(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
@@ -446,8 +449,13 @@ bool HttpConnections::startBody(Connection& c) {
     c.bodyBytes = c.input.size();
     if (head.body() == RequestHead::Body::None)
         return true;
-    const std::size_t routeLimit = m_bodyLimit(head);
-    c.bodyLimit = routeLimit > 0 ? routeLimit : m_limits.maxJsonBodyBytes;
+    auto admission = m_bodyAdmission(head);
+    if (const auto* refusal = std::get_if<Refusal>(&admission)) {
+        refuse(c, *refusal);
+        return false;
+    }
+    const BodyAllowance& allowance = std::get<BodyAllowance>(admission);
+    c.bodyLimit = allowance.maxBytes > 0 ? allowance.maxBytes : m_limits.maxJsonBodyBytes;
     if (head.body() == RequestHead::Body::Length && head.contentLength() > c.bodyLimit) {
         refuse(c,
                {413, ApiError::payloadTooLarge(QStringLiteral("The request body is too large."))});
@@ -457,13 +465,26 @@ bool HttpConnections::startBody(Connection& c) {
     const std::size_t holds =
         head.body() == RequestHead::Body::Length ? head.contentLength() : c.bodyLimit;
     if (holds > m_limits.maxJsonBodyBytes) {
-        if (m_largeBodyBytes + holds > m_limits.largeBodyBudgetBytes) {
-            // Uploads in flight hold the whole budget: try again shortly (Retry-After).
+        const std::string address = "address " + clientOf(c);
+        const std::string owner = "owner " + allowance.owner;
+        const auto heldBy = [this](const std::string& key) {
+            const auto it = m_largeBodyBytesOf.find(key);
+            return it == m_largeBodyBytesOf.end() ? std::size_t{0} : it->second;
+        };
+        // Uploads in flight hold the whole budget, or this uploader's share of it: try
+        // again shortly (Retry-After).
+        if (m_largeBodyBytes + holds > m_limits.largeBodyBudgetBytes ||
+            heldBy(owner) + holds > m_limits.largeBodyShareBytes ||
+            heldBy(address) + holds > m_limits.largeBodyShareBytes) {
             refuse(c, {429, ApiError::rateLimited(5)});
             return false;
         }
         m_largeBodyBytes += holds;
+        m_largeBodyBytesOf[owner] += holds;
+        m_largeBodyBytesOf[address] += holds;
         c.largeBodyBytes = holds;
+        c.largeBodyOwner = owner;
+        c.largeBodyAddress = address;
     }
     if (head.body() == RequestHead::Body::Chunked)
         c.chunked.emplace(c.bodyLimit);
@@ -658,7 +679,14 @@ void HttpConnections::watch(Connection& c, unsigned events) {
 }
 
 void HttpConnections::releaseBody(Connection& c) {
+    if (c.largeBodyBytes == 0)
+        return;
     m_largeBodyBytes -= c.largeBodyBytes;
+    for (const std::string& key : {c.largeBodyOwner, c.largeBodyAddress}) {
+        const auto it = m_largeBodyBytesOf.find(key);
+        if ((it->second -= c.largeBodyBytes) == 0)
+            m_largeBodyBytesOf.erase(it);
+    }
     c.largeBodyBytes = 0;
 }
 

@@ -22,6 +22,7 @@
 #include <sys/types.h>
 #include <unordered_map>
 #include <unordered_set>
+#include <variant>
 #include <vector>
 
 namespace httplib {
@@ -48,12 +49,19 @@ public:
     };
     // Runs on a worker thread.
     using Handler = std::function<Answer(const Request&)>;
-    // The largest body the request's route takes; 0: HttpLimits::maxJsonBodyBytes.
-    using BodyLimit = std::function<std::size_t(const RequestHead&)>;
+    // What a request's route lets its body be, decided on the head before the body is read.
+    struct BodyAllowance {
+        std::size_t maxBytes = 0; // 0: HttpLimits::maxJsonBodyBytes
+        // Whom a body larger than the JSON limit counts against (the signed-in caller of a
+        // file route), so that no one account holds more than its share of the budget.
+        std::string owner;
+    };
+    // The allowance, or the answer to give instead (a file route's 401 or 403).
+    using BodyAdmission = std::function<std::variant<BodyAllowance, Refusal>(const RequestHead&)>;
 
     // Requests from `trustedProxies` are from the client their X-Forwarded-For names, and
     // those proxies are not held to the per-address connection cap.
-    HttpConnections(HttpLimits limits, int threads, Handler handler, BodyLimit bodyLimit,
+    HttpConnections(HttpLimits limits, int threads, Handler handler, BodyAdmission bodyAdmission,
                     std::unordered_set<std::string> trustedProxies);
     ~HttpConnections();
     HttpConnections(const HttpConnections&) = delete;
@@ -96,7 +104,7 @@ private:
 
     HttpLimits m_limits;
     Handler m_handler;
-    BodyLimit m_bodyLimit;
+    BodyAdmission m_bodyAdmission;
     std::unordered_set<std::string> m_trustedProxies;
     std::mutex m_tlsMutex;
     std::shared_ptr<const TlsContext> m_tls;
@@ -113,6 +121,8 @@ private:
     std::unordered_map<Connection*, std::unique_ptr<Connection>> m_connections;
     std::unordered_map<std::string, int> m_perAddress;
     std::size_t m_largeBodyBytes = 0;
+    // What each owner and each client address holds of it.
+    std::unordered_map<std::string, std::size_t> m_largeBodyBytesOf;
 
     std::mutex m_answersMutex;
     std::vector<std::pair<Connection*, Answer>> m_answers;

@@ -20,6 +20,9 @@ struct HttpLimits {
     // Bodies larger than the JSON limit held at once, across all connections: what
     // uploads in flight may cost in memory before new ones are asked to wait.
     std::size_t largeBodyBudgetBytes = 512 * 1024 * 1024;
+    // What one account, and one client address, may hold of that budget at once: a slow
+    // uploader cannot make everyone else wait.
+    std::size_t largeBodyShareBytes = 160 * 1024 * 1024;
     // From the first byte of a request to its last header: the header deadline.
     std::chrono::milliseconds headTimeout{10'000};
     // A body must keep coming at this rate after the head (plus headTimeout of slack).

@@ -125,7 +125,9 @@ HttpServer::~HttpServer() = default;
 
 httplib::Server& HttpServer::raw() { return *m_routes; }
 
-void HttpServer::setBodyLimit(HttpConnections::BodyLimit bodyLimit) { m_bodyLimit = std::move(bodyLimit); }
+void HttpServer::setBodyAdmission(HttpConnections::BodyAdmission bodyAdmission) {
+    m_bodyAdmission = std::move(bodyAdmission);
+}
 
 Result<int> HttpServer::bind() {
     const std::string host = m_options.host.toStdString();
@@ -142,11 +144,15 @@ Result<int> HttpServer::bind() {
     // and waits a second or more for retransmits. Listening again on the same
     // socket raises the backlog.
     ::listen(m_listenSocket, SOMAXCONN);
-    auto bodyLimit = m_bodyLimit ? m_bodyLimit : [](const RequestHead&) { return std::size_t{0}; };
+    HttpConnections::BodyAdmission bodyAdmission = m_bodyAdmission;
+    if (!bodyAdmission)
+        bodyAdmission = [](const RequestHead&) -> std::variant<HttpConnections::BodyAllowance, Refusal> {
+            return HttpConnections::BodyAllowance{};
+        };
     m_connections = std::make_unique<HttpConnections>(
         m_options.limits, m_options.threads,
         [this](const HttpConnections::Request& request) { return answer(request); },
-        std::move(bodyLimit), m_options.trustedProxies);
+        std::move(bodyAdmission), m_options.trustedProxies);
     m_connections->setTls(m_options.tls);
     return port;
 }

@@ -34,8 +34,8 @@ public:
     ~HttpServer();
 
     httplib::Server& raw();
-    // Which body a request's route takes (see Router::maxBodyBytes); set before serve().
-    void setBodyLimit(HttpConnections::BodyLimit bodyLimit);
+    // Which body a request's route takes (see Router::admitBody); set before bind().
+    void setBodyAdmission(HttpConnections::BodyAdmission bodyAdmission);
     // Binds the listening socket; returns the port (useful with port 0).
     Result<int> bind();
     // Serves until stop(); call after bind().
@@ -53,7 +53,7 @@ private:
 
     Options m_options;
     std::unique_ptr<Routes> m_routes;
-    HttpConnections::BodyLimit m_bodyLimit;
+    HttpConnections::BodyAdmission m_bodyAdmission;
     std::unique_ptr<HttpConnections> m_connections;
     socket_t m_listenSocket = INVALID_SOCKET;
 };

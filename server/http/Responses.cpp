@@ -56,9 +56,11 @@ Language languageOf(const httplib::Request& req) {
         QString::fromStdString(req.get_header_value("Accept-Language")));
 }
 
-QString bearerToken(const httplib::Request& req) {
+QString bearerToken(const httplib::Request& req) { return bearerToken(req.get_header_value("Authorization")); }
+
+QString bearerToken(const std::string& authorization) {
     // The scheme name is case-insensitive (RFC 7235).
-    const QString header = QString::fromStdString(req.get_header_value("Authorization"));
+    const QString header = QString::fromStdString(authorization);
     constexpr QLatin1String prefix("Bearer ");
     if (header.size() <= prefix.size() || !header.startsWith(prefix, Qt::CaseInsensitive))
         return {};

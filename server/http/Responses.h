@@ -47,6 +47,8 @@ Result<std::optional<qint64>> integerParam(const httplib::Request& req, const ch
 Language languageOf(const httplib::Request& req);
 // Bearer token from the Authorization header; empty when none.
 QString bearerToken(const httplib::Request& req);
+// The same, from the Authorization header's value.
+QString bearerToken(const std::string& authorization);
 // Who is asking, for per-address limits and anonymous view counts.
 QString clientAddress(const httplib::Request& req);
 

@@ -35,10 +35,10 @@ const char* accessName(Access access) {
     return "anyone";
 }
 
-Result<Caller> Router::admit(const httplib::Request& req, Access access) const {
+Result<Caller> Router::admit(const std::string& authorization, Access access) const {
     if (access == Access::Anyone)
         return Caller{};
-    const QString token = bearerToken(req);
+    const QString token = bearerToken(authorization);
     if (token.isEmpty()) {
         if (access == Access::OptionalUser)
             return Caller{};
@@ -61,7 +61,7 @@ void Router::add(Register on, const char* method, const std::string& path, Acces
         // A bug in one handler must answer 500 with the usual error body, not kill a worker
         // thread.
         try {
-            auto caller = admit(req, access);
+            auto caller = admit(req.get_header_value("Authorization"), access);
             if (!caller)
                 return sendError(req, res, caller.error());
             handler(req, res, caller.value());
@@ -85,15 +85,19 @@ void Router::post(const std::string& path, Access access, Handler handler) {
 void Router::postFiles(const std::string& path, Access access, std::size_t maxBodyBytes,
                        Handler handler) {
     add(&httplib::Server::Post, "post", path, access, std::move(handler), maxBodyBytes);
-    m_fileRoutes.push_back({"POST", std::regex(patternOf(path)), maxBodyBytes});
+    m_fileRoutes.push_back({"POST", std::regex(patternOf(path)), access, maxBodyBytes});
 }
 
-std::size_t Router::maxBodyBytes(const std::string& method, const std::string& path) const {
+std::variant<HttpConnections::BodyAllowance, Refusal> Router::admitBody(const RequestHead& head) const {
     for (const FileRoute& route : m_fileRoutes) {
-        if (route.method == method && std::regex_match(path, route.pattern))
-            return route.maxBodyBytes;
+        if (route.method != head.method() || !std::regex_match(head.path(), route.pattern))
+            continue;
+        auto caller = admit(head.header("Authorization"), route.access);
+        if (!caller)
+            return Refusal{caller.error().httpStatus(), caller.error()};
+        return HttpConnections::BodyAllowance{route.maxBodyBytes, caller->userId.toStdString()};
     }
-    return 0;
+    return HttpConnections::BodyAllowance{};
 }
 
 void Router::put(const std::string& path, Access access, Handler handler) {

@@ -6,6 +6,7 @@
 
 #include "auth/AuthService.h"
 #include "auth/Caller.h"
+#include "http/HttpConnections.h"
 
 #include <QString>
 #include <functional>
@@ -50,17 +51,19 @@ public:
     void del(const std::string& path, Access access, Handler handler);
 
     const std::vector<RouteInfo>& routes() const { return m_routes; }
-    // The largest body the route of `method` (upper case, as sent) and `path` takes; 0 for
-    // the JSON routes.
-    std::size_t maxBodyBytes(const std::string& method, const std::string& path) const;
+    // What the body of a request with this head may be, before it is read: a JSON route's
+    // takes the JSON limit; a file route's caller is admitted first (401/403 otherwise) and
+    // its body counts against that caller. So only a signed-in caller ever makes the server
+    // hold a large body.
+    std::variant<HttpConnections::BodyAllowance, Refusal> admitBody(const RequestHead& head) const;
 
 private:
     using Register = httplib::Server& (httplib::Server::*)(const std::string&,
                                                            httplib::Server::Handler);
     void add(Register on, const char* method, const std::string& path, Access access,
              Handler handler, std::size_t maxBodyBytes = 0);
-    // The caller the route admits, or the 401/403 to answer.
-    Result<Caller> admit(const httplib::Request& req, Access access) const;
+    // The caller the route admits, by the request's Authorization header, or the 401/403.
+    Result<Caller> admit(const std::string& authorization, Access access) const;
 
     httplib::Server& m_server;
     const AuthService& m_auth;
@@ -68,6 +71,7 @@ private:
     struct FileRoute {
         std::string method;
         std::regex pattern;
+        Access access;
         std::size_t maxBodyBytes;
     };
     std::vector<FileRoute> m_fileRoutes;

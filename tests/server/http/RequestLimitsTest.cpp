@@ -317,29 +317,60 @@ private Q_SLOTS:
             201);
     }
 
-    // Uploads being received share 512 MB: past that a new one is asked to come back.
+    // Uploads being received share 512 MB, and one account or one address holds at most
+    // 160 MB of it: past either a new one is asked to come back. Only a signed-in seller
+    // gets that far; anyone else is refused on the head, before the body.
     void uploadsInFlightShareAMemoryBudget() {
         const QByteArray announced = QByteArray::number(127 * 1024 * 1024);
-        std::vector<RawConnection> uploads(5);
-        for (RawConnection& upload : uploads) {
-            QVERIFY(upload.open(url(), "127.0.0.16"));
-            QVERIFY(upload.send(requestHead("POST", "/api/v1/listings/any/photos",
-                                            "Content-Type: multipart/form-data; boundary=x\r\n"
-                                            "Content-Length: " + announced + "\r\n")));
+        const auto startUpload = [&](RawConnection& upload, const QByteArray& from,
+                                     const QString& token) {
+            return upload.open(url(), from) &&
+                   upload.send(requestHead("POST", "/api/v1/listings/any/photos",
+                                           "Authorization: Bearer " + token.toLatin1() +
+                                               "\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+                                               "Content-Length: " + announced + "\r\n"));
+        };
+        // No account: no body is read, however many try.
+        for (const QString& token : {QString(), QStringLiteral("forged.token.value")}) {
+            RawConnection anonymous;
+            QVERIFY(startUpload(anonymous, "127.0.0.16", token));
+            const RawResponse refused = anonymous.readResponse(2000);
+            QCOMPARE(refused.status, 401);
+            QCOMPARE(errorCodeOf(refused), QStringLiteral("unauthorized"));
         }
-        const RawResponse busy = uploads.back().readResponse(2000);
-        QCOMPARE(busy.status, 429);
-        QVERIFY(busy.header("Retry-After").toInt() > 0);
-        for (int i = 0; i < 4; ++i)
-            QVERIFY2(!uploads[i].waitReadable(0), "an upload within the budget was refused");
+
+        HttpTestClient http(url());
+        QStringList tokens;
+        for (int i = 0; i < 5; ++i) {
+            const TestUser uploader = registerUser(http, QStringLiteral("slow_uploader%1").arg(i));
+            QVERIFY(uploader.ok());
+            tokens << uploader.accessToken;
+        }
+        // One account holds one upload of 127 MB, not two; nor does a second account from
+        // the same address.
+        std::vector<RawConnection> uploads(4);
+        QVERIFY(startUpload(uploads[0], "127.0.0.16", tokens[0]));
+        for (const auto& [from, token] : {std::pair{"127.0.0.17", tokens[0]}, std::pair{"127.0.0.16", tokens[1]}}) {
+            RawConnection second;
+            QVERIFY(startUpload(second, from, token));
+            const RawResponse busy = second.readResponse(2000);
+            QCOMPARE(busy.status, 429);
+            QVERIFY(busy.header("Retry-After").toInt() > 0);
+        }
+        // Four accounts from four addresses hold 508 MB; a fifth does not fit.
+        for (int i = 1; i < 4; ++i)
+            QVERIFY(startUpload(uploads[i], "127.0.0." + QByteArray::number(16 + i), tokens[i]));
+        RawConnection fifth;
+        QVERIFY(startUpload(fifth, "127.0.0.20", tokens[4]));
+        QCOMPARE(fifth.readResponse(2000).status, 429);
+        for (RawConnection& upload : uploads)
+            QVERIFY2(!upload.waitReadable(0), "an upload within the budget was refused");
+        expectOthersServed(url(), "uploads holding the budget");
         // When one goes, room comes back.
         uploads.front().close();
         QTest::qWait(100);
         RawConnection next;
-        QVERIFY(next.open(url(), "127.0.0.16"));
-        QVERIFY(next.send(requestHead("POST", "/api/v1/listings/any/photos",
-                                      "Content-Type: multipart/form-data; boundary=x\r\n"
-                                      "Content-Length: " + announced + "\r\n")));
+        QVERIFY(startUpload(next, "127.0.0.20", tokens[4]));
         QVERIFY(!next.waitReadable(300));
     }
 
