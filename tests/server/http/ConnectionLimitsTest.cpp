@@ -8,6 +8,7 @@
 #include "support/RawConnection.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QThread>
 
 #include <vector>
@@ -149,6 +150,32 @@ private Q_SLOTS:
             QVERIFY(c.waitClosed(kIdleKeepAliveMs + 2000));
         qInfo("idle keep-alive: all closed %lld ms later", timer.elapsed());
         expectMemoryBounded(before, "200 idle keep-alive connections");
+    }
+
+    // Requests sent back to back on one connection (Qt Quick's image loader pipelines) are
+    // each answered, in order, with their own answer.
+    void pipelinedRequestsAreAnsweredInOrder() {
+        HttpTestClient http(url());
+        const TestUser seller = registerUser(http, "pipelined_seller");
+        QVERIFY(seller.ok());
+        http.setAccessToken(seller.accessToken);
+        QStringList ids;
+        QByteArray requests;
+        for (int i = 0; i < 8; ++i) {
+            const HttpResponse created = http.post("/api/v1/listings", listingDraft(QStringLiteral("Lamp %1").arg(i)));
+            BM_EXPECT_STATUS(created, 201);
+            ids << created.json().value("id").toString();
+            requests += "GET /api/v1/listings/" + ids.last().toLatin1() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        }
+        RawConnection c;
+        QVERIFY(c.open(url(), "127.0.0.26"));
+        QVERIFY(c.send(requests));
+        for (int i = 0; i < ids.size(); ++i) {
+            const RawResponse answer = c.readResponse();
+            QCOMPARE(answer.status, 200);
+            QCOMPARE(QJsonDocument::fromJson(answer.body).object().value("title").toString(),
+                     QStringLiteral("Lamp %1").arg(i));
+        }
     }
 
     void oneAddressHoldsFewConnections() {

@@ -5,6 +5,7 @@
 #include "support/RawConnection.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QSslSocket>
 
@@ -86,6 +87,41 @@ HttpResponse httpsGetFrom(const QUrl& origin, const QByteArray& fromAddress, con
     response.status = data.mid(9, 3).toInt();
     response.body = data.mid(headEnd + 4);
     return response;
+}
+
+QList<HttpResponse> httpsPipeline(const QUrl& origin, const QStringList& paths) {
+    QList<HttpResponse> answers;
+    QSslSocket socket;
+    socket.connectToHostEncrypted(origin.host(), static_cast<quint16>(origin.port()));
+    if (!socket.waitForEncrypted(5000))
+        return answers;
+    QByteArray requests;
+    for (const QString& path : paths)
+        requests += "GET " + path.toLatin1() + " HTTP/1.1\r\nHost: " + origin.host().toLatin1() + "\r\n\r\n";
+    socket.write(requests);
+    QByteArray data;
+    QElapsedTimer timer;
+    timer.start();
+    while (answers.size() < paths.size() && timer.elapsed() < 5000) {
+        const qsizetype headEnd = data.indexOf("\r\n\r\n");
+        if (headEnd >= 0) {
+            const QByteArray head = data.left(headEnd).toLower();
+            const qsizetype at = head.indexOf("content-length:");
+            const qsizetype length =
+                at < 0 ? 0 : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+            if (data.size() >= headEnd + 4 + length) {
+                HttpResponse answer;
+                answer.status = data.mid(9, 3).toInt();
+                answer.body = data.mid(headEnd + 4, length);
+                answers << answer;
+                data.remove(0, headEnd + 4 + length);
+                continue;
+            }
+        }
+        if (socket.waitForReadyRead(500))
+            data += socket.readAll();
+    }
+    return answers;
 }
 
 QSslCertificate presentedCertificate(const QUrl& origin) {

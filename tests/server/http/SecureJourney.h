@@ -17,6 +17,9 @@ namespace bitmarket::test {
 // `extraHeaders` ("Name: value\r\n" lines); status 0 when no answer came.
 HttpResponse httpsGetFrom(const QUrl& origin, const QByteArray& fromAddress, const QString& path,
                           const QByteArray& extraHeaders = {});
+// GETs of `paths` sent back to back on one TLS connection (pipelined); the answers read
+// back, in order, as many as came within 5 s.
+QList<HttpResponse> httpsPipeline(const QUrl& origin, const QStringList& paths);
 // The certificate `origin` presents to a new connection; null when the handshake failed.
 QSslCertificate presentedCertificate(const QUrl& origin);
 

@@ -43,6 +43,7 @@ class TlsTest : public QObject {
     std::unique_ptr<ServerProcess> m_server;
     QString m_liveCert; // what --tls-cert names; replaced by a renewal
     QString m_liveKey;
+    QString m_listingPath; // the trip's listing
 
     QString file(const QString& name) const { return m_dir.filePath(name); }
     QUrl origin() const { return m_server->httpUrl(); }
@@ -93,7 +94,23 @@ private Q_SLOTS:
     }
 
     void aUserGoesThroughHttpsAndWss() {
-        QVERIFY(!expectUserJourney(origin(), m_server->wsUrl(), "tls_seller").isEmpty());
+        m_listingPath = expectUserJourney(origin(), m_server->wsUrl(), "tls_seller");
+        QVERIFY(!m_listingPath.isEmpty());
+    }
+
+    // Requests back to back on one TLS connection are each answered, in order.
+    void pipelinedRequestsAreAnsweredInOrder() {
+        QVERIFY(!m_listingPath.isEmpty());
+        const QStringList paths{m_listingPath, "/healthz", "/api/v1/categories", "/healthz",
+                                m_listingPath, "/api/v1/no-such-route"};
+        const QList<HttpResponse> answers = httpsPipeline(origin(), paths);
+        QCOMPARE(answers.size(), paths.size());
+        QCOMPARE(answers[0].json().value("title").toString(), QStringLiteral("Lamp over TLS"));
+        QCOMPARE(answers[1].json().value("status").toString(), QStringLiteral("ok"));
+        QVERIFY(!answers[2].json().value("items").toArray().isEmpty());
+        QCOMPARE(answers[3].json().value("status").toString(), QStringLiteral("ok"));
+        QCOMPARE(answers[4].json().value("title").toString(), QStringLiteral("Lamp over TLS"));
+        QCOMPARE(answers[5].status, 404);
     }
 
     // Someone who typed http:// reads what to type instead, rather than a reset.
