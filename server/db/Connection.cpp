@@ -21,6 +21,10 @@ Connection::Connection(const QString& path, Mode mode) {
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 10'000);
     exec("PRAGMA foreign_keys = ON");
+    // Statement journals (each UPDATE or INSERT inside a write's savepoint keeps one, to
+    // undo just that statement) and sorts live in memory: on a temporary file they cost a
+    // pwrite per statement, 5,000 a second in the notification benchmark.
+    exec("PRAGMA temp_store = MEMORY");
     if (mode == Mode::ReadWrite)
         exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
 }
