@@ -5,11 +5,16 @@
 #include <QFile>
 #include <QLoggingCategory>
 
+#include <sqlite3.h>
+
 namespace bitmarket::server::db {
 
 Q_LOGGING_CATEGORY(lcDb, "bitmarket.db")
 
 namespace {
+// SQLite's own threshold for a checkpoint (wal_autocheckpoint), in WAL pages.
+constexpr int kCheckpointPages = 1000;
+
 // A database written by a newer release has a schema this code does not know;
 // running on it could damage it, so refuse before anything writes to the file
 // (even switching it to WAL).
@@ -37,6 +42,26 @@ Database::Database(Options options) : m_options(std::move(options)) {
             std::make_unique<Connection>(m_options.path, Connection::Mode::ReadOnly));
         m_idleReaders.push_back(m_readers.back().get());
     }
+    // SQLite checkpoints inside the commit that grows the WAL past 1,000 pages: that commit,
+    // and every write waiting behind it, then waits for a thousand page copies and an fsync
+    // of the database. Here the commit only says so, and a passive checkpoint runs beside the
+    // writer instead (it never blocks it).
+    m_checkpointer = std::make_unique<Connection>(m_options.path, Connection::Mode::ReadWrite);
+    sqlite3_wal_hook(
+        m_writer->m_db,
+        [](void* self, sqlite3*, const char*, int pages) {
+            if (pages >= kCheckpointPages) {
+                auto* db = static_cast<Database*>(self);
+                {
+                    std::lock_guard lock(db->m_checkpointMutex);
+                    db->m_checkpointDue = true;
+                }
+                db->m_walGrown.notify_one();
+            }
+            return SQLITE_OK;
+        },
+        this);
+    m_checkpointThread = std::thread([this] { checkpointLoop(); });
     m_writerThread = std::thread([this] { writerLoop(); });
 }
 
@@ -47,6 +72,28 @@ Database::~Database() {
     }
     m_queueChanged.notify_all();
     m_writerThread.join();
+    {
+        std::lock_guard lock(m_checkpointMutex);
+        m_checkpointerStopping = true;
+    }
+    m_walGrown.notify_all();
+    m_checkpointThread.join();
+}
+
+void Database::checkpointLoop() {
+    for (;;) {
+        {
+            std::unique_lock lock(m_checkpointMutex);
+            m_walGrown.wait(lock, [this] { return m_checkpointDue || m_checkpointerStopping; });
+            if (m_checkpointerStopping)
+                return;
+            m_checkpointDue = false;
+        }
+        const int rc = sqlite3_wal_checkpoint_v2(m_checkpointer->m_db, nullptr,
+                                                 SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+            qCWarning(lcDb) << "checkpoint failed:" << sqlite3_errstr(rc);
+    }
 }
 
 int Database::schemaVersion() {

@@ -100,6 +100,9 @@ private:
     static ApiError internalError(const SqlError& e);
     void enqueue(Task task);
     void writerLoop();
+    // Copies the WAL into the database when the writer's commits have grown it (see the
+    // constructor), on a connection and thread of its own.
+    void checkpointLoop();
     void migrate(Connection& connection);
 
     Options m_options;
@@ -116,6 +119,13 @@ private:
     int m_awaitedInQueue = 0;
     bool m_stopping = false;
     std::thread m_writerThread;
+
+    std::unique_ptr<Connection> m_checkpointer;
+    std::mutex m_checkpointMutex;
+    std::condition_variable m_walGrown;
+    bool m_checkpointDue = false;
+    bool m_checkpointerStopping = false;
+    std::thread m_checkpointThread;
 };
 
 } // namespace bitmarket::server::db
