@@ -7,6 +7,7 @@
 #include "auth/AuthService.h"
 #include "auth/UserRoles.h"
 #include "db/Database.h"
+#include "db/Poller.h"
 #include "events/InProcessEventBus.h"
 #include "http/AuthRoutes.h"
 #include "http/HttpServer.h"
@@ -48,6 +49,8 @@ namespace {
 constexpr qint64 kMaxRequestBytes = 128LL * 1024 * 1024;
 // How often media no live listing shows is looked for (and at every start).
 constexpr std::chrono::hours kMediaSweepInterval{1};
+// How often what other processes wrote to the database is looked for.
+constexpr std::chrono::milliseconds kRelayInterval{500};
 // The most connections of each kind (HTTP, WebSocket), when the open-file limit allows.
 constexpr int kMostConnections = 8192;
 }
@@ -74,6 +77,7 @@ struct ServerApp::Parts {
     std::vector<std::unique_ptr<jobs::Worker>> workers;
     std::vector<std::thread> workerThreads;
     std::unique_ptr<jobs::JobEventRelay> jobRelay;
+    std::unique_ptr<db::Poller> notificationRelay;
     std::unique_ptr<RealtimeHub> hub;
     std::unique_ptr<HttpServer> http;
     std::unique_ptr<Router> router;
@@ -305,6 +309,13 @@ bool ServerApp::start() {
     p.jobRelay =
         std::make_unique<jobs::JobEventRelay>(*p.db, p.events, *p.jobQueue, p.jobHandlers);
     p.jobRelay->start();
+    // And their notifications (a 3D model a --worker finished) reach live clients the same way.
+    p.notificationRelay = std::make_unique<db::Poller>(
+        kRelayInterval, [notifications = p.notifications.get()] {
+            if (auto relayed = notifications->announceAddedElsewhere(); !relayed)
+                qCWarning(lcApp).noquote() << "notification relay:" << relayed.error().message;
+        });
+    p.notificationRelay->start();
     const char* secure = m_config.tls() ? "s" : "";
     std::printf("listening on http%s://%s:%d\n", secure, qPrintable(m_config.httpHost), port.value());
     std::printf("websocket on ws%s://%s:%d/ws\n", secure, qPrintable(m_config.wsHost), p.hub->port());
@@ -355,6 +366,7 @@ void ServerApp::stop() {
         m_httpThread.join();
     if (p.jobRelay)
         p.jobRelay->stop();
+    p.notificationRelay.reset();
     for (auto& worker : p.workers)
         worker->stop();
     for (auto& thread : p.workerThreads)

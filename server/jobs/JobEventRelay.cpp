@@ -12,7 +12,8 @@ JobEventRelay::JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue
 JobEventRelay::JobEventRelay(db::Database& db, EventBus& events, JobQueue& queue,
                              const JobHandlers& handlers, Options options)
     : m_db(db), m_events(events), m_queue(queue), m_handlers(handlers),
-      m_options(std::move(options)) {
+      m_options(std::move(options)),
+      m_poller(std::chrono::milliseconds(m_options.pollIntervalMs), [this] { pollOnce(); }) {
     m_subscription = m_events.subscribe([this](const DomainEvent& e) { remember(e); });
 }
 
@@ -21,32 +22,9 @@ JobEventRelay::~JobEventRelay() {
     m_events.unsubscribe(m_subscription);
 }
 
-void JobEventRelay::start() {
-    std::lock_guard lock(m_mutex);
-    if (m_thread.joinable())
-        return;
-    m_stopping = false;
-    m_thread = std::thread([this] {
-        std::unique_lock lock(m_mutex);
-        while (!m_stopping) {
-            lock.unlock();
-            pollOnce();
-            lock.lock();
-            m_wake.wait_for(lock, std::chrono::milliseconds(m_options.pollIntervalMs),
-                            [this] { return m_stopping; });
-        }
-    });
-}
+void JobEventRelay::start() { m_poller.start(); }
 
-void JobEventRelay::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
-}
+void JobEventRelay::stop() { m_poller.stop(); }
 
 // Every job progress published in this process, by anyone, is what live
 // clients already know about that job.

@@ -8,14 +8,13 @@
 #pragma once
 
 #include "db/Database.h"
+#include "db/Poller.h"
 #include "events/EventBus.h"
 #include "jobs/JobHandlers.h"
 #include "jobs/JobQueue.h"
 
-#include <condition_variable>
 #include <map>
 #include <mutex>
-#include <thread>
 
 namespace bitmarket::server::jobs {
 
@@ -62,9 +61,7 @@ private:
 
     std::mutex m_mutex;
     std::map<QString, Seen> m_seen; // by job id
-    bool m_stopping = false;
-    std::condition_variable m_wake;
-    std::thread m_thread;
+    db::Poller m_poller;
 };
 
 } // namespace bitmarket::server::jobs

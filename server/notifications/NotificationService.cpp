@@ -100,10 +100,45 @@ void NotificationService::notify(db::Connection& c, const QString& userId, const
         return;
     const StoredNotification stored =
         NotificationTable::add(c, userId, type, type + u':' + subject, data, nowMs());
-    NotificationAdded added{userId, NotificationText::render(stored, Language::English),
-                            NotificationText::render(stored, Language::Korean),
-                            NotificationTable::unreadCount(c, userId)};
-    c.afterCommit([this, added = std::move(added)] { m_events.publish(added); });
+    {
+        // Noted before the commit, so announceAddedElsewhere never sees it unnoted.
+        std::lock_guard lock(m_relayMutex);
+        if (stored.seq > m_relayedUpTo)
+            m_addedHere.insert(stored.seq);
+    }
+    c.afterCommit([this, added = addedEvent(c, stored)] { m_events.publish(added); });
+}
+
+NotificationAdded NotificationService::addedEvent(db::Connection& c, const StoredNotification& stored) {
+    return NotificationAdded{stored.userId, NotificationText::render(stored, Language::English),
+                             NotificationText::render(stored, Language::Korean),
+                             NotificationTable::unreadCount(c, stored.userId)};
+}
+
+Result<void> NotificationService::announceAddedElsewhere() {
+    constexpr int kBatch = 500;
+    auto added = m_db.read([&](db::Connection& c) -> Result<QList<NotificationAdded>> {
+        std::lock_guard lock(m_relayMutex);
+        QList<NotificationAdded> events;
+        if (m_relayedUpTo < 0) {
+            m_relayedUpTo = NotificationTable::newestSeq(c);
+        } else {
+            for (const StoredNotification& n :
+                 NotificationTable::addedAfter(c, m_relayedUpTo, kBatch)) {
+                m_relayedUpTo = n.seq;
+                if (m_addedHere.erase(n.seq) == 0)
+                    events.append(addedEvent(c, n));
+            }
+        }
+        // Rolled back before they were committed: they will never show up.
+        m_addedHere.erase(m_addedHere.begin(), m_addedHere.upper_bound(m_relayedUpTo));
+        return events;
+    });
+    if (!added)
+        return added.error();
+    for (const NotificationAdded& event : *added)
+        m_events.publish(event);
+    return {};
 }
 
 Result<NotificationPage> NotificationService::inbox(const QString& userId,

@@ -9,8 +9,12 @@
 #include "bitmarket/Language.h"
 #include "db/Database.h"
 #include "events/EventBus.h"
+#include "notifications/NotificationTable.h"
 
 #include <QJsonObject>
+
+#include <mutex>
+#include <set>
 
 namespace bitmarket::server::notifications {
 
@@ -40,6 +44,11 @@ public:
     void notify(db::Connection& c, const QString& userId, const QString& type,
                 const QString& subject, const QJsonObject& data);
 
+    // Announces the notifications other processes on the database added since the last call
+    // (a `--worker` that finished a 3D model), as if they had been added here; those this
+    // process added it announced itself. The first call only notes where the table ends.
+    Result<void> announceAddedElsewhere();
+
     Result<NotificationPage> inbox(const QString& userId, const InboxQuery& query,
                                    Language language);
     Result<qint64> unreadCount(const QString& userId);
@@ -55,9 +64,13 @@ private:
     void alertKeywordOwners(db::Connection& c, const Listing& listing);
     void alertKeepers(db::Connection& c, const Listing& listing, const Money& oldPrice);
     void announceRead(db::Connection& c, NotificationsRead read);
+    static NotificationAdded addedEvent(db::Connection& c, const StoredNotification& stored);
 
     db::Database& m_db;
     EventBus& m_events;
+    std::mutex m_relayMutex;
+    std::set<qint64> m_addedHere; // seqs this process added and announces itself
+    qint64 m_relayedUpTo = -1;     // -1: announceAddedElsewhere not called yet
 };
 
 } // namespace bitmarket::server::notifications

@@ -63,6 +63,22 @@ qint64 NotificationTable::unreadCount(db::Connection& c, const QString& userId) 
     return q.integer(0);
 }
 
+QList<StoredNotification> NotificationTable::addedAfter(db::Connection& c, qint64 seq, int limit) {
+    auto q = c.query(std::string("SELECT ") + kColumns +
+                     " FROM notifications WHERE seq > ?1 ORDER BY seq LIMIT ?2");
+    q.bind(seq, static_cast<qint64>(limit));
+    QList<StoredNotification> out;
+    while (q.next())
+        out.append(fromRow(q));
+    return out;
+}
+
+qint64 NotificationTable::newestSeq(db::Connection& c) {
+    auto q = c.query("SELECT coalesce(max(seq), 0) FROM notifications");
+    q.next();
+    return q.integer(0);
+}
+
 QList<StoredNotification> NotificationTable::page(db::Connection& c, const QString& userId,
                                                   bool unreadOnly, qint64 beforeAtMs,
                                                   qint64 beforeSeq, int limit) {

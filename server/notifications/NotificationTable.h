@@ -28,6 +28,9 @@ public:
     static StoredNotification add(db::Connection& c, const QString& userId, const QString& type,
                                   const QString& groupKey, const QJsonObject& data, qint64 nowMs);
     static qint64 unreadCount(db::Connection& c, const QString& userId);
+    // Notifications added after `seq` (oldest first, at most `limit`), and the newest seq.
+    static QList<StoredNotification> addedAfter(db::Connection& c, qint64 seq, int limit);
+    static qint64 newestSeq(db::Connection& c);
     // Newest first, strictly before (createdAtMs, seq); at most `limit`.
     static QList<StoredNotification> page(db::Connection& c, const QString& userId,
                                           bool unreadOnly, qint64 beforeAtMs, qint64 beforeSeq,
