@@ -30,6 +30,7 @@
 #include "models/ModelJobHandler.h"
 #include "models/ModelJobRunner.h"
 #include "models/ModelJobService.h"
+#include "notifications/KeywordAlertJob.h"
 #include "notifications/NotificationCleanup.h"
 #include "notifications/NotificationService.h"
 #include "notifications/SavedKeywordService.h"
@@ -72,6 +73,7 @@ struct ServerApp::Parts {
     std::unique_ptr<models::ModelJobHandler> modelHandler;
     std::unique_ptr<models::ModelJobService> modelJobs;
     std::unique_ptr<notifications::NotificationService> notifications;
+    std::unique_ptr<notifications::KeywordAlertJob> keywordAlerts;
     std::unique_ptr<notifications::SavedKeywordService> keywords;
     std::unique_ptr<notifications::NotificationCleanup> notificationCleanup;
     std::vector<std::unique_ptr<jobs::Worker>> workers;
@@ -114,7 +116,11 @@ bool ServerApp::openStorage() {
         *p.db, p.events, PasswordHasher{},
         AccessTokenSigner(secret.value(), m_config.accessTokenSeconds), authLimits);
     p.categories = std::make_unique<CategoryService>(*p.db);
-    p.notifications = std::make_unique<notifications::NotificationService>(*p.db, p.events);
+    p.jobQueue = std::make_unique<jobs::JobQueue>(*p.db, p.events);
+    p.notifications =
+        std::make_unique<notifications::NotificationService>(*p.db, p.events, *p.jobQueue);
+    p.keywordAlerts = std::make_unique<notifications::KeywordAlertJob>(*p.notifications);
+    p.jobHandlers.add(*p.keywordAlerts);
     p.keywords = std::make_unique<notifications::SavedKeywordService>(*p.db);
     // Notifications are written in the transaction of what they are about.
     p.effects.subscribe([notifications = p.notifications.get()](
@@ -126,7 +132,6 @@ bool ServerApp::openStorage() {
     p.photoIngest = std::make_unique<media::PhotoIngest>(*p.mediaStore);
     p.photoUploads =
         std::make_unique<ListingPhotoUploads>(*p.listings, *p.photoIngest, *p.mediaStore);
-    p.jobQueue = std::make_unique<jobs::JobQueue>(*p.db, p.events);
     models::ModelJobRunner::Options runnerOptions;
     // Scratch space for the engine sits on the data disk, next to what it produces.
     runnerOptions.workDir = m_config.dataDir + QStringLiteral("/work");

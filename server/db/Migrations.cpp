@@ -410,6 +410,19 @@ CREATE TABLE sign_in_addresses (
 ) WITHOUT ROWID;
 )sql";
 
+constexpr const char* kKeywordAlerts = R"sql(
+-- Who was told that a listing matches one of their saved keywords: the keyword-alert job
+-- writes its alerts in parts, and a part it runs again (a retry after a crash) tells no
+-- one twice. Written only by KeywordAlertTable; rows go with the notification clean-up.
+CREATE TABLE keyword_alerts (
+    listing_id TEXT NOT NULL,
+    user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    alerted_at INTEGER NOT NULL,
+    PRIMARY KEY (listing_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX keyword_alerts_age ON keyword_alerts(alerted_at);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
@@ -423,6 +436,7 @@ constexpr Migration kMigrations[] = {
     {11, "category names in Korean, category search words", kCategoryNamesInKorean},
     // Numbered after 11 though written as 8: databases made between the two merges are at 11.
     {12, "sign-in addresses", kSignInAddresses},
+    {13, "keyword alerts sent", kKeywordAlerts},
 };
 
 } // namespace

@@ -138,37 +138,8 @@ void JobQueue::publishProgress(const JobRecord& r) {
 
 Result<JobRecord> JobQueue::enqueue(const NewJob& job, const SameTransaction& alsoWrite) {
     auto written = m_db.write([&](db::Connection& c) -> Result<JobRecord> {
-        const qint64 t = now();
-        const qint64 runAt = job.runAtMs > 0 ? job.runAtMs : t;
         JobRecord r;
-        if (auto held = job.uniqueKey.isEmpty() ? std::nullopt : pendingWithKey(c, job.uniqueKey)) {
-            if (held->job.kind != job.kind)
-                return ApiError::conflict(QStringLiteral("The key %1 belongs to a \"%2\" job."))
-                    .arg(job.uniqueKey)
-                    .arg(held->job.kind);
-            r = std::move(*held);
-            r.runAfterMs = runAt;
-            r.payload = job.payload;
-            save(c, r, t);
-        } else {
-            r.job.id = newId("job");
-            r.job.kind = job.kind;
-            r.job.listingId = job.listingId;
-            r.job.status = QStringLiteral("queued");
-            r.job.createdAtMs = t;
-            r.job.updatedAtMs = t;
-            r.ownerId = job.ownerId;
-            r.uniqueKey = job.uniqueKey;
-            r.runAfterMs = runAt;
-            r.payload = job.payload;
-            r.revision = 1;
-            c.query("INSERT INTO jobs (id, kind, unique_key, listing_id, owner_id, status, "
-                    "run_after, payload, revision, created_at, updated_at) "
-                    "VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6, ?7, 1, ?8, ?8)")
-                .bind(r.job.id, job.kind, nullIfEmpty(job.uniqueKey), nullIfEmpty(job.listingId),
-                      nullIfEmpty(job.ownerId), runAt, jsonText(job.payload), t)
-                .run();
-        }
+        BITMARKET_TRY(r, enqueueIn(c, job));
         if (alsoWrite) {
             if (auto extra = alsoWrite(c, r); !extra)
                 return extra.error();
@@ -178,6 +149,41 @@ Result<JobRecord> JobQueue::enqueue(const NewJob& job, const SameTransaction& al
     if (written)
         publishProgress(*written);
     return written;
+}
+
+Result<JobRecord> JobQueue::enqueueIn(db::Connection& c, const NewJob& job) {
+    const qint64 t = now();
+    const qint64 runAt = job.runAtMs > 0 ? job.runAtMs : t;
+    JobRecord r;
+    if (auto held = job.uniqueKey.isEmpty() ? std::nullopt : pendingWithKey(c, job.uniqueKey)) {
+        if (held->job.kind != job.kind)
+            return ApiError::conflict(QStringLiteral("The key %1 belongs to a \"%2\" job."))
+                .arg(job.uniqueKey)
+                .arg(held->job.kind);
+        r = std::move(*held);
+        r.runAfterMs = runAt;
+        r.payload = job.payload;
+        save(c, r, t);
+        return r;
+    }
+    r.job.id = newId("job");
+    r.job.kind = job.kind;
+    r.job.listingId = job.listingId;
+    r.job.status = QStringLiteral("queued");
+    r.job.createdAtMs = t;
+    r.job.updatedAtMs = t;
+    r.ownerId = job.ownerId;
+    r.uniqueKey = job.uniqueKey;
+    r.runAfterMs = runAt;
+    r.payload = job.payload;
+    r.revision = 1;
+    c.query("INSERT INTO jobs (id, kind, unique_key, listing_id, owner_id, status, "
+            "run_after, payload, revision, created_at, updated_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, 'queued', ?6, ?7, 1, ?8, ?8)")
+        .bind(r.job.id, job.kind, nullIfEmpty(job.uniqueKey), nullIfEmpty(job.listingId),
+              nullIfEmpty(job.ownerId), runAt, jsonText(job.payload), t)
+        .run();
+    return r;
 }
 
 Result<JobRecord> JobQueue::schedule(const QString& kind, const QString& uniqueKey, qint64 runAtMs,

@@ -48,6 +48,9 @@ public:
     // Adds a job; with a unique key held by a queued job, that job gets the
     // new time and payload instead (conflict when it is of another kind).
     Result<JobRecord> enqueue(const NewJob& job, const SameTransaction& alsoWrite = {});
+    // The same, inside a write of the caller's: the job exists exactly when that write commits
+    // (the work something causes, queued with it). Its progress is not announced.
+    Result<JobRecord> enqueueIn(db::Connection& c, const NewJob& job);
 
     // The server's own work at a time: enqueue with a unique key.
     Result<JobRecord> schedule(const QString& kind, const QString& uniqueKey, qint64 runAtMs,

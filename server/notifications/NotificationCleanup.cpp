@@ -1,6 +1,7 @@
 #include "notifications/NotificationCleanup.h"
 
 #include "bitmarket/NotificationRules.h"
+#include "notifications/KeywordAlertTable.h"
 #include "notifications/NotificationTable.h"
 
 namespace bitmarket::server::notifications {
@@ -26,6 +27,7 @@ Result<void> NotificationCleanup::scheduleFirst() {
 Result<QJsonObject> NotificationCleanup::run(const jobs::JobRecord&, const jobs::JobProgress&) {
     const qint64 cutoff = m_queue.now() - notification::kKeepReadMs;
     auto deleted = m_db.write([&](db::Connection& c) -> Result<int> {
+        KeywordAlertTable::deleteBefore(c, cutoff);
         return NotificationTable::deleteReadBefore(c, cutoff);
     });
     if (!deleted)

@@ -1,5 +1,5 @@
 // The scheduled clean-up of inboxes: a job that deletes notifications read more than 30 days
-// ago and schedules itself again for a day later. One pending run at a time (a unique key),
+// ago (and the record of keyword alerts as old) and schedules itself again for a day later. One pending run at a time (a unique key),
 // across restarts and worker processes.
 #pragma once
 

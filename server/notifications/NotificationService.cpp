@@ -5,6 +5,8 @@
 #include "bitmarket/Timestamp.h"
 #include "market/CategoryTable.h"
 #include "market/FavoriteTable.h"
+#include "market/ListingTable.h"
+#include "notifications/KeywordAlertTable.h"
 #include "notifications/KeywordTokens.h"
 #include "notifications/NotificationMutes.h"
 #include "notifications/NotificationTable.h"
@@ -35,13 +37,21 @@ bool keywordAccepts(const SavedKeyword& k, const Listing& l, const QStringList& 
 
 } // namespace
 
-NotificationService::NotificationService(db::Database& db, EventBus& events)
-    : m_db(db), m_events(events) {
+const QString NotificationService::kKeywordAlertsKind = QStringLiteral("notifications.keyword-alerts");
+
+NotificationService::NotificationService(db::Database& db, EventBus& events, jobs::JobQueue& jobs)
+    : m_db(db), m_events(events), m_jobs(jobs) {
 }
 
 Result<void> NotificationService::handle(db::Connection& c, const DomainEvent& event) {
     if (const auto* published = std::get_if<ListingPublished>(&event)) {
-        alertKeywordOwners(c, published->listing);
+        if (published->listing.status != u"active")
+            return {};
+        jobs::JobQueue::NewJob alerts;
+        alerts.kind = kKeywordAlertsKind;
+        alerts.payload = QJsonObject{{"listingId", published->listing.id}};
+        if (auto queued = m_jobs.enqueueIn(c, alerts); !queued)
+            return queued.error();
     } else if (const auto* dropped = std::get_if<ListingPriceDropped>(&event)) {
         alertKeepers(c, dropped->listing, dropped->oldPrice);
     } else if (const auto* model = std::get_if<ModelFinished>(&event)) {
@@ -57,28 +67,59 @@ Result<void> NotificationService::handle(db::Connection& c, const DomainEvent& e
     return {};
 }
 
-void NotificationService::alertKeywordOwners(db::Connection& c, const Listing& listing) {
-    if (listing.status != u"active")
-        return;
-    QStringList words = KeywordTokens::wordsOf(listing.title);
-    for (const QString& tag : listing.tags) {
-        for (const QString& word : KeywordTokens::wordsOf(tag)) {
-            if (!words.contains(word))
-                words.append(word);
+Result<void> NotificationService::sendKeywordAlerts(const QString& listingId,
+                                                    const jobs::JobProgress& progress) {
+    // Parts small enough that a write queued behind one waits about a millisecond.
+    constexpr int kPart = 16;
+    struct Alert {
+        QString userId;
+        QJsonObject data;
+    };
+    auto alerts = m_db.read([&](db::Connection& c) -> Result<QList<Alert>> {
+        QList<Alert> out;
+        const auto listing = ListingTable::find(c, listingId, {});
+        if (!listing || listing->status != u"active")
+            return out;
+        QStringList words = KeywordTokens::wordsOf(listing->title);
+        for (const QString& tag : listing->tags) {
+            for (const QString& word : KeywordTokens::wordsOf(tag)) {
+                if (!words.contains(word))
+                    words.append(word);
+            }
         }
+        const QStringList categories = CategoryTable::withParent(c, listing->categoryId);
+        QSet<QString> told{listing->sellerId};
+        for (const KeywordOwner& match :
+             SavedKeywordTable::matching(c, KeywordTokens::prefixesOf(words))) {
+            if (told.contains(match.userId) || !keywordAccepts(match.keyword, *listing, categories))
+                continue;
+            told.insert(match.userId);
+            QJsonObject data = listingData(*listing);
+            data.insert("keyword", match.keyword.keyword);
+            data.insert("keywordId", match.keyword.id);
+            data.insert("price", listing->price.toJson());
+            out.append({match.userId, data});
+        }
+        return out;
+    });
+    if (!alerts)
+        return alerts.error();
+    for (qsizetype from = 0; from < alerts->size(); from += kPart) {
+        auto sent = m_db.write([&](db::Connection& c) -> Result<void> {
+            for (qsizetype i = from; i < std::min(from + kPart, alerts->size()); ++i) {
+                const Alert& alert = (*alerts)[i];
+                if (KeywordAlertTable::claim(c, listingId, alert.userId, nowMs()))
+                    notify(c, alert.userId, notification::kKeywordMatch, listingId, alert.data);
+            }
+            return {};
+        });
+        if (!sent)
+            return sent.error();
+        const double done = static_cast<double>(from + kPart) / static_cast<double>(alerts->size());
+        if (!progress(std::min(1.0, done), QStringLiteral("alerts")))
+            return ApiError::internal(QStringLiteral("Stopped before every alert was sent."));
     }
-    const QStringList categories = CategoryTable::withParent(c, listing.categoryId);
-    QSet<QString> told{listing.sellerId};
-    for (const KeywordOwner& match : SavedKeywordTable::matching(c, KeywordTokens::prefixesOf(words))) {
-        if (told.contains(match.userId) || !keywordAccepts(match.keyword, listing, categories))
-            continue;
-        told.insert(match.userId);
-        QJsonObject data = listingData(listing);
-        data.insert("keyword", match.keyword.keyword);
-        data.insert("keywordId", match.keyword.id);
-        data.insert("price", listing.price.toJson());
-        notify(c, match.userId, notification::kKeywordMatch, listing.id, data);
-    }
+    return {};
 }
 
 void NotificationService::alertKeepers(db::Connection& c, const Listing& listing,

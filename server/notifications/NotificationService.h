@@ -9,6 +9,8 @@
 #include "bitmarket/Language.h"
 #include "db/Database.h"
 #include "events/EventBus.h"
+#include "jobs/JobHandler.h"
+#include "jobs/JobQueue.h"
 #include "notifications/NotificationTable.h"
 
 #include <QJsonObject>
@@ -31,12 +33,21 @@ struct InboxQuery {
 
 class NotificationService {
 public:
-    NotificationService(db::Database& db, EventBus& events);
+    // The job that alerts the owners of matching saved keywords when a listing is published.
+    static const QString kKeywordAlertsKind;
 
-    // For SameTransactionEvents: a published listing alerts the users whose saved keywords it
-    // matches (once each, never its seller), a price drop alerts everyone who keeps the
-    // listing, a finished 3D model tells its seller. Other events tell nobody.
+    NotificationService(db::Database& db, EventBus& events, jobs::JobQueue& jobs);
+
+    // For SameTransactionEvents: a published listing queues its keyword alerts (a job, see
+    // sendKeywordAlerts: the seller's request does not wait for them), a price drop alerts
+    // everyone who keeps the listing, a finished 3D model tells its seller. Other events
+    // tell nobody.
     Result<void> handle(db::Connection& c, const DomainEvent& event);
+
+    // The keyword-alerts job: tells each user whose saved keyword the listing matches (once
+    // each, never its seller), in parts that each commit on their own, so other writes never
+    // wait behind hundreds of alerts. A part run again (a retry) tells no one twice.
+    Result<void> sendKeywordAlerts(const QString& listingId, const jobs::JobProgress& progress);
 
     // Tells `userId` about something, inside the write that caused it, unless they muted the
     // type. While an earlier notification about the same `subject` of this type is unread, the
@@ -61,13 +72,13 @@ public:
     Result<QStringList> setMutedTypes(const QString& userId, const QStringList& types);
 
 private:
-    void alertKeywordOwners(db::Connection& c, const Listing& listing);
     void alertKeepers(db::Connection& c, const Listing& listing, const Money& oldPrice);
     void announceRead(db::Connection& c, NotificationsRead read);
     static NotificationAdded addedEvent(db::Connection& c, const StoredNotification& stored);
 
     db::Database& m_db;
     EventBus& m_events;
+    jobs::JobQueue& m_jobs;
     std::mutex m_relayMutex;
     std::set<qint64> m_addedHere; // seqs this process added and announces itself
     qint64 m_relayedUpTo = -1;     // -1: announceAddedElsewhere not called yet

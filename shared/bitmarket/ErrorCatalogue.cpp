@@ -70,6 +70,7 @@ constexpr Entry kEntries[] = {
     {"Cannot use %1 as the TLS key: %2", "%1을(를) TLS 키로 쓸 수 없습니다: %2"},
     {"This server speaks HTTPS only: use an https:// address.",
      "이 서버는 HTTPS로만 연결됩니다. https:// 주소를 쓰세요."},
+    {"Stopped before every alert was sent.", "모든 알림을 보내기 전에 멈췄습니다."},
     {"--tls-cert and --tls-key go together.", "--tls-cert와 --tls-key는 함께 지정해야 합니다."},
     // Accounts and sessions.
     {"Use 3 to 32 characters: letters, digits, '_' or '.'.",

@@ -39,7 +39,9 @@ private Q_SLOTS:
         // Another process on the same database, as bitmarket-server --worker is.
         server::db::Database elsewhere({server.dataDir() + "/bitmarket.db", 1});
         server::InProcessEventBus elsewhereBus;
-        server::notifications::NotificationService elsewhereNotifications(elsewhere, elsewhereBus);
+        server::jobs::JobQueue elsewhereJobs(elsewhere, elsewhereBus);
+        server::notifications::NotificationService elsewhereNotifications(elsewhere, elsewhereBus,
+                                                                          elsewhereJobs);
         const QJsonObject data{{"listingId", "l_relay"}, {"listingTitle", "Brass lamp"}, {"jobId", "job_1"}};
         auto written = elsewhere.write([&](server::db::Connection& c) -> Result<void> {
             elsewhereNotifications.notify(c, seller.id, notification::kModelReady, "l_relay", data);
