@@ -249,6 +249,7 @@ Basic.ApplicationWindow {
 
     Toast {
         id: toast
+        objectName: "toast"
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.spaceL

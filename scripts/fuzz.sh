@@ -47,7 +47,11 @@ max_len() {
 
 # Databases and media stores of the targets live in memory.
 export TMPDIR="${TMPDIR:-/dev/shm}"
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+# Short allocation stacks and a small quarantine: on photo ingest, recording every
+# allocation's full stack took most of the time and the memory (239 -> 451 execs/s
+# after a minute, rss 613 -> 88 MB). A crash's own stack is whole; replay a crash
+# input with ASAN_OPTIONS=detect_leaks=1 for the full allocation stacks.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:malloc_context_size=2:quarantine_size_mb=16}"
 export ASAN_SYMBOLIZER_PATH="${ASAN_SYMBOLIZER_PATH:-$(command -v llvm-symbolizer || true)}"
 status=0
 summary=()

@@ -4,6 +4,7 @@ import QtQuick
 Rectangle {
     id: root
     property bool isError: false
+    readonly property alias message: label.text
 
     function show(message, error) {
         label.text = message

@@ -70,6 +70,9 @@ void NotificationGuiTest::initTestCase() {
     m_app = std::make_unique<ClientApplication>(options);
     QVERIFY(m_app->load());
     QVERIFY(QTest::qWaitForWindowExposed(m_app->window()));
+    // In front, as the user's window is: new notifications show as a toast then.
+    m_app->window()->requestActivate();
+    QVERIFY(QTest::qWaitForWindowActive(m_app->window()));
     QString out = qEnvironmentVariable("BITMARKET_TEST_OUTPUT");
     if (out.isEmpty())
         out = QDir::currentPath() + "/gui-test-output";
@@ -111,6 +114,10 @@ void NotificationGuiTest::anotherUsersListingRaisesTheBadge() {
     m_guitarId = created.json().value("id").toString();
     QVERIFY2(m_ui->waitFor([&] { return badgeCount() == 4; }, 5000),
              qPrintable(QStringLiteral("badge shows %1").arg(badgeCount())));
+    // And the toast says what came.
+    QQuickItem* toast = m_ui->waitForItem("toast", 3000);
+    QVERIFY2(toast, "no toast");
+    QCOMPARE(toast->property("message").toString(), QStringLiteral("New listing for ‘guitar’"));
     m_ui->settle(600);
     m_ui->screenshot("n2-badge-up");
 }
