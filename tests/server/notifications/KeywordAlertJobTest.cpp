@@ -1,5 +1,5 @@
 // The keyword-alert job on a real database: publishing queues one job with the listing;
-// the job tells every matching user (forty, in parts of sixteen) and not the seller; a run
+// the job tells every matching user (forty, in parts of eight) and not the seller; a run
 // stopped after its first part and run again, or a whole run repeated, tells no one twice.
 #include "bitmarket/NotificationRules.h"
 #include "db/Database.h"
@@ -87,7 +87,7 @@ private Q_SLOTS:
         // Stopped after its first part (a worker shutting down).
         int parts = 0;
         QVERIFY(!alerts.run(job, [&](double, const QString&) { return ++parts < 1; }));
-        QCOMPARE(told(), 16);
+        QCOMPARE(told(), 8);
         const auto keepGoing = [](double, const QString&) { return true; };
         QVERIFY(alerts.run(job, keepGoing));
         QCOMPARE(told(), kWatchers);
