@@ -37,6 +37,24 @@ class RealtimeClientTest : public QObject {
     Q_OBJECT
 
 private:
+    QString m_listingId; // the last signUpAndList's
+
+    // Signs `seller` up over HTTP as `username` and lists a desk lamp (m_listingId); the
+    // sign-up's answer. `seller` carries the new access token.
+    HttpResponse signUpAndList(HttpTestClient& seller, const QString& username) {
+        m_listingId.clear();
+        const HttpResponse signedUp = seller.post(
+            "/api/v1/auth/register", QJsonObject{{"username", username},
+                                                 {"email", username + "@test.local"},
+                                                 {"password", "12345678"}});
+        if (signedUp.status != 201)
+            return signedUp;
+        seller.setAccessToken(signedUp.json().value("accessToken").toString());
+        const HttpResponse created = seller.post("/api/v1/listings", listingDraft("Desk lamp"));
+        m_listingId = created.json().value("id").toString();
+        return created.status == 201 ? signedUp : created;
+    }
+
     // Signs `session` up as `username` and waits until it is signed in.
     static bool signUp(Session& session, const QString& username) {
         session.registerAccount(username, username + "@test.local", "correct horse " + username,
@@ -50,15 +68,9 @@ private slots:
         QVERIFY(server.start({"--access-token-seconds", QString::number(kShortTokenSeconds)}));
         // Someone else's listing the app follows, changed after the socket reopened.
         HttpTestClient seller(server.httpUrl());
-        const HttpResponse signedUp =
-            seller.post("/api/v1/auth/register", QJsonObject{{"username", "lamp_seller"},
-                                                             {"email", "lamp@test.local"},
-                                                             {"password", "12345678"}});
+        const HttpResponse signedUp = signUpAndList(seller, "lamp_seller");
         QCOMPARE(signedUp.status, 201);
-        seller.setAccessToken(signedUp.json().value("accessToken").toString());
-        const HttpResponse created = seller.post("/api/v1/listings", listingDraft("Desk lamp"));
-        QCOMPARE(created.status, 201);
-        const QString listingId = created.json().value("id").toString();
+        const QString listingId = m_listingId;
         const QString topic = "listing:" + listingId;
 
         QTemporaryDir config;
@@ -115,15 +127,8 @@ private slots:
         Session session(&api, config.path());
         QVERIFY(signUp(session, "tls_buyer"));
         HttpTestClient seller(server.httpUrl());
-        const HttpResponse signedUp =
-            seller.post("/api/v1/auth/register", QJsonObject{{"username", "tls_seller"},
-                                                             {"email", "tls@test.local"},
-                                                             {"password", "12345678"}});
-        QCOMPARE(signedUp.status, 201);
-        seller.setAccessToken(signedUp.json().value("accessToken").toString());
-        const HttpResponse created = seller.post("/api/v1/listings", listingDraft("Desk lamp"));
-        QCOMPARE(created.status, 201);
-        const QString listingId = created.json().value("id").toString();
+        QCOMPARE(signUpAndList(seller, "tls_seller").status, 201);
+        const QString listingId = m_listingId;
 
         RealtimeClient realtime(&api);
         realtime.subscribe("listing:" + listingId);

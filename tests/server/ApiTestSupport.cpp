@@ -1,5 +1,8 @@
 #include "ApiTestSupport.h"
 
+#include <QBuffer>
+#include <QImage>
+
 #include <QDateTime>
 #include <QFile>
 #include <QSemaphore>
@@ -94,6 +97,16 @@ QByteArray readFileBytes(const QString& path) {
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
+}
+
+QByteArray encodedImage(int width, int height, QColor color, const char* format) {
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(color);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format);
+    return bytes;
 }
 
 } // namespace bitmarket::test

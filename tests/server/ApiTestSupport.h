@@ -5,6 +5,7 @@
 #include "support/HttpTestClient.h"
 #include "support/ServerProcess.h"
 
+#include <QColor>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -68,6 +69,9 @@ QJsonObject listingDraft(const QString& title, qint64 price = 10000,
                          const QString& categoryId = QStringLiteral("phones"));
 // A valid auction body ending `endsInMs` from now.
 QJsonObject auctionDraft(const QString& title, qint64 startPrice, qint64 endsInMs);
+
+// A plain image of one colour, encoded as `format` ("PNG", "JPEG"): a photo to upload.
+QByteArray encodedImage(int width, int height, QColor color, const char* format);
 
 // Ids of a listing page's items, in order.
 QStringList idsOf(const QJsonArray& items);

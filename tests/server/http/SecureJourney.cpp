@@ -4,7 +4,6 @@
 #include "RealtimeTestClient.h"
 #include "support/RawConnection.h"
 
-#include <QBuffer>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QSslSocket>
@@ -12,16 +11,6 @@
 namespace bitmarket::test {
 
 namespace {
-
-QByteArray smallJpeg() {
-    QImage image(320, 240, QImage::Format_RGB32);
-    image.fill(QColor(120, 80, 40));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG");
-    return bytes;
-}
 
 // QVERIFY and friends return void; the journey returns the listing's path.
 void walk(const QUrl& origin, const QUrl& expectedWs, const QString& username, QString& listingPath) {
@@ -48,7 +37,7 @@ void walk(const QUrl& origin, const QUrl& expectedWs, const QString& username, Q
     QCOMPARE(viewer.subscribe({topic}).value("type").toString(), QStringLiteral("subscribed"));
 
     const HttpResponse photo =
-        http.upload(path + "/photos", {UploadFile{"lamp.jpg", smallJpeg(), "image/jpeg"}});
+        http.upload(path + "/photos", {UploadFile{"lamp.jpg", encodedImage(320, 240, QColor(120, 80, 40), "JPEG"), "image/jpeg"}});
     BM_EXPECT_STATUS(photo, 201);
     const QJsonObject event = viewer.waitForEvent(topic);
     QCOMPARE(event.value("type").toString(), QStringLiteral("listing.updated"));

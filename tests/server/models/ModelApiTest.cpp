@@ -4,26 +4,12 @@
 // jobs surviving a restart.
 #include "ApiTestSupport.h"
 
-#include <QImage>
-#include <QBuffer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace bitmarket::test;
-
-namespace {
-QByteArray pngBytes() {
-    QImage image(64, 48, QImage::Format_RGB32);
-    image.fill(qRgb(10, 120, 200));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
-} // namespace
 
 class ModelApiTest : public QObject {
     Q_OBJECT
@@ -44,7 +30,7 @@ private:
             return {};
         const QString id = r.json().value("id").toString();
         if (withPhoto &&
-            as(m_seller)->upload("/api/v1/listings/" + id + "/photos", {UploadFile{"a.png", pngBytes(), "image/png"}}).status != 201)
+            as(m_seller)->upload("/api/v1/listings/" + id + "/photos", {UploadFile{"a.png", encodedImage(64, 48, QColor(10, 120, 200), "PNG"), "image/png"}}).status != 201)
             return {};
         return id;
     }

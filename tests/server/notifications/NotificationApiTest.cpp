@@ -6,24 +6,12 @@
 #include "ApiTestSupport.h"
 #include "RealtimeTestClient.h"
 
-#include <QBuffer>
-#include <QImage>
 #include <QRandomGenerator>
 #include <QTest>
 
 using namespace bitmarket::test;
 
 namespace {
-
-QByteArray pngBytes() {
-    QImage image(64, 48, QImage::Format_RGB32);
-    image.fill(qRgb(200, 120, 10));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
 
 QJsonObject money(qint64 amount) {
     return QJsonObject{{"amount", amount}, {"currency", "KRW"}};
@@ -364,7 +352,7 @@ private Q_SLOTS:
         QVERIFY(!listingId.isEmpty());
         BM_EXPECT_STATUS(as(keeper)->put("/api/v1/listings/" + listingId + "/favorite"), 200);
         const HttpResponse photo = as(seller)->upload("/api/v1/listings/" + listingId + "/photos",
-                                                       {UploadFile{"a.png", pngBytes(), "image/png"}});
+                                                       {UploadFile{"a.png", encodedImage(64, 48, QColor(200, 120, 10), "PNG"), "image/png"}});
         BM_EXPECT_STATUS(photo, 201);
         QVERIFY(inbox(seller).isEmpty());
         // Requested, then its photos are gone before the worker gets to it: it fails for good.

@@ -6,10 +6,8 @@
 #include "RealtimeTestClient.h"
 #include "server/ApiTestSupport.h"
 
-#include <QBuffer>
 #include <QDateTime>
 #include <QFile>
-#include <QImage>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -19,16 +17,6 @@ namespace {
 
 // The model job here fails at once (its photo file is gone), but it still moves through states.
 constexpr int kModelJobMs = 20000;
-
-QByteArray pngBytes() {
-    QImage image(64, 48, QImage::Format_RGB32);
-    image.fill(qRgb(200, 150, 40));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
 
 QString compact(const QJsonValue& value) {
     return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
@@ -164,7 +152,7 @@ private Q_SLOTS:
 
     void photoUploadPushesTheListing() {
         BM_EXPECT_STATUS(as(m_seller)->upload(listingPath() + "/photos",
-                                              {UploadFile{"lamp.png", pngBytes(), "image/png"}}),
+                                              {UploadFile{"lamp.png", encodedImage(64, 48, QColor(200, 150, 40), "PNG"), "image/png"}}),
                          201);
         const QJsonObject pushed = waitForPushedListing(
             [](const QJsonObject& l) { return l.value("photos").toArray().size() == 1; });
