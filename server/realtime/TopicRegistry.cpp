@@ -3,7 +3,7 @@
 namespace bitmarket::server {
 
 void TopicRegistry::subscribe(RealtimeSession* session, const QStringList& topics) {
-    QSet<QString>& followed = m_topicsOf[session];
+    std::set<QString>& followed = m_topicsOf[session];
     for (const QString& topic : topics) {
         followed.insert(topic);
         m_subscribers[topic].insert(session);
@@ -15,37 +15,44 @@ void TopicRegistry::unsubscribe(RealtimeSession* session, const QStringList& top
     if (followed == m_topicsOf.end())
         return;
     for (const QString& topic : topics) {
-        if (!followed->remove(topic))
+        if (followed->second.erase(topic) == 0)
             continue;
         const auto subscribers = m_subscribers.find(topic);
-        subscribers->remove(session);
-        if (subscribers->isEmpty())
+        if (subscribers == m_subscribers.end())
+            continue;
+        subscribers->second.erase(session);
+        if (subscribers->second.empty())
             m_subscribers.erase(subscribers);
     }
-    if (followed->isEmpty())
+    if (followed->second.empty())
         m_topicsOf.erase(followed);
 }
 
 void TopicRegistry::removeSession(RealtimeSession* session) {
-    const auto followed = m_topicsOf.constFind(session);
-    if (followed == m_topicsOf.cend())
+    const auto followed = m_topicsOf.find(session);
+    if (followed == m_topicsOf.end())
         return;
-    unsubscribe(session, followed->values());
+    const QStringList topics(followed->second.begin(), followed->second.end());
+    unsubscribe(session, topics);
 }
 
 QList<RealtimeSession*> TopicRegistry::subscribersOf(const QString& topic) const {
-    return m_subscribers.value(topic).values();
+    const auto subscribers = m_subscribers.find(topic);
+    if (subscribers == m_subscribers.end())
+        return {};
+    return QList<RealtimeSession*>(subscribers->second.begin(), subscribers->second.end());
 }
 
 int TopicRegistry::topicCountOf(RealtimeSession* session) const {
-    return static_cast<int>(m_topicsOf.value(session).size());
+    const auto followed = m_topicsOf.find(session);
+    return followed == m_topicsOf.end() ? 0 : static_cast<int>(followed->second.size());
 }
 
 int TopicRegistry::countNotFollowed(RealtimeSession* session, const QStringList& topics) const {
-    const QSet<QString> followed = m_topicsOf.value(session);
+    const auto followed = m_topicsOf.find(session);
     int count = 0;
     for (const QString& topic : topics) {
-        if (!followed.contains(topic))
+        if (followed == m_topicsOf.end() || followed->second.count(topic) == 0)
             ++count;
     }
     return count;

@@ -1,12 +1,17 @@
 // Who follows which topic, kept both ways round: fan-out looks sessions up by topic, and a
 // closing session is removed from all its topics at once. Hub thread only.
+//
+// Standard containers, not QHash/QSet: with Qt 6.4.2 a QSet<RealtimeSession*> here once
+// answered remove(session) with false while holding it, so a viewer who unsubscribed kept
+// receiving the topic, and a closed session stayed in it (ListingLiveUpdateTest).
 #pragma once
 
-#include <QHash>
 #include <QList>
-#include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <map>
+#include <set>
 
 namespace bitmarket::server {
 
@@ -24,8 +29,8 @@ public:
     int countNotFollowed(RealtimeSession* session, const QStringList& topics) const;
 
 private:
-    QHash<QString, QSet<RealtimeSession*>> m_subscribers;
-    QHash<RealtimeSession*, QSet<QString>> m_topicsOf;
+    std::map<QString, std::set<RealtimeSession*>> m_subscribers;
+    std::map<RealtimeSession*, std::set<QString>> m_topicsOf;
 };
 
 } // namespace bitmarket::server

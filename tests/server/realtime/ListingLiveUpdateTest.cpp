@@ -190,6 +190,25 @@ private Q_SLOTS:
         expectSameAsAnonymousGet(failed);
     }
 
+    // A viewer who stops following the listing (leaves its page) gets no more of it, though
+    // it still follows its own topic on the same socket.
+    void unsubscribedListingIsNoLongerPushed() {
+        RealtimeTestClient fan;
+        fan.open(m_server->wsUrl(), "Bearer " + m_fan.accessToken.toLatin1());
+        QVERIFY(fan.waitForConnected());
+        QCOMPARE(typeOf(fan.subscribe({"user:" + m_fan.id, topic()})), "subscribed");
+        BM_EXPECT_STATUS(as(m_seller)->patch(listingPath(), {{"title", "Followed lamp"}}), 200);
+        QVERIFY(!fan.waitForEvent(topic()).isEmpty());
+        QCOMPARE(typeOf(fan.unsubscribe({topic()})), "unsubscribed");
+        BM_EXPECT_STATUS(as(m_seller)->patch(listingPath(), {{"title", "Unfollowed lamp"}}), 200);
+        // The one still following sees the edit; by then the other would have too.
+        QVERIFY(!waitForPushedListing([](const QJsonObject& l) {
+                     return l.value("title") == QStringLiteral("Unfollowed lamp");
+                 }).isEmpty());
+        QTest::qWait(200);
+        QCOMPARE(fan.eventsOn(topic()).size(), 1);
+    }
+
     void removalPushesListingRemoved() {
         BM_EXPECT_STATUS(as(m_seller)->del(listingPath()), 204);
         const QJsonObject removed = m_viewer->waitForFrame(
