@@ -164,7 +164,6 @@ void RealtimeEndpoint::fanOut(const TopicEvent& event) {
 }
 
 void RealtimeEndpoint::setTls(const QSslConfiguration& tls) {
-    m_options.tls = tls;
     if (m_tcpListener)
         m_tcpListener->setTls(tls);
 }

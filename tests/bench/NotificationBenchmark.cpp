@@ -20,6 +20,7 @@
 #include "events/InProcessEventBus.h"
 #include "market/FavoriteTable.h"
 #include "notifications/KeywordTokens.h"
+#include "notifications/NotificationService.h"
 #include "notifications/SavedKeywordTable.h"
 #include "support/RawConnection.h"
 #include "support/ServerProcess.h"
@@ -223,8 +224,10 @@ int main(int argc, char** argv) {
     const std::vector<double> with = publish(server, seller.accessToken, words, listings);
     // The alerts go out from jobs the publishing queued; they are counted once all ran.
     timer.restart();
-    while (countOf(dataDir, "SELECT count(*) FROM jobs WHERE kind = 'notifications.keyword-alerts' "
-                            "AND status IN ('queued', 'running')") > 0 &&
+    const QByteArray pendingAlerts =
+        "SELECT count(*) FROM jobs WHERE status IN ('queued', 'running') AND kind = '" +
+        notifications::NotificationService::kKeywordAlertsKind.toLatin1() + "'";
+    while (countOf(dataDir, pendingAlerts.constData()) > 0 &&
            timer.elapsed() < 300'000)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     const double alertSeconds = timer.elapsed() / 1000.0;

@@ -46,14 +46,17 @@ QJsonObject listingDraft(const QString& title, qint64 price, const QString& cate
                        {"saleType", "fixed"}};
 }
 
-QJsonObject auctionDraft(const QString& title, qint64 startPrice, qint64 endsInMs) {
+QJsonObject auctionDraft(const QString& title, qint64 startPrice, qint64 endsInMs,
+                         qint64 reservePrice) {
     QJsonObject o = listingDraft(title, startPrice);
     o.insert("saleType", "auction");
     o.remove("price");
-    o.insert("auction",
-             QJsonObject{{"startPrice", QJsonObject{{"amount", startPrice}, {"currency", "KRW"}}},
-                         {"minIncrement", QJsonObject{{"amount", 1000}, {"currency", "KRW"}}},
-                         {"endsAt", rfc3339FromNow(endsInMs)}});
+    QJsonObject terms{{"startPrice", QJsonObject{{"amount", startPrice}, {"currency", "KRW"}}},
+                      {"minIncrement", QJsonObject{{"amount", 1000}, {"currency", "KRW"}}},
+                      {"endsAt", rfc3339FromNow(endsInMs)}};
+    if (reservePrice > 0)
+        terms.insert("reservePrice", QJsonObject{{"amount", reservePrice}, {"currency", "KRW"}});
+    o.insert("auction", terms);
     return o;
 }
 

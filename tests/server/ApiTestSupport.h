@@ -67,8 +67,9 @@ TestUser registerUser(HttpTestClient& http, const QString& username);
 // A valid fixed-price listing body; callers change fields to taste.
 QJsonObject listingDraft(const QString& title, qint64 price = 10000,
                          const QString& categoryId = QStringLiteral("phones"));
-// A valid auction body ending `endsInMs` from now.
-QJsonObject auctionDraft(const QString& title, qint64 startPrice, qint64 endsInMs);
+// A valid auction body ending `endsInMs` from now; with a reserve price when one is given.
+QJsonObject auctionDraft(const QString& title, qint64 startPrice, qint64 endsInMs,
+                         qint64 reservePrice = 0);
 
 // A plain image of one colour, encoded as `format` ("PNG", "JPEG"): a photo to upload.
 QByteArray encodedImage(int width, int height, QColor color, const char* format);

@@ -187,10 +187,7 @@ private Q_SLOTS:
     }
 
     void reservePriceIsTheSellersSecret() {
-        QJsonObject body = auctionDraft("Auction: a reserve nobody may see", 10'000, 3600 * 1000);
-        QJsonObject terms = body.value("auction").toObject();
-        terms.insert("reservePrice", QJsonObject{{"amount", 90'000}, {"currency", "KRW"}});
-        body.insert("auction", terms);
+        const QJsonObject body = auctionDraft("Auction: a reserve nobody may see", 10'000, 3600 * 1000, 90'000);
         const HttpResponse created = as(m_seller)->post("/api/v1/listings", body);
         BM_EXPECT_STATUS(created, 201);
         const QString id = created.json().value("id").toString();
