@@ -133,7 +133,7 @@ Result<Listing> DemoCatalogue::createListing(const QString& sellerId, const QJso
     // Every third item is an auction ending over the next days, so "ending soon" has content.
     if (index % 3 == 2) {
         d.saleType = QStringLiteral("auction");
-        AuctionTerms a;
+        Auction a;
         a.startPrice = Money{d.price.amount / 2, d.price.currency};
         a.minIncrement = Money{std::max<qint64>(1000, d.price.amount / 20), d.price.currency};
         a.buyNowPrice = Money{d.price.amount + d.price.amount / 5, d.price.currency};

@@ -17,11 +17,11 @@ const QStringList kSellerStatusNames = namesOf(listing::kSellerStatuses);
 
 } // namespace
 
-Result<AuctionTerms> ListingInput::auctionTerms(const QJsonValue& value, qint64 nowMs) {
+Result<Auction> ListingInput::auctionTerms(const QJsonValue& value, qint64 nowMs) {
     if (!value.isObject())
         return ApiError::validation(QStringLiteral("An auction needs its terms."), "auction");
     const QJsonObject o = value.toObject();
-    AuctionTerms terms;
+    Auction terms;
     BITMARKET_TRY(terms.startPrice, Money::fromJson(o.value("startPrice"), "auction.startPrice"));
     BITMARKET_TRY(terms.minIncrement, Money::fromJson(o.value("minIncrement"), "auction.minIncrement"));
     if (terms.minIncrement.amount <= 0)
@@ -76,7 +76,7 @@ Result<ListingDraft> ListingInput::draft(const QJsonObject& body, qint64 nowMs) 
     if (body.contains("saleType"))
         BITMARKET_TRY(d.saleType, json::requireEnum(body, "saleType", kSaleTypes));
     if (d.saleType == QLatin1String("auction")) {
-        AuctionTerms terms;
+        Auction terms;
         BITMARKET_TRY(terms, auctionTerms(body.value("auction"), nowMs));
         d.auction = terms;
         // An auction's price is its start price until bids move it.

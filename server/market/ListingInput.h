@@ -20,7 +20,7 @@ struct ListingDraft {
     QStringList tags;
     QString region;
     QString saleType;
-    std::optional<AuctionTerms> auction;
+    std::optional<Auction> auction;
 };
 
 struct ListingPatch {
@@ -42,7 +42,7 @@ public:
     static Result<ListingPatch> patch(const QJsonObject& body);
 
 private:
-    static Result<AuctionTerms> auctionTerms(const QJsonValue& value, qint64 nowMs);
+    static Result<Auction> auctionTerms(const QJsonValue& value, qint64 nowMs);
 };
 
 } // namespace bitmarket::server

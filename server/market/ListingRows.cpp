@@ -40,7 +40,7 @@ Listing listingFromRow(const db::Query& q, const QString& viewerUserId) {
     l.createdAtMs = q.integer(12);
     l.updatedAtMs = q.integer(13);
     if (!q.isNull(14)) {
-        AuctionTerms a;
+        Auction a;
         a.startPrice = Money{q.integer(14), l.price.currency};
         a.minIncrement = Money{q.integer(15), l.price.currency};
         if (!q.isNull(16))

@@ -46,7 +46,7 @@ void ListingTable::insert(db::Connection& c, const QString& listingId, const QSt
         .run();
     if (!d.auction)
         return;
-    const AuctionTerms& a = *d.auction;
+    const Auction& a = *d.auction;
     c.query("INSERT INTO auction_terms (listing_seq, start_price, min_increment, buy_now_price, "
             "reserve_price, ends_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         .bind(c.lastInsertRowId(), a.startPrice.amount, a.minIncrement.amount,

@@ -187,42 +187,104 @@ Job Job::fromJson(const QJsonObject& o) {
     return j;
 }
 
-QJsonObject AuctionTerms::toJson() const {
+QJsonObject Auction::toJson() const {
     QJsonObject o{{"startPrice", startPrice.toJson()},
                   {"minIncrement", minIncrement.toJson()},
+                  {"tieredIncrement", tieredIncrement},
                   {"endsAt", toRfc3339(endsAtMs)},
-                  {"reserveMet", reserveMet}};
+                  {"state", state},
+                  {"currentPrice", currentPrice.toJson()},
+                  {"bidCount", bidCount},
+                  {"bidderCount", bidderCount},
+                  {"leaderId", leaderId.isEmpty() ? QJsonValue() : QJsonValue(leaderId)},
+                  {"minNextBid", minNextBid.toJson()},
+                  {"reserveMet", reserveMet},
+                  {"extended", extended}};
     if (buyNowPrice)
         o.insert("buyNowPrice", buyNowPrice->toJson());
     if (reservePrice)
         o.insert("reservePrice", reservePrice->toJson());
+    insertIfSet(o, "winnerId", winnerId);
+    if (finalPrice)
+        o.insert("finalPrice", finalPrice->toJson());
+    insertIfSet(o, "orderId", orderId);
+    if (yourMax)
+        o.insert("yourMax", yourMax->toJson());
     return o;
 }
 
-void AuctionTerms::writeJson(JsonWriter& w) const {
+// Keys in sorted order, as QJsonObject keeps them, so the text is the same as toJson()'s.
+void Auction::writeJson(JsonWriter& w) const {
     w.beginObject();
+    w.key("bidCount").integer(bidCount);
+    w.key("bidderCount").integer(bidderCount);
     if (buyNowPrice)
         buyNowPrice->writeJson(w.key("buyNowPrice"));
+    currentPrice.writeJson(w.key("currentPrice"));
     w.key("endsAt").timestamp(endsAtMs);
+    w.key("extended").boolean(extended);
+    if (finalPrice)
+        finalPrice->writeJson(w.key("finalPrice"));
+    w.key("leaderId");
+    if (leaderId.isEmpty())
+        w.null();
+    else
+        w.string(leaderId);
     minIncrement.writeJson(w.key("minIncrement"));
+    minNextBid.writeJson(w.key("minNextBid"));
+    writeIfSet(w, "orderId", orderId);
     w.key("reserveMet").boolean(reserveMet);
     if (reservePrice)
         reservePrice->writeJson(w.key("reservePrice"));
     startPrice.writeJson(w.key("startPrice"));
+    w.key("state").string(state);
+    w.key("tieredIncrement").boolean(tieredIncrement);
+    writeIfSet(w, "winnerId", winnerId);
+    if (yourMax)
+        yourMax->writeJson(w.key("yourMax"));
     w.endObject();
 }
 
-AuctionTerms AuctionTerms::fromJson(const QJsonObject& o) {
-    AuctionTerms a;
+Auction Auction::fromJson(const QJsonObject& o) {
+    Auction a;
     a.startPrice = moneyOf(o.value("startPrice"));
     a.minIncrement = moneyOf(o.value("minIncrement"));
+    a.tieredIncrement = o.value("tieredIncrement").toBool();
     if (o.contains("buyNowPrice"))
         a.buyNowPrice = moneyOf(o.value("buyNowPrice"));
     if (o.contains("reservePrice"))
         a.reservePrice = moneyOf(o.value("reservePrice"));
     a.endsAtMs = timeOf(o.value("endsAt"));
+    a.state = o.value("state").toString();
+    a.currentPrice = moneyOf(o.value("currentPrice"));
+    a.bidCount = o.value("bidCount").toInteger();
+    a.bidderCount = o.value("bidderCount").toInteger();
+    a.leaderId = o.value("leaderId").toString();
+    a.minNextBid = moneyOf(o.value("minNextBid"));
     a.reserveMet = o.value("reserveMet").toBool();
+    a.extended = o.value("extended").toBool();
+    a.winnerId = o.value("winnerId").toString();
+    if (o.contains("finalPrice"))
+        a.finalPrice = moneyOf(o.value("finalPrice"));
+    a.orderId = o.value("orderId").toString();
+    if (o.contains("yourMax"))
+        a.yourMax = moneyOf(o.value("yourMax"));
     return a;
+}
+
+QJsonObject Bid::toJson() const {
+    return QJsonObject{{"id", id},
+                       {"listingId", listingId},
+                       {"bidder", QJsonObject{{"id", bidderId}, {"displayName", bidderName}}},
+                       {"amount", amount.toJson()},
+                       {"createdAt", toRfc3339(createdAtMs)}};
+}
+
+Bid Bid::fromJson(const QJsonObject& o) {
+    const QJsonObject bidder = o.value("bidder").toObject();
+    return Bid{o.value("id").toString(),           o.value("listingId").toString(),
+               bidder.value("id").toString(),      bidder.value("displayName").toString(),
+               moneyOf(o.value("amount")),         timeOf(o.value("createdAt"))};
 }
 
 QJsonObject Listing::toJson() const {
@@ -325,7 +387,7 @@ Listing Listing::fromJson(const QJsonObject& o) {
     l.viewCount = o.value("viewCount").toInteger();
     l.hasModel = o.value("hasModel").toBool();
     if (o.value("auction").isObject())
-        l.auction = AuctionTerms::fromJson(o.value("auction").toObject());
+        l.auction = Auction::fromJson(o.value("auction").toObject());
     for (const QJsonValue& p : o.value("photos").toArray())
         l.photos.append(Photo::fromJson(p.toObject()));
     if (o.value("model").isObject())
@@ -335,6 +397,59 @@ Listing Listing::fromJson(const QJsonObject& o) {
     if (o.value("isFavorite").isBool())
         l.isFavorite = o.value("isFavorite").toBool();
     return l;
+}
+
+QJsonObject MyBid::toJson() const {
+    return QJsonObject{{"listing", listing.toJson()}, {"yourMax", yourMax.toJson()}, {"status", status}};
+}
+
+MyBid MyBid::fromJson(const QJsonObject& o) {
+    return MyBid{Listing::fromJson(o.value("listing").toObject()), moneyOf(o.value("yourMax")),
+                 o.value("status").toString()};
+}
+
+QJsonObject Order::toJson() const {
+    QJsonArray steps;
+    for (const Step& s : history)
+        steps.append(QJsonObject{{"status", s.status}, {"at", toRfc3339(s.atMs)}});
+    return QJsonObject{
+        {"id", id},
+        {"listing",
+         QJsonObject{{"id", listingId},
+                     {"title", listingTitle},
+                     {"thumbUrl", listingThumbUrl.isEmpty() ? QJsonValue() : QJsonValue(listingThumbUrl)}}},
+        {"buyerId", buyerId},
+        {"sellerId", sellerId},
+        {"amount", amount.toJson()},
+        {"fee", fee.toJson()},
+        {"method", method},
+        {"source", source},
+        {"status", status},
+        {"createdAt", toRfc3339(createdAtMs)},
+        {"updatedAt", toRfc3339(updatedAtMs)},
+        {"history", steps}};
+}
+
+Order Order::fromJson(const QJsonObject& o) {
+    Order order;
+    order.id = o.value("id").toString();
+    const QJsonObject listing = o.value("listing").toObject();
+    order.listingId = listing.value("id").toString();
+    order.listingTitle = listing.value("title").toString();
+    order.listingThumbUrl = listing.value("thumbUrl").toString();
+    order.buyerId = o.value("buyerId").toString();
+    order.sellerId = o.value("sellerId").toString();
+    order.amount = moneyOf(o.value("amount"));
+    order.fee = moneyOf(o.value("fee"));
+    order.method = o.value("method").toString();
+    order.source = o.value("source").toString();
+    order.status = o.value("status").toString();
+    order.createdAtMs = timeOf(o.value("createdAt"));
+    order.updatedAtMs = timeOf(o.value("updatedAt"));
+    for (const QJsonValue& v : o.value("history").toArray())
+        order.history.append(Step{v.toObject().value("status").toString(),
+                                  timeOf(v.toObject().value("at"))});
+    return order;
 }
 
 QJsonObject AuthSession::toJson() const {

@@ -90,18 +90,49 @@ struct Job {
     static Job fromJson(const QJsonObject& o);
 };
 
-struct AuctionTerms {
+// A listing's auction: the terms its seller set and how it stands. Listings,
+// bid answers and the auction.* frames all carry this one object.
+struct Auction {
+    // The terms, frozen after the first bid.
     Money startPrice;
-    Money minIncrement;
+    Money minIncrement;           // the seller's, or the tier in force at the current price
+    bool tieredIncrement = false; // the seller left the increment to the tiered table
     std::optional<Money> buyNowPrice;
     std::optional<Money> reservePrice; // in answers, only to the seller
-    qint64 endsAtMs = 0;
-    bool reserveMet = false; // answers only: the bids reached the reserve (false before a bid)
+    qint64 endsAtMs = 0;               // moves when a late bid extends the auction
+
+    // How it stands (answers only).
+    QString state = QStringLiteral("running"); // running, ended, cancelled
+    Money currentPrice;
+    qint64 bidCount = 0;
+    qint64 bidderCount = 0;
+    QString leaderId; // empty before the first bid
+    Money minNextBid;
+    bool reserveMet = false; // the leader's maximum reached the reserve (false before a bid)
+    bool extended = false;   // a late bid moved the end at least once
+    QString winnerId;        // once ended with a sale
+    std::optional<Money> finalPrice;
+    QString orderId;
+    std::optional<Money> yourMax; // the caller's own maximum, only for the caller
 
     QJsonObject toJson() const;
     // The same JSON as toJson(), written straight to text.
     void writeJson(JsonWriter& w) const;
-    static AuctionTerms fromJson(const QJsonObject& o);
+    static Auction fromJson(const QJsonObject& o);
+};
+
+// One accepted bid in an auction's public history: `amount` is the visible
+// price the bid produced; nobody's maximum is shown.
+struct Bid {
+    QString id;
+    QString listingId;
+    QString bidderId;
+    QString bidderName;
+    Money amount;
+    qint64 createdAtMs = 0;
+
+    QJsonObject toJson() const;
+    static Bid fromJson(const QJsonObject& o);
 };
 
 struct Listing {
@@ -119,7 +150,7 @@ struct Listing {
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
     QString thumbUrl;
-    std::optional<AuctionTerms> auction;
+    std::optional<Auction> auction;
     qint64 favoriteCount = 0;
     qint64 viewCount = 0;
     bool hasModel = false;
@@ -135,6 +166,41 @@ struct Listing {
     // answers use it because building the QJsonObject costs more than the query.
     void writeJson(JsonWriter& w) const;
     static Listing fromJson(const QJsonObject& o);
+};
+
+// An auction the caller bid on, as GET /me/bids lists it.
+struct MyBid {
+    Listing listing;
+    Money yourMax;
+    QString status; // leading, outbid, won, lost
+
+    QJsonObject toJson() const;
+    static MyBid fromJson(const QJsonObject& o);
+};
+
+// A sale between a buyer and a seller: bought at a fixed price, bought now, or won.
+struct Order {
+    struct Step {
+        QString status;
+        qint64 atMs = 0;
+    };
+    QString id;
+    QString listingId;
+    QString listingTitle;
+    QString listingThumbUrl;
+    QString buyerId;
+    QString sellerId;
+    Money amount;
+    Money fee;
+    QString method; // in_person, escrow
+    QString source; // purchase, buy_now, auction
+    QString status; // awaiting_payment, paid, shipped, completed, cancelled, refunded; awaiting_meetup
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+    QList<Step> history;
+
+    QJsonObject toJson() const;
+    static Order fromJson(const QJsonObject& o);
 };
 
 // One entry of a user's inbox. `title` and `body` are in the reader's language, rendered from

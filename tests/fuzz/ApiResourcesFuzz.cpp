@@ -37,7 +37,7 @@ void readObject(const QJsonObject& o) {
     checkStable<Photo>(o, [](const Photo& p) { return p.toJson(); });
     checkStable<ModelInfo>(o, [](const ModelInfo& m) { return m.toJson(); });
     checkStable<Job>(o, [](const Job& j) { return j.toJson(); });
-    checkStable<AuctionTerms>(o, [](const AuctionTerms& a) { return a.toJson(); });
+    checkStable<Auction>(o, [](const Auction& a) { return a.toJson(); });
     checkStable<Listing>(o, [](const Listing& l) { return l.toJson(); });
     checkStable<AuthSession>(o, [](const AuthSession& s) { return s.toJson(); });
 

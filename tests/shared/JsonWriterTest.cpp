@@ -63,7 +63,7 @@ Listing everythingListing() {
     l.tags = {"apple", QStringLiteral("미니"), QStringLiteral("q\"uote"), QString()};
     l.price = Money{std::numeric_limits<qint64>::max(), "USD"};
     l.saleType = "auction";
-    AuctionTerms a;
+    Auction a;
     a.startPrice = Money{1000000000000, "USD"};
     a.minIncrement = Money{1, "USD"};
     a.buyNowPrice = Money{9007199254740993LL, "USD"}; // above 2^53: no double may round it
@@ -106,7 +106,7 @@ private Q_SLOTS:
         QTest::newRow("failed model, epoch and leap day") << failedModel;
 
         Listing auctionOnly = plainListing();
-        auctionOnly.auction = AuctionTerms{Money{100, "KRW"}, Money{10, "KRW"}, {}, {}, 86399999};
+        auctionOnly.auction = Auction{Money{100, "KRW"}, Money{10, "KRW"}, {}, {}, 86399999};
         QTest::newRow("auction without buy-now or reserve") << auctionOnly;
 
         Listing loneSurrogate = plainListing();

@@ -40,7 +40,7 @@ Listing fullListing() {
     l.createdAtMs = kT1;
     l.updatedAtMs = kT2;
     l.thumbUrl = "/media/ab/ab_320.jpg";
-    AuctionTerms a;
+    Auction a;
     a.startPrice = Money{400'000, "KRW"};
     a.minIncrement = Money{5'000, "KRW"};
     a.buyNowPrice = Money{600'000, "KRW"};
@@ -201,14 +201,14 @@ private Q_SLOTS:
     }
 
     void auctionWithoutOptionalPrices() {
-        AuctionTerms a;
+        Auction a;
         a.startPrice = Money{1000, "USD"};
         a.minIncrement = Money{50, "USD"};
         a.endsAtMs = kT2;
         const QJsonObject o = overTheWire(a.toJson());
         QVERIFY(!o.contains("buyNowPrice"));
         QVERIFY(!o.contains("reservePrice"));
-        const AuctionTerms back = AuctionTerms::fromJson(o);
+        const Auction back = Auction::fromJson(o);
         QVERIFY(!back.buyNowPrice);
         QVERIFY(!back.reservePrice);
         QCOMPARE(back.startPrice, a.startPrice);
