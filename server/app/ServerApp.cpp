@@ -4,19 +4,24 @@
 #include "app/OpenFiles.h"
 #include "app/ServerCertificate.h"
 #include "app/ServerSecret.h"
+#include "auctions/AuctionCloser.h"
+#include "auctions/AuctionService.h"
 #include "auth/AuthService.h"
 #include "auth/UserRoles.h"
 #include "db/Database.h"
 #include "db/Poller.h"
 #include "events/InProcessEventBus.h"
+#include "http/AuctionRoutes.h"
 #include "http/AuthRoutes.h"
 #include "http/HttpServer.h"
 #include "http/ListingRoutes.h"
 #include "http/MediaRoutes.h"
 #include "http/ModelRoutes.h"
 #include "http/NotificationRoutes.h"
+#include "http/OrderRoutes.h"
 #include "http/PhotoRoutes.h"
 #include "http/SystemRoutes.h"
+#include "idempotency/IdempotencyCleanup.h"
 #include "jobs/JobEventRelay.h"
 #include "jobs/JobHandlers.h"
 #include "jobs/JobQueue.h"
@@ -34,6 +39,7 @@
 #include "notifications/NotificationCleanup.h"
 #include "notifications/NotificationService.h"
 #include "notifications/SavedKeywordService.h"
+#include "orders/OrderService.h"
 #include "realtime/RealtimeHub.h"
 
 #include <QDir>
@@ -76,6 +82,10 @@ struct ServerApp::Parts {
     std::unique_ptr<notifications::KeywordAlertJob> keywordAlerts;
     std::unique_ptr<notifications::SavedKeywordService> keywords;
     std::unique_ptr<notifications::NotificationCleanup> notificationCleanup;
+    std::unique_ptr<orders::OrderService> orders;
+    std::unique_ptr<auctions::AuctionService> auctions;
+    std::unique_ptr<auctions::AuctionCloser> auctionCloser;
+    std::unique_ptr<idempotency::IdempotencyCleanup> idempotencyCleanup;
     std::vector<std::unique_ptr<jobs::Worker>> workers;
     std::vector<std::thread> workerThreads;
     std::unique_ptr<jobs::JobEventRelay> jobRelay;
@@ -147,6 +157,18 @@ bool ServerApp::openStorage() {
     p.jobHandlers.add(*p.notificationCleanup);
     p.modelJobs =
         std::make_unique<models::ModelJobService>(*p.db, *p.jobQueue, listingChanged());
+    p.orders = std::make_unique<orders::OrderService>(*p.db, p.events);
+    auctions::AuctionService::Options auctionOptions;
+    auctionOptions.shortestAuctionMs = m_config.minAuctionSeconds * 1000LL;
+    auctionOptions.lateBidWindowMs = m_config.auctionExtensionSeconds * 1000LL;
+    p.auctions = std::make_unique<auctions::AuctionService>(*p.db, p.events, p.effects, *p.listings,
+                                                            *p.orders, auctionOptions);
+    // A published auction listing starts its auction in the same transaction.
+    p.effects.subscribe([auctions = p.auctions.get()](db::Connection& c, const DomainEvent& event) {
+        return auctions->handle(c, event);
+    });
+    p.idempotencyCleanup = std::make_unique<idempotency::IdempotencyCleanup>(*p.db, *p.jobQueue);
+    p.jobHandlers.add(*p.idempotencyCleanup);
     return true;
 }
 
@@ -187,11 +209,13 @@ void ServerApp::addRoutes() {
                                        .arg(m_parts->hub ? m_parts->hub->port() : 0);
                                }});
     addAuthRoutes(*p.router, *p.auth);
-    addListingRoutes(*p.router, *p.listings, *p.categories);
+    addListingRoutes(*p.router, *p.listings, *p.categories, *p.auctions);
     addPhotoRoutes(*p.router, *p.listings, *p.photoUploads, kMaxRequestBytes);
     addMediaRoutes(*p.router, *p.mediaStore);
     addModelRoutes(*p.router, *p.modelJobs);
     addNotificationRoutes(*p.router, *p.notifications, *p.keywords);
+    addAuctionRoutes(*p.router, *p.auctions);
+    addOrderRoutes(*p.router, *p.orders);
 }
 
 void ServerApp::startWorkers(int count, const jobs::JobQueue::Kinds& kinds) {
@@ -261,6 +285,15 @@ bool ServerApp::start() {
                                     << scheduled.error().message;
         return false;
     }
+    if (auto scheduled = p.idempotencyCleanup->scheduleFirst(); !scheduled) {
+        qCCritical(lcApp).noquote() << "cannot schedule the Idempotency-Key clean-up:"
+                                    << scheduled.error().message;
+        return false;
+    }
+    // Auctions that came due while the server was down close first, in the order they ended.
+    p.auctionCloser = std::make_unique<auctions::AuctionCloser>(*p.auctions);
+    p.auctions->onAuctionStarted([closer = p.auctionCloser.get()] { closer->wake(); });
+    p.auctionCloser->start();
     p.mediaSweeper = std::make_unique<MediaSweeper>(
         *p.db, *p.mediaStore, std::chrono::seconds(m_config.mediaGraceSeconds));
     p.mediaSweeper->startPeriodic(kMediaSweepInterval);
@@ -377,6 +410,8 @@ void ServerApp::stop() {
     for (auto& thread : p.workerThreads)
         thread.join();
     p.workerThreads.clear();
+    if (p.auctionCloser)
+        p.auctionCloser->stop();
     if (p.hub)
         p.hub->stop();
     p.mediaSweeper.reset();

@@ -33,6 +33,8 @@ constexpr Setting kSettings[] = {
     {"model-quality", "BITMARKET_MODEL_QUALITY", "QUALITY", "3D model quality: draft, normal (default) or high."},
     {"media-grace-s", "BITMARKET_MEDIA_GRACE_S", "S", "Photos and models no live listing shows are deleted once unused this long (default 3600); swept at start and hourly."},
     {"registrations-per-hour", "BITMARKET_REGISTRATIONS_PER_HOUR", "N", "Accounts one address may register per hour (default 20)."},
+    {"min-auction-seconds", "BITMARKET_MIN_AUCTION_SECONDS", "S", "Shortest auction a seller may create (default 3600). Lower for demos and tests."},
+    {"auction-extension-seconds", "BITMARKET_AUCTION_EXTENSION_SECONDS", "S", "A bid this close to an auction's end moves the end to this long after the bid (default 120)."},
     {"access-token-seconds", "BITMARKET_ACCESS_TOKEN_SECONDS", "S", "Access token lifetime (default 900). For tests that watch tokens expire; the API contract promises 15 minutes."},
 };
 
@@ -59,6 +61,15 @@ Result<int> positive(const QString& text, const QString& field, int min) {
     const int n = text.toInt(&ok);
     if (!ok || n < min || n > 1024)
         return ApiError::validation(QStringLiteral("Expected a number, got '%1'.").arg(text), field);
+    return n;
+}
+
+Result<int> seconds(const QString& text, const QString& field, int max) {
+    bool ok = false;
+    const int n = text.toInt(&ok);
+    if (!ok || n < 1 || n > max)
+        return ApiError::validation(
+            QStringLiteral("Expected seconds (1 to %1), got '%2'.").arg(max).arg(text), field);
     return n;
 }
 
@@ -167,6 +178,11 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
                 QStringLiteral("Expected milliseconds (3000 or more), got '%1'.").arg(l),
                 "job-lease-ms");
     }
+    if (const QString m = valueOf("min-auction-seconds", "BITMARKET_MIN_AUCTION_SECONDS"); !m.isEmpty())
+        BITMARKET_TRY(c.minAuctionSeconds, seconds(m, "min-auction-seconds", 14 * 24 * 3600));
+    if (const QString e = valueOf("auction-extension-seconds", "BITMARKET_AUCTION_EXTENSION_SECONDS");
+        !e.isEmpty())
+        BITMARKET_TRY(c.auctionExtensionSeconds, seconds(e, "auction-extension-seconds", 3600));
     if (const QString s = valueOf("access-token-seconds", "BITMARKET_ACCESS_TOKEN_SECONDS"); !s.isEmpty()) {
         bool ok = false;
         c.accessTokenSeconds = s.toInt(&ok);

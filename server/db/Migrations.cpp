@@ -427,6 +427,99 @@ CREATE INDEX keyword_alerts_age ON keyword_alerts(alerted_at);
 DROP INDEX notifications_unread;
 )sql";
 
+constexpr const char* kAuctionsAndOrders = R"sql(
+-- How each auction stands, one row per auction listing, written only by AuctionTable (the
+-- auctions domain); the seller's terms stay in auction_terms. ends_at is the end in force
+-- (a late bid moves it); leader_max and second_max are the two highest maximums, all the
+-- proxy ladder needs.
+CREATE TABLE auctions (
+    listing_seq   INTEGER PRIMARY KEY REFERENCES listings(seq),
+    state         TEXT NOT NULL DEFAULT 'running',
+    ends_at       INTEGER NOT NULL,
+    extended      INTEGER NOT NULL DEFAULT 0,
+    current_price INTEGER NOT NULL,
+    bid_count     INTEGER NOT NULL DEFAULT 0,
+    bidder_count  INTEGER NOT NULL DEFAULT 0,
+    leader_id     TEXT,
+    leader_max    INTEGER,
+    second_max    INTEGER,
+    winner_id     TEXT,
+    final_price   INTEGER,
+    order_id      TEXT,
+    closed_at     INTEGER
+);
+INSERT INTO auctions (listing_seq, state, ends_at, current_price)
+    SELECT a.listing_seq, CASE WHEN l.status = 'removed' THEN 'cancelled' ELSE 'running' END,
+           a.ends_at, a.start_price
+    FROM auction_terms a JOIN listings l ON l.seq = a.listing_seq;
+-- The closer and "ending soon" walk running auctions in the order they end.
+CREATE INDEX auctions_ending ON auctions(state, ends_at);
+DROP INDEX auction_terms_ending;
+
+-- Every accepted bid, in the order they were decided. amount is the visible price the bid
+-- produced; max_amount is the bidder's maximum, never shown to others.
+CREATE TABLE bids (
+    seq         INTEGER PRIMARY KEY,
+    listing_seq INTEGER NOT NULL,
+    bidder_id   TEXT NOT NULL,
+    max_amount  INTEGER NOT NULL,
+    amount      INTEGER NOT NULL,
+    created_at  INTEGER NOT NULL
+);
+CREATE INDEX bids_listing ON bids(listing_seq, seq);
+
+-- Each bidder's maximum in each auction they bid on (their latest bid), for "your max" and
+-- "My bids".
+CREATE TABLE auction_bidders (
+    listing_seq  INTEGER NOT NULL,
+    bidder_id    TEXT NOT NULL,
+    max_amount   INTEGER NOT NULL,
+    last_bid_seq INTEGER NOT NULL,
+    PRIMARY KEY (listing_seq, bidder_id)
+) WITHOUT ROWID;
+CREATE INDEX auction_bidders_mine ON auction_bidders(bidder_id, last_bid_seq);
+
+-- Sales, written only by OrderTable (the orders domain). One live order per listing: a
+-- cancelled or refunded one no longer holds it.
+CREATE TABLE orders (
+    seq         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    listing_seq INTEGER NOT NULL REFERENCES listings(seq),
+    buyer_id    TEXT NOT NULL REFERENCES users(id),
+    seller_id   TEXT NOT NULL REFERENCES users(id),
+    amount      INTEGER NOT NULL,
+    currency    TEXT NOT NULL,
+    fee         INTEGER NOT NULL DEFAULT 0,
+    method      TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX orders_live_listing ON orders(listing_seq)
+    WHERE status NOT IN ('cancelled', 'refunded');
+CREATE INDEX orders_buyer ON orders(buyer_id, seq);
+CREATE INDEX orders_seller ON orders(seller_id, seq);
+CREATE TABLE order_history (
+    order_seq INTEGER NOT NULL REFERENCES orders(seq),
+    status    TEXT NOT NULL,
+    at        INTEGER NOT NULL
+);
+CREATE INDEX order_history_order ON order_history(order_seq);
+
+-- The first answer to each retried write (Idempotency-Key), per user, for 24 hours; written
+-- only by IdempotencyKeys. fingerprint tells the same request from another under the same key.
+CREATE TABLE idempotency_keys (
+    user_id     TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    fingerprint BLOB NOT NULL,
+    answer      TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (user_id, key)
+) WITHOUT ROWID;
+CREATE INDEX idempotency_keys_age ON idempotency_keys(created_at);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
@@ -441,6 +534,7 @@ constexpr Migration kMigrations[] = {
     // Numbered after 11 though written as 8: databases made between the two merges are at 11.
     {12, "sign-in addresses", kSignInAddresses},
     {13, "keyword alerts sent, one notification index fewer", kKeywordAlerts},
+    {14, "auctions, bids, orders, idempotency keys", kAuctionsAndOrders},
 };
 
 } // namespace

@@ -7,6 +7,8 @@
 // says what to do with it.
 #pragma once
 
+#include "events/AuctionBidPlaced.h"
+#include "events/AuctionClosed.h"
 #include "events/JobProgressed.h"
 #include "events/ListingPriceDropped.h"
 #include "events/ListingPublished.h"
@@ -15,6 +17,7 @@
 #include "events/ModelFinished.h"
 #include "events/NotificationAdded.h"
 #include "events/NotificationsRead.h"
+#include "events/OrderChanged.h"
 #include "events/SessionEnded.h"
 
 #include <variant>
@@ -23,6 +26,7 @@ namespace bitmarket::server {
 
 using DomainEvent =
     std::variant<ListingUpdated, ListingRemoved, JobProgressed, SessionEnded, ListingPublished,
-                 ListingPriceDropped, ModelFinished, NotificationAdded, NotificationsRead>;
+                 ListingPriceDropped, ModelFinished, NotificationAdded, NotificationsRead,
+                 AuctionBidPlaced, AuctionClosed, OrderChanged>;
 
 } // namespace bitmarket::server

@@ -60,7 +60,8 @@ QString viewerKey(const QString& userId, const httplib::Request& req) {
 
 } // namespace
 
-void addListingRoutes(Router& router, ListingService& listings, CategoryService& categories) {
+void addListingRoutes(Router& router, ListingService& listings, CategoryService& categories,
+                      auctions::AuctionService& auctions) {
     router.get("/api/v1/categories", Access::Anyone,
                [&categories](const httplib::Request& req, httplib::Response& res, const Caller&) {
                    sendResult(req, res, 200, categories.all(languageOf(req)),
@@ -86,7 +87,8 @@ void addListingRoutes(Router& router, ListingService& listings, CategoryService&
                     auto body = jsonBody(req);
                     if (!body)
                         return sendError(req, res, body.error());
-                    auto draft = ListingInput::draft(body.value(), nowMs());
+                    auto draft = ListingInput::draft(body.value(), nowMs(),
+                                                     auctions.shortestAuctionMs());
                     if (!draft)
                         return sendError(req, res, draft.error());
                     sendResult(req, res, 201, listings.create(caller.userId, draft.value()),
@@ -95,10 +97,15 @@ void addListingRoutes(Router& router, ListingService& listings, CategoryService&
 
     router.get("/api/v1/listings/{id}", Access::OptionalUser,
                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
-                   sendResult(req, res, 200,
-                              listings.detail(pathParam(req, 1), caller.userId,
-                                              viewerKey(caller.userId, req)),
-                              listingJson);
+                   auto detail = listings.detail(pathParam(req, 1), caller.userId,
+                                                 viewerKey(caller.userId, req));
+                   if (detail && detail->auction && !caller.userId.isEmpty()) {
+                       auto mine = auctions.yourMax(detail->id, caller.userId);
+                       if (!mine)
+                           return sendError(req, res, mine.error());
+                       detail->auction->yourMax = *mine;
+                   }
+                   sendResult(req, res, 200, detail, listingJson);
                });
 
     router.patch("/api/v1/listings/{id}", Access::SignedIn,

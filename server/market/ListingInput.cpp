@@ -1,5 +1,6 @@
 #include "market/ListingInput.h"
 
+#include "bitmarket/AuctionRules.h"
 #include "bitmarket/JsonFields.h"
 #include "bitmarket/ListingRules.h"
 #include "bitmarket/Timestamp.h"
@@ -8,25 +9,40 @@ namespace bitmarket::server {
 
 namespace {
 using namespace listing;
-constexpr qint64 kShortestAuctionMs = 60 * 1000;
-constexpr qint64 kLongestAuctionMs = 30LL * 24 * 3600 * 1000;
 
 const QStringList kPatchable = {"title",     "description", "categoryId", "price",
                                 "condition", "tags",        "region",     "status"};
 const QStringList kSellerStatusNames = namesOf(listing::kSellerStatuses);
 
+// The default shortest auction is named as people say it; a shorter one (demos, tests) in seconds.
+ApiError durationError(qint64 shortestMs) {
+    if (shortestMs == auction::kShortestMs)
+        return ApiError::validation(QStringLiteral("An auction runs from 1 hour to 14 days."),
+                                    "auction.endsAt");
+    return ApiError::validation(QStringLiteral("An auction runs from %1 seconds to 14 days."),
+                                "auction.endsAt")
+        .arg(shortestMs / 1000);
+}
+
 } // namespace
 
-Result<Auction> ListingInput::auctionTerms(const QJsonValue& value, qint64 nowMs) {
+Result<Auction> ListingInput::auctionTerms(const QJsonValue& value, qint64 nowMs,
+                                           qint64 shortestMs) {
     if (!value.isObject())
         return ApiError::validation(QStringLiteral("An auction needs its terms."), "auction");
     const QJsonObject o = value.toObject();
     Auction terms;
     BITMARKET_TRY(terms.startPrice, Money::fromJson(o.value("startPrice"), "auction.startPrice"));
-    BITMARKET_TRY(terms.minIncrement, Money::fromJson(o.value("minIncrement"), "auction.minIncrement"));
-    if (terms.minIncrement.amount <= 0)
-        return ApiError::validation(QStringLiteral("The increment must be above zero."),
-                                    "auction.minIncrement");
+    terms.tieredIncrement = !o.contains("minIncrement") || o.value("minIncrement").isNull();
+    if (terms.tieredIncrement) {
+        terms.minIncrement = auction::tieredIncrement(terms.startPrice);
+    } else {
+        BITMARKET_TRY(terms.minIncrement,
+                      Money::fromJson(o.value("minIncrement"), "auction.minIncrement"));
+        if (terms.minIncrement.amount <= 0)
+            return ApiError::validation(QStringLiteral("The increment must be above zero."),
+                                        "auction.minIncrement");
+    }
     if (o.contains("buyNowPrice") && !o.value("buyNowPrice").isNull()) {
         Money buyNow;
         BITMARKET_TRY(buyNow, Money::fromJson(o.value("buyNowPrice"), "auction.buyNowPrice"));
@@ -53,14 +69,14 @@ Result<Auction> ListingInput::auctionTerms(const QJsonValue& value, qint64 nowMs
     if (!endsAt)
         return ApiError::validation(QStringLiteral("Give the end as an RFC 3339 UTC time."),
                                     "auction.endsAt");
-    if (*endsAt < nowMs + kShortestAuctionMs || *endsAt > nowMs + kLongestAuctionMs)
-        return ApiError::validation(QStringLiteral("An auction runs from 1 minute to 30 days."),
-                                    "auction.endsAt");
+    if (*endsAt < nowMs + shortestMs || *endsAt > nowMs + auction::kLongestMs)
+        return durationError(shortestMs);
     terms.endsAtMs = *endsAt;
     return terms;
 }
 
-Result<ListingDraft> ListingInput::draft(const QJsonObject& body, qint64 nowMs) {
+Result<ListingDraft> ListingInput::draft(const QJsonObject& body, qint64 nowMs,
+                                         qint64 shortestAuctionMs) {
     ListingDraft d;
     BITMARKET_TRY(d.title, json::requireString(body, "title", kTitleMinLength, kTitleMaxLength));
     std::optional<QString> description;
@@ -77,7 +93,7 @@ Result<ListingDraft> ListingInput::draft(const QJsonObject& body, qint64 nowMs) 
         BITMARKET_TRY(d.saleType, json::requireEnum(body, "saleType", kSaleTypes));
     if (d.saleType == QLatin1String("auction")) {
         Auction terms;
-        BITMARKET_TRY(terms, auctionTerms(body.value("auction"), nowMs));
+        BITMARKET_TRY(terms, auctionTerms(body.value("auction"), nowMs, shortestAuctionMs));
         d.auction = terms;
         // An auction's price is its start price until bids move it.
         d.price = terms.startPrice;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bitmarket/ApiTypes.h"
+#include "bitmarket/AuctionRules.h"
 #include "bitmarket/Result.h"
 
 #include <QJsonObject>
@@ -38,11 +39,13 @@ struct ListingPatch {
 
 class ListingInput {
 public:
-    static Result<ListingDraft> draft(const QJsonObject& body, qint64 nowMs);
+    // An auction must run at least `shortestAuctionMs` (the server's --min-auction-seconds).
+    static Result<ListingDraft> draft(const QJsonObject& body, qint64 nowMs,
+                                      qint64 shortestAuctionMs = auction::kShortestMs);
     static Result<ListingPatch> patch(const QJsonObject& body);
 
 private:
-    static Result<Auction> auctionTerms(const QJsonValue& value, qint64 nowMs);
+    static Result<Auction> auctionTerms(const QJsonValue& value, qint64 nowMs, qint64 shortestMs);
 };
 
 } // namespace bitmarket::server

@@ -10,12 +10,13 @@ namespace bitmarket::server {
 
 // Selects from kListingTables; the last column is the row's seq (for cursors).
 extern const char* const kListingColumns;
-constexpr int kListingSeqColumn = 29;
-// `listings l` with what belongs to each listing row: its auction terms `a` and
-// its 3D model state `m` (listing_models, owned by the models domain).
+constexpr int kListingSeqColumn = 40;
+// `listings l` with what belongs to each listing row: its auction terms `a`, how its
+// auction stands `u` (auctions, owned by the auctions domain) and its 3D model state `m`
+// (listing_models, owned by the models domain).
 extern const char* const kListingTables;
-// The same tables with the auction terms leading, for walking auctions in
-// the order they end (auction_terms_ending); a table joined in one goes in both.
+// The same tables with the auctions leading, for walking running auctions in the order
+// they end (auctions_ending); a table joined in one goes in both.
 extern const char* const kAuctionListingTables;
 // Removed listings are gone for everyone: every read but the owner's own tidy-up filters them.
 extern const char* const kListingIsVisible;

@@ -28,10 +28,10 @@ constexpr SortSpec kSorts[] = {
      "(l.price_amount, l.seq) < (?, ?)"},
     {"popular", "l.favorite_count", "l.favorite_count DESC, l.seq DESC",
      "(l.favorite_count, l.seq) < (?, ?)"},
-    // Auction terms are keyed by the listing's seq: a.listing_seq is l.seq, named
-    // so that the auction_terms_ending index serves the order.
-    {"ending_soon", "a.ends_at", "a.ends_at ASC, a.listing_seq ASC",
-     "(a.ends_at, a.listing_seq) > (?, ?)"},
+    // Auctions are keyed by the listing's seq: u.listing_seq is l.seq, named so that the
+    // auctions_ending index serves the order.
+    {"ending_soon", "u.ends_at", "u.ends_at ASC, u.listing_seq ASC",
+     "(u.ends_at, u.listing_seq) > (?, ?)"},
 };
 
 const SortSpec* sortSpec(const QString& name) {
@@ -161,7 +161,7 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
         st.parameters.push_back(query.sellerId);
     }
     if (endingSoon) {
-        where += " AND l.sale_type = 'auction' AND a.ends_at > ?";
+        where += " AND u.state = 'running' AND u.ends_at > ?";
         st.parameters.push_back(nowMs);
     }
     if (!query.cursor.isEmpty()) {

@@ -124,6 +124,9 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
         if (p.price && l.saleType == QLatin1String("auction"))
             return ApiError::validation(QStringLiteral("An auction's price follows its bids."),
                                         "price");
+        if (p.status && *p.status != l.status && l.saleType == QLatin1String("auction"))
+            return ApiError::validation(
+                QStringLiteral("An auction's status follows its bids and its end."), "status");
         l.title = p.title.value_or(l.title);
         l.description = p.description.value_or(l.description);
         l.categoryId = p.categoryId.value_or(l.categoryId);
@@ -146,6 +149,16 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
     if (updated)
         announceUpdate(listingId);
     return updated;
+}
+
+void ListingService::followAuctionPrice(db::Connection& c, qint64 listingSeq, qint64 price,
+                                        qint64 nowMs) {
+    ListingTable::setAuctionPrice(c, listingSeq, price, nowMs);
+}
+
+void ListingService::followAuctionEnd(db::Connection& c, qint64 listingSeq, listing::Status status,
+                                      qint64 nowMs) {
+    ListingTable::setStatus(c, listingSeq, status, nowMs);
 }
 
 Result<void> ListingService::remove(const QString& listingId, const QString& userId) {

@@ -60,6 +60,12 @@ public:
     // Whether any listing still shows the stored photo with this content hash.
     Result<bool> photoHashInUse(const QString& hash);
 
+    // For the auctions domain, inside its write: the listing's price follows the bids, and its
+    // status the close (reserved for the order a sale made, ended when unsold or cancelled).
+    static void followAuctionPrice(db::Connection& c, qint64 listingSeq, qint64 price, qint64 nowMs);
+    static void followAuctionEnd(db::Connection& c, qint64 listingSeq, listing::Status status,
+                                 qint64 nowMs);
+
     // Publishes ListingUpdated with the listing as anyone sees it (publicDetail).
     void announceUpdate(const QString& listingId);
 

@@ -49,7 +49,8 @@ void ListingTable::insert(db::Connection& c, const QString& listingId, const QSt
     const Auction& a = *d.auction;
     c.query("INSERT INTO auction_terms (listing_seq, start_price, min_increment, buy_now_price, "
             "reserve_price, ends_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        .bind(c.lastInsertRowId(), a.startPrice.amount, a.minIncrement.amount,
+        .bind(c.lastInsertRowId(), a.startPrice.amount,
+              a.tieredIncrement ? 0 : a.minIncrement.amount,
               amountOf(a.buyNowPrice), amountOf(a.reservePrice), a.endsAtMs)
         .run();
 }
@@ -60,6 +61,20 @@ void ListingTable::update(db::Connection& c, const Listing& l, qint64 nowMs) {
             "updated_at = ?10 WHERE id = ?1")
         .bind(l.id, l.title, l.description, l.categoryId, l.price.amount, l.condition,
               tagsJson(l.tags), l.region, l.status, nowMs)
+        .run();
+}
+
+void ListingTable::setAuctionPrice(db::Connection& c, qint64 listingSeq, qint64 price,
+                                   qint64 nowMs) {
+    c.query("UPDATE listings SET price_amount = ?2, updated_at = ?3 WHERE seq = ?1")
+        .bind(listingSeq, price, nowMs)
+        .run();
+}
+
+void ListingTable::setStatus(db::Connection& c, qint64 listingSeq, listing::Status status,
+                             qint64 nowMs) {
+    c.query("UPDATE listings SET status = ?2, updated_at = ?3 WHERE seq = ?1")
+        .bind(listingSeq, listing::nameOf(status), nowMs)
         .run();
 }
 

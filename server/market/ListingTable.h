@@ -25,6 +25,9 @@ public:
     // Writes the listing's editable fields as `listing` holds them.
     static void update(db::Connection& c, const Listing& listing, qint64 nowMs);
     static void markRemoved(db::Connection& c, const QString& listingId, qint64 nowMs);
+    // An auction's price follows its bids, and its status its close.
+    static void setAuctionPrice(db::Connection& c, qint64 listingSeq, qint64 price, qint64 nowMs);
+    static void setStatus(db::Connection& c, qint64 listingSeq, listing::Status status, qint64 nowMs);
     static void addFavorites(db::Connection& c, const QString& listingId, int delta);
     static qint64 favoriteCount(db::Connection& c, const QString& listingId);
     static void addView(db::Connection& c, const QString& listingId);

@@ -63,8 +63,37 @@ Result<void> NotificationService::handle(db::Connection& c, const DomainEvent& e
         notify(c, model->sellerId, model->ready ? notification::kModelReady
                                                 : notification::kModelFailed,
                model->listingId, data);
+    } else if (const auto* bid = std::get_if<AuctionBidPlaced>(&event)) {
+        // Folded while unread: a bidding war tells the outbid person once, with the latest price.
+        if (!bid->outbidUserId.isEmpty() && bid->outbidUserId != bid->bidderId)
+            notify(c, bid->outbidUserId, notification::kAuctionOutbid, bid->listingId,
+                   QJsonObject{{"listingId", bid->listingId},
+                               {"listingTitle", bid->listingTitle},
+                               {"price", bid->auction.currentPrice.toJson()},
+                               {"minNextBid", bid->auction.minNextBid.toJson()}});
+    } else if (const auto* closed = std::get_if<AuctionClosed>(&event)) {
+        tellAuctionEnd(c, *closed);
     }
     return {};
+}
+
+void NotificationService::tellAuctionEnd(db::Connection& c, const AuctionClosed& e) {
+    if (e.reason == AuctionClosed::Reason::Cancelled)
+        return; // only possible before the first bid: nobody but the seller is involved
+    const Auction& a = e.auction;
+    QJsonObject data{{"listingId", e.listingId}, {"listingTitle", e.listingTitle}};
+    if (a.finalPrice)
+        data.insert("price", a.finalPrice->toJson());
+    if (!a.winnerId.isEmpty()) {
+        QJsonObject won = data;
+        won.insert("orderId", a.orderId);
+        notify(c, a.winnerId, notification::kAuctionWon, e.listingId, won);
+        notify(c, e.sellerId, notification::kAuctionSold, e.listingId, won);
+    } else {
+        notify(c, e.sellerId, notification::kAuctionUnsold, e.listingId, data);
+    }
+    for (const QString& bidder : e.otherBidderIds)
+        notify(c, bidder, notification::kAuctionLost, e.listingId, data);
 }
 
 Result<void> NotificationService::sendKeywordAlerts(const QString& listingId,

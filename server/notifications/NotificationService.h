@@ -1,5 +1,6 @@
 // Telling people things: the inbox, its unread count, reading, mutes, and turning the domain
-// events people care about into notifications. Every notification is written inside the
+// events people care about into notifications (price drops, 3D models, being outbid, an
+// auction won, lost, sold or unsold). Every notification is written inside the
 // transaction of what caused it (it subscribes to SameTransactionEvents), and announced as
 // NotificationAdded once that commits; reads are announced as NotificationsRead so a user's
 // other devices follow.
@@ -73,6 +74,8 @@ public:
 
 private:
     void alertKeepers(db::Connection& c, const Listing& listing, const Money& oldPrice);
+    // The winner, the seller and every other bidder of an auction that ended.
+    void tellAuctionEnd(db::Connection& c, const AuctionClosed& closed);
     void announceRead(db::Connection& c, NotificationsRead read);
     static NotificationAdded addedEvent(db::Connection& c, const StoredNotification& stored);
 

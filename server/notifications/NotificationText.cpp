@@ -16,16 +16,6 @@ Money moneyIn(const QJsonObject& data, const char* key) {
     return Money{o.value("amount").toInteger(), o.value("currency").toString("KRW")};
 }
 
-QString grouped(const QString& digits) {
-    QString out;
-    for (int i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0)
-            out.append(u',');
-        out.append(digits[i]);
-    }
-    return out;
-}
-
 Text keywordMatch(const QJsonObject& d, bool korean) {
     const QString keyword = d.value("keyword").toString();
     const QString title = d.value("listingTitle").toString();
@@ -69,6 +59,43 @@ Text modelFailed(const QJsonObject& d, bool korean) {
             QStringLiteral("‘%1’: add photos from more sides and try again.").arg(title)};
 }
 
+Text auctionOutbid(const QJsonObject& d, bool korean) {
+    const Language language = korean ? Language::Korean : Language::English;
+    const QString title = d.value("listingTitle").toString();
+    const QString price = NotificationText::money(moneyIn(d, "price"), language);
+    const QString next = NotificationText::money(moneyIn(d, "minNextBid"), language);
+    if (korean)
+        return {QStringLiteral("다른 사람이 더 높게 입찰했어요"),
+                QStringLiteral("‘%1’ 현재 %2 · %3부터 입찰할 수 있어요.").arg(title, price, next)};
+    return {QStringLiteral("You were outbid"),
+            QStringLiteral("‘%1’ is at %2 · bid %3 or more to lead.").arg(title, price, next)};
+}
+
+Text auctionEnd(const StoredNotification& n, bool korean) {
+    const Language language = korean ? Language::Korean : Language::English;
+    const QString title = n.data.value("listingTitle").toString();
+    const QString price = NotificationText::money(moneyIn(n.data, "price"), language);
+    if (n.type == notification::kAuctionWon)
+        return korean ? Text{QStringLiteral("낙찰됐어요"),
+                             QStringLiteral("‘%1’을(를) %2에 낙찰받았어요. 결제를 진행해 주세요.").arg(title, price)}
+                      : Text{QStringLiteral("You won the auction"),
+                             QStringLiteral("‘%1’ is yours for %2. Pay to complete the order.").arg(title, price)};
+    if (n.type == notification::kAuctionSold)
+        return korean ? Text{QStringLiteral("경매가 낙찰로 끝났어요"),
+                             QStringLiteral("‘%1’이(가) %2에 팔렸어요.").arg(title, price)}
+                      : Text{QStringLiteral("Your auction sold"),
+                             QStringLiteral("‘%1’ sold for %2.").arg(title, price)};
+    if (n.type == notification::kAuctionUnsold)
+        return korean ? Text{QStringLiteral("경매가 유찰됐어요"),
+                             QStringLiteral("‘%1’: 최저 낙찰가에 닿은 입찰이 없었어요.").arg(title)}
+                      : Text{QStringLiteral("Your auction ended unsold"),
+                             QStringLiteral("‘%1’: no bid reached your terms.").arg(title)};
+    return korean ? Text{QStringLiteral("경매가 끝났어요"),
+                         QStringLiteral("‘%1’은(는) 다른 사람에게 돌아갔어요.").arg(title)}
+                  : Text{QStringLiteral("An auction you bid on ended"),
+                         QStringLiteral("‘%1’ went to someone else.").arg(title)};
+}
+
 Text textOf(const StoredNotification& n, bool korean) {
     if (n.type == notification::kKeywordMatch)
         return keywordMatch(n.data, korean);
@@ -76,6 +103,11 @@ Text textOf(const StoredNotification& n, bool korean) {
         return priceDrop(n.data, n.count, korean);
     if (n.type == notification::kModelReady)
         return modelReady(n.data, korean);
+    if (n.type == notification::kAuctionOutbid)
+        return auctionOutbid(n.data, korean);
+    if (n.type == notification::kAuctionWon || n.type == notification::kAuctionLost ||
+        n.type == notification::kAuctionSold || n.type == notification::kAuctionUnsold)
+        return auctionEnd(n, korean);
     return modelFailed(n.data, korean);
 }
 
@@ -96,13 +128,7 @@ Notification NotificationText::render(const StoredNotification& stored, Language
 }
 
 QString NotificationText::money(const Money& money, Language language) {
-    const int digits = Money::minorDigits(money.currency);
-    qint64 scale = 1;
-    for (int i = 0; i < digits; ++i)
-        scale *= 10;
-    QString amount = grouped(QString::number(money.amount / scale));
-    if (digits > 0)
-        amount += u'.' + QString::number(money.amount % scale).rightJustified(digits, u'0');
+    const QString amount = money.digitsText();
     if (money.currency == u"KRW")
         return language == Language::Korean ? amount + QStringLiteral("원")
                                             : QStringLiteral("₩") + amount;

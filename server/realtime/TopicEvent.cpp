@@ -70,6 +70,25 @@ QList<TopicEvent> topicEventsOf(const NotificationsRead& e) {
                          {QStringLiteral("all"), e.all}}}};
 }
 
+QList<TopicEvent> topicEventsOf(const AuctionBidPlaced& e) {
+    return {{RealtimeTopic::listing(e.listingId), QStringLiteral("auction.bid"),
+             QJsonObject{{QStringLiteral("listingId"), e.listingId},
+                         {QStringLiteral("auction"), e.auction.toJson()}}}};
+}
+
+QList<TopicEvent> topicEventsOf(const AuctionClosed& e) {
+    return {{RealtimeTopic::listing(e.listingId), QStringLiteral("auction.closed"),
+             QJsonObject{{QStringLiteral("listingId"), e.listingId},
+                         {QStringLiteral("auction"), e.auction.toJson()}}}};
+}
+
+QList<TopicEvent> topicEventsOf(const OrderChanged& e) {
+    const QJsonObject data{{QStringLiteral("order"), e.order.toJson()}};
+    const QString type = QStringLiteral("order.updated");
+    return {{RealtimeTopic::user(e.order.buyerId), type, data},
+            {RealtimeTopic::user(e.order.sellerId), type, data}};
+}
+
 } // namespace
 
 const QJsonObject& TopicEvent::dataIn(Language language) const {

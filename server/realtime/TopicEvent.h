@@ -11,6 +11,10 @@
 //   NotificationAdded -> "notification.new" on user:{id}; data: {notification, unreadCount},
 //                      the notification as GET /notifications shows it, in the socket's language
 //   NotificationsRead -> "notification.read" on user:{id}; data: {unreadCount, ids, all}
+//   AuctionBidPlaced -> "auction.bid" on listing:{id}; data: {listingId, auction}, the public
+//                      state after the bid (no reserve, nobody's maximum)
+//   AuctionClosed   -> "auction.closed" on listing:{id}; data: {listingId, auction}
+//   OrderChanged    -> "order.updated" on user:{buyer} and user:{seller}; data: {order}
 //   ListingPublished, ListingPriceDropped, ModelFinished -> nothing of their own: what viewers
 //                      see of them comes as listing.updated and as notifications
 #pragma once

@@ -19,6 +19,12 @@ constexpr CodeInfo kCodes[] = {
     {ErrorCode::PayloadTooLarge, "payload_too_large", 413},
     {ErrorCode::UnsupportedMediaType, "unsupported_media_type", 415},
     {ErrorCode::RateLimited, "rate_limited", 429},
+    {ErrorCode::BidTooLow, "bid_too_low", 409},
+    {ErrorCode::AuctionClosed, "auction_closed", 409},
+    {ErrorCode::OwnListing, "own_listing", 403},
+    {ErrorCode::Blocked, "blocked", 403},
+    {ErrorCode::InvalidState, "invalid_state", 409},
+    {ErrorCode::IdempotencyConflict, "idempotency_conflict", 409},
     {ErrorCode::Internal, "internal", 500},
 };
 
@@ -69,6 +75,9 @@ ApiError ApiError::rateLimited(int retryAfterSeconds) {
     return e;
 }
 ApiError ApiError::internal(QString message) { return {ErrorCode::Internal, std::move(message), {}}; }
+ApiError ApiError::of(ErrorCode code, QString message, QString field) {
+    return {code, std::move(message), std::move(field)};
+}
 
 ApiError& ApiError::arg(const QString& value) {
     if (messageKey.isEmpty())
@@ -90,6 +99,8 @@ QJsonObject ApiError::toJson() const {
     QJsonObject inner{{"code", codeName()}, {"message", text}};
     if (!field.isEmpty())
         inner.insert("field", field);
+    for (auto it = details.begin(); it != details.end(); ++it)
+        inner.insert(it.key(), it.value());
     return QJsonObject{{"error", inner}};
 }
 
@@ -99,6 +110,10 @@ ApiError ApiError::fromJson(const QJsonObject& body, int httpStatus) {
     e.code = errorCodeFromName(inner.value("code").toString(), httpStatus);
     e.message = inner.value("message").toString();
     e.field = inner.value("field").toString();
+    for (auto it = inner.begin(); it != inner.end(); ++it) {
+        if (it.key() != u"code" && it.key() != u"message" && it.key() != u"field")
+            e.details.insert(it.key(), it.value());
+    }
     return e;
 }
 

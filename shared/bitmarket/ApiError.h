@@ -20,6 +20,13 @@ enum class ErrorCode {
     UnsupportedMediaType,
     RateLimited,
     Internal,
+    // The trade domains' codes (see the contract's "Errors: more codes").
+    BidTooLow,           // 409, with details.minNextBid
+    AuctionClosed,       // 409
+    OwnListing,          // 403: bidding on, buying or chatting about your own listing
+    Blocked,             // 403
+    InvalidState,        // 409: a step the order's or auction's current state does not allow
+    IdempotencyConflict, // 409: an Idempotency-Key used before for another request
 };
 
 struct ApiError {
@@ -30,6 +37,7 @@ struct ApiError {
     QString messageKey;        // the English template before arguments; empty: `message` itself
     QStringList messageArgs;   // %1, %2, ... of `messageKey`
     QString subject;           // what the message is about (a file name), shown before it
+    QJsonObject details;       // more members of the error object ("minNextBid")
 
     // Fills the template's next %n placeholder, like QString::arg, keeping the template.
     ApiError& arg(const QString& value);
@@ -46,6 +54,7 @@ struct ApiError {
     static ApiError unsupportedMediaType(QString message);
     static ApiError rateLimited(int retryAfterSeconds);
     static ApiError internal(QString message = QStringLiteral("Something went wrong on the server."));
+    static ApiError of(ErrorCode code, QString message, QString field = {});
 
     int httpStatus() const;
     QString codeName() const;

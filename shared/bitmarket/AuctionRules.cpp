@@ -36,4 +36,15 @@ Money tieredIncrement(const Money& price) {
     return Money{step, price.currency};
 }
 
+Money incrementAt(const Money& price, qint64 sellerIncrement) {
+    return sellerIncrement > 0 ? Money{sellerIncrement, price.currency} : tieredIncrement(price);
+}
+
+void fillNextBid(Auction& a, qint64 sellerIncrement) {
+    a.minIncrement = incrementAt(a.currentPrice, sellerIncrement);
+    a.minNextBid = a.bidCount == 0
+                       ? a.startPrice
+                       : Money{a.currentPrice.amount + a.minIncrement.amount, a.currentPrice.currency};
+}
+
 } // namespace bitmarket::auction

@@ -3,6 +3,7 @@
 // increment a seller gets when they leave the increment to the table.
 #pragma once
 
+#include "bitmarket/ApiTypes.h"
 #include "bitmarket/Money.h"
 
 #include <QString>
@@ -30,6 +31,13 @@ inline const QString kLost = QStringLiteral("lost");
 // in steps a bidder can add in their head (zero-decimal currencies such as KRW by won,
 // two-decimal ones by cents).
 Money tieredIncrement(const Money& price);
+
+// The increment in force at `price`: the seller's (`sellerIncrement` > 0), or the tier.
+Money incrementAt(const Money& price, qint64 sellerIncrement);
+
+// Sets `a.minIncrement` and `a.minNextBid` from its current price and bid count: the start
+// price until the first bid, then the current price plus the increment in force.
+void fillNextBid(Auction& a, qint64 sellerIncrement);
 
 // One row of the tiered table, for the sell form: prices from `from` (inclusive) take `step`.
 struct IncrementTier {

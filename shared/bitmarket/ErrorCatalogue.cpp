@@ -102,9 +102,31 @@ constexpr Entry kEntries[] = {
     {"Use at most %1 search words.", "검색어는 %1개 단어까지 쓸 수 있습니다."},
     {"Only auctions take auction terms.", "경매 조건은 경매 상품에만 쓸 수 있습니다."},
     {"An auction needs its terms.", "경매에는 경매 조건이 필요합니다."},
-    {"An auction runs from 1 minute to 30 days.", "경매 기간은 1분에서 30일 사이입니다."},
+    {"An auction runs from 1 hour to 14 days.", "경매 기간은 1시간에서 14일 사이입니다."},
+    {"An auction runs from %1 seconds to 14 days.", "경매 기간은 %1초에서 14일 사이입니다."},
+    {"The bid is below the minimum next bid.", "입찰가가 다음 최소 입찰가보다 낮습니다."},
+    {"Bid at least %1.", "%1 이상으로 입찰하세요."},
+    {"This auction has ended.", "이미 끝난 경매입니다."},
+    {"This is your own listing.", "내가 올린 상품입니다."},
+    {"You cannot bid on your own listing.", "내 상품에는 입찰할 수 없습니다."},
+    {"You cannot buy your own listing.", "내 상품은 살 수 없습니다."},
+    {"You cannot contact this person.", "이 사용자에게 연락할 수 없습니다."},
+    {"That step is not possible now.", "지금은 할 수 없는 단계입니다."},
+    {"This Idempotency-Key was used for another request.", "이 Idempotency-Key는 다른 요청에 이미 쓰였습니다."},
+    {"This listing is not an auction.", "경매 상품이 아닙니다."},
+    {"Your maximum is already %1; raise it or leave it.", "최대 입찰가가 이미 %1입니다. 올리거나 그대로 두세요."},
+    {"Bid in the auction's currency, %1.", "경매 통화(%1)로 입찰하세요."},
+    {"Buy-now is no longer offered.", "즉시 구매는 더 이상 할 수 없습니다."},
+    {"This auction has no buy-now price.", "이 경매에는 즉시 구매가가 없습니다."},
+    {"Only the seller can cancel the auction.", "판매자만 경매를 취소할 수 있습니다."},
+    {"An auction can be cancelled only before the first bid.", "경매는 첫 입찰 전에만 취소할 수 있습니다."},
+    {"The Idempotency-Key is 1 to 64 characters.", "Idempotency-Key는 1자에서 64자 사이입니다."},
     {"An auction's price is its start price.", "경매 상품의 가격은 시작 가격입니다."},
     {"An auction's price follows its bids.", "경매 상품의 가격은 입찰에 따라 정해집니다."},
+    {"An auction's status follows its bids and its end.", "경매 상품의 상태는 입찰과 마감에 따라 정해집니다."},
+    {"This listing already has an order.", "이미 주문이 있는 상품입니다."},
+    {"No such order.", "없는 주문입니다."},
+    {"role is buyer or seller.", "role은 buyer 또는 seller입니다."},
     {"All auction amounts need one currency.", "경매 금액은 모두 같은 통화여야 합니다."},
     {"Buy-now must be above the start price.", "즉시 구매가는 시작 가격보다 높아야 합니다."},
     {"Reserve must be at least the start price.", "최저 낙찰가는 시작 가격 이상이어야 합니다."},
@@ -195,6 +217,18 @@ QString genericEnglish(ErrorCode code) {
         return ApiError::rateLimited(1).message;
     case ErrorCode::Internal:
         return ApiError::internal().message;
+    case ErrorCode::BidTooLow:
+        return QStringLiteral("The bid is below the minimum next bid.");
+    case ErrorCode::AuctionClosed:
+        return QStringLiteral("This auction has ended.");
+    case ErrorCode::OwnListing:
+        return QStringLiteral("This is your own listing.");
+    case ErrorCode::Blocked:
+        return QStringLiteral("You cannot contact this person.");
+    case ErrorCode::InvalidState:
+        return QStringLiteral("That step is not possible now.");
+    case ErrorCode::IdempotencyConflict:
+        return QStringLiteral("This Idempotency-Key was used for another request.");
     }
     return ApiError::internal().message;
 }

@@ -61,4 +61,25 @@ Result<Money> Money::fromJson(const QJsonValue& value, const QString& field) {
     return m;
 }
 
+QString Money::digitsText() const {
+    const int digits = minorDigits(currency);
+    qint64 scale = 1;
+    for (int i = 0; i < digits; ++i)
+        scale *= 10;
+    const QString whole = QString::number(amount / scale);
+    QString grouped;
+    for (qsizetype i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0)
+            grouped.append(u',');
+        grouped.append(whole[i]);
+    }
+    if (digits > 0)
+        grouped += u'.' + QString::number(amount % scale).rightJustified(digits, u'0');
+    return grouped;
+}
+
+QString Money::plainText() const {
+    return digitsText() + u' ' + currency;
+}
+
 } // namespace bitmarket

@@ -24,6 +24,10 @@ struct Money {
     // Digits after the decimal point for a currency (KRW 0, USD 2, ...).
     static int minorDigits(const QString& currency);
     static bool isKnownCurrency(const QString& currency);
+    // "10,500", "12.50": the amount with its thousands grouped and its minor digits.
+    QString digitsText() const;
+    // "10,500 KRW", "12.50 USD": the same in every language, for messages that name an amount.
+    QString plainText() const;
 
     friend bool operator==(const Money&, const Money&) = default;
 };

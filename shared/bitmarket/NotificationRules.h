@@ -11,9 +11,16 @@ inline const QString kKeywordMatch = QStringLiteral("keyword.match");
 inline const QString kPriceDrop = QStringLiteral("price.drop");
 inline const QString kModelReady = QStringLiteral("model.ready");
 inline const QString kModelFailed = QStringLiteral("model.failed");
+inline const QString kAuctionOutbid = QStringLiteral("auction.outbid");
+inline const QString kAuctionWon = QStringLiteral("auction.won");
+inline const QString kAuctionLost = QStringLiteral("auction.lost");
+inline const QString kAuctionSold = QStringLiteral("auction.sold");
+inline const QString kAuctionUnsold = QStringLiteral("auction.unsold");
 
 // Every type in the order settings list them.
-inline const QStringList kTypes = {kKeywordMatch, kPriceDrop, kModelReady, kModelFailed};
+inline const QStringList kTypes = {kKeywordMatch,  kPriceDrop,   kModelReady,
+                                   kModelFailed,   kAuctionOutbid, kAuctionWon,
+                                   kAuctionLost,   kAuctionSold, kAuctionUnsold};
 
 inline constexpr int kMaxKeywordsPerUser = 30;
 inline constexpr int kKeywordMaxLength = 40;

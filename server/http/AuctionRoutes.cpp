@@ -1,0 +1,98 @@
+#include "http/AuctionRoutes.h"
+
+#include "http/Responses.h"
+#include "http/RetryKeys.h"
+
+namespace bitmarket::server {
+
+namespace {
+
+// The bid answer is on the hottest write path: written straight to text (see JsonWriter),
+// keys in sorted order as the QJsonObject form has them.
+std::string bidOutcomeJson(const auctions::BidOutcome& o) {
+    std::string out;
+    out.reserve(640);
+    JsonWriter w(out);
+    w.beginObject();
+    o.auction.writeJson(w.key("auction"));
+    w.key("leading").boolean(o.leading);
+    o.yourMax.writeJson(w.key("yourMax"));
+    w.endObject();
+    return out;
+}
+
+QJsonObject orderJson(const Order& order) {
+    return QJsonObject{{"order", order.toJson()}};
+}
+
+Result<int> limitOf(const httplib::Request& req) {
+    std::optional<qint64> limit;
+    BITMARKET_TRY(limit, integerParam(req, "limit", 1, 100));
+    return static_cast<int>(limit.value_or(20));
+}
+
+template <typename Page> QJsonObject pageJson(const Page& page) {
+    QJsonArray items;
+    for (const auto& item : page.items)
+        items.append(item.toJson());
+    return QJsonObject{{"items", items},
+                       {"nextCursor", page.nextCursor.isEmpty() ? QJsonValue()
+                                                                : QJsonValue(page.nextCursor)}};
+}
+
+} // namespace
+
+void addAuctionRoutes(Router& router, auctions::AuctionService& auctions) {
+    router.post("/api/v1/listings/{id}/bids", Access::SignedIn,
+                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                    auto key = retryKeyOf(req);
+                    if (!key)
+                        return sendError(req, res, key.error());
+                    auto body = jsonBody(req);
+                    if (!body)
+                        return sendError(req, res, body.error());
+                    auto max = Money::fromJson(body->value("maxAmount"), "maxAmount");
+                    if (!max)
+                        return sendError(req, res, max.error());
+                    sendResult(req, res, 201,
+                               auctions.placeBid(pathParam(req, 1), caller.userId, *max, *key),
+                               bidOutcomeJson);
+                });
+
+    router.get("/api/v1/listings/{id}/bids", Access::Anyone,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller&) {
+                   auto limit = limitOf(req);
+                   if (!limit)
+                       return sendError(req, res, limit.error());
+                   sendResult(req, res, 200,
+                              auctions.history(pathParam(req, 1), queryParam(req, "cursor"), *limit),
+                              pageJson<auctions::BidPage>);
+               });
+
+    router.post("/api/v1/listings/{id}/buy-now", Access::SignedIn,
+                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                    auto key = retryKeyOf(req);
+                    if (!key)
+                        return sendError(req, res, key.error());
+                    sendResult(req, res, 201, auctions.buyNow(pathParam(req, 1), caller.userId, *key),
+                               orderJson);
+                });
+
+    router.post("/api/v1/listings/{id}/auction/cancel", Access::SignedIn,
+                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                    sendResult(req, res, 200, auctions.cancel(pathParam(req, 1), caller.userId),
+                               [](const Listing& l) { return QJsonObject{{"listing", l.toJson()}}; });
+                });
+
+    router.get("/api/v1/me/bids", Access::SignedIn,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   auto limit = limitOf(req);
+                   if (!limit)
+                       return sendError(req, res, limit.error());
+                   sendResult(req, res, 200,
+                              auctions.bidsOf(caller.userId, queryParam(req, "cursor"), *limit),
+                              pageJson<auctions::MyBidPage>);
+               });
+}
+
+} // namespace bitmarket::server
