@@ -1,5 +1,7 @@
 #include "app/DemoCatalogue.h"
 
+#include "bitmarket/AuctionRules.h"
+
 #include "bitmarket/Timestamp.h"
 #include "models/ListingModelState.h"
 
@@ -24,6 +26,22 @@ constexpr DemoSeller kSellers[] = {
     {"minji", "Minji Kim"},
     {"junho", "Junho Park"},
     {"sora", "Sora Lee"},
+};
+
+// The demo's auctions in the order the catalogue meets them: when each ends, its terms, and the
+// maximums the other demo users bid (as shares of the item's price; 0: no bid).
+struct DemoAuction {
+    qint64 endsInMinutes;
+    bool reserve;
+    bool buyNow;
+    int firstBidPercent;
+    int secondBidPercent;
+};
+constexpr DemoAuction kAuctions[] = {
+    {4, false, false, 70, 85},      // closes minutes after a fresh start, sold
+    {15, true, false, 60, 75},      // a reserve the bids have not met yet
+    {180, false, true, 0, 0},       // buy-now still offered: nobody bid
+    {2 * 24 * 60, false, false, 55, 65},
 };
 
 // Who saves which keyword (the index into kSellers), for items of the others.
@@ -55,10 +73,11 @@ Result<QByteArray> readFile(const QString& path) {
 
 DemoCatalogue::DemoCatalogue(db::Database& db, AuthService& auth, ListingService& listings,
                              notifications::SavedKeywordService& keywords,
-                             const SameTransactionEvents& effects, media::PhotoIngest& photos,
+                             const SameTransactionEvents& effects,
+                             auctions::AuctionService& auctions, media::PhotoIngest& photos,
                              media::MediaStore& store, QString assetsDir)
     : m_db(db), m_auth(auth), m_listings(listings), m_keywords(keywords), m_effects(effects),
-      m_photos(photos), m_store(store), m_assetsDir(std::move(assetsDir)) {}
+      m_auctions(auctions), m_photos(photos), m_store(store), m_assetsDir(std::move(assetsDir)) {}
 
 QString DemoCatalogue::findAssetsDir(const QString& configured) {
     const QStringList candidates = {
@@ -130,14 +149,20 @@ Result<Listing> DemoCatalogue::createListing(const QString& sellerId, const QJso
         d.tags.append(t.toString());
     d.region = item.value("region").toString();
     d.saleType = QStringLiteral("fixed");
-    // Every third item is an auction ending over the next days, so "ending soon" has content.
+    // Every third item is an auction, ending at staggered times from the first minutes on, so
+    // a newcomer sees bids, a reserve, buy-now and a close happen.
     if (index % 3 == 2) {
+        const DemoAuction& plan = kAuctions[(index / 3) % std::size(kAuctions)];
         d.saleType = QStringLiteral("auction");
         Auction a;
         a.startPrice = Money{d.price.amount / 2, d.price.currency};
-        a.minIncrement = Money{std::max<qint64>(1000, d.price.amount / 20), d.price.currency};
-        a.buyNowPrice = Money{d.price.amount + d.price.amount / 5, d.price.currency};
-        a.endsAtMs = nowMs() + (index + 1) * 7LL * 3600 * 1000;
+        a.tieredIncrement = true;
+        a.minIncrement = auction::tieredIncrement(a.startPrice);
+        if (plan.reserve)
+            a.reservePrice = d.price;
+        if (plan.buyNow)
+            a.buyNowPrice = Money{d.price.amount + d.price.amount / 5, d.price.currency};
+        a.endsAtMs = nowMs() + plan.endsInMinutes * 60'000;
         d.auction = a;
         d.price = a.startPrice;
     }
@@ -195,6 +220,26 @@ Result<void> DemoCatalogue::dropPrices(const QStringList& sellerIds,
     return {};
 }
 
+Result<void> DemoCatalogue::placeBids(const QStringList& sellerIds, const QStringList& listingIds,
+                                      const QJsonArray& items) {
+    for (int i = 2; i < listingIds.size(); i += 3) {
+        const DemoAuction& plan = kAuctions[(i / 3) % std::size(kAuctions)];
+        const qint64 price = items[i].toObject().value("priceKrw").toInteger();
+        // The two demo users who are not the seller bid, one after the other.
+        const QString first = sellerIds[(i + 1) % sellerIds.size()];
+        const QString second = sellerIds[(i + 2) % sellerIds.size()];
+        for (const auto& [bidder, percent] :
+             {std::pair{first, plan.firstBidPercent}, std::pair{second, plan.secondBidPercent}}) {
+            if (percent == 0)
+                continue;
+            const Money max{price * percent / 100, QStringLiteral("KRW")};
+            if (auto placed = m_auctions.placeBid(listingIds[i], bidder, max, {}); !placed)
+                return placed.error();
+        }
+    }
+    return {};
+}
+
 Result<int> DemoCatalogue::seedIfEmpty() {
     auto empty = m_db.read([](db::Connection& c) -> Result<bool> {
         auto q = c.query("SELECT NOT EXISTS (SELECT 1 FROM users)");
@@ -233,6 +278,8 @@ Result<int> DemoCatalogue::seedIfEmpty() {
     }
     int created = static_cast<int>(listingIds.size());
     if (auto ok = dropPrices(sellerIds, listingIds, items); !ok)
+        return ok.error();
+    if (auto ok = placeBids(sellerIds, listingIds, items); !ok)
         return ok.error();
     // The monstree photos are real phone shots: a listing made the way a seller would.
     const QString monstree = m_assetsDir + QStringLiteral("/monstree");

@@ -1,10 +1,12 @@
 // The demo catalogue a first run can start with (--demo): a few sellers and
 // listings with real photos and 3D models from assets/demo, and what they did
 // so that each has notifications to find: saved keywords that later listings
-// match, a favorite whose price went down, a 3D model that is ready. It only
+// match, a favorite whose price went down, a 3D model that is ready, and live
+// auctions with bids from the other demo users that end from minutes on. It only
 // ever fills an empty database, so restarting with --demo changes nothing.
 #pragma once
 
+#include "auctions/AuctionService.h"
 #include "auth/AuthService.h"
 #include "market/ListingService.h"
 #include "media/MediaStore.h"
@@ -22,8 +24,8 @@ public:
 
     DemoCatalogue(db::Database& db, AuthService& auth, ListingService& listings,
                   notifications::SavedKeywordService& keywords,
-                  const SameTransactionEvents& effects, media::PhotoIngest& photos,
-                  media::MediaStore& store, QString assetsDir);
+                  const SameTransactionEvents& effects, auctions::AuctionService& auctions,
+                  media::PhotoIngest& photos, media::MediaStore& store, QString assetsDir);
 
     // Number of listings created (0 when the database already had users).
     Result<int> seedIfEmpty();
@@ -49,12 +51,16 @@ private:
     // Favorites whose sellers then lower the price.
     Result<void> dropPrices(const QStringList& sellerIds, const QStringList& listingIds,
                             const QJsonArray& items);
+    // Bids on the auctions from the demo users who do not sell them.
+    Result<void> placeBids(const QStringList& sellerIds, const QStringList& listingIds,
+                           const QJsonArray& items);
 
     db::Database& m_db;
     AuthService& m_auth;
     ListingService& m_listings;
     notifications::SavedKeywordService& m_keywords;
     const SameTransactionEvents& m_effects;
+    auctions::AuctionService& m_auctions;
     QSet<QString> m_sellersWithModel; // who has already been told of a ready model
     media::PhotoIngest& m_photos;
     media::MediaStore& m_store;

@@ -18,7 +18,10 @@ using idempotency::IdempotencyKeys;
 const QString kBidsCursor = QStringLiteral("bids");
 const QString kMyBidsCursor = QStringLiteral("my-bids");
 
-ApiError noSuchAuction() {
+// A listing that exists but sells at a fixed price is told apart from one that does not exist.
+ApiError noSuchAuction(db::Connection& c, const QString& listingId) {
+    if (ListingTable::sellerOf(c, listingId))
+        return ApiError::of(ErrorCode::InvalidState, QStringLiteral("This listing is not an auction."));
     return ApiError::notFound(QStringLiteral("No such listing."));
 }
 
@@ -70,7 +73,7 @@ Result<void> AuctionService::handle(db::Connection& c, const DomainEvent& event)
     auto q = c.query("SELECT seq FROM listings WHERE id = ?1");
     q.bind(published->listing.id);
     if (!q.next())
-        return noSuchAuction();
+        return ApiError::notFound(QStringLiteral("No such listing."));
     const Auction& terms = *published->listing.auction;
     AuctionTable::start(c, q.integer(0), terms.endsAtMs, terms.startPrice.amount);
     if (m_started)
@@ -91,7 +94,7 @@ Result<BidOutcome> AuctionService::placeBid(const QString& listingId, const QStr
         }
         auto before = AuctionTable::load(c, listingId);
         if (!before)
-            return noSuchAuction();
+            return noSuchAuction(c, listingId);
         if (before->sellerId == bidderId)
             return ApiError::of(ErrorCode::OwnListing,
                                 QStringLiteral("You cannot bid on your own listing."));
@@ -148,7 +151,7 @@ Result<Order> AuctionService::buyNow(const QString& listingId, const QString& bu
         }
         auto s = AuctionTable::load(c, listingId);
         if (!s)
-            return noSuchAuction();
+            return noSuchAuction(c, listingId);
         if (s->sellerId == buyerId)
             return ApiError::of(ErrorCode::OwnListing,
                                 QStringLiteral("You cannot buy your own listing."));
@@ -190,7 +193,7 @@ Result<Listing> AuctionService::cancel(const QString& listingId, const QString& 
     return m_db.write([&](db::Connection& c) -> Result<Listing> {
         auto s = AuctionTable::load(c, listingId);
         if (!s)
-            return noSuchAuction();
+            return noSuchAuction(c, listingId);
         if (s->sellerId != sellerId)
             return ApiError::forbidden(QStringLiteral("Only the seller can cancel the auction."));
         if (!runs(*s, t))
@@ -267,7 +270,7 @@ Result<BidPage> AuctionService::history(const QString& listingId, const QString&
     return m_db.read([&](db::Connection& c) -> Result<BidPage> {
         const auto s = AuctionTable::load(c, listingId);
         if (!s)
-            return noSuchAuction();
+            return noSuchAuction(c, listingId);
         const QList<BidRecord> rows = AuctionTable::history(c, s->listingSeq, beforeSeq, limit + 1);
         BidPage page;
         for (qsizetype i = 0; i < rows.size() && i < limit; ++i)

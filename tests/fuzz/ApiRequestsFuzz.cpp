@@ -88,8 +88,9 @@ void readDraft(const QJsonObject& body) {
               "buy-now above the start");
         check(!a->reservePrice || a->reservePrice->amount >= a->startPrice.amount,
               "reserve at least the start");
-        check(a->endsAtMs >= kNowMs + 60'000 && a->endsAtMs <= kNowMs + 30LL * 24 * 3600 * 1000,
-              "an auction runs 1 minute to 30 days");
+        check(a->endsAtMs >= kNowMs + auction::kShortestMs &&
+                  a->endsAtMs <= kNowMs + auction::kLongestMs,
+              "an auction runs 1 hour to 14 days");
     }
 }
 

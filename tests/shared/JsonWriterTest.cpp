@@ -69,6 +69,18 @@ Listing everythingListing() {
     a.buyNowPrice = Money{9007199254740993LL, "USD"}; // above 2^53: no double may round it
     a.reservePrice = Money{0, "USD"};
     a.endsAtMs = 253402300799999; // 9999-12-31T23:59:59.999Z
+    a.state = "ended";
+    a.currentPrice = Money{1000000000001, "USD"};
+    a.bidCount = 3;
+    a.bidderCount = 2;
+    a.leaderId = QStringLiteral("u_\"lead\"");
+    a.minNextBid = Money{1000000000002, "USD"};
+    a.reserveMet = true;
+    a.extended = true;
+    a.winnerId = "u_win";
+    a.finalPrice = Money{1000000000001, "USD"};
+    a.orderId = "ord_1";
+    a.yourMax = Money{1000000000009, "USD"};
     l.auction = a;
     l.thumbUrl = "/media/ab/ab_320.jpg";
     l.favoriteCount = std::numeric_limits<qint64>::min();
@@ -106,7 +118,7 @@ private Q_SLOTS:
         QTest::newRow("failed model, epoch and leap day") << failedModel;
 
         Listing auctionOnly = plainListing();
-        auctionOnly.auction = Auction{Money{100, "KRW"}, Money{10, "KRW"}, {}, {}, 86399999};
+        auctionOnly.auction = Auction{Money{100, "KRW"}, Money{10, "KRW"}, true, {}, {}, 86399999};
         QTest::newRow("auction without buy-now or reserve") << auctionOnly;
 
         Listing loneSurrogate = plainListing();

@@ -46,6 +46,14 @@ Listing fullListing() {
     a.buyNowPrice = Money{600'000, "KRW"};
     a.reservePrice = Money{450'000, "KRW"};
     a.endsAtMs = kT2 + 3'600'000;
+    a.currentPrice = Money{455'000, "KRW"};
+    a.bidCount = 4;
+    a.bidderCount = 3;
+    a.leaderId = "u_leader";
+    a.minNextBid = Money{460'000, "KRW"};
+    a.reserveMet = true;
+    a.extended = true;
+    a.yourMax = Money{470'000, "KRW"};
     l.auction = a;
     l.favoriteCount = 7;
     l.viewCount = 1234;
@@ -83,6 +91,15 @@ void compareListings(const Listing& a, const Listing& b) {
         QCOMPARE(a.auction->buyNowPrice, b.auction->buyNowPrice);
         QCOMPARE(a.auction->reservePrice, b.auction->reservePrice);
         QCOMPARE(a.auction->endsAtMs, b.auction->endsAtMs);
+        QCOMPARE(a.auction->state, b.auction->state);
+        QCOMPARE(a.auction->currentPrice, b.auction->currentPrice);
+        QCOMPARE(a.auction->bidCount, b.auction->bidCount);
+        QCOMPARE(a.auction->bidderCount, b.auction->bidderCount);
+        QCOMPARE(a.auction->leaderId, b.auction->leaderId);
+        QCOMPARE(a.auction->minNextBid, b.auction->minNextBid);
+        QCOMPARE(a.auction->reserveMet, b.auction->reserveMet);
+        QCOMPARE(a.auction->extended, b.auction->extended);
+        QCOMPARE(a.auction->yourMax, b.auction->yourMax);
     }
     QCOMPARE(a.photos.size(), b.photos.size());
     for (int i = 0; i < a.photos.size(); ++i)

@@ -413,7 +413,7 @@ private Q_SLOTS:
         r = me.post("/api/v1/listings", listingDraft("Schema fixed"));
         verify("post", "/api/v1/listings", r);
         const QString id = r.json().value("id").toString();
-        QJsonObject auction = auctionDraft("Schema auction", 10'000, 3600 * 1000);
+        QJsonObject auction = auctionDraft("Schema auction", 10'000, 2 * 3600 * 1000);
         QJsonObject terms = auction.value("auction").toObject();
         terms.insert("buyNowPrice", QJsonObject{{"amount", 50'000}, {"currency", "KRW"}});
         auction.insert("auction", terms);

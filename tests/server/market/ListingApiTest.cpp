@@ -187,7 +187,7 @@ private Q_SLOTS:
     }
 
     void reservePriceIsTheSellersSecret() {
-        const QJsonObject body = auctionDraft("Auction: a reserve nobody may see", 10'000, 3600 * 1000, 90'000);
+        const QJsonObject body = auctionDraft("Auction: a reserve nobody may see", 10'000, 2 * 3600 * 1000, 90'000);
         const HttpResponse created = as(m_seller)->post("/api/v1/listings", body);
         BM_EXPECT_STATUS(created, 201);
         const QString id = created.json().value("id").toString();
@@ -227,7 +227,7 @@ private Q_SLOTS:
     void auctionPriceIsItsStartPrice() {
         // An auction's shown price is where bidding starts; a seller cannot make it
         // look cheaper (or dearer) in search than its terms.
-        QJsonObject body = auctionDraft("Auction with a made-up price", 500'000, 3600 * 1000);
+        QJsonObject body = auctionDraft("Auction with a made-up price", 500'000, 2 * 3600 * 1000);
         body.insert("price", QJsonObject{{"amount", 1}, {"currency", "KRW"}});
         const HttpResponse r = as(m_seller)->post("/api/v1/listings", body);
         if (r.status == 201) {
@@ -297,7 +297,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, changes);
         QFETCH(QString, base);
         QFETCH(QString, field);
-        QJsonObject body = base == "auction" ? auctionDraft("Rejected auction", 50'000, 3600 * 1000)
+        QJsonObject body = base == "auction" ? auctionDraft("Rejected auction", 50'000, 2 * 3600 * 1000)
                                              : listingDraft("Rejected listing");
         const QJsonObject delta = QJsonDocument::fromJson(changes).object();
         QVERIFY(!delta.isEmpty());
@@ -536,7 +536,7 @@ private Q_SLOTS:
     }
 
     void patchCannotChangeAuctionPrice() {
-        const QJsonObject l = create(m_seller, auctionDraft("Auction price fixed by bids", 30'000, 3600 * 1000));
+        const QJsonObject l = create(m_seller, auctionDraft("Auction price fixed by bids", 30'000, 2 * 3600 * 1000));
         QVERIFY(!l.isEmpty());
         const QString path = "/api/v1/listings/" + l.value("id").toString();
         const HttpResponse r =
@@ -686,7 +686,7 @@ private Q_SLOTS:
         const QString a = create(s, listingDraft("Filter phone", 100'000, "phones")).value("id").toString();
         const QString b = create(s, listingDraft("Filter laptop", 200'000, "computers")).value("id").toString();
         const QString c = create(s, listingDraft("Filter chair", 50'000, "furniture")).value("id").toString();
-        QJsonObject camera = auctionDraft("Filter camera auction", 150'000, 3600 * 1000);
+        QJsonObject camera = auctionDraft("Filter camera auction", 150'000, 2 * 3600 * 1000);
         camera.insert("categoryId", "cameras");
         const QString d = create(s, camera).value("id").toString();
         QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty() && !d.isEmpty());

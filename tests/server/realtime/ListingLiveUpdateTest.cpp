@@ -131,7 +131,7 @@ private Q_SLOTS:
     }
 
     void auctionPushKeepsTheReserveSecret() {
-        const QJsonObject body = auctionDraft("Pushed auction", 10'000, 3600 * 1000, 77'000);
+        const QJsonObject body = auctionDraft("Pushed auction", 10'000, 2 * 3600 * 1000, 77'000);
         const HttpResponse created = as(m_seller)->post("/api/v1/listings", body);
         BM_EXPECT_STATUS(created, 201);
         const QString id = created.json().value("id").toString();
