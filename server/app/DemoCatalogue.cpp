@@ -225,9 +225,11 @@ Result<void> DemoCatalogue::placeBids(const QStringList& sellerIds, const QStrin
     for (int i = 2; i < listingIds.size(); i += 3) {
         const DemoAuction& plan = kAuctions[(i / 3) % std::size(kAuctions)];
         const qint64 price = items[i].toObject().value("priceKrw").toInteger();
-        // The two demo users who are not the seller bid, one after the other.
-        const QString first = sellerIds[(i + 1) % sellerIds.size()];
-        const QString second = sellerIds[(i + 2) % sellerIds.size()];
+        // The two demo users who are not the seller bid, one after the other, taking turns at
+        // being first (and so at being outbid).
+        const int turn = (i / 3) % 2;
+        const QString first = sellerIds[(i + 1 + turn) % sellerIds.size()];
+        const QString second = sellerIds[(i + 2 - turn) % sellerIds.size()];
         for (const auto& [bidder, percent] :
              {std::pair{first, plan.firstBidPercent}, std::pair{second, plan.secondBidPercent}}) {
             if (percent == 0)

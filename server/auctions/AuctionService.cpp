@@ -122,7 +122,8 @@ Result<BidOutcome> AuctionService::placeBid(const QString& listingId, const QStr
                 .arg(Money{own->currentMax, before->currency}.plainText());
         const BidAccepted& accepted = std::get<BidAccepted>(decision);
         const AuctionStanding& after = accepted.after;
-        AuctionTable::recordBid(c, after, bidderId, maxAmount.amount, t);
+        AuctionTable::recordBid(c, after, bidderId, maxAmount.amount, t,
+                                after.endsAtMs != before->endsAtMs);
         ListingService::followAuctionPrice(c, after.listingSeq, after.price, t);
 
         AuctionBidPlaced placed{listingId, after.listingTitle, after.publicAuction(), bidderId,
@@ -134,7 +135,7 @@ Result<BidOutcome> AuctionService::placeBid(const QString& listingId, const QStr
         BidOutcome outcome{accepted.leading, maxAmount, placed.auction};
         outcome.auction.yourMax = maxAmount;
         if (key.present())
-            IdempotencyKeys::remember(c, bidderId, key, compact(outcome.toJson()), t);
+            IdempotencyKeys::remember(c, bidderId, key, QString::fromStdString(outcome.jsonText()), t);
         return outcome;
     });
 }

@@ -62,7 +62,7 @@ std::optional<qint64> AuctionTable::bidderMax(db::Connection& c, qint64 listingS
 }
 
 qint64 AuctionTable::recordBid(db::Connection& c, const AuctionStanding& s, const QString& bidderId,
-                               qint64 maxAmount, qint64 nowMs) {
+                               qint64 maxAmount, qint64 nowMs, bool endMoved) {
     c.query("INSERT INTO bids (listing_seq, bidder_id, max_amount, amount, created_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5)")
         .bind(s.listingSeq, bidderId, maxAmount, s.price, nowMs)
@@ -73,12 +73,15 @@ qint64 AuctionTable::recordBid(db::Connection& c, const AuctionStanding& s, cons
             "DO UPDATE SET max_amount = excluded.max_amount, last_bid_seq = excluded.last_bid_seq")
         .bind(s.listingSeq, bidderId, maxAmount, bidSeq)
         .run();
-    c.query("UPDATE auctions SET ends_at = ?2, extended = ?3, current_price = ?4, bid_count = ?5, "
-            "bidder_count = ?6, leader_id = ?7, leader_max = ?8, second_max = ?9 "
-            "WHERE listing_seq = ?1")
-        .bind(s.listingSeq, s.endsAtMs, s.extended, s.price, s.bidCount, s.bidderCount, s.leaderId,
-              s.leaderMax, s.secondMax)
+    c.query("UPDATE auctions SET current_price = ?2, bid_count = ?3, bidder_count = ?4, "
+            "leader_id = ?5, leader_max = ?6, second_max = ?7 WHERE listing_seq = ?1")
+        .bind(s.listingSeq, s.price, s.bidCount, s.bidderCount, s.leaderId, s.leaderMax, s.secondMax)
         .run();
+    // Only a moved end touches the index the closer and "ending soon" walk.
+    if (endMoved)
+        c.query("UPDATE auctions SET ends_at = ?2, extended = 1 WHERE listing_seq = ?1")
+            .bind(s.listingSeq, s.endsAtMs)
+            .run();
     return bidSeq;
 }
 
@@ -92,7 +95,7 @@ void AuctionTable::close(db::Connection& c, const AuctionStanding& s, qint64 now
 
 QStringList AuctionTable::dueListingIds(db::Connection& c, qint64 nowMs, int limit) {
     auto q = c.query("SELECT l.id FROM auctions u CROSS JOIN listings l ON l.seq = u.listing_seq "
-                     "WHERE u.state = 'running' AND u.ends_at <= ?1 "
+                     "WHERE u.state = 'running' AND u.ends_at <= ?1 AND l.status != 'removed' "
                      "ORDER BY u.ends_at, u.listing_seq LIMIT ?2");
     q.bind(nowMs, limit);
     QStringList ids;
@@ -102,7 +105,9 @@ QStringList AuctionTable::dueListingIds(db::Connection& c, qint64 nowMs, int lim
 }
 
 std::optional<qint64> AuctionTable::nextEnd(db::Connection& c) {
-    auto q = c.query("SELECT min(ends_at) FROM auctions WHERE state = 'running'");
+    // A removed listing's auction (it had no bids) is gone with it.
+    auto q = c.query("SELECT u.ends_at FROM auctions u CROSS JOIN listings l ON l.seq = u.listing_seq "
+                     "WHERE u.state = 'running' AND l.status != 'removed' ORDER BY u.ends_at LIMIT 1");
     if (!q.next() || q.isNull(0))
         return std::nullopt;
     return q.integer(0);

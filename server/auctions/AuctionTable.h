@@ -30,9 +30,10 @@ public:
     // The bidder's maximum so far (nullopt: they have not bid).
     static std::optional<qint64> bidderMax(db::Connection& c, qint64 listingSeq,
                                            const QString& bidderId);
-    // Stores an accepted bid and the standing it produced; returns the bid's seq.
+    // Stores an accepted bid and the standing it produced (`endMoved`: a late bid extended it);
+    // returns the bid's seq.
     static qint64 recordBid(db::Connection& c, const AuctionStanding& after, const QString& bidderId,
-                            qint64 maxAmount, qint64 nowMs);
+                            qint64 maxAmount, qint64 nowMs, bool endMoved);
     // Ends the auction as `after` says (state, winner, final price, order).
     static void close(db::Connection& c, const AuctionStanding& after, qint64 nowMs);
 

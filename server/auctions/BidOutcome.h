@@ -4,6 +4,8 @@
 
 #include "bitmarket/ApiTypes.h"
 
+#include <string>
+
 namespace bitmarket::server::auctions {
 
 struct BidOutcome {
@@ -12,6 +14,9 @@ struct BidOutcome {
     Auction auction;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text: the answer on the hottest write
+    // path, and what a retried bid gets again.
+    std::string jsonText() const;
     static BidOutcome fromJson(const QJsonObject& o);
 };
 

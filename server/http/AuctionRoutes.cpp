@@ -7,20 +7,6 @@ namespace bitmarket::server {
 
 namespace {
 
-// The bid answer is on the hottest write path: written straight to text (see JsonWriter),
-// keys in sorted order as the QJsonObject form has them.
-std::string bidOutcomeJson(const auctions::BidOutcome& o) {
-    std::string out;
-    out.reserve(640);
-    JsonWriter w(out);
-    w.beginObject();
-    o.auction.writeJson(w.key("auction"));
-    w.key("leading").boolean(o.leading);
-    o.yourMax.writeJson(w.key("yourMax"));
-    w.endObject();
-    return out;
-}
-
 QJsonObject orderJson(const Order& order) {
     return QJsonObject{{"order", order.toJson()}};
 }
@@ -56,7 +42,7 @@ void addAuctionRoutes(Router& router, auctions::AuctionService& auctions) {
                         return sendError(req, res, max.error());
                     sendResult(req, res, 201,
                                auctions.placeBid(pathParam(req, 1), caller.userId, *max, *key),
-                               bidOutcomeJson);
+                               [](const auctions::BidOutcome& o) { return o.jsonText(); });
                 });
 
     router.get("/api/v1/listings/{id}/bids", Access::Anyone,

@@ -165,6 +165,12 @@ Result<void> ListingService::remove(const QString& listingId, const QString& use
     auto removed = m_db.write([&](db::Connection& c) -> Result<bool> {
         if (auto ok = checkOwner(c, listingId, userId); !ok)
             return ok.error();
+        Listing l;
+        BITMARKET_TRY(l, ListingTable::find(c, listingId, userId));
+        // Bidders hold the seller to a running auction: it ends at its end, not by deletion.
+        if (l.auction && l.auction->state == u"running" && l.auction->bidCount > 0)
+            return ApiError::of(ErrorCode::InvalidState,
+                                QStringLiteral("An auction with bids cannot be removed; it ends at its end time."));
         ListingTable::markRemoved(c, listingId, nowMs());
         return true;
     });

@@ -124,6 +124,7 @@ constexpr Entry kEntries[] = {
     {"An auction's price is its start price.", "경매 상품의 가격은 시작 가격입니다."},
     {"An auction's price follows its bids.", "경매 상품의 가격은 입찰에 따라 정해집니다."},
     {"An auction's status follows its bids and its end.", "경매 상품의 상태는 입찰과 마감에 따라 정해집니다."},
+    {"An auction with bids cannot be removed; it ends at its end time.", "입찰이 있는 경매는 지울 수 없습니다. 마감 시간에 끝납니다."},
     {"This listing already has an order.", "이미 주문이 있는 상품입니다."},
     {"No such order.", "없는 주문입니다."},
     {"role is buyer or seller.", "role은 buyer 또는 seller입니다."},

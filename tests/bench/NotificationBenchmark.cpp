@@ -12,16 +12,14 @@
 //
 // Options: --keyword-users N (10000), --keywords N (30), --listings N (1000),
 // --socket-users N (1000), --seconds S (5).
-#include "auth/AuthService.h"
-#include "app/ServerSecret.h"
 #include "bitmarket/Ids.h"
 #include "bitmarket/Timestamp.h"
 #include "db/Database.h"
-#include "events/InProcessEventBus.h"
 #include "market/FavoriteTable.h"
 #include "notifications/KeywordTokens.h"
 #include "notifications/NotificationService.h"
 #include "notifications/SavedKeywordTable.h"
+#include "BenchUsers.h"
 #include "support/RawConnection.h"
 #include "support/ServerProcess.h"
 
@@ -79,33 +77,6 @@ QString titleFrom(const QStringList& words) {
     for (int i = 0; i < 5; ++i)
         title.append(words[rng->bounded(words.size())]);
     return title.join(u' ');
-}
-
-struct SocketUser {
-    QString id;
-    QString accessToken;
-};
-
-// Real accounts with sessions, made in the data dir before the server starts (cheap hashes:
-// nobody signs in with a password here).
-QList<SocketUser> registerUsers(const QString& dataDir, int count) {
-    db::Database db({dataDir + "/bitmarket.db", 1});
-    InProcessEventBus bus;
-    auto secret = loadOrCreateServerSecret(dataDir);
-    if (!secret)
-        qFatal("secret: %s", qPrintable(secret.error().message));
-    AuthService auth(db, bus, PasswordHasher(PasswordHasher::Cost{4, 1, 1}),
-                     AccessTokenSigner(*secret, 3600), AuthService::Limits{});
-    QList<SocketUser> users;
-    for (int i = 0; i < count; ++i) {
-        const QString name = QStringLiteral("bench_%1").arg(i);
-        auto session = auth.registerUser(
-            Registration{name, name + "@bench.local", "bench password", name});
-        if (!session)
-            qFatal("register: %s", qPrintable(session.error().message));
-        users.append({session->user.id, session->accessToken});
-    }
-    return users;
 }
 
 void seedKeywords(const QString& dataDir, int users, int perUser, const QStringList& words) {
@@ -205,8 +176,8 @@ int main(int argc, char** argv) {
     const QStringList words = vocabulary(20'000);
     QElapsedTimer timer;
     timer.start();
-    const QList<SocketUser> users = registerUsers(dataDir, socketUsers + 1);
-    const SocketUser seller = users.last();
+    const QList<bench::BenchUser> users = bench::registerUsers(dataDir, "bench", socketUsers + 1);
+    const bench::BenchUser seller = users.last();
     std::printf("registered %d users in %.1f s\n", socketUsers + 1, timer.elapsed() / 1000.0);
 
     // 1. Publishing, first with no saved keyword at all.

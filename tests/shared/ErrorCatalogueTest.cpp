@@ -42,8 +42,9 @@ QString joinedLiteral(const QString& literals) {
 Scan scanSources() {
     Scan scan;
     const QString root = QStringLiteral(BITMARKET_SOURCE_DIR) + '/';
-    // A factory call (not its definition) and what its first argument starts with.
-    static const QRegularExpression call(QStringLiteral("(?<!ApiError )ApiError::(validation|unauthorized|forbidden|notFound|conflict|payloadTooLarge|unsupportedMediaType|internal)\\(\\s*"));
+    // A factory call (not its definition) and what its message argument starts with (the
+    // first one, or the one after the code for ApiError::of).
+    static const QRegularExpression call(QStringLiteral("(?<!ApiError )ApiError::(?:(?:validation|unauthorized|forbidden|notFound|conflict|payloadTooLarge|unsupportedMediaType|internal)\\(|of\\(\\s*ErrorCode::\\w+\\s*,)\\s*"));
     static const QRegularExpression literal(QStringLiteral("^QStringLiteral\\(\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*)+)\\)"));
     static const QRegularExpression assignment(QStringLiteral("\\.message\\s*=[^=]"));
     for (const QString& dir : kScannedDirs) {

@@ -611,18 +611,30 @@ private Q_SLOTS:
         const auto at = [](qint64 ms) {
             return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
         };
-        // The reserve is the seller's to see; everyone sees whether it is met.
-        const QJsonObject fullTerms{{"startPrice", money(400000)},
-                                    {"minIncrement", money(5000)},
-                                    {"buyNowPrice", money(900000)},
-                                    {"endsAt", at(laterEnd)},
-                                    {"reserveMet", false}};
+        // The reserve is the seller's to see; everyone sees whether it is met. Each auction
+        // also starts to stand (migration 14): running, no bid, at its start price.
+        const auto standing = [](QJsonObject terms) {
+            terms.insert("state", "running");
+            terms.insert("currentPrice", terms.value("startPrice"));
+            terms.insert("minNextBid", terms.value("startPrice"));
+            terms.insert("bidCount", 0);
+            terms.insert("bidderCount", 0);
+            terms.insert("leaderId", QJsonValue::Null);
+            terms.insert("extended", false);
+            terms.insert("tieredIncrement", false);
+            return terms;
+        };
+        const QJsonObject fullTerms = standing({{"startPrice", money(400000)},
+                                                {"minIncrement", money(5000)},
+                                                {"buyNowPrice", money(900000)},
+                                                {"endsAt", at(laterEnd)},
+                                                {"reserveMet", false}});
         QJsonObject sellersFullTerms = fullTerms;
         sellersFullTerms.insert("reservePrice", money(450000));
-        const QJsonObject plainTerms{{"startPrice", money(50000)},
-                                     {"minIncrement", money(1000)},
-                                     {"endsAt", at(soonerEnd)},
-                                     {"reserveMet", false}};
+        const QJsonObject plainTerms = standing({{"startPrice", money(50000)},
+                                                 {"minIncrement", money(1000)},
+                                                 {"endsAt", at(soonerEnd)},
+                                                 {"reserveMet", false}});
         {
             ServerProcess server(dir.path());
             QVERIFY(server.start());

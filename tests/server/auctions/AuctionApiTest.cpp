@@ -265,7 +265,15 @@ private Q_SLOTS:
         const QString busy = auction(10'000, 3600 * 1000);
         BM_EXPECT_STATUS(bid(ann, busy, 20'000), 201);
         BM_EXPECT_ERROR(as(m_seller)->post("/api/v1/listings/" + busy + "/auction/cancel", {}), 409, "invalid_state");
+        // Nor can it be deleted out from under its bidders.
+        BM_EXPECT_ERROR(as(m_seller)->del("/api/v1/listings/" + busy), 409, "invalid_state");
         QCOMPARE(publicAuction(busy).value("state").toString(), QStringLiteral("running"));
+        // Without bids it may go, and it is gone from "ending soon".
+        const QString unwanted = auction(10'000, 3600 * 1000);
+        BM_EXPECT_STATUS(as(m_seller)->del("/api/v1/listings/" + unwanted), 204);
+        HttpTestClient anonymous(m_server->httpUrl());
+        QVERIFY(!idsOf(anonymous.get("/api/v1/listings?sort=ending_soon&limit=100").json().value("items").toArray())
+                     .contains(unwanted));
     }
 
     void theTermsAndStatusFollowTheAuctionNotEdits() {
