@@ -92,9 +92,10 @@ Result<BidOutcome> AuctionService::placeBid(const QString& listingId, const QStr
             if (answer)
                 return BidOutcome::fromJson(QJsonDocument::fromJson(answer->toUtf8()).object());
         }
-        auto before = AuctionTable::load(c, listingId);
-        if (!before)
+        const auto loaded = AuctionTable::loadForBidder(c, listingId, bidderId);
+        if (!loaded)
             return noSuchAuction(c, listingId);
+        const AuctionStanding* before = &loaded->standing;
         if (before->sellerId == bidderId)
             return ApiError::of(ErrorCode::OwnListing,
                                 QStringLiteral("You cannot bid on your own listing."));
@@ -104,8 +105,7 @@ Result<BidOutcome> AuctionService::placeBid(const QString& listingId, const QStr
             return ApiError::validation(QStringLiteral("Bid in the auction's currency, %1."),
                                         "maxAmount")
                 .arg(before->currency);
-        const auto ownMax = AuctionTable::bidderMax(c, before->listingSeq, bidderId);
-        const BidDecision decision = ProxyBidding::place(*before, bidderId, ownMax, maxAmount.amount,
+        const BidDecision decision = ProxyBidding::place(*before, bidderId, loaded->bidderMax, maxAmount.amount,
                                                          t, m_options.lateBidWindowMs);
         if (const auto* low = std::get_if<BidTooLow>(&decision)) {
             const Money minimum{low->minNextBid, before->currency};
@@ -309,13 +309,10 @@ Result<MyBidPage> AuctionService::bidsOf(const QString& userId, const QString& c
 Result<std::optional<Money>> AuctionService::yourMax(const QString& listingId,
                                                      const QString& userId) {
     return m_db.read([&](db::Connection& c) -> Result<std::optional<Money>> {
-        const auto s = AuctionTable::load(c, listingId);
-        if (!s)
+        const auto loaded = AuctionTable::loadForBidder(c, listingId, userId);
+        if (!loaded || !loaded->bidderMax)
             return std::optional<Money>();
-        const auto max = AuctionTable::bidderMax(c, s->listingSeq, userId);
-        if (!max)
-            return std::optional<Money>();
-        return std::optional<Money>(Money{*max, s->currency});
+        return std::optional<Money>(Money{*loaded->bidderMax, loaded->standing.currency});
     });
 }
 

@@ -16,17 +16,18 @@ void AuctionTable::start(db::Connection& c, qint64 listingSeq, qint64 endsAtMs, 
         .run();
 }
 
-std::optional<AuctionStanding> AuctionTable::load(db::Connection& c, const QString& listingId) {
-    auto q = c.query(
-        "SELECT l.seq, l.id, l.title, l.seller_id, l.currency, a.start_price, a.min_increment, "
-        "a.buy_now_price, a.reserve_price, u.state, u.ends_at, u.extended, u.current_price, "
-        "u.bid_count, u.bidder_count, u.leader_id, u.leader_max, u.second_max, u.winner_id, "
-        "u.final_price, u.order_id "
-        "FROM listings l JOIN auction_terms a ON a.listing_seq = l.seq "
-        "JOIN auctions u ON u.listing_seq = l.seq WHERE l.id = ?1 AND l.status != 'removed'");
-    q.bind(listingId);
-    if (!q.next())
-        return std::nullopt;
+namespace {
+
+constexpr const char* kStandingSelect =
+    "SELECT l.seq, l.id, l.title, l.seller_id, l.currency, a.start_price, a.min_increment, "
+    "a.buy_now_price, a.reserve_price, u.state, u.ends_at, u.extended, u.current_price, "
+    "u.bid_count, u.bidder_count, u.leader_id, u.leader_max, u.second_max, u.winner_id, "
+    "u.final_price, u.order_id";
+constexpr const char* kStandingTables =
+    " FROM listings l JOIN auction_terms a ON a.listing_seq = l.seq "
+    "JOIN auctions u ON u.listing_seq = l.seq";
+
+AuctionStanding standingFromRow(const db::Query& q) {
     AuctionStanding s;
     s.listingSeq = q.integer(0);
     s.listingId = q.text(1);
@@ -52,13 +53,28 @@ std::optional<AuctionStanding> AuctionTable::load(db::Connection& c, const QStri
     return s;
 }
 
-std::optional<qint64> AuctionTable::bidderMax(db::Connection& c, qint64 listingSeq,
-                                              const QString& bidderId) {
-    auto q = c.query("SELECT max_amount FROM auction_bidders WHERE listing_seq = ?1 AND bidder_id = ?2");
-    q.bind(listingSeq, bidderId);
+} // namespace
+
+std::optional<AuctionStanding> AuctionTable::load(db::Connection& c, const QString& listingId) {
+    auto q = c.query(std::string(kStandingSelect) + kStandingTables +
+                     " WHERE l.id = ?1 AND l.status != 'removed'");
+    q.bind(listingId);
     if (!q.next())
         return std::nullopt;
-    return q.integer(0);
+    return standingFromRow(q);
+}
+
+std::optional<AuctionTable::ForBidder> AuctionTable::loadForBidder(db::Connection& c,
+                                                                  const QString& listingId,
+                                                                  const QString& bidderId) {
+    // One read for the bid: the standing and the bidder's own maximum so far.
+    auto q = c.query(std::string(kStandingSelect) + ", ab.max_amount" + kStandingTables +
+                     " LEFT JOIN auction_bidders ab ON ab.listing_seq = l.seq AND ab.bidder_id = ?2"
+                     " WHERE l.id = ?1 AND l.status != 'removed'");
+    q.bind(listingId, bidderId);
+    if (!q.next())
+        return std::nullopt;
+    return ForBidder{standingFromRow(q), optionalInteger(q, 21)};
 }
 
 qint64 AuctionTable::recordBid(db::Connection& c, const AuctionStanding& s, const QString& bidderId,

@@ -26,10 +26,13 @@ class AuctionTable {
 public:
     static void start(db::Connection& c, qint64 listingSeq, qint64 endsAtMs, qint64 startPrice);
     static std::optional<AuctionStanding> load(db::Connection& c, const QString& listingId);
+    struct ForBidder {
+        AuctionStanding standing;
+        std::optional<qint64> bidderMax; // nullopt: they have not bid
+    };
+    static std::optional<ForBidder> loadForBidder(db::Connection& c, const QString& listingId,
+                                                  const QString& bidderId);
 
-    // The bidder's maximum so far (nullopt: they have not bid).
-    static std::optional<qint64> bidderMax(db::Connection& c, qint64 listingSeq,
-                                           const QString& bidderId);
     // Stores an accepted bid and the standing it produced (`endMoved`: a late bid extended it);
     // returns the bid's seq.
     static qint64 recordBid(db::Connection& c, const AuctionStanding& after, const QString& bidderId,

@@ -518,6 +518,15 @@ CREATE TABLE idempotency_keys (
     PRIMARY KEY (user_id, key)
 ) WITHOUT ROWID;
 CREATE INDEX idempotency_keys_age ON idempotency_keys(created_at);
+
+-- Each user's unread notifications, counted as they are added and read (by NotificationTable),
+-- so the count that goes with every notification costs one lookup, not a count of the rows.
+CREATE TABLE notification_unread (
+    user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    unread  INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO notification_unread (user_id, unread)
+    SELECT user_id, count(*) FROM notifications WHERE read_at IS NULL GROUP BY user_id;
 )sql";
 
 constexpr Migration kMigrations[] = {
@@ -534,7 +543,7 @@ constexpr Migration kMigrations[] = {
     // Numbered after 11 though written as 8: databases made between the two merges are at 11.
     {12, "sign-in addresses", kSignInAddresses},
     {13, "keyword alerts sent, one notification index fewer", kKeywordAlerts},
-    {14, "auctions, bids, orders, idempotency keys", kAuctionsAndOrders},
+    {14, "auctions, bids, orders, idempotency keys, unread counts", kAuctionsAndOrders},
 };
 
 } // namespace

@@ -109,7 +109,16 @@ HttpServer::HttpServer(Options options)
         return httplib::Server::HandlerResponse::Handled;
     }));
     routes.set_exception_handler(
-        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr thrown) {
+            // Said once in the log, with what was thrown; the caller gets the plain 500.
+            try {
+                std::rethrow_exception(thrown);
+            } catch (const std::exception& e) {
+                qCWarning(lcRequests).noquote()
+                    << req.method.c_str() << req.path.c_str() << "threw:" << e.what();
+            } catch (...) {
+                qCWarning(lcRequests).noquote() << req.method.c_str() << req.path.c_str() << "threw";
+            }
             sendError(req, res, ApiError::internal());
         });
     const bool logAll = m_options.logRequests;

@@ -52,15 +52,22 @@ StoredNotification NotificationTable::add(db::Connection& c, const QString& user
             "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)")
         .bind(n.id, userId, type, groupKey, jsonText(data), nowMs)
         .run();
+    addUnread(c, userId, 1);
     n.seq = c.lastInsertRowId();
     return n;
 }
 
 qint64 NotificationTable::unreadCount(db::Connection& c, const QString& userId) {
-    auto q = c.query("SELECT count(*) FROM notifications WHERE user_id = ?1 AND read_at IS NULL");
+    auto q = c.query("SELECT unread FROM notification_unread WHERE user_id = ?1");
     q.bind(userId);
-    q.next();
-    return q.integer(0);
+    return q.next() ? q.integer(0) : 0;
+}
+
+void NotificationTable::addUnread(db::Connection& c, const QString& userId, qint64 delta) {
+    c.query("INSERT INTO notification_unread (user_id, unread) VALUES (?1, max(?2, 0)) "
+            "ON CONFLICT (user_id) DO UPDATE SET unread = max(unread + ?2, 0)")
+        .bind(userId, delta)
+        .run();
 }
 
 QList<StoredNotification> NotificationTable::addedAfter(db::Connection& c, qint64 seq, int limit) {
@@ -104,6 +111,8 @@ QStringList NotificationTable::markRead(db::Connection& c, const QString& userId
         if (c.changes() > 0)
             read.append(id);
     }
+    if (!read.isEmpty())
+        addUnread(c, userId, -read.size());
     return read;
 }
 
@@ -111,7 +120,9 @@ int NotificationTable::markAllRead(db::Connection& c, const QString& userId, qin
     c.query("UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL")
         .bind(userId, nowMs)
         .run();
-    return c.changes();
+    const int read = c.changes();
+    c.query("DELETE FROM notification_unread WHERE user_id = ?1").bind(userId).run();
+    return read;
 }
 
 int NotificationTable::deleteReadBefore(db::Connection& c, qint64 cutoffMs) {

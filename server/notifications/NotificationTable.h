@@ -27,6 +27,8 @@ public:
     // that one with the event folded in (count + 1, the new data and time).
     static StoredNotification add(db::Connection& c, const QString& userId, const QString& type,
                                   const QString& groupKey, const QJsonObject& data, qint64 nowMs);
+    // Kept as a count per user (notification_unread) as notifications are added and read, so
+    // it costs one lookup however many are unread.
     static qint64 unreadCount(db::Connection& c, const QString& userId);
     // Notifications added after `seq` (oldest first, at most `limit`), and the newest seq.
     static QList<StoredNotification> addedAfter(db::Connection& c, qint64 seq, int limit);
@@ -42,6 +44,9 @@ public:
     static int markAllRead(db::Connection& c, const QString& userId, qint64 nowMs);
     // Deletes notifications read before `cutoffMs`; returns how many.
     static int deleteReadBefore(db::Connection& c, qint64 cutoffMs);
+
+private:
+    static void addUnread(db::Connection& c, const QString& userId, qint64 delta);
 };
 
 } // namespace bitmarket::server::notifications
