@@ -1,6 +1,8 @@
 #include "listings/ListingListModel.h"
 
 #include "api/ApiClient.h"
+#include "auctions/AuctionLabels.h"
+#include "bitmarket/AuctionRules.h"
 #include "bitmarket/Timestamp.h"
 #include "format/MoneyFormat.h"
 #include "format/RelativeTime.h"
@@ -13,10 +15,26 @@
 using bitmarket::Listing;
 using bitmarket::Result;
 
+namespace {
+
+bool isAuction(const Listing& l) {
+    return l.auction.has_value();
+}
+
+qint64 msLeft(const Listing& l) {
+    if (!l.auction || l.auction->state != bitmarket::auction::kRunning)
+        return 0;
+    return l.auction->endsAtMs - bitmarket::nowMs();
+}
+
+} // namespace
+
 ListingListModel::ListingListModel(QObject* parent) : QAbstractListModel(parent) {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &ListingListModel::refresh);
+    m_auctionClock.setInterval(1000);
+    connect(&m_auctionClock, &QTimer::timeout, this, &ListingListModel::tickAuctions);
     QCoreApplication::instance()->installEventFilter(this);
 }
 
@@ -24,7 +42,7 @@ bool ListingListModel::eventFilter(QObject* watched, QEvent* event) {
     if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange &&
         !m_items.isEmpty())
         emit dataChanged(index(0), index(int(m_items.size()) - 1),
-                         {PriceTextRole, TimeAgoRole, StatusTextRole});
+                         {PriceTextRole, TimeAgoRole, StatusTextRole, TimeLeftRole});
     return QAbstractListModel::eventFilter(watched, event);
 }
 
@@ -42,7 +60,7 @@ QVariant ListingListModel::data(const QModelIndex& index, int role) const {
     case TitleRole:
         return l.title;
     case PriceTextRole:
-        return MoneyFormat::format(l.price);
+        return MoneyFormat::format(l.auction ? l.auction->currentPrice : l.price);
     case PriceAmountRole:
         return l.price.amount;
     case CurrencyRole:
@@ -67,6 +85,14 @@ QVariant ListingListModel::data(const QModelIndex& index, int role) const {
         return l.condition;
     case StatusTextRole:
         return ListingLabels::statusText(l.status);
+    case IsAuctionRole:
+        return isAuction(l);
+    case BidCountRole:
+        return l.auction ? l.auction->bidCount : 0;
+    case TimeLeftRole:
+        return l.auction ? AuctionLabels::shortTimeLeft(msLeft(l)) : QString();
+    case EndingSoonRole:
+        return l.auction && msLeft(l) > 0 && msLeft(l) <= AuctionLabels::kFinalMinutesMs;
     default:
         return {};
     }
@@ -87,7 +113,11 @@ QHash<int, QByteArray> ListingListModel::roleNames() const {
             {StatusRole, "status"},
             {SaleTypeRole, "saleType"},
             {ConditionRole, "condition"},
-            {StatusTextRole, "statusText"}};
+            {StatusTextRole, "statusText"},
+            {IsAuctionRole, "isAuction"},
+            {BidCountRole, "bidCount"},
+            {TimeLeftRole, "timeLeft"},
+            {EndingSoonRole, "endingSoon"}};
 }
 
 bool ListingListModel::canFetchMore(const QModelIndex& parent) const {
@@ -329,6 +359,20 @@ void ListingListModel::replaceAll(QList<Listing> items) {
     }
     if (oldCount != newCount)
         emit countChanged();
+    if (std::any_of(m_items.cbegin(), m_items.cend(), isAuction))
+        m_auctionClock.start();
+}
+
+void ListingListModel::tickAuctions() {
+    bool anyAuction = false;
+    for (int i = 0; i < m_items.size(); ++i) {
+        if (!isAuction(m_items.at(i)))
+            continue;
+        anyAuction = true;
+        emit dataChanged(index(i), index(i), {TimeLeftRole, EndingSoonRole});
+    }
+    if (!anyAuction)
+        m_auctionClock.stop();
 }
 
 void ListingListModel::append(QList<Listing> items) {
@@ -345,6 +389,8 @@ void ListingListModel::append(QList<Listing> items) {
     m_items.append(std::move(fresh));
     endInsertRows();
     emit countChanged();
+    if (std::any_of(m_items.cbegin(), m_items.cend(), isAuction))
+        m_auctionClock.start();
 }
 
 int ListingListModel::rowOf(const QString& listingId) const {

@@ -2,7 +2,8 @@
 // range, sale type, sort), a seller's listings or the user's favorites, paged
 // with the server's cursors. Filter changes reload after a short pause so
 // typing does not send a request per key, and new results replace the old rows
-// in place, so the grid does not blink empty in between.
+// in place, so the grid does not blink empty in between. Auction rows show their
+// current price and the time left, which counts down by itself.
 #pragma once
 
 #include "api/ApiClient.h"
@@ -57,6 +58,11 @@ public:
         SaleTypeRole,
         ConditionRole,
         StatusTextRole,
+        IsAuctionRole,
+        BidCountRole,
+        // "3 h 12 min": what is left of a running auction; "Ended" once over.
+        TimeLeftRole,
+        EndingSoonRole,
     };
 
     explicit ListingListModel(QObject* parent = nullptr);
@@ -134,6 +140,7 @@ private:
     int rowOf(const QString& listingId) const;
     void setError(const QString& message);
     void setLoading(bool loading, bool more);
+    void tickAuctions();
 
     QPointer<ApiClient> m_api;
     QList<bitmarket::Listing> m_items;
@@ -155,4 +162,5 @@ private:
     bool m_complete = false;
     int m_generation = 0;
     QTimer m_debounce;
+    QTimer m_auctionClock; // runs while a row is an auction
 };

@@ -1,0 +1,64 @@
+#include "auctions/AuctionLabels.h"
+
+#include "bitmarket/AuctionRules.h"
+
+namespace {
+
+constexpr qint64 kMinuteMs = 60LL * 1000;
+constexpr qint64 kHourMs = 60 * kMinuteMs;
+constexpr qint64 kDayMs = 24 * kHourMs;
+
+// Seconds count while less than an hour is left; whole minutes are enough above.
+QString clock(qint64 msLeft) {
+    const qint64 seconds = (msLeft + 999) / 1000;
+    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+QString AuctionLabels::shortTimeLeft(qint64 msLeft) {
+    if (msLeft <= 0)
+        return tr("Ended");
+    if (msLeft >= kDayMs)
+        return tr("%1 d %2 h").arg(msLeft / kDayMs).arg((msLeft % kDayMs) / kHourMs);
+    if (msLeft >= kHourMs)
+        return tr("%1 h %2 min").arg(msLeft / kHourMs).arg((msLeft % kHourMs) / kMinuteMs);
+    return clock(msLeft);
+}
+
+QString AuctionLabels::timeLeft(qint64 msLeft) {
+    if (msLeft <= 0)
+        return tr("Ending…");
+    return tr("%1 left").arg(shortTimeLeft(msLeft));
+}
+
+QString AuctionLabels::standing(const QString& status) {
+    namespace a = bitmarket::auction;
+    if (status == a::kLeading)
+        return tr("Leading");
+    if (status == a::kOutbid)
+        return tr("Outbid");
+    if (status == a::kWon)
+        return tr("Won");
+    if (status == a::kLost)
+        return tr("Lost");
+    return status;
+}
+
+QString AuctionLabels::notificationType(const QString& type) {
+    if (type == QLatin1String("auction.outbid"))
+        return tr("Someone bid more than my maximum");
+    if (type == QLatin1String("auction.won"))
+        return tr("I won an auction");
+    if (type == QLatin1String("auction.lost"))
+        return tr("An auction I bid on ended without me");
+    if (type == QLatin1String("auction.sold"))
+        return tr("My auction sold");
+    if (type == QLatin1String("auction.unsold"))
+        return tr("My auction ended unsold");
+    if (type == QLatin1String("auction.ending_soon"))
+        return tr("An auction I bid on is ending soon");
+    if (type == QLatin1String("auction.ended"))
+        return tr("My auction ended");
+    return {};
+}
