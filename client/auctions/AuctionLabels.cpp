@@ -1,6 +1,7 @@
 #include "auctions/AuctionLabels.h"
 
 #include "bitmarket/AuctionRules.h"
+#include "bitmarket/NotificationRules.h"
 
 namespace {
 
@@ -46,19 +47,16 @@ QString AuctionLabels::standing(const QString& status) {
 }
 
 QString AuctionLabels::notificationType(const QString& type) {
-    if (type == QLatin1String("auction.outbid"))
+    namespace n = bitmarket::notification;
+    if (type == n::kAuctionOutbid)
         return tr("Someone bid more than my maximum");
-    if (type == QLatin1String("auction.won"))
+    if (type == n::kAuctionWon)
         return tr("I won an auction");
-    if (type == QLatin1String("auction.lost"))
+    if (type == n::kAuctionLost)
         return tr("An auction I bid on ended without me");
-    if (type == QLatin1String("auction.sold"))
+    if (type == n::kAuctionSold)
         return tr("My auction sold");
-    if (type == QLatin1String("auction.unsold"))
+    if (type == n::kAuctionUnsold)
         return tr("My auction ended unsold");
-    if (type == QLatin1String("auction.ending_soon"))
-        return tr("An auction I bid on is ending soon");
-    if (type == QLatin1String("auction.ended"))
-        return tr("My auction ended");
     return {};
 }

@@ -267,34 +267,42 @@ bool LiveAuction::placeBid(const QString& maxText) {
     setBusy(true);
     const Money max{amount, m_auction->minNextBid.currency};
     auto sent = std::make_shared<QPointer<ApiCall>>();
-    *sent = AuctionsApi(m_api).placeBid(m_listingId, max, m_pendingKey, this,
-                                        [this, sent](Result<PlacedBid> placed) {
-                                            setBusy(false);
-                                            if (!placed) {
-                                                // Not answered at all: the same bid tried again is
-                                                // the same request.
-                                                if (!(*sent && (*sent)->wasUnreachable())) {
-                                                    m_pendingAmount = -1;
-                                                    m_pendingKey.clear();
-                                                }
-                                                setError(placed.error().message);
-                                                emit reloadWanted();
-                                                return;
-                                            }
-                                            m_pendingAmount = -1;
-                                            m_pendingKey.clear();
-                                            // A later bid's frame may have come first: keep it,
-                                            // with this user's new maximum.
-                                            if (isOlderThanShown(placed->auction)) {
-                                                m_auction->yourMax = placed->yourMax;
-                                                emit changed();
-                                            } else {
-                                                apply(placed->auction);
-                                            }
-                                            m_history.reloadSoon();
-                                            emit bidAccepted(placed->leading);
-                                        });
+    *sent = AuctionsApi(m_api).placeBid(
+        m_listingId, max, m_pendingKey, this, [this, sent](Result<PlacedBid> placed) {
+            onBidAnswered(std::move(placed), *sent && (*sent)->wasUnreachable());
+        });
     return true;
+}
+
+void LiveAuction::onBidAnswered(Result<PlacedBid> placed, bool unreachable) {
+    setBusy(false);
+    // Not answered at all: the same bid tried again is the same request.
+    if (placed || !unreachable) {
+        m_pendingAmount = -1;
+        m_pendingKey.clear();
+    }
+    if (!placed) {
+        const bitmarket::ApiError& error = placed.error();
+        // Too low: the refusal carries the minimum the server takes now.
+        const QJsonObject minimum = error.details.value("minNextBid").toObject();
+        if (error.code == bitmarket::ErrorCode::BidTooLow && !minimum.isEmpty() && running()) {
+            m_auction->minNextBid = Money{minimum.value("amount").toInteger(),
+                                          minimum.value("currency").toString("KRW")};
+            emit changed();
+        }
+        setError(error.message);
+        emit reloadWanted();
+        return;
+    }
+    // A later bid's frame may have come first: keep it, with this user's new maximum.
+    if (isOlderThanShown(placed->auction)) {
+        m_auction->yourMax = placed->yourMax;
+        emit changed();
+    } else {
+        apply(placed->auction);
+    }
+    m_history.reloadSoon();
+    emit bidAccepted(placed->leading);
 }
 
 void LiveAuction::buyNow() {

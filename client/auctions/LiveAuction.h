@@ -6,6 +6,7 @@
 #pragma once
 
 #include "api/ApiClient.h"
+#include "api/AuctionsApi.h"
 #include "auctions/BidHistoryModel.h"
 #include "bitmarket/ApiTypes.h"
 
@@ -131,6 +132,7 @@ private:
     void apply(bitmarket::Auction auction);
     // Bids are counted one by one: a state with fewer of them than shown arrived late.
     bool isOlderThanShown(const bitmarket::Auction& auction) const;
+    void onBidAnswered(bitmarket::Result<PlacedBid> placed, bool unreachable);
     void tick();
     qint64 msLeft() const;
     qint64 parseAmount(const QString& text) const;
