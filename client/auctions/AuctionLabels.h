@@ -12,6 +12,9 @@ class AuctionLabels {
 public:
     // The last minutes of an auction, when its countdown turns red.
     static constexpr qint64 kFinalMinutesMs = 5LL * 60 * 1000;
+    // How often a countdown is redrawn (with a precise timer): twice a second, so the seconds
+    // it shows never skip one or stand still for two ticks.
+    static constexpr int kClockTickMs = 500;
 
     // "3 h 12 min left", "4:05 left", "Ending…" once the time is up.
     static QString timeLeft(qint64 msLeft);

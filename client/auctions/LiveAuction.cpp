@@ -25,7 +25,8 @@ constexpr int kCloseGraceMs = 2500;
 } // namespace
 
 LiveAuction::LiveAuction(QObject* parent) : QObject(parent) {
-    m_clock.setInterval(1000);
+    m_clock.setTimerType(Qt::PreciseTimer);
+    m_clock.setInterval(AuctionLabels::kClockTickMs);
     connect(&m_clock, &QTimer::timeout, this, &LiveAuction::tick);
     // The winner's name comes from the history's newest bid.
     connect(&m_history, &BidHistoryModel::countChanged, this, &LiveAuction::changed);

@@ -30,7 +30,8 @@ qint64 msLeft(const MyBid& bid) {
 } // namespace
 
 MyBidsModel::MyBidsModel(QObject* parent) : QAbstractListModel(parent) {
-    m_clock.setInterval(1000);
+    m_clock.setTimerType(Qt::PreciseTimer);
+    m_clock.setInterval(AuctionLabels::kClockTickMs);
     connect(&m_clock, &QTimer::timeout, this, &MyBidsModel::tick);
     QCoreApplication::instance()->installEventFilter(this);
 }

@@ -33,7 +33,8 @@ ListingListModel::ListingListModel(QObject* parent) : QAbstractListModel(parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &ListingListModel::refresh);
-    m_auctionClock.setInterval(1000);
+    m_auctionClock.setTimerType(Qt::PreciseTimer);
+    m_auctionClock.setInterval(AuctionLabels::kClockTickMs);
     connect(&m_auctionClock, &QTimer::timeout, this, &ListingListModel::tickAuctions);
     QCoreApplication::instance()->installEventFilter(this);
 }

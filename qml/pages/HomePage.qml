@@ -125,8 +125,11 @@ Item {
             ListView {
                 id: strip
                 objectName: "endingSoonStrip"
+                // Whole cards across the row, as wide as the grid's; the rest scrolls sideways.
+                readonly property int cardsAcross: Math.max(1, Math.floor((width + Theme.spaceM) / (homeGrid.minCardWidth + Theme.spaceM)))
+                readonly property real cardWidth: Math.floor((width - (cardsAcross - 1) * Theme.spaceM) / cardsAcross)
                 Layout.fillWidth: true
-                Layout.preferredHeight: 200 * 3 / 4 + 96
+                Layout.preferredHeight: cardWidth * 3 / 4 + 96
                 orientation: ListView.Horizontal
                 spacing: Theme.spaceM
                 clip: true
@@ -150,7 +153,7 @@ Item {
                     required endingSoon
                     required bidCount
                     objectName: "endingSoonCard"
-                    width: 200
+                    width: strip.cardWidth
                     height: strip.height
                     favorite: isFavorite
                     onClicked: page.listingOpened(listingId)
