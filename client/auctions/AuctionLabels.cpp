@@ -33,6 +33,12 @@ QString AuctionLabels::timeLeft(qint64 msLeft) {
     return tr("%1 left").arg(shortTimeLeft(msLeft));
 }
 
+QString AuctionLabels::outcome(const bitmarket::Auction& auction) {
+    if (auction.state == bitmarket::auction::kCancelled)
+        return tr("Cancelled");
+    return auction.winnerId.isEmpty() ? tr("Ended") : tr("Sold");
+}
+
 QString AuctionLabels::standing(const QString& status) {
     namespace a = bitmarket::auction;
     if (status == a::kLeading)

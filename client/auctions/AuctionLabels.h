@@ -3,6 +3,8 @@
 // the labels of the auction notifications. The one place they are translated.
 #pragma once
 
+#include "bitmarket/ApiTypes.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -20,6 +22,8 @@ public:
     static QString timeLeft(qint64 msLeft);
     // The same, shorter, for a badge on a card: "3 h 12 min", "4:05", "Ended".
     static QString shortTimeLeft(qint64 msLeft);
+    // How a closed auction ended: "Sold", "Ended" (no sale) or "Cancelled".
+    static QString outcome(const bitmarket::Auction& auction);
     // "leading" -> "Leading", ...; unknown names as they are.
     static QString standing(const QString& status);
     // The label of an auction notification type for the settings page, or empty.

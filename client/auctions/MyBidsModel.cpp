@@ -17,8 +17,6 @@ namespace rules = bitmarket::auction;
 
 namespace {
 
-const QString kTopicPrefix = QStringLiteral("listing:");
-
 bool isRunning(const MyBid& bid) {
     return bid.listing.auction && bid.listing.auction->state == rules::kRunning;
 }
@@ -33,11 +31,13 @@ MyBidsModel::MyBidsModel(QObject* parent) : QAbstractListModel(parent) {
     m_clock.setTimerType(Qt::PreciseTimer);
     m_clock.setInterval(AuctionLabels::kClockTickMs);
     connect(&m_clock, &QTimer::timeout, this, &MyBidsModel::tick);
+    connect(&m_follower, &AuctionFollower::auctionChanged, this, &MyBidsModel::showAuction);
+    // What moved while the socket was down is only in a fresh page.
+    connect(&m_follower, &AuctionFollower::reconnected, this, [this] {
+        if (m_loaded)
+            reload();
+    });
     QCoreApplication::instance()->installEventFilter(this);
-}
-
-MyBidsModel::~MyBidsModel() {
-    unfollowAll();
 }
 
 bool MyBidsModel::eventFilter(QObject* watched, QEvent* event) {
@@ -108,21 +108,9 @@ void MyBidsModel::setApi(ApiClient* api) {
 }
 
 void MyBidsModel::setRealtime(RealtimeClient* realtime) {
-    if (m_realtime == realtime)
+    if (m_follower.realtime() == realtime)
         return;
-    unfollowAll();
-    if (m_realtime)
-        disconnect(m_realtime, nullptr, this, nullptr);
-    m_realtime = realtime;
-    if (m_realtime) {
-        connect(m_realtime, &RealtimeClient::eventReceived, this, &MyBidsModel::onEvent);
-        // What moved while the socket was down is only in a fresh page.
-        connect(m_realtime, &RealtimeClient::onlineChanged, this, [this] {
-            if (m_realtime->online() && m_loaded)
-                reload();
-        });
-    }
-    followRunning();
+    m_follower.setRealtime(realtime);
     emit apiChanged();
 }
 
@@ -132,10 +120,10 @@ void MyBidsModel::setUserId(const QString& userId) {
     m_userId = userId;
     emit userIdChanged();
     ++m_generation;
-    unfollowAll();
     beginResetModel();
     m_items.clear();
     endResetModel();
+    followRunning();
     m_nextCursor.clear();
     m_loaded = false;
     emit countChanged();
@@ -156,7 +144,6 @@ void MyBidsModel::reload() {
             return;
         }
         m_errorMessage.clear();
-        unfollowAll();
         beginResetModel();
         m_items = page->items;
         endResetModel();
@@ -202,12 +189,7 @@ QString MyBidsModel::standingIn(const Auction& auction, const QString& userId,
     return rules::kLost;
 }
 
-void MyBidsModel::onEvent(const QString& type, const QString& topic, const QJsonObject& data) {
-    if (!m_followed.contains(topic) ||
-        (type != QLatin1String("auction.bid") && type != QLatin1String("auction.closed")))
-        return;
-    const QString listingId = topic.mid(kTopicPrefix.size());
-    const Auction auction = Auction::fromJson(data.value("auction").toObject());
+void MyBidsModel::showAuction(const QString& listingId, const Auction& auction) {
     for (int i = 0; i < m_items.size(); ++i) {
         MyBid& b = m_items[i];
         if (b.listing.id != listingId || !b.listing.auction)
@@ -218,37 +200,19 @@ void MyBidsModel::onEvent(const QString& type, const QString& topic, const QJson
         b.status = standingIn(auction, m_userId, b.status);
         emit dataChanged(index(i), index(i));
     }
-    if (auction.state != rules::kRunning && m_realtime) {
-        m_realtime->unsubscribe(topic);
-        m_followed.remove(topic);
-    }
 }
 
 void MyBidsModel::followRunning() {
-    if (!m_realtime)
-        return;
-    bool anyRunning = false;
+    QStringList running;
     for (const MyBid& b : std::as_const(m_items)) {
-        if (!isRunning(b))
-            continue;
-        anyRunning = true;
-        const QString topic = kTopicPrefix + b.listing.id;
-        if (!m_followed.contains(topic)) {
-            m_followed.insert(topic);
-            m_realtime->subscribe(topic);
-        }
+        if (isRunning(b))
+            running.append(b.listing.id);
     }
-    if (anyRunning)
+    m_follower.follow(running);
+    if (running.isEmpty())
+        m_clock.stop();
+    else
         m_clock.start();
-}
-
-void MyBidsModel::unfollowAll() {
-    if (m_realtime) {
-        for (const QString& topic : std::as_const(m_followed))
-            m_realtime->unsubscribe(topic);
-    }
-    m_followed.clear();
-    m_clock.stop();
 }
 
 void MyBidsModel::tick() {

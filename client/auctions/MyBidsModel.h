@@ -5,12 +5,12 @@
 #pragma once
 
 #include "api/ApiClient.h"
+#include "auctions/AuctionFollower.h"
 #include "bitmarket/ApiTypes.h"
 #include "realtime/RealtimeClient.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QSet>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -44,7 +44,6 @@ public:
     };
 
     explicit MyBidsModel(QObject* parent = nullptr);
-    ~MyBidsModel() override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -52,7 +51,7 @@ public:
 
     ApiClient* api() const { return m_api; }
     void setApi(ApiClient* api);
-    RealtimeClient* realtime() const { return m_realtime; }
+    RealtimeClient* realtime() const { return m_follower.realtime(); }
     void setRealtime(RealtimeClient* realtime);
     QString userId() const { return m_userId; }
     void setUserId(const QString& userId);
@@ -73,20 +72,18 @@ signals:
     void loadingChanged();
 
 private:
-    void onEvent(const QString& type, const QString& topic, const QJsonObject& data);
+    void showAuction(const QString& listingId, const bitmarket::Auction& auction);
     // Where the user stands once the auction moved: the server's word until then.
     static QString standingIn(const bitmarket::Auction& auction, const QString& userId,
                               const QString& previous);
     void followRunning();
-    void unfollowAll();
     void tick();
     void setLoading(bool loading);
 
     QPointer<ApiClient> m_api;
-    QPointer<RealtimeClient> m_realtime;
     QString m_userId;
     QList<bitmarket::MyBid> m_items;
-    QSet<QString> m_followed; // listing:{id} topics
+    AuctionFollower m_follower;
     QString m_nextCursor;
     QString m_errorMessage;
     bool m_loading = false;

@@ -21,6 +21,10 @@ bool isAuction(const Listing& l) {
     return l.auction.has_value();
 }
 
+bool isRunningAuction(const Listing& l) {
+    return l.auction && l.auction->state == bitmarket::auction::kRunning;
+}
+
 qint64 msLeft(const Listing& l) {
     if (!l.auction || l.auction->state != bitmarket::auction::kRunning)
         return 0;
@@ -36,6 +40,7 @@ ListingListModel::ListingListModel(QObject* parent) : QAbstractListModel(parent)
     m_auctionClock.setTimerType(Qt::PreciseTimer);
     m_auctionClock.setInterval(AuctionLabels::kClockTickMs);
     connect(&m_auctionClock, &QTimer::timeout, this, &ListingListModel::tickAuctions);
+    connect(&m_auctions, &AuctionFollower::auctionChanged, this, &ListingListModel::showAuction);
     QCoreApplication::instance()->installEventFilter(this);
 }
 
@@ -63,7 +68,7 @@ QVariant ListingListModel::data(const QModelIndex& index, int role) const {
     case PriceTextRole:
         return MoneyFormat::format(l.auction ? l.auction->currentPrice : l.price);
     case PriceAmountRole:
-        return l.price.amount;
+        return l.auction ? l.auction->currentPrice.amount : l.price.amount;
     case CurrencyRole:
         return l.price.currency;
     case RegionRole:
@@ -91,9 +96,14 @@ QVariant ListingListModel::data(const QModelIndex& index, int role) const {
     case BidCountRole:
         return l.auction ? l.auction->bidCount : 0;
     case TimeLeftRole:
-        return l.auction ? AuctionLabels::shortTimeLeft(msLeft(l)) : QString();
+        if (!l.auction)
+            return QString();
+        return isRunningAuction(l) ? AuctionLabels::shortTimeLeft(msLeft(l))
+                                   : AuctionLabels::outcome(*l.auction);
     case EndingSoonRole:
         return l.auction && msLeft(l) > 0 && msLeft(l) <= AuctionLabels::kFinalMinutesMs;
+    case AuctionRunningRole:
+        return isRunningAuction(l) && msLeft(l) > 0;
     default:
         return {};
     }
@@ -118,7 +128,8 @@ QHash<int, QByteArray> ListingListModel::roleNames() const {
             {IsAuctionRole, "isAuction"},
             {BidCountRole, "bidCount"},
             {TimeLeftRole, "timeLeft"},
-            {EndingSoonRole, "endingSoon"}};
+            {EndingSoonRole, "endingSoon"},
+            {AuctionRunningRole, "auctionRunning"}};
 }
 
 bool ListingListModel::canFetchMore(const QModelIndex& parent) const {
@@ -331,6 +342,7 @@ void ListingListModel::deleteListing(const QString& listingId) {
             m_items.removeAt(row);
             endRemoveRows();
             emit countChanged();
+            followAuctions();
         }
         emit listingDeleted(listingId);
     });
@@ -360,20 +372,48 @@ void ListingListModel::replaceAll(QList<Listing> items) {
     }
     if (oldCount != newCount)
         emit countChanged();
-    if (std::any_of(m_items.cbegin(), m_items.cend(), isAuction))
-        m_auctionClock.start();
+    followAuctions();
+}
+
+void ListingListModel::setRealtime(RealtimeClient* realtime) {
+    if (m_auctions.realtime() == realtime)
+        return;
+    m_auctions.setRealtime(realtime);
+    emit apiChanged();
 }
 
 void ListingListModel::tickAuctions() {
-    bool anyAuction = false;
     for (int i = 0; i < m_items.size(); ++i) {
-        if (!isAuction(m_items.at(i)))
-            continue;
-        anyAuction = true;
-        emit dataChanged(index(i), index(i), {TimeLeftRole, EndingSoonRole});
+        if (isRunningAuction(m_items.at(i)))
+            emit dataChanged(index(i), index(i),
+                             {TimeLeftRole, EndingSoonRole, AuctionRunningRole});
     }
-    if (!anyAuction)
+}
+
+void ListingListModel::followAuctions() {
+    QStringList running;
+    for (const Listing& l : std::as_const(m_items)) {
+        if (isRunningAuction(l))
+            running.append(l.id);
+    }
+    m_auctions.follow(running);
+    if (running.isEmpty())
         m_auctionClock.stop();
+    else
+        m_auctionClock.start();
+}
+
+void ListingListModel::showAuction(const QString& listingId, const bitmarket::Auction& auction) {
+    const int row = rowOf(listingId);
+    if (row < 0 || !m_items.at(row).auction)
+        return;
+    const bitmarket::Auction& shown = *m_items.at(row).auction;
+    if (auction.state == bitmarket::auction::kRunning && auction.bidCount < shown.bidCount)
+        return; // a frame older than the row
+    m_items[row].auction = auction;
+    emit dataChanged(index(row), index(row),
+                     {PriceTextRole, PriceAmountRole, BidCountRole, TimeLeftRole, EndingSoonRole,
+                      AuctionRunningRole});
 }
 
 void ListingListModel::append(QList<Listing> items) {
@@ -390,8 +430,7 @@ void ListingListModel::append(QList<Listing> items) {
     m_items.append(std::move(fresh));
     endInsertRows();
     emit countChanged();
-    if (std::any_of(m_items.cbegin(), m_items.cend(), isAuction))
-        m_auctionClock.start();
+    followAuctions();
 }
 
 int ListingListModel::rowOf(const QString& listingId) const {

@@ -17,6 +17,19 @@ ColumnLayout {
 
     spacing: Theme.spaceM
 
+    // Bids and bidders, and when it ends or ended; a purchase at the buy-now price or a
+    // cancel ended it before its time, which is then not worth naming.
+    function summary() {
+        const a = root.auction
+        const boughtNow = a.sold && a.bidCount === 0
+        const counts = boughtNow ? qsTr("Bought at the buy-now price")
+                     : a.bidCount > 0 ? qsTr("%n bid(s)", "", a.bidCount) + " · " + qsTr("%n bidder(s)", "", a.bidderCount)
+                     : a.running ? qsTr("No bids yet") : qsTr("No bids")
+        if (a.endsAtText.length === 0 || boughtNow || a.state === "cancelled")
+            return counts
+        return counts + " · " + (a.running ? qsTr("ends %1") : qsTr("ended %1")).arg(a.endsAtText)
+    }
+
     Rectangle {
         Layout.fillWidth: true
         implicitHeight: standing.implicitHeight + 2 * Theme.spaceM
@@ -31,47 +44,57 @@ ColumnLayout {
             anchors.margins: Theme.spaceM
             spacing: Theme.spaceS
 
-            RowLayout {
+            // Anchored rather than laid out: the countdown's width follows its text at once,
+            // also when the language changes while the panel is still hidden.
+            Item {
                 Layout.fillWidth: true
-                spacing: Theme.spaceS
+                implicitHeight: 28
                 Text {
                     textFormat: Text.PlainText
-                    Layout.fillWidth: true
+                    anchors.left: parent.left
+                    anchors.right: countdown.left
+                    anchors.rightMargin: Theme.spaceS
+                    anchors.verticalCenter: parent.verticalCenter
                     elide: Text.ElideRight
-                    text: !root.auction.running ? (root.auction.sold ? qsTr("Sold for") : qsTr("Final price"))
-                          : root.auction.bidCount > 0 ? qsTr("Current bid") : qsTr("Starting price")
+                    text: root.auction.sold ? qsTr("Sold for")
+                          : root.auction.bidCount === 0 ? qsTr("Starting price")
+                          : root.auction.running ? qsTr("Current bid") : qsTr("Highest bid")
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontCaption
                     font.weight: Font.DemiBold
                     color: Theme.textMuted
                 }
                 Rectangle {
+                    id: countdown
                     objectName: "auctionCountdown"
-                    property bool red: root.auction.endingSoon
-                    implicitWidth: countdownRow.implicitWidth + Theme.spaceM
-                    implicitHeight: 28
+                    readonly property bool red: root.auction.endingSoon
+                    readonly property color ink: red ? "#FFFFFF" : (root.auction.running ? Theme.accent : Theme.textMuted)
+                    anchors.right: parent.right
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: clockIcon.width + Theme.spaceXs + countdownText.implicitWidth + Theme.spaceM
+                    height: 28
                     radius: 14
                     color: red ? Theme.danger : (root.auction.running ? Theme.accentSoft : Theme.surfaceSunken)
-                    Row {
-                        id: countdownRow
-                        anchors.centerIn: parent
-                        spacing: Theme.spaceXs
-                        Icon {
-                            name: "clock"
-                            size: 14
-                            color: parent.parent.red ? "#FFFFFF" : (root.auction.running ? Theme.accent : Theme.textMuted)
-                            anchors.verticalCenter: parent.verticalCenter
-                        }
-                        Text {
-                            objectName: "auctionTimeLeft"
-                            textFormat: Text.PlainText
-                            text: root.auction.timeLeftText
-                            font.family: Theme.fontFamily
-                            font.pixelSize: Theme.fontCaption
-                            font.weight: Font.Bold
-                            color: parent.parent.red ? "#FFFFFF" : (root.auction.running ? Theme.accent : Theme.textMuted)
-                            anchors.verticalCenter: parent.verticalCenter
-                        }
+                    Icon {
+                        id: clockIcon
+                        x: Theme.spaceS
+                        anchors.verticalCenter: parent.verticalCenter
+                        name: "clock"
+                        size: 14
+                        color: countdown.ink
+                    }
+                    Text {
+                        id: countdownText
+                        objectName: "auctionTimeLeft"
+                        anchors.left: clockIcon.right
+                        anchors.leftMargin: Theme.spaceXs
+                        anchors.verticalCenter: parent.verticalCenter
+                        textFormat: Text.PlainText
+                        text: root.auction.timeLeftText
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontCaption
+                        font.weight: Font.Bold
+                        color: countdown.ink
                     }
                 }
             }
@@ -91,11 +114,7 @@ ColumnLayout {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
-                text: (root.auction.bidCount > 0
-                       ? qsTr("%n bid(s)", "", root.auction.bidCount) + " · " + qsTr("%n bidder(s)", "", root.auction.bidderCount)
-                       : qsTr("No bids yet"))
-                      + (root.auction.endsAtText.length > 0
-                         ? " · " + (root.auction.running ? qsTr("ends %1") : qsTr("ended %1")).arg(root.auction.endsAtText) : "")
+                text: root.summary()
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontCaption
                 color: Theme.textMuted
@@ -158,8 +177,11 @@ ColumnLayout {
                 Layout.fillWidth: true
                 visible: !root.auction.running
                 wrapMode: Text.WordWrap
-                text: root.auction.state === "cancelled" ? qsTr("The seller cancelled this auction.")
+                text: root.auction.state === "cancelled" ? (root.auction.isSeller ? qsTr("You cancelled this auction.")
+                                                                                  : qsTr("The seller cancelled this auction."))
+                      : root.auction.youWon && root.auction.bidCount === 0 ? qsTr("You bought it. Your order is waiting for payment.")
                       : root.auction.youWon ? qsTr("You won this auction. Your order is waiting for payment.")
+                      : root.auction.sold && root.auction.bidCount === 0 ? qsTr("Someone bought it at the buy-now price.")
                       : root.auction.sold ? (root.auction.winnerName.length > 0
                                              ? qsTr("Won by %1.").arg(root.auction.winnerName)
                                              : qsTr("This auction has a winner."))

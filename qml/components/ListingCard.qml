@@ -19,6 +19,8 @@ Basic.AbstractButton {
     property bool isAuction
     property string timeLeft
     property bool endingSoon
+    // False once its time is up or it closed: the badge says how it ended, in grey.
+    property bool auctionRunning
     property int bidCount
     signal favoriteToggled()
 
@@ -72,7 +74,7 @@ Basic.AbstractButton {
                 height: 24
                 width: auctionRow.implicitWidth + Theme.spaceM
                 radius: 12
-                color: card.endingSoon ? Theme.danger : Theme.accent
+                color: !card.auctionRunning ? Theme.textMuted : (card.endingSoon ? Theme.danger : Theme.accent)
                 Row {
                     id: auctionRow
                     anchors.centerIn: parent

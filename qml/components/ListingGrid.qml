@@ -55,6 +55,7 @@ Item {
             required property bool isAuction
             required property string timeLeft
             required property bool endingSoon
+            required property bool auctionRunning
             required property int bidCount
             width: grid.cellWidth
             height: grid.cellHeight
@@ -75,6 +76,7 @@ Item {
                 isAuction: parent.isAuction
                 timeLeft: parent.timeLeft
                 endingSoon: parent.endingSoon
+                auctionRunning: parent.auctionRunning
                 bidCount: parent.bidCount
                 onClicked: root.listingOpened(parent.listingId)
                 onFavoriteToggled: Session.signedIn ? root.model.setFavorite(parent.listingId, !parent.isFavorite)

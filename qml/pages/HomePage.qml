@@ -24,11 +24,13 @@ Item {
         id: listingModel
         objectName: "homeListings"
         api: Api
+        realtime: Realtime
     }
     ListingListModel {
         id: endingSoonModel
         objectName: "endingSoonListings"
         api: Api
+        realtime: Realtime
         saleType: "auction"
         sort: "ending_soon"
         pageSize: 12
@@ -151,6 +153,7 @@ Item {
                     required isAuction
                     required timeLeft
                     required endingSoon
+                    required auctionRunning
                     required bidCount
                     objectName: "endingSoonCard"
                     width: strip.cardWidth

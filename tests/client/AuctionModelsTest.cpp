@@ -32,6 +32,14 @@ constexpr int kWaitMs = 15000;
 // The anti-sniping window of the test server.
 constexpr int kExtensionSeconds = 6;
 
+int rowOf(const ListingListModel& model, const QString& listingId) {
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.listingIdAt(row) == listingId)
+            return row;
+    }
+    return -1;
+}
+
 QJsonObject won(qint64 amount) {
     return QJsonObject{{"amount", amount}, {"currency", "KRW"}};
 }
@@ -362,8 +370,12 @@ private slots:
                  201);
         ApiClient api;
         signIn(api, m_buyer);
+        RealtimeClient realtime(&api);
+        realtime.start();
+        QTRY_VERIFY_WITH_TIMEOUT(realtime.online(), kWaitMs);
         ListingListModel cards;
         cards.setApi(&api);
+        cards.setRealtime(&realtime);
         cards.setSaleType("auction");
         cards.setSort("ending_soon");
         cards.componentComplete();
@@ -386,6 +398,25 @@ private slots:
         QSignalSpy ticks(&cards, &QAbstractItemModel::dataChanged);
         QTRY_VERIFY_WITH_TIMEOUT(!ticks.isEmpty(), 2500);
         QTRY_VERIFY_WITH_TIMEOUT(card.data(ListingListModel::TimeLeftRole).toString() != left, 2500);
+        QVERIFY(card.data(ListingListModel::AuctionRunningRole).toBool());
+
+        // Bids and the close arrive live on the card.
+        QCOMPARE(as(m_buyer)->post("/api/v1/listings/" + id + "/bids",
+                                   QJsonObject{{"maxAmount", won(40000)}}).status,
+                 201);
+        QTRY_COMPARE_WITH_TIMEOUT(card.data(ListingListModel::PriceTextRole).toString(),
+                                  QStringLiteral("₩31,000"), kWaitMs);
+        QCOMPARE(card.data(ListingListModel::BidCountRole).toInt(), 3);
+        QCOMPARE(as(m_seller)->post("/api/v1/listings/" + id + "/buy-now", {}).status, 403);
+        const QString soon = createAuction(5000, 600, QJsonObject{{"buyNowPrice", won(9000)}});
+        cards.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(cards, soon) >= 0 && !cards.loading(), kWaitMs);
+        QTest::qWait(300); // the new row's subscription reaches the server
+        QCOMPARE(as(m_rival)->post("/api/v1/listings/" + soon + "/buy-now", {}).status, 201);
+        const QModelIndex bought = cards.index(rowOf(cards, soon));
+        QTRY_COMPARE_WITH_TIMEOUT(bought.data(ListingListModel::TimeLeftRole).toString(),
+                                  QStringLiteral("Sold"), kWaitMs);
+        QVERIFY(!bought.data(ListingListModel::AuctionRunningRole).toBool());
     }
 
     void sellFormChecksAndCreatesAnAuction() {

@@ -340,7 +340,7 @@ void AuctionGuiTest::buyNowAsksFirst() {
     m_ui->settle(300);
     m_ui->screenshot("a10-buy-now-confirm");
     m_ui->click(confirm);
-    QVERIFY(m_ui->waitFor([&] { return textOf(m_ui->find("auctionOutcome")).contains("You won"); }));
+    QVERIFY(m_ui->waitFor([&] { return textOf(m_ui->find("auctionOutcome")).contains("You bought it"); }));
     QCOMPARE(textOf(m_ui->find("auctionPrice")), QStringLiteral("₩80,000"));
     QVERIFY(!m_ui->find("buyNowButton"));
     m_ui->settle(600);
@@ -357,7 +357,7 @@ void AuctionGuiTest::sellerSeesNoBidButtonAndCancels() {
     m_ui->screenshot("a12-seller-panel");
     m_ui->click(m_ui->find("cancelAuctionButton"));
     m_ui->click(m_ui->waitForItem("confirmDialogConfirm"));
-    QVERIFY(m_ui->waitFor([&] { return textOf(m_ui->find("auctionOutcome")).contains("cancelled"); }));
+    QVERIFY(m_ui->waitFor([&] { return textOf(m_ui->find("auctionOutcome")).contains("You cancelled"); }));
     QVERIFY(!m_ui->find("cancelAuctionButton"));
     m_ui->settle(500);
     m_ui->screenshot("a13-seller-cancelled");
