@@ -94,6 +94,16 @@ Item {
             }
         }
 
+        // A header that changes height (a wider window makes its cards taller) would leave the
+        // page scrolled partway into it: a page that was within the header goes to its top.
+        Connections {
+            target: grid.headerItem
+            function onHeightChanged() {
+                if (grid.contentY - grid.originY < grid.headerItem.height + grid.topMargin)
+                    grid.positionViewAtBeginning()
+            }
+        }
+
         onAtYEndChanged: if (atYEnd && root.model) root.model.loadMore()
         onContentHeightChanged: if (contentHeight > 0 && contentHeight < height && root.model) root.model.loadMore()
         onDragEnded: if (contentY < originY - 72 && root.model) root.model.refresh()
