@@ -397,6 +397,17 @@ void AuctionGuiTest::myBidsListsWhereMinjiStands() {
     QVERIFY(m_ui->waitFor([&] { return stool->property("status").toString() == "outbid"; }));
     m_ui->settle(500);
     m_ui->screenshot("a14-my-bids");
+    // The bell's panel names the auction notifications.
+    m_ui->click(m_ui->find("navNotifications"));
+    QVERIFY(m_ui->waitForItem("notificationList"));
+    QVERIFY(m_ui->waitFor([&] {
+        QQuickItem* first = m_ui->find("notification_0");
+        return first && first->property("title").toString().contains("outbid");
+    }));
+    m_ui->settle(400);
+    m_ui->screenshot("a14b-notifications");
+    QTest::keyClick(m_app->window(), Qt::Key_Escape);
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("notificationList") == nullptr; }));
 }
 
 void AuctionGuiTest::panelInKoreanAndDark() {
