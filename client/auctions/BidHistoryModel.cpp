@@ -79,12 +79,12 @@ void BidHistoryModel::reload() {
     if (!m_api || m_listingId.isEmpty())
         return;
     const int generation = ++m_generation;
-    setLoading(true);
+    m_loading = true;
     AuctionsApi(m_api).bids(m_listingId, kPageSize, {}, this,
                             [this, generation](Result<Page<Bid>> page) {
                                 if (generation != m_generation)
                                     return;
-                                setLoading(false);
+                                m_loading = false;
                                 if (!page)
                                     return;
                                 beginResetModel();
@@ -99,12 +99,12 @@ void BidHistoryModel::loadMore() {
     if (!m_api || m_loading || m_nextCursor.isEmpty())
         return;
     const int generation = m_generation;
-    setLoading(true);
+    m_loading = true;
     AuctionsApi(m_api).bids(
         m_listingId, kPageSize, m_nextCursor, this, [this, generation](Result<Page<Bid>> page) {
             if (generation != m_generation)
                 return;
-            setLoading(false);
+            m_loading = false;
             if (!page)
                 return;
             QList<Bid> fresh;
@@ -121,11 +121,4 @@ void BidHistoryModel::loadMore() {
             }
             emit countChanged();
         });
-}
-
-void BidHistoryModel::setLoading(bool loading) {
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    emit loadingChanged();
 }

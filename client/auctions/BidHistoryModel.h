@@ -17,7 +17,6 @@ class BidHistoryModel : public QAbstractListModel {
     QML_UNCREATABLE("A LiveAuction has one as its history")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool hasMore READ hasMore NOTIFY countChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
 
 public:
     static constexpr int kPageSize = 20;
@@ -40,7 +39,6 @@ public:
     void setListingId(const QString& listingId);
     void setUserId(const QString& userId);
     bool hasMore() const { return !m_nextCursor.isEmpty(); }
-    bool loading() const { return m_loading; }
     // The newest bid's bidder: the leader while it runs, the winner once it sold.
     QString topBidderId() const { return m_items.isEmpty() ? QString() : m_items.first().bidderId; }
     QString topBidderName() const;
@@ -52,11 +50,8 @@ public:
 
 signals:
     void countChanged();
-    void loadingChanged();
 
 private:
-    void setLoading(bool loading);
-
     QPointer<ApiClient> m_api;
     QString m_listingId;
     QString m_userId;

@@ -135,10 +135,6 @@ QString LiveAuction::currentPriceText() const {
     return m_auction ? MoneyFormat::format(m_auction->currentPrice) : QString();
 }
 
-QString LiveAuction::startPriceText() const {
-    return m_auction ? MoneyFormat::format(m_auction->startPrice) : QString();
-}
-
 QString LiveAuction::minNextBidText() const {
     return m_auction ? MoneyFormat::format(m_auction->minNextBid) : QString();
 }
@@ -149,10 +145,6 @@ QString LiveAuction::minNextBidInput() const {
     const Money& m = m_auction->minNextBid;
     const int digits = Money::minorDigits(m.currency);
     return QLocale().toString(double(m.amount) / std::pow(10.0, digits), 'f', digits);
-}
-
-QString LiveAuction::minIncrementText() const {
-    return m_auction ? MoneyFormat::format(m_auction->minIncrement) : QString();
 }
 
 bool LiveAuction::buyNowOffered() const {

@@ -26,14 +26,11 @@ class LiveAuction : public QObject {
     Q_PROPERTY(bool running READ running NOTIFY changed)
     Q_PROPERTY(bool isSeller READ isSeller NOTIFY changed)
     Q_PROPERTY(QString currentPriceText READ currentPriceText NOTIFY changed)
-    Q_PROPERTY(QString startPriceText READ startPriceText NOTIFY changed)
     Q_PROPERTY(qint64 bidCount READ bidCount NOTIFY changed)
     Q_PROPERTY(qint64 bidderCount READ bidderCount NOTIFY changed)
     Q_PROPERTY(QString minNextBidText READ minNextBidText NOTIFY changed)
     // The minimum next bid as a bidder types it ("26,000"), to start the bid field with.
     Q_PROPERTY(QString minNextBidInput READ minNextBidInput NOTIFY changed)
-    Q_PROPERTY(QString minIncrementText READ minIncrementText NOTIFY changed)
-    Q_PROPERTY(bool tieredIncrement READ tieredIncrement NOTIFY changed)
     Q_PROPERTY(bool buyNowOffered READ buyNowOffered NOTIFY changed)
     Q_PROPERTY(QString buyNowPriceText READ buyNowPriceText NOTIFY changed)
     // Shown to the seller only; others learn only whether it is met.
@@ -74,13 +71,10 @@ public:
     bool running() const;
     bool isSeller() const;
     QString currentPriceText() const;
-    QString startPriceText() const;
     qint64 bidCount() const { return m_auction ? m_auction->bidCount : 0; }
     qint64 bidderCount() const { return m_auction ? m_auction->bidderCount : 0; }
     QString minNextBidText() const;
     QString minNextBidInput() const;
-    QString minIncrementText() const;
-    bool tieredIncrement() const { return m_auction && m_auction->tieredIncrement; }
     bool buyNowOffered() const;
     QString buyNowPriceText() const;
     QString reservePriceText() const;

@@ -23,7 +23,6 @@ class MyBidsModel : public QAbstractListModel {
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY loadingChanged)
-    Q_PROPERTY(bool hasMore READ hasMore NOTIFY loadingChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY loadingChanged)
 
 public:
@@ -57,7 +56,6 @@ public:
     void setUserId(const QString& userId);
     bool loading() const { return m_loading; }
     bool loaded() const { return m_loaded; }
-    bool hasMore() const { return !m_nextCursor.isEmpty(); }
     QString errorMessage() const { return m_errorMessage; }
 
     Q_INVOKABLE void reload();
