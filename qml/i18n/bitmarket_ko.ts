@@ -82,16 +82,20 @@
         <source>My auction ended unsold</source>
         <translation>내 경매 유찰</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>낙찰</translation>
+    </message>
 </context>
 <context>
     <name>AuctionPanel</name>
     <message>
         <source>Sold for</source>
         <translation>낙찰가</translation>
-    </message>
-    <message>
-        <source>Final price</source>
-        <translation>최종 가격</translation>
     </message>
     <message>
         <source>Current bid</source>
@@ -208,6 +212,30 @@
     <message>
         <source>Show earlier bids</source>
         <translation>이전 입찰 더 보기</translation>
+    </message>
+    <message>
+        <source>Bought at the buy-now price</source>
+        <translation>즉시 구매가로 팔렸어요</translation>
+    </message>
+    <message>
+        <source>No bids</source>
+        <translation>입찰 없음</translation>
+    </message>
+    <message>
+        <source>Highest bid</source>
+        <translation>최고 입찰가</translation>
+    </message>
+    <message>
+        <source>You cancelled this auction.</source>
+        <translation>이 경매를 취소했어요.</translation>
+    </message>
+    <message>
+        <source>You bought it. Your order is waiting for payment.</source>
+        <translation>구매했어요. 주문이 결제를 기다리고 있어요.</translation>
+    </message>
+    <message>
+        <source>Someone bought it at the buy-now price.</source>
+        <translation>다른 사람이 즉시 구매가로 샀어요.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 // Home: search and filters over the newest listings, and above them (while no
-// search is typed) the auctions ending soonest, in a row that scrolls sideways.
+// search or filter is set) the auctions ending soonest, in a row that scrolls sideways.
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Basic as Basic
@@ -35,7 +35,11 @@ Item {
         sort: "ending_soon"
         pageSize: 12
     }
+    // Over the plain newest listings only: a search, a filter or another order is the user's own.
     readonly property bool showsEndingSoon: endingSoonModel.count > 0 && listingModel.query.trim().length === 0
+        && listingModel.categoryId.length === 0 && listingModel.minPrice.length === 0
+        && listingModel.maxPrice.length === 0 && listingModel.saleType.length === 0
+        && listingModel.sort === "newest"
     CategoryListModel {
         id: categoryModel
         api: Api
