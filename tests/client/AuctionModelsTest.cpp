@@ -1,7 +1,8 @@
 // The auction models against the real server (short auctions: --min-auction-seconds 1): the
 // bid panel (LiveAuction through ListingDetail) from a bid to being outbid by someone bidding
 // over HTTP, live from the frames; too-low bids refused before and by the server, with the
-// minimum; a retried bid that counts once; buy-now; the seller's cancel before the first bid
+// minimum; what was bid while the socket was down, once it is back; a retried bid that counts
+// once; buy-now; the seller's cancel before the first bid
 // only; a late bid moving the end; the ended state with the winner and the price; "My bids"
 // turning leading into outbid live; cards with the time left; the sell form's auction mode.
 #include "api/ApiClient.h"
@@ -183,6 +184,20 @@ private slots:
         QCOMPARE(newest.data(BidHistoryModel::AmountTextRole).toString(), QStringLiteral("₩16,000"));
         QCOMPARE(newest.data(BidHistoryModel::IsYouRole).toBool(), false);
         QCOMPARE(auction->history()->index(1).data(BidHistoryModel::IsYouRole).toBool(), true);
+    }
+
+    void bidsMadeWhileTheSocketWasDownShowOnceItIsBack() {
+        const QString id = createAuction(10000, 600);
+        auto page = open(m_buyer, id);
+        LiveAuction* auction = page->detail.auction();
+        page->realtime.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->realtime.online(), kWaitMs);
+        QCOMPARE(rivalBids(id, 12000).status, 201);
+        QTest::qWait(500);
+        QCOMPARE(auction->bidCount(), 0); // no frame came
+        page->realtime.start();
+        QTRY_COMPARE_WITH_TIMEOUT(auction->bidCount(), 1, kWaitMs);
+        QCOMPARE(auction->minNextBidText(), QStringLiteral("₩11,000"));
     }
 
     void tooLowBidsAreRefusedWithTheMinimum() {
