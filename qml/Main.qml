@@ -23,7 +23,7 @@ Basic.ApplicationWindow {
     property string section: "home"
     // What the user wanted to do when they were asked to sign in; done once they have.
     property var afterSignIn: null
-    readonly property var accountSections: ["sell", "mine", "favorites"]
+    readonly property var accountSections: ["sell", "mine", "favorites", "bids"]
     property alias stack: stack
     property alias homePage: home
     property alias sellPage: sell
@@ -41,6 +41,8 @@ Basic.ApplicationWindow {
             favorites.reload()
         else if (section === "mine")
             mine.reload()
+        else if (section === "bids")
+            bids.reload()
     }
     function showSignIn(reason, then) {
         afterSignIn = then
@@ -136,6 +138,15 @@ Basic.ApplicationWindow {
                     onClicked: window.whenSignedIn(qsTr("Sign in to see your favorites."),
                                                    function () { window.showSection("favorites") })
                 }
+                NavButton {
+                    objectName: "navBids"
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("My bids")
+                    iconName: "gavel"
+                    current: window.section === "bids"
+                    onClicked: window.whenSignedIn(qsTr("Sign in to see your bids."),
+                                                   function () { window.showSection("bids") })
+                }
                 Item { Layout.fillHeight: true }
                 NotificationBell {
                     Layout.alignment: Qt.AlignHCenter
@@ -186,7 +197,7 @@ Basic.ApplicationWindow {
         id: sections
         StackLayout {
             anchors.fill: parent
-            currentIndex: ["home", "sell", "mine", "favorites", "settings"].indexOf(window.section)
+            currentIndex: ["home", "sell", "mine", "favorites", "settings", "bids"].indexOf(window.section)
             HomePage {
                 id: home
                 onListingOpened: function (id) { window.openListing(id) }
@@ -218,6 +229,11 @@ Basic.ApplicationWindow {
             }
             FavoritesPage { id: favorites; onListingOpened: function (id) { window.openListing(id) } }
             SettingsPage { onSignInRequested: window.askToSignIn("", null) }
+            MyBidsPage {
+                id: bids
+                onListingOpened: function (id) { window.openListing(id) }
+                onBrowseRequested: window.showSection("home")
+            }
         }
     }
 
@@ -230,6 +246,8 @@ Basic.ApplicationWindow {
             onFavoriteNeedsSignIn: window.askToSignIn(qsTr("Sign in to save favorites."),
                                                       function () { detailPage.detail.addToFavorites() })
             onEditRequested: function (id) { window.editListing(id) }
+            onAuctionNeedsSignIn: function (reason, then) { window.askToSignIn(reason, then) }
+            onNotice: function (message, isError) { toast.show(message, isError) }
         }
     }
 

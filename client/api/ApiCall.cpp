@@ -27,7 +27,7 @@ QByteArray multipartBody(const QList<UploadFile>& files, const QByteArray& bound
 } // namespace
 
 ApiCall::Request ApiCall::Request::get(QString operation, const QString& path, QUrlQuery query) {
-    return {std::move(operation), "GET", kApiBase + path, std::move(query), {}, {}, true};
+    return {std::move(operation), "GET", kApiBase + path, std::move(query), {}, {}, true, {}};
 }
 
 ApiCall::Request ApiCall::Request::json(QString operation, QByteArray method, const QString& path,
@@ -38,11 +38,12 @@ ApiCall::Request ApiCall::Request::json(QString operation, QByteArray method, co
             {},
             QJsonDocument(body).toJson(QJsonDocument::Compact),
             "application/json",
-            authenticated};
+            authenticated,
+            {}};
 }
 
 ApiCall::Request ApiCall::Request::del(QString operation, const QString& path) {
-    return {std::move(operation), "DELETE", kApiBase + path, {}, {}, {}, true};
+    return {std::move(operation), "DELETE", kApiBase + path, {}, {}, {}, true, {}};
 }
 
 ApiCall::Request ApiCall::Request::upload(QString operation, const QString& path,
@@ -55,7 +56,8 @@ ApiCall::Request ApiCall::Request::upload(QString operation, const QString& path
             {},
             multipartBody(files, boundary),
             "multipart/form-data; boundary=" + boundary,
-            true};
+            true,
+            {}};
 }
 
 ApiCall::ApiCall(Request request, QObject* parent)

@@ -33,6 +33,8 @@ public:
         QByteArray body;
         QByteArray contentType;
         bool authenticated = true;
+        // Extra headers, such as the Idempotency-Key of a write the user may retry.
+        QList<QPair<QByteArray, QByteArray>> headers;
 
         // Paths are below the API base ("/listings" is /api/v1/listings).
         static Request get(QString operation, const QString& path, QUrlQuery query = {});

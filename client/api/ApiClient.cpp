@@ -54,7 +54,8 @@ QUrl ApiClient::mediaUrl(const QString& path) const {
 }
 
 ApiCall* ApiClient::health() {
-    return send({QStringLiteral("health"), "GET", QStringLiteral("/healthz"), {}, {}, {}, false});
+    return send(
+        {QStringLiteral("health"), "GET", QStringLiteral("/healthz"), {}, {}, {}, false, {}});
 }
 
 ApiCall* ApiClient::send(ApiCall::Request request) {
@@ -84,6 +85,8 @@ void ApiClient::dispatch(ApiCall* call) {
     request.setRawHeader("Accept-Language", m_language.toUtf8());
     if (!r.contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, r.contentType);
+    for (const auto& [name, value] : r.headers)
+        request.setRawHeader(name, value);
     call->sentWithToken = r.authenticated ? m_accessToken : QString();
     if (!call->sentWithToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + call->sentWithToken.toUtf8());

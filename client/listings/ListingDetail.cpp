@@ -21,6 +21,7 @@ using bitmarket::Result;
 
 ListingDetail::ListingDetail(QObject* parent) : QObject(parent) {
     QCoreApplication::instance()->installEventFilter(this);
+    connect(&m_auction, &LiveAuction::reloadWanted, this, &ListingDetail::reload);
 }
 
 bool ListingDetail::eventFilter(QObject* watched, QEvent* event) {
@@ -41,6 +42,7 @@ void ListingDetail::setApi(ApiClient* api) {
     if (m_api)
         disconnect(m_api, &ApiClient::reachableChanged, this, nullptr);
     m_api = api;
+    m_auction.setApi(api);
     if (auto* favorites = FavoritesService::of(m_api))
         connect(favorites, &FavoritesService::favoriteChanged, this, &ListingDetail::showFavorite);
     // A listing that could not be loaded loads once the server is back.
@@ -60,8 +62,14 @@ void ListingDetail::setRealtime(RealtimeClient* realtime) {
     if (m_realtime)
         disconnect(m_realtime, nullptr, this, nullptr);
     m_realtime = realtime;
-    if (m_realtime)
+    if (m_realtime) {
         connect(m_realtime, &RealtimeClient::eventReceived, this, &ListingDetail::onEvent);
+        // Bids made while the socket was down came as no frame: read how the auction stands.
+        connect(m_realtime, &RealtimeClient::onlineChanged, this, [this] {
+            if (m_realtime->online() && m_listing.auction)
+                reload();
+        });
+    }
     follow(m_listingId);
     emit apiChanged();
 }
@@ -72,6 +80,7 @@ void ListingDetail::setListingId(const QString& id) {
     m_listingId = id;
     m_listing = Listing{};
     m_photos.setPhotos({});
+    m_auction.show(id, {}, std::nullopt);
     emit listingIdChanged();
     emit changed();
     follow(id);
@@ -104,15 +113,19 @@ void ListingDetail::reload() {
                              : listing.error().message;
         emit loadingChanged();
         if (listing)
-            apply(std::move(listing).value());
+            apply(std::move(listing).value(), true);
     });
 }
 
-void ListingDetail::apply(Listing next) {
+void ListingDetail::apply(Listing next, bool asCaller) {
     if (next.id.isEmpty())
         return;
     if (!next.isFavorite)
         next.isFavorite = m_listing.isFavorite;
+    if (asCaller || !next.auction)
+        m_auction.show(next.id, next.sellerId, next.auction);
+    else
+        m_auction.showPublic(*next.auction);
     FavoritesService::of(m_api)->reconcile(next);
     m_listing = std::move(next);
     QList<PhotoListModel::Item> photos;
@@ -142,7 +155,17 @@ void ListingDetail::onEvent(const QString& type, const QString& topic, const QJs
     // The event carries the listing as GET /listings/{id} does, less the caller's heart, which
     // apply() keeps (with a heart still in flight): shown as it comes, without asking again.
     if (type == QLatin1String("listing.updated")) {
-        apply(Listing::fromJson(data));
+        apply(Listing::fromJson(data), false);
+        return;
+    }
+    if (type == QLatin1String("auction.bid") || type == QLatin1String("auction.closed")) {
+        const bitmarket::Auction auction =
+            bitmarket::Auction::fromJson(data.value("auction").toObject());
+        m_listing.auction = auction;
+        m_auction.showPublic(auction);
+        // Closed: the listing's status and the winner's order come with a fresh read.
+        if (type == QLatin1String("auction.closed"))
+            reload();
         return;
     }
     if (type == QLatin1String("listing.removed"))

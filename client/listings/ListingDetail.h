@@ -1,9 +1,12 @@
 // One listing as its page shows it: loads GET /listings/{id}, keeps the
 // favorite heart and count honest, and follows `listing:{id}` on the live
 // socket, showing the listing each `listing.updated` pushes without a reload.
+// An auction listing's bid panel is its `auction`, fed from the same loads and
+// from the auction.* frames on that topic.
 #pragma once
 
 #include "api/ApiClient.h"
+#include "auctions/LiveAuction.h"
 #include "bitmarket/ApiTypes.h"
 #include "listings/PhotoListModel.h"
 #include "realtime/RealtimeClient.h"
@@ -50,6 +53,7 @@ class ListingDetail : public QObject {
     Q_PROPERTY(bool modelInProgress READ modelInProgress NOTIFY changed)
     Q_PROPERTY(double modelProgress READ modelProgress NOTIFY changed)
     Q_PROPERTY(QString modelStage READ modelStage NOTIFY changed)
+    Q_PROPERTY(LiveAuction* auction READ auction CONSTANT)
 
 public:
     explicit ListingDetail(QObject* parent = nullptr);
@@ -93,6 +97,7 @@ public:
     bool modelInProgress() const;
     double modelProgress() const { return m_modelProgress; }
     QString modelStage() const { return m_modelStage; }
+    LiveAuction* auction() { return &m_auction; }
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE void toggleFavorite();
@@ -113,7 +118,8 @@ signals:
     void changed();
 
 private:
-    void apply(bitmarket::Listing next);
+    // `asCaller`: read for the signed-in user (their own maximum in it), not a public frame.
+    void apply(bitmarket::Listing next, bool asCaller);
     void showFavorite(const QString& listingId, bool favorite, qint64 favoriteCount);
     void setError(const QString& message);
     void follow(const QString& id);
@@ -125,6 +131,7 @@ private:
     QString m_followedTopic;
     bitmarket::Listing m_listing;
     PhotoListModel m_photos;
+    LiveAuction m_auction;
     QString m_errorMessage;
     bool m_loading = false;
     int m_generation = 0;

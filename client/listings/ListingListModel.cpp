@@ -1,6 +1,8 @@
 #include "listings/ListingListModel.h"
 
 #include "api/ApiClient.h"
+#include "auctions/AuctionLabels.h"
+#include "bitmarket/AuctionRules.h"
 #include "bitmarket/Timestamp.h"
 #include "format/MoneyFormat.h"
 #include "format/RelativeTime.h"
@@ -13,10 +15,32 @@
 using bitmarket::Listing;
 using bitmarket::Result;
 
+namespace {
+
+bool isAuction(const Listing& l) {
+    return l.auction.has_value();
+}
+
+bool isRunningAuction(const Listing& l) {
+    return l.auction && l.auction->state == bitmarket::auction::kRunning;
+}
+
+qint64 msLeft(const Listing& l) {
+    if (!l.auction || l.auction->state != bitmarket::auction::kRunning)
+        return 0;
+    return l.auction->endsAtMs - bitmarket::nowMs();
+}
+
+} // namespace
+
 ListingListModel::ListingListModel(QObject* parent) : QAbstractListModel(parent) {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &ListingListModel::refresh);
+    m_auctionClock.setTimerType(Qt::PreciseTimer);
+    m_auctionClock.setInterval(AuctionLabels::kClockTickMs);
+    connect(&m_auctionClock, &QTimer::timeout, this, &ListingListModel::tickAuctions);
+    connect(&m_auctions, &AuctionFollower::auctionChanged, this, &ListingListModel::showAuction);
     QCoreApplication::instance()->installEventFilter(this);
 }
 
@@ -24,7 +48,7 @@ bool ListingListModel::eventFilter(QObject* watched, QEvent* event) {
     if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange &&
         !m_items.isEmpty())
         emit dataChanged(index(0), index(int(m_items.size()) - 1),
-                         {PriceTextRole, TimeAgoRole, StatusTextRole});
+                         {PriceTextRole, TimeAgoRole, StatusTextRole, TimeLeftRole});
     return QAbstractListModel::eventFilter(watched, event);
 }
 
@@ -42,9 +66,9 @@ QVariant ListingListModel::data(const QModelIndex& index, int role) const {
     case TitleRole:
         return l.title;
     case PriceTextRole:
-        return MoneyFormat::format(l.price);
+        return MoneyFormat::format(l.auction ? l.auction->currentPrice : l.price);
     case PriceAmountRole:
-        return l.price.amount;
+        return l.auction ? l.auction->currentPrice.amount : l.price.amount;
     case CurrencyRole:
         return l.price.currency;
     case RegionRole:
@@ -67,6 +91,19 @@ QVariant ListingListModel::data(const QModelIndex& index, int role) const {
         return l.condition;
     case StatusTextRole:
         return ListingLabels::statusText(l.status);
+    case IsAuctionRole:
+        return isAuction(l);
+    case BidCountRole:
+        return l.auction ? l.auction->bidCount : 0;
+    case TimeLeftRole:
+        if (!l.auction)
+            return QString();
+        return isRunningAuction(l) ? AuctionLabels::shortTimeLeft(msLeft(l))
+                                   : AuctionLabels::outcome(*l.auction);
+    case EndingSoonRole:
+        return l.auction && msLeft(l) > 0 && msLeft(l) <= AuctionLabels::kFinalMinutesMs;
+    case AuctionRunningRole:
+        return isRunningAuction(l) && msLeft(l) > 0;
     default:
         return {};
     }
@@ -87,7 +124,12 @@ QHash<int, QByteArray> ListingListModel::roleNames() const {
             {StatusRole, "status"},
             {SaleTypeRole, "saleType"},
             {ConditionRole, "condition"},
-            {StatusTextRole, "statusText"}};
+            {StatusTextRole, "statusText"},
+            {IsAuctionRole, "isAuction"},
+            {BidCountRole, "bidCount"},
+            {TimeLeftRole, "timeLeft"},
+            {EndingSoonRole, "endingSoon"},
+            {AuctionRunningRole, "auctionRunning"}};
 }
 
 bool ListingListModel::canFetchMore(const QModelIndex& parent) const {
@@ -300,6 +342,7 @@ void ListingListModel::deleteListing(const QString& listingId) {
             m_items.removeAt(row);
             endRemoveRows();
             emit countChanged();
+            followAuctions();
         }
         emit listingDeleted(listingId);
     });
@@ -329,6 +372,48 @@ void ListingListModel::replaceAll(QList<Listing> items) {
     }
     if (oldCount != newCount)
         emit countChanged();
+    followAuctions();
+}
+
+void ListingListModel::setRealtime(RealtimeClient* realtime) {
+    if (m_auctions.realtime() == realtime)
+        return;
+    m_auctions.setRealtime(realtime);
+    emit apiChanged();
+}
+
+void ListingListModel::tickAuctions() {
+    for (int i = 0; i < m_items.size(); ++i) {
+        if (isRunningAuction(m_items.at(i)))
+            emit dataChanged(index(i), index(i),
+                             {TimeLeftRole, EndingSoonRole, AuctionRunningRole});
+    }
+}
+
+void ListingListModel::followAuctions() {
+    QStringList running;
+    for (const Listing& l : std::as_const(m_items)) {
+        if (isRunningAuction(l))
+            running.append(l.id);
+    }
+    m_auctions.follow(running);
+    if (running.isEmpty())
+        m_auctionClock.stop();
+    else
+        m_auctionClock.start();
+}
+
+void ListingListModel::showAuction(const QString& listingId, const bitmarket::Auction& auction) {
+    const int row = rowOf(listingId);
+    if (row < 0 || !m_items.at(row).auction)
+        return;
+    const bitmarket::Auction& shown = *m_items.at(row).auction;
+    if (auction.state == bitmarket::auction::kRunning && auction.bidCount < shown.bidCount)
+        return; // a frame older than the row
+    m_items[row].auction = auction;
+    emit dataChanged(index(row), index(row),
+                     {PriceTextRole, PriceAmountRole, BidCountRole, TimeLeftRole, EndingSoonRole,
+                      AuctionRunningRole});
 }
 
 void ListingListModel::append(QList<Listing> items) {
@@ -345,6 +430,7 @@ void ListingListModel::append(QList<Listing> items) {
     m_items.append(std::move(fresh));
     endInsertRows();
     emit countChanged();
+    followAuctions();
 }
 
 int ListingListModel::rowOf(const QString& listingId) const {

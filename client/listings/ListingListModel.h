@@ -2,11 +2,14 @@
 // range, sale type, sort), a seller's listings or the user's favorites, paged
 // with the server's cursors. Filter changes reload after a short pause so
 // typing does not send a request per key, and new results replace the old rows
-// in place, so the grid does not blink empty in between.
+// in place, so the grid does not blink empty in between. Auction rows show their
+// current price and the time left, which counts down by itself; with `realtime`
+// set, their bids and their close arrive live.
 #pragma once
 
 #include "api/ApiClient.h"
 #include "api/ListingsApi.h"
+#include "auctions/AuctionFollower.h"
 #include "bitmarket/ApiTypes.h"
 
 #include <QAbstractListModel>
@@ -20,6 +23,7 @@ class ListingListModel : public QAbstractListModel, public QQmlParserStatus {
     QML_ELEMENT
     Q_INTERFACES(QQmlParserStatus)
     Q_PROPERTY(ApiClient* api READ api WRITE setApi NOTIFY apiChanged)
+    Q_PROPERTY(RealtimeClient* realtime READ realtime WRITE setRealtime NOTIFY apiChanged)
     Q_PROPERTY(Source source READ source WRITE setSource NOTIFY filterChanged)
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY filterChanged)
     Q_PROPERTY(QString categoryId READ categoryId WRITE setCategoryId NOTIFY filterChanged)
@@ -57,6 +61,12 @@ public:
         SaleTypeRole,
         ConditionRole,
         StatusTextRole,
+        IsAuctionRole,
+        BidCountRole,
+        // "3 h 12 min": what is left of a running auction; "Sold", "Ended" once over.
+        TimeLeftRole,
+        EndingSoonRole,
+        AuctionRunningRole,
     };
 
     explicit ListingListModel(QObject* parent = nullptr);
@@ -74,6 +84,8 @@ public:
 
     ApiClient* api() const { return m_api; }
     void setApi(ApiClient* api);
+    RealtimeClient* realtime() const { return m_auctions.realtime(); }
+    void setRealtime(RealtimeClient* realtime);
     Source source() const { return m_source; }
     void setSource(Source source);
     QString query() const { return m_query; }
@@ -134,6 +146,10 @@ private:
     int rowOf(const QString& listingId) const;
     void setError(const QString& message);
     void setLoading(bool loading, bool more);
+    void tickAuctions();
+    // Follows the running auctions among the rows, and counts their time down.
+    void followAuctions();
+    void showAuction(const QString& listingId, const bitmarket::Auction& auction);
 
     QPointer<ApiClient> m_api;
     QList<bitmarket::Listing> m_items;
@@ -155,4 +171,6 @@ private:
     bool m_complete = false;
     int m_generation = 0;
     QTimer m_debounce;
+    QTimer m_auctionClock; // runs while a row is a running auction
+    AuctionFollower m_auctions;
 };

@@ -1,6 +1,7 @@
 #include "notifications/AlertSettings.h"
 
 #include "api/ApiClient.h"
+#include "auctions/AuctionLabels.h"
 #include "bitmarket/NotificationRules.h"
 #include "format/MoneyFormat.h"
 
@@ -64,7 +65,8 @@ QString AlertSettings::typeLabel(const QString& type) const {
         return tr("My 3D model is ready");
     if (type == n::kModelFailed)
         return tr("My 3D model failed");
-    return type;
+    const QString auction = AuctionLabels::notificationType(type);
+    return auction.isEmpty() ? type : auction;
 }
 
 void AlertSettings::reload() {

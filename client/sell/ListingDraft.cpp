@@ -4,6 +4,7 @@
 #include "api/ListingsApi.h"
 #include "api/PhotosApi.h"
 #include "bitmarket/ApiTypes.h"
+#include "bitmarket/Timestamp.h"
 #include "format/MoneyFormat.h"
 
 #include <QFile>
@@ -34,23 +35,53 @@ bool isImageFile(const QString& path) {
     return suffixes.contains(QFileInfo(path).suffix().toLower());
 }
 
-// "price.amount" -> "price": the form has one field per top-level property.
+// "price.amount" -> "price": the form has one field per top-level property, and
+// one per auction term ("auction.reservePrice.amount" -> "reservePrice",
+// "auction.endsAt" -> "duration", "auction.startPrice" -> "price").
 QString formFieldOf(const QString& apiField) {
-    return apiField.section(QLatin1Char('.'), 0, 0);
+    const QString top = apiField.section(QLatin1Char('.'), 0, 0);
+    if (top != QLatin1String("auction"))
+        return top;
+    const QString term = apiField.section(QLatin1Char('.'), 1, 1);
+    if (term == QLatin1String("endsAt"))
+        return QStringLiteral("duration");
+    if (term == QLatin1String("startPrice") || term.isEmpty())
+        return QStringLiteral("price");
+    return term;
 }
 
 } // namespace
 
 ListingDraft::ListingDraft(QObject* parent) : QObject(parent) {
+    connect(&m_auction, &AuctionTermsDraft::edited, this, &ListingDraft::dropFieldError);
 }
 
 void ListingDraft::updateField(QString& member, const QString& value, const char* field) {
     if (member == value)
         return;
     member = value;
+    m_auction.setStartPrice(MoneyFormat::parse(m_price, QStringLiteral("KRW")));
     emit fieldsChanged();
-    if (m_fieldErrors.remove(QLatin1String(field)) > 0)
+    dropFieldError(QLatin1String(field));
+}
+
+void ListingDraft::dropFieldError(const QString& field) {
+    if (m_fieldErrors.remove(field) > 0)
         setMessage(m_fieldErrors.isEmpty() ? QString() : m_message, m_fieldErrors);
+}
+
+void ListingDraft::setSaleType(const QString& value) {
+    if (m_saleType == value || !m_listingId.isEmpty() || !rules::saleTypeNamed(value))
+        return;
+    m_saleType = value;
+    emit fieldsChanged();
+    // The auction's own fields are not asked of a fixed-price listing.
+    for (const char* field : {"minIncrement", "reservePrice", "buyNowPrice", "duration"})
+        dropFieldError(QLatin1String(field));
+}
+
+bool ListingDraft::isAuction() const {
+    return m_saleType == QLatin1String("auction");
 }
 
 void ListingDraft::setApi(ApiClient* api) {
@@ -78,6 +109,9 @@ void ListingDraft::reset() {
     m_price.clear();
     m_tags.clear();
     m_region.clear();
+    m_saleType = QStringLiteral("fixed");
+    m_auction.reset();
+    m_auction.setStartPrice(-1);
     m_removedRemoteIds.clear();
     m_photos.setItems({});
     emit listingIdChanged();
@@ -107,6 +141,8 @@ void ListingDraft::load() {
                                                 'f', digits);
         m_tags = l.tags.join(QStringLiteral(", "));
         m_region = l.region;
+        m_saleType = l.saleType;
+        m_auction.setStartPrice(MoneyFormat::parse(m_price, QStringLiteral("KRW")));
         QList<DraftPhotoListModel::Item> photos;
         for (const bitmarket::Photo& p : l.photos) {
             DraftPhotoListModel::Item item;
@@ -188,6 +224,8 @@ bool ListingDraft::validate() {
         errors.insert("price", tr("Enter a price in numbers, like 25,000."));
     else if (price > rules::kPriceMax)
         errors.insert("price", tr("That price is higher than BitMarket allows."));
+    if (isAuction() && m_listingId.isEmpty())
+        m_auction.validate(price, errors);
     if (!rules::conditionNamed(m_condition))
         errors.insert("condition", tr("Choose the item's condition."));
     const QStringList tags = tagList();
@@ -228,9 +266,16 @@ void ListingDraft::submit() {
         return;
     setStage(Saving);
     QJsonObject fields = body();
-    // The sale type is chosen once; an edit leaves it (and an auction's terms) alone.
-    if (m_listingId.isEmpty())
-        fields.insert("saleType", "fixed");
+    // The sale type is chosen once; an edit leaves it (and an auction's terms, its start
+    // price among them) alone.
+    if (m_listingId.isEmpty()) {
+        fields.insert("saleType", m_saleType);
+        if (isAuction())
+            fields.insert("auction",
+                          m_auction.toJson(MoneyFormat::parse(m_price, "KRW"), bitmarket::nowMs()));
+    } else if (isAuction()) {
+        fields.remove("price");
+    }
     auto answer = [this](Result<Listing> listing) {
         if (!listing) {
             const bitmarket::ApiError& error = listing.error();

@@ -3,11 +3,14 @@
 // limits, from bitmarket/ListingRules.h), creates or updates the
 // listing, deletes photos the seller removed and uploads new ones one by one
 // (so each has its own progress bar), and puts the server's validation errors
-// next to the field they name.
+// next to the field they name. A new listing is sold at a fixed price or by
+// auction (saleType); an auction's price is its start price, and its other
+// terms are `auction`. An edit leaves the sale type and an auction's terms alone.
 #pragma once
 
 #include "api/ApiClient.h"
 #include "bitmarket/ListingRules.h"
+#include "sell/AuctionTermsDraft.h"
 #include "sell/DraftPhotoListModel.h"
 
 #include <QObject>
@@ -29,6 +32,8 @@ class ListingDraft : public QObject {
     Q_PROPERTY(QString price READ price WRITE setPrice NOTIFY fieldsChanged)
     Q_PROPERTY(QString tags READ tags WRITE setTags NOTIFY fieldsChanged)
     Q_PROPERTY(QString region READ region WRITE setRegion NOTIFY fieldsChanged)
+    Q_PROPERTY(QString saleType READ saleType WRITE setSaleType NOTIFY fieldsChanged)
+    Q_PROPERTY(AuctionTermsDraft* auction READ auction CONSTANT)
     Q_PROPERTY(DraftPhotoListModel* photos READ photos CONSTANT)
     Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stageChanged)
@@ -74,6 +79,10 @@ public:
     void setTags(const QString& value) { updateField(m_tags, value, "tags"); }
     QString region() const { return m_region; }
     void setRegion(const QString& value) { updateField(m_region, value, "region"); }
+    // "fixed" or "auction"; chosen for a new listing only.
+    QString saleType() const { return m_saleType; }
+    void setSaleType(const QString& value);
+    AuctionTermsDraft* auction() { return &m_auction; }
 
     // Adds image files (from the picker or a drop); returns how many were accepted.
     Q_INVOKABLE int addPhotos(const QList<QUrl>& urls);
@@ -102,6 +111,8 @@ private:
     void finishUploads();
     void setStage(Stage stage);
     void setMessage(const QString& message, QVariantMap fieldErrors = {});
+    void dropFieldError(const QString& field);
+    bool isAuction() const;
 
     QPointer<ApiClient> m_api;
     QString m_listingId;
@@ -112,6 +123,8 @@ private:
     QString m_price;
     QString m_tags;
     QString m_region;
+    QString m_saleType = QStringLiteral("fixed");
+    AuctionTermsDraft m_auction;
     DraftPhotoListModel m_photos;
     QStringList m_removedRemoteIds;
     Stage m_stage = Editing;

@@ -10,6 +10,8 @@ Basic.Dialog {
     property string message
     property string confirmText
     property string cancelText: qsTr("Cancel")
+    // "danger" for what destroys, "primary" for a step forward such as a purchase.
+    property string confirmKind: "danger"
     signal confirmed()
 
     anchors.centerIn: parent
@@ -52,7 +54,7 @@ Basic.Dialog {
             }
             AppButton {
                 objectName: "confirmDialogConfirm"
-                kind: "danger"
+                kind: dialog.confirmKind
                 text: dialog.confirmText
                 onClicked: { dialog.accept(); dialog.confirmed() }
             }

@@ -1,4 +1,6 @@
 // A listing in the grid: photo, 3D badge, heart, title, price, region and age.
+// An auction shows its current price, its bids and a badge with the time left
+// (red in the last minutes).
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Basic as Basic
@@ -14,6 +16,12 @@ Basic.AbstractButton {
     property bool favorite
     property string status
     property string statusText
+    property bool isAuction
+    property string timeLeft
+    property bool endingSoon
+    // False once its time is up or it closed: the badge says how it ended, in grey.
+    property bool auctionRunning
+    property int bidCount
     signal favoriteToggled()
 
     hoverEnabled: true
@@ -51,6 +59,31 @@ Basic.AbstractButton {
                     Text {
                         textFormat: Text.PlainText
                         text: qsTr("3D")
+                        color: "#FFFFFF"
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontCaption
+                        font.weight: Font.Bold
+                        anchors.verticalCenter: parent.verticalCenter
+                    }
+                }
+            }
+            Rectangle {
+                objectName: "auctionBadge"
+                visible: card.isAuction && card.status === "active"
+                anchors { left: parent.left; bottom: parent.bottom; margins: Theme.spaceS }
+                height: 24
+                width: auctionRow.implicitWidth + Theme.spaceM
+                radius: 12
+                color: !card.auctionRunning ? Theme.textMuted : (card.endingSoon ? Theme.danger : Theme.accent)
+                Row {
+                    id: auctionRow
+                    anchors.centerIn: parent
+                    spacing: Theme.spaceXs
+                    Icon { name: "clock"; color: "#FFFFFF"; size: 14; anchors.verticalCenter: parent.verticalCenter }
+                    Text {
+                        objectName: "auctionBadgeText"
+                        textFormat: Text.PlainText
+                        text: qsTr("Auction · %1").arg(card.timeLeft)
                         color: "#FFFFFF"
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontCaption
@@ -112,7 +145,8 @@ Basic.AbstractButton {
             Text {
                 textFormat: Text.PlainText
                 Layout.fillWidth: true
-                text: [card.region, card.timeAgo].filter(function (s) { return s.length > 0 }).join(" · ")
+                text: [card.region, card.isAuction ? qsTr("%n bid(s)", "", card.bidCount) : card.timeAgo]
+                      .filter(function (s) { return s.length > 0 }).join(" · ")
                 elide: Text.ElideRight
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontCaption

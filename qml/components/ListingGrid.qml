@@ -11,11 +11,15 @@ Item {
     property string emptyTitle: qsTr("Nothing here yet")
     property string emptyDetail
     property string emptyIcon: "search"
+    // Scrolls with the cards above the first row (the home page's "ending soon").
+    property Component header
     signal listingOpened(string listingId)
     // A heart pressed by someone not signed in.
     signal favoriteNeedsSignIn(string listingId)
 
     readonly property int minCardWidth: 216
+    // The width a header has to fill (the cards leave a gap on the right).
+    readonly property real headerWidth: grid.width - Theme.spaceM
     readonly property int columns: Math.max(1, Math.floor((grid.width + Theme.spaceM) / (minCardWidth + Theme.spaceM)))
 
     GridView {
@@ -33,6 +37,7 @@ Item {
         boundsBehavior: Flickable.DragAndOvershootBounds
         cacheBuffer: 600
         keyNavigationEnabled: true
+        header: root.header
         Basic.ScrollBar.vertical: Basic.ScrollBar { }
 
         delegate: Item {
@@ -47,6 +52,11 @@ Item {
             required property bool isFavorite
             required property string status
             required property string statusText
+            required property bool isAuction
+            required property string timeLeft
+            required property bool endingSoon
+            required property bool auctionRunning
+            required property int bidCount
             width: grid.cellWidth
             height: grid.cellHeight
             ListingCard {
@@ -63,6 +73,11 @@ Item {
                 favorite: parent.isFavorite
                 status: parent.status
                 statusText: parent.statusText
+                isAuction: parent.isAuction
+                timeLeft: parent.timeLeft
+                endingSoon: parent.endingSoon
+                auctionRunning: parent.auctionRunning
+                bidCount: parent.bidCount
                 onClicked: root.listingOpened(parent.listingId)
                 onFavoriteToggled: Session.signedIn ? root.model.setFavorite(parent.listingId, !parent.isFavorite)
                                                     : root.favoriteNeedsSignIn(parent.listingId)
@@ -76,6 +91,16 @@ Item {
                 anchors.centerIn: parent
                 running: root.model && root.model.loadingMore
                 visible: running
+            }
+        }
+
+        // A header that changes height (a wider window makes its cards taller) would leave the
+        // page scrolled partway into it: a page that was within the header goes to its top.
+        Connections {
+            target: grid.headerItem
+            function onHeightChanged() {
+                if (grid.contentY - grid.originY < grid.headerItem.height + grid.topMargin)
+                    grid.positionViewAtBeginning()
             }
         }
 

@@ -21,6 +21,7 @@ Basic.Popup {
         if (type === "keyword.match") return "search"
         if (type === "price.drop") return "tag"
         if (type === "model.ready") return "cube"
+        if (type.startsWith("auction.")) return "gavel"
         return "alert"
     }
 
@@ -85,13 +86,13 @@ Basic.Popup {
                     Rectangle {
                         Layout.alignment: Qt.AlignTop
                         width: 36; height: 36; radius: 18
-                        color: row.type === "model.failed" ? Theme.dangerSoft : Theme.surface
+                        color: row.type === "model.failed" || row.type === "auction.outbid" ? Theme.dangerSoft : Theme.surface
                         border.color: Theme.border
                         Icon {
                             anchors.centerIn: parent
                             name: panel.iconOf(row.type)
                             size: 18
-                            color: row.type === "model.failed" ? Theme.danger : Theme.accent
+                            color: row.type === "model.failed" || row.type === "auction.outbid" ? Theme.danger : Theme.accent
                         }
                     }
                     ColumnLayout {

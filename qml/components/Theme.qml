@@ -26,6 +26,7 @@ QtObject {
     readonly property color danger: dark ? "#FF6B6B" : "#D92D3A"
     readonly property color dangerSoft: dark ? "#3A1E22" : "#FDECEE"
     readonly property color success: dark ? "#4CC38A" : "#1E8E55"
+    readonly property color successSoft: dark ? "#16302A" : "#E6F6EE"
     readonly property color warning: dark ? "#F5B84A" : "#B26B00"
     readonly property color warningSoft: dark ? "#3A2F1A" : "#FFF4DE"
     readonly property color scrim: dark ? "#CC000000" : "#B3000000"

@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuctionPanel</name>
+    <message numerus="yes">
+        <source>%n bid(s)</source>
+        <translation><numerusform>%n bid</numerusform><numerusform>%n bids</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bidder(s)</source>
+        <translation><numerusform>%n bidder</numerusform><numerusform>%n bidders</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>AuctionTermsDraft</name>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ListingCard</name>
+    <message numerus="yes">
+        <source>%n bid(s)</source>
+        <translation><numerusform>%n bid</numerusform><numerusform>%n bids</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ListingDraft</name>
     <message numerus="yes">
         <source>%n photo(s) could not be uploaded. Save again to retry.</source>
@@ -25,6 +54,13 @@
     <message numerus="yes">
         <source>%n view(s)</source>
         <translation><numerusform>%n view</numerusform><numerusform>%n views</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MyBidsPage</name>
+    <message numerus="yes">
+        <source>%n bid(s)</source>
+        <translation><numerusform>%n bid</numerusform><numerusform>%n bids</numerusform></translation>
     </message>
 </context>
 <context>

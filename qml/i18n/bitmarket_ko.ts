@@ -25,6 +25,283 @@
     </message>
 </context>
 <context>
+    <name>AuctionLabels</name>
+    <message>
+        <source>Ended</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1일 %2시간</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>Ending…</source>
+        <translation>마감 중…</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 남음</translation>
+    </message>
+    <message>
+        <source>Leading</source>
+        <translation>최고 입찰</translation>
+    </message>
+    <message>
+        <source>Outbid</source>
+        <translation>추월됨</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>낙찰</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>낙찰 실패</translation>
+    </message>
+    <message>
+        <source>Someone bid more than my maximum</source>
+        <translation>내 최대 입찰가를 넘는 입찰</translation>
+    </message>
+    <message>
+        <source>I won an auction</source>
+        <translation>내가 낙찰받은 경매</translation>
+    </message>
+    <message>
+        <source>An auction I bid on ended without me</source>
+        <translation>입찰했지만 놓친 경매</translation>
+    </message>
+    <message>
+        <source>My auction sold</source>
+        <translation>내 경매 낙찰</translation>
+    </message>
+    <message>
+        <source>My auction ended unsold</source>
+        <translation>내 경매 유찰</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>낙찰</translation>
+    </message>
+</context>
+<context>
+    <name>AuctionPanel</name>
+    <message>
+        <source>Sold for</source>
+        <translation>낙찰가</translation>
+    </message>
+    <message>
+        <source>Current bid</source>
+        <translation>현재 입찰가</translation>
+    </message>
+    <message>
+        <source>Starting price</source>
+        <translation>시작가</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bid(s)</source>
+        <translation><numerusform>입찰 %n건</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bidder(s)</source>
+        <translation><numerusform>입찰자 %n명</numerusform></translation>
+    </message>
+    <message>
+        <source>No bids yet</source>
+        <translation>아직 입찰이 없어요</translation>
+    </message>
+    <message>
+        <source>ends %1</source>
+        <translation>%1 마감</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>%1 마감됨</translation>
+    </message>
+    <message>
+        <source>Extended: a late bid moved the end.</source>
+        <translation>연장됨: 마감 직전 입찰로 마감 시간이 늦춰졌어요.</translation>
+    </message>
+    <message>
+        <source>Your reserve of %1 is met.</source>
+        <translation>최저 낙찰가 %1에 도달했어요.</translation>
+    </message>
+    <message>
+        <source>Your reserve: %1, not met yet.</source>
+        <translation>최저 낙찰가 %1, 아직 도달하지 않았어요.</translation>
+    </message>
+    <message>
+        <source>The seller&apos;s reserve is not met yet.</source>
+        <translation>판매자의 최저 낙찰가에 아직 도달하지 않았어요.</translation>
+    </message>
+    <message>
+        <source>You are the highest bidder. Your maximum: %1</source>
+        <translation>최고 입찰자예요. 내 최대 입찰가: %1</translation>
+    </message>
+    <message>
+        <source>You have been outbid. Your maximum was %1</source>
+        <translation>다른 입찰자가 앞섰어요. 내 최대 입찰가: %1</translation>
+    </message>
+    <message>
+        <source>The seller cancelled this auction.</source>
+        <translation>판매자가 이 경매를 취소했어요.</translation>
+    </message>
+    <message>
+        <source>You won this auction. Your order is waiting for payment.</source>
+        <translation>낙찰받았어요. 주문이 결제를 기다리고 있어요.</translation>
+    </message>
+    <message>
+        <source>Won by %1.</source>
+        <translation>%1 님이 낙찰받았어요.</translation>
+    </message>
+    <message>
+        <source>This auction has a winner.</source>
+        <translation>낙찰자가 정해졌어요.</translation>
+    </message>
+    <message>
+        <source>The auction ended without a sale.</source>
+        <translation>낙찰 없이 경매가 끝났어요.</translation>
+    </message>
+    <message>
+        <source>Raise my maximum</source>
+        <translation>최대 입찰가 올리기</translation>
+    </message>
+    <message>
+        <source>Bid %1 or more</source>
+        <translation>%1 이상 입찰하기</translation>
+    </message>
+    <message>
+        <source>Buy now for %1</source>
+        <translation>%1에 즉시 구매</translation>
+    </message>
+    <message>
+        <source>Your auction: buyers bid here. You can cancel it until the first bid.</source>
+        <translation>내 경매예요. 구매자가 여기서 입찰하고, 첫 입찰 전까지는 취소할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Your auction: bids have come in, so it runs to the end.</source>
+        <translation>내 경매예요. 입찰이 들어와서 마감까지 진행돼요.</translation>
+    </message>
+    <message>
+        <source>Cancel auction</source>
+        <translation>경매 취소</translation>
+    </message>
+    <message>
+        <source>Bids (%1)</source>
+        <translation>입찰 내역 (%1)</translation>
+    </message>
+    <message>
+        <source>Be the first to bid.</source>
+        <translation>첫 입찰자가 되어 보세요.</translation>
+    </message>
+    <message>
+        <source>Nobody bid.</source>
+        <translation>입찰이 없었어요.</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (나)</translation>
+    </message>
+    <message>
+        <source>Show earlier bids</source>
+        <translation>이전 입찰 더 보기</translation>
+    </message>
+    <message>
+        <source>Bought at the buy-now price</source>
+        <translation>즉시 구매가로 팔렸어요</translation>
+    </message>
+    <message>
+        <source>No bids</source>
+        <translation>입찰 없음</translation>
+    </message>
+    <message>
+        <source>Highest bid</source>
+        <translation>최고 입찰가</translation>
+    </message>
+    <message>
+        <source>You cancelled this auction.</source>
+        <translation>이 경매를 취소했어요.</translation>
+    </message>
+    <message>
+        <source>You bought it. Your order is waiting for payment.</source>
+        <translation>구매했어요. 주문이 결제를 기다리고 있어요.</translation>
+    </message>
+    <message>
+        <source>Someone bought it at the buy-now price.</source>
+        <translation>다른 사람이 즉시 구매가로 샀어요.</translation>
+    </message>
+</context>
+<context>
+    <name>AuctionTermsDraft</name>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n시간</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n일</numerusform></translation>
+    </message>
+    <message>
+        <source>Leave it empty to use our table: the step grows with the price.</source>
+        <translation>비워 두면 기본 표를 써요. 가격이 오를수록 단위도 커져요.</translation>
+    </message>
+    <message>
+        <source>Leave it empty to use our table: %1 at this start price, more as the price grows.</source>
+        <translation>비워 두면 기본 표를 써요. 이 시작가에서는 %1이고, 가격이 오를수록 커져요.</translation>
+    </message>
+    <message>
+        <source>under %1: %2</source>
+        <translation>%1 미만: %2</translation>
+    </message>
+    <message>
+        <source>from %1: %2</source>
+        <translation>%1 이상: %2</translation>
+    </message>
+    <message>
+        <source>Enter the step in numbers, or leave it empty.</source>
+        <translation>입찰 단위를 숫자로 입력하거나 비워 두세요.</translation>
+    </message>
+    <message>
+        <source>That step is higher than BitMarket allows.</source>
+        <translation>BitMarket에서 받을 수 있는 단위보다 커요.</translation>
+    </message>
+    <message>
+        <source>Enter the reserve in numbers, or leave it empty.</source>
+        <translation>최저 낙찰가를 숫자로 입력하거나 비워 두세요.</translation>
+    </message>
+    <message>
+        <source>The reserve cannot be below the start price.</source>
+        <translation>최저 낙찰가는 시작가보다 낮을 수 없어요.</translation>
+    </message>
+    <message>
+        <source>That price is higher than BitMarket allows.</source>
+        <translation>BitMarket에서 받을 수 있는 가격보다 높아요.</translation>
+    </message>
+    <message>
+        <source>Enter the buy-now price in numbers, or leave it empty.</source>
+        <translation>즉시 구매가를 숫자로 입력하거나 비워 두세요.</translation>
+    </message>
+    <message>
+        <source>Buy-now must be above the start price.</source>
+        <translation>즉시 구매가는 시작가보다 높아야 해요.</translation>
+    </message>
+    <message>
+        <source>Buy-now cannot be below the reserve.</source>
+        <translation>즉시 구매가는 최저 낙찰가보다 낮을 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Choose how long the auction runs.</source>
+        <translation>경매 기간을 고르세요.</translation>
+    </message>
+</context>
+<context>
     <name>FavoriteButton</name>
     <message>
         <source>Remove from favorites</source>
@@ -138,12 +415,32 @@
         <source>Try other words, another category or a wider price range.</source>
         <translation>다른 검색어나 카테고리, 더 넓은 가격대로 찾아보세요.</translation>
     </message>
+    <message>
+        <source>Ending soon</source>
+        <translation>곧 마감되는 경매</translation>
+    </message>
+    <message>
+        <source>Bid before the clock runs out</source>
+        <translation>시간이 다 되기 전에 입찰하세요</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>최신 매물</translation>
+    </message>
 </context>
 <context>
     <name>ListingCard</name>
     <message>
         <source>3D</source>
         <translation>3D</translation>
+    </message>
+    <message>
+        <source>Auction · %1</source>
+        <translation>경매 · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bid(s)</source>
+        <translation><numerusform>입찰 %n건</numerusform></translation>
     </message>
 </context>
 <context>
@@ -360,6 +657,97 @@
         <source>3D (being made)</source>
         <translation>3D 만드는 중</translation>
     </message>
+    <message>
+        <source>You are the highest bidder</source>
+        <translation>최고 입찰자가 되었어요</translation>
+    </message>
+    <message>
+        <source>Bid placed, but another bidder&apos;s maximum is higher</source>
+        <translation>입찰했지만 다른 입찰자의 최대 입찰가가 더 높아요</translation>
+    </message>
+    <message>
+        <source>It is yours: your order is waiting for payment</source>
+        <translation>구매했어요. 주문이 결제를 기다리고 있어요</translation>
+    </message>
+    <message>
+        <source>Auction cancelled</source>
+        <translation>경매를 취소했어요</translation>
+    </message>
+    <message>
+        <source>Sign in to bid.</source>
+        <translation>입찰하려면 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Sign in to buy this.</source>
+        <translation>구매하려면 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Buy it now?</source>
+        <translation>지금 바로 구매할까요?</translation>
+    </message>
+    <message>
+        <source>You buy “%1” for %2 and the auction ends at once. An order is made for you to pay.</source>
+        <translation>“%1”을(를) %2에 구매하고 경매는 바로 끝나요. 결제할 주문이 만들어져요.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <source>Buy now</source>
+        <translation>즉시 구매</translation>
+    </message>
+    <message>
+        <source>Cancel this auction?</source>
+        <translation>이 경매를 취소할까요?</translation>
+    </message>
+    <message>
+        <source>Nobody has bid yet. The auction ends now and cannot be started again.</source>
+        <translation>아직 입찰이 없어요. 경매는 지금 끝나고 다시 시작할 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Keep it running</source>
+        <translation>계속 진행</translation>
+    </message>
+    <message>
+        <source>Cancel auction</source>
+        <translation>경매 취소</translation>
+    </message>
+</context>
+<context>
+    <name>LiveAuction</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>나</translation>
+    </message>
+    <message>
+        <source>This auction has ended.</source>
+        <translation>이미 끝난 경매예요.</translation>
+    </message>
+    <message>
+        <source>You cannot bid on your own listing.</source>
+        <translation>내 상품에는 입찰할 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Enter your maximum in numbers, like %1.</source>
+        <translation>최대 입찰가를 %1처럼 숫자로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Your maximum is already %1: enter more to raise it.</source>
+        <translation>최대 입찰가가 이미 %1이에요. 올리려면 더 큰 금액을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Bid at least %1.</source>
+        <translation>%1 이상으로 입찰하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -418,6 +806,14 @@
     <message>
         <source>Sign in</source>
         <translation>로그인</translation>
+    </message>
+    <message>
+        <source>My bids</source>
+        <translation>내 입찰</translation>
+    </message>
+    <message>
+        <source>Sign in to see your bids.</source>
+        <translation>입찰 내역을 보려면 로그인하세요.</translation>
     </message>
 </context>
 <context>
@@ -480,6 +876,41 @@
     <message>
         <source>Reset view (double-click)</source>
         <translation>시점 초기화 (더블클릭)</translation>
+    </message>
+</context>
+<context>
+    <name>MyBidsPage</name>
+    <message>
+        <source>My bids</source>
+        <translation>내 입찰</translation>
+    </message>
+    <message>
+        <source>Your maximum %1</source>
+        <translation>내 최대 입찰가 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bid(s)</source>
+        <translation><numerusform>입찰 %n건</numerusform></translation>
+    </message>
+    <message>
+        <source>You have not bid on anything yet</source>
+        <translation>아직 입찰한 경매가 없어요</translation>
+    </message>
+    <message>
+        <source>Auctions show a clock on their card. Bid once and follow it here.</source>
+        <translation>경매 상품은 카드에 시계가 보여요. 입찰하면 여기서 이어서 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Browse listings</source>
+        <translation>상품 둘러보기</translation>
+    </message>
+    <message>
+        <source>Could not load your bids</source>
+        <translation>입찰 내역을 불러오지 못했어요</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
     </message>
 </context>
 <context>
@@ -561,6 +992,41 @@
     <message>
         <source>No photos</source>
         <translation>사진 없음</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceBidDialog</name>
+    <message>
+        <source>Raise your maximum</source>
+        <translation>최대 입찰가 올리기</translation>
+    </message>
+    <message>
+        <source>Place a bid</source>
+        <translation>입찰하기</translation>
+    </message>
+    <message>
+        <source>Enter the most you would pay: we bid for you only as much as it takes to keep you ahead, up to that amount, and nobody sees it.</source>
+        <translation>낼 수 있는 최대 금액을 입력하세요. 그 금액까지 앞서는 데 필요한 만큼만 대신 입찰하며, 이 금액은 아무도 볼 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Your maximum (₩)</source>
+        <translation>최대 입찰가 (₩)</translation>
+    </message>
+    <message>
+        <source>Now %1. Enter more to raise it.</source>
+        <translation>지금 %1. 올리려면 더 큰 금액을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>At least %1 (current price %2)</source>
+        <translation>%1 이상 (현재가 %2)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Place bid</source>
+        <translation>입찰</translation>
     </message>
 </context>
 <context>
@@ -735,6 +1201,54 @@
     <message>
         <source>Move later</source>
         <translation>뒤로 이동</translation>
+    </message>
+    <message>
+        <source>How to sell</source>
+        <translation>판매 방식</translation>
+    </message>
+    <message>
+        <source>Start price (₩)</source>
+        <translation>시작가 (₩)</translation>
+    </message>
+    <message>
+        <source>Bid step (₩, optional)</source>
+        <translation>입찰 단위 (₩, 선택)</translation>
+    </message>
+    <message>
+        <source>Our table</source>
+        <translation>기본 표</translation>
+    </message>
+    <message>
+        <source>Runs for</source>
+        <translation>경매 기간</translation>
+    </message>
+    <message>
+        <source>Reserve price (₩, optional)</source>
+        <translation>최저 낙찰가 (₩, 선택)</translation>
+    </message>
+    <message>
+        <source>It sells only if bids reach this; bidders see only whether it is met.</source>
+        <translation>입찰가가 이 금액에 닿아야 팔려요. 입찰자는 도달 여부만 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>No reserve</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Buy-now price (₩, optional)</source>
+        <translation>즉시 구매가 (₩, 선택)</translation>
+    </message>
+    <message>
+        <source>Anyone can buy at this price until the first bid (with a reserve, until it is met).</source>
+        <translation>첫 입찰 전까지(최저 낙찰가가 있으면 도달 전까지) 누구나 이 가격에 바로 살 수 있어요.</translation>
+    </message>
+    <message>
+        <source>No buy-now</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Start auction</source>
+        <translation>경매 시작</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ Item {
     ListingListModel {
         id: favorites
         api: Api
+        realtime: Realtime
         source: ListingListModel.Favorites
     }
     ColumnLayout {

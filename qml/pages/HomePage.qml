@@ -1,6 +1,8 @@
-// Home: search and filters over the newest listings.
+// Home: search and filters over the newest listings, and above them (while no
+// search or filter is set) the auctions ending soonest, in a row that scrolls sideways.
 import QtQuick
 import QtQuick.Layouts
+import QtQuick.Controls.Basic as Basic
 import BitMarket.Client
 
 Item {
@@ -22,7 +24,22 @@ Item {
         id: listingModel
         objectName: "homeListings"
         api: Api
+        realtime: Realtime
     }
+    ListingListModel {
+        id: endingSoonModel
+        objectName: "endingSoonListings"
+        api: Api
+        realtime: Realtime
+        saleType: "auction"
+        sort: "ending_soon"
+        pageSize: 12
+    }
+    // Over the plain newest listings only: a search, a filter or another order is the user's own.
+    readonly property bool showsEndingSoon: endingSoonModel.count > 0 && listingModel.query.trim().length === 0
+        && listingModel.categoryId.length === 0 && listingModel.minPrice.length === 0
+        && listingModel.maxPrice.length === 0 && listingModel.saleType.length === 0
+        && listingModel.sort === "newest"
     CategoryListModel {
         id: categoryModel
         api: Api
@@ -72,6 +89,8 @@ Item {
             }
         }
         ListingGrid {
+            id: homeGrid
+            header: page.showsEndingSoon ? endingSoonStrip : null
             Layout.fillWidth: true
             Layout.fillHeight: true
             model: listingModel
@@ -80,6 +99,85 @@ Item {
             emptyDetail: qsTr("Try other words, another category or a wider price range.")
             onListingOpened: function (listingId) { page.listingOpened(listingId) }
             onFavoriteNeedsSignIn: function (listingId) { page.favoriteNeedsSignIn(listingId) }
+        }
+    }
+
+    Component {
+        id: endingSoonStrip
+        ColumnLayout {
+            objectName: "endingSoonSection"
+            width: homeGrid.headerWidth
+            spacing: Theme.spaceS
+            RowLayout {
+                Layout.fillWidth: true
+                Icon { name: "clock"; size: 20; color: Theme.danger }
+                Text {
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                    text: qsTr("Ending soon")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.weight: Font.Bold
+                    color: Theme.text
+                }
+                Text {
+                    textFormat: Text.PlainText
+                    text: qsTr("Bid before the clock runs out")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontCaption
+                    color: Theme.textMuted
+                }
+            }
+            ListView {
+                id: strip
+                objectName: "endingSoonStrip"
+                // Whole cards across the row, as wide as the grid's; the rest scrolls sideways.
+                readonly property int cardsAcross: Math.max(1, Math.floor((width + Theme.spaceM) / (homeGrid.minCardWidth + Theme.spaceM)))
+                readonly property real cardWidth: Math.floor((width - (cardsAcross - 1) * Theme.spaceM) / cardsAcross)
+                Layout.fillWidth: true
+                Layout.preferredHeight: cardWidth * 3 / 4 + 96
+                orientation: ListView.Horizontal
+                spacing: Theme.spaceM
+                clip: true
+                model: endingSoonModel
+                boundsBehavior: Flickable.StopAtBounds
+                Basic.ScrollBar.horizontal: Basic.ScrollBar { policy: strip.contentWidth > strip.width ? Basic.ScrollBar.AsNeeded : Basic.ScrollBar.AlwaysOff }
+                // The card's own properties take the roles of the same name.
+                delegate: ListingCard {
+                    required property string listingId
+                    required property bool isFavorite
+                    required thumbUrl
+                    required title
+                    required priceText
+                    required region
+                    required timeAgo
+                    required hasModel
+                    required status
+                    required statusText
+                    required isAuction
+                    required timeLeft
+                    required endingSoon
+                    required auctionRunning
+                    required bidCount
+                    objectName: "endingSoonCard"
+                    width: strip.cardWidth
+                    height: strip.height
+                    favorite: isFavorite
+                    onClicked: page.listingOpened(listingId)
+                    onFavoriteToggled: Session.signedIn ? endingSoonModel.setFavorite(listingId, !isFavorite)
+                                                        : page.favoriteNeedsSignIn(listingId)
+                }
+            }
+            Text {
+                textFormat: Text.PlainText
+                Layout.topMargin: Theme.spaceM
+                text: qsTr("Newest")
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontTitle
+                font.weight: Font.Bold
+                color: Theme.text
+            }
+            Item { Layout.preferredHeight: Theme.spaceXs }
         }
     }
 }

@@ -1,5 +1,6 @@
 // One listing: photos or its 3D model on the left, what a buyer needs to
-// decide on the right. Follows live edits from the server.
+// decide on the right. Follows live edits from the server; an auction shows
+// its bid panel there, live from the bids as they come.
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Basic as Basic
@@ -15,6 +16,10 @@ Item {
     signal editRequested(string listingId)
     // The heart pressed by someone not signed in.
     signal favoriteNeedsSignIn()
+    // Bid or buy-now pressed by someone not signed in; `then` carries on once they are.
+    signal auctionNeedsSignIn(string reason, var then)
+    // A short message for the window's toast.
+    signal notice(string message, bool isError)
 
     readonly property bool isOwner: listing.sellerId.length > 0 && listing.sellerId === Session.userId
 
@@ -22,6 +27,30 @@ Item {
         id: listing
         api: Api
         realtime: Realtime
+    }
+    Binding { target: listing.auction; property: "userId"; value: Session.userId }
+
+    Connections {
+        target: listing.auction
+        function onBidAccepted(leading) {
+            bidDialog.close()
+            page.notice(leading ? qsTr("You are the highest bidder")
+                                : qsTr("Bid placed, but another bidder's maximum is higher"), !leading)
+        }
+        function onBoughtNow(orderId) { page.notice(qsTr("It is yours: your order is waiting for payment"), false) }
+        function onAuctionCancelled() { page.notice(qsTr("Auction cancelled"), false) }
+    }
+    function requestBid() {
+        if (Session.signedIn)
+            bidDialog.start()
+        else
+            page.auctionNeedsSignIn(qsTr("Sign in to bid."), function () { bidDialog.start() })
+    }
+    function requestBuyNow() {
+        if (Session.signedIn)
+            buyNowDialog.open()
+        else
+            page.auctionNeedsSignIn(qsTr("Sign in to buy this."), function () { buyNowDialog.open() })
     }
 
     // Whose heart and whose listing it is depend on who is signed in.
@@ -159,6 +188,7 @@ Item {
                     spacing: Theme.spaceM
                     Text {
                         objectName: "detailPrice"
+                        visible: !listing.auction.isAuction
                         textFormat: Text.PlainText
                         text: listing.priceText
                         font.family: Theme.fontFamily
@@ -189,6 +219,14 @@ Item {
                                 }
                             }
                         }
+                    }
+                    AuctionPanel {
+                        Layout.fillWidth: true
+                        visible: listing.auction.isAuction
+                        auction: listing.auction
+                        onBidRequested: page.requestBid()
+                        onBuyNowRequested: page.requestBuyNow()
+                        onCancelRequested: cancelAuctionDialog.open()
                     }
                     RowLayout {
                         Layout.fillWidth: true
@@ -348,4 +386,26 @@ Item {
     }
 
     FullImageViewer { id: viewer; photos: listing.photos }
+
+    PlaceBidDialog { id: bidDialog; auction: listing.auction }
+    ConfirmDialog {
+        id: buyNowDialog
+        objectName: "buyNowDialog"
+        title: qsTr("Buy it now?")
+        message: qsTr("You buy “%1” for %2 and the auction ends at once. An order is made for you to pay.")
+                 .arg(listing.title).arg(listing.auction.buyNowPriceText)
+        cancelText: qsTr("Not now")
+        confirmText: qsTr("Buy now")
+        confirmKind: "primary"
+        onConfirmed: listing.auction.buyNow()
+    }
+    ConfirmDialog {
+        id: cancelAuctionDialog
+        objectName: "cancelAuctionDialog"
+        title: qsTr("Cancel this auction?")
+        message: qsTr("Nobody has bid yet. The auction ends now and cannot be started again.")
+        cancelText: qsTr("Keep it running")
+        confirmText: qsTr("Cancel auction")
+        onConfirmed: listing.auction.cancelAuction()
+    }
 }

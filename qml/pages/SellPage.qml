@@ -1,7 +1,9 @@
 // Sell (or edit) an item: the details on the left, photos on the right. Photos
 // come from the file picker or a drop, can be reordered (dragged, or moved
 // with their arrow buttons) and removed before upload, and show their own
-// progress while uploading. Errors sit next to the field they are about.
+// progress while uploading. Errors sit next to the field they are about. A new
+// item is sold at a fixed price or by auction: the auction asks for its start
+// price, step, optional reserve and buy-now price, and how long it runs.
 import QtCore
 import QtQuick
 import QtQuick.Layouts
@@ -111,6 +113,56 @@ Item {
                 }
                 FieldLabel {
                     Layout.fillWidth: true
+                    visible: draft.listingId.length === 0
+                    label: qsTr("How to sell")
+                    Row {
+                        objectName: "saleTypeChoice"
+                        width: parent.width
+                        spacing: Theme.spaceS
+                        Repeater {
+                            model: ListingLabels.saleTypes
+                            delegate: Basic.AbstractButton {
+                                id: saleChip
+                                required property var modelData
+                                readonly property bool selected: draft.saleType === modelData.value
+                                objectName: "saleType_" + modelData.value
+                                implicitHeight: 36
+                                implicitWidth: saleChipRow.implicitWidth + Theme.spaceL
+                                hoverEnabled: true
+                                onClicked: draft.saleType = modelData.value
+                                background: Rectangle {
+                                    radius: 18
+                                    color: saleChip.selected ? Theme.accentSoft : (saleChip.hovered ? Theme.surfaceSunken : Theme.surface)
+                                    border.color: saleChip.selected ? Theme.accent : Theme.border
+                                }
+                                contentItem: Item {
+                                    Row {
+                                        id: saleChipRow
+                                        anchors.centerIn: parent
+                                        spacing: Theme.spaceXs
+                                        Icon {
+                                            name: saleChip.modelData.value === "auction" ? "gavel" : "tag"
+                                            size: 16
+                                            color: saleChip.selected ? Theme.accent : Theme.textMuted
+                                            anchors.verticalCenter: parent.verticalCenter
+                                        }
+                                        Text {
+                                            textFormat: Text.PlainText
+                                            text: saleChip.modelData.text
+                                            font.family: Theme.fontFamily
+                                            font.pixelSize: Theme.fontBody
+                                            font.weight: saleChip.selected ? Font.DemiBold : Font.Normal
+                                            color: saleChip.selected ? Theme.accent : Theme.text
+                                            anchors.verticalCenter: parent.verticalCenter
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                FieldLabel {
+                    Layout.fillWidth: true
                     label: qsTr("Title")
                     error: draft.fieldErrors.title || ""
                     FormField {
@@ -196,16 +248,138 @@ Item {
                         Layout.preferredWidth: 200
                         Layout.maximumWidth: categoryAndPrice.columns === 1 ? Number.POSITIVE_INFINITY : 200
                         Layout.alignment: Qt.AlignTop
-                        label: qsTr("Price (₩)")
+                        label: draft.saleType === "auction" ? qsTr("Start price (₩)") : qsTr("Price (₩)")
                         error: draft.fieldErrors.price || ""
                         FormField {
                             objectName: "priceField"
                             width: parent.width
+                            // An auction's start price is one of its terms, which stay as they are.
+                            enabled: !(draft.listingId.length > 0 && draft.saleType === "auction")
                             error: !!draft.fieldErrors.price
                             placeholderText: qsTr("25,000")
                             inputMethodHints: Qt.ImhFormattedNumbersOnly
                             text: draft.price
                             onTextEdited: draft.price = text
+                        }
+                    }
+                }
+                GridLayout {
+                    id: auctionTerms
+                    objectName: "auctionTerms"
+                    Layout.fillWidth: true
+                    visible: draft.saleType === "auction" && draft.listingId.length === 0
+                    columns: width >= 440 ? 2 : 1
+                    columnSpacing: Theme.spaceM
+                    rowSpacing: Theme.spaceM
+                    FieldLabel {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.alignment: Qt.AlignTop
+                        label: qsTr("Bid step (₩, optional)")
+                        hint: draft.auction.defaultIncrementText
+                        error: draft.fieldErrors.minIncrement || ""
+                        FormField {
+                            objectName: "minIncrementField"
+                            width: parent.width
+                            error: !!draft.fieldErrors.minIncrement
+                            placeholderText: qsTr("Our table")
+                            inputMethodHints: Qt.ImhFormattedNumbersOnly
+                            text: draft.auction.minIncrement
+                            onTextEdited: draft.auction.minIncrement = text
+                            Basic.ToolTip.visible: hovered && draft.auction.minIncrement.length === 0
+                            Basic.ToolTip.delay: 400
+                            Basic.ToolTip.text: draft.auction.incrementTableText
+                        }
+                    }
+                    FieldLabel {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.alignment: Qt.AlignTop
+                        label: qsTr("Runs for")
+                        error: draft.fieldErrors.duration || ""
+                        Basic.ComboBox {
+                            id: durationBox
+                            objectName: "durationField"
+                            width: parent.width
+                            implicitHeight: Theme.controlHeight
+                            model: draft.auction.durations
+                            textRole: "text"
+                            valueRole: "value"
+                            currentIndex: Math.max(0, indexOfValue(draft.auction.durationHours))
+                            onActivated: draft.auction.durationHours = currentValue
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            background: Rectangle {
+                                radius: Theme.radiusS
+                                color: Theme.surface
+                                border.width: 1
+                                border.color: Theme.border
+                            }
+                            indicator: Icon {
+                                x: durationBox.width - width - Theme.spaceS
+                                y: (durationBox.height - height) / 2
+                                name: "forward"
+                                rotation: 90
+                                size: 16
+                                color: Theme.textMuted
+                            }
+                            contentItem: Text {
+                                textFormat: Text.PlainText
+                                leftPadding: Theme.spaceM - 4
+                                text: durationBox.displayText
+                                font: durationBox.font
+                                color: Theme.text
+                                verticalAlignment: Text.AlignVCenter
+                                elide: Text.ElideRight
+                            }
+                            delegate: Basic.ItemDelegate {
+                                required property var modelData
+                                required property int index
+                                width: durationBox.width
+                                highlighted: durationBox.highlightedIndex === index
+                                contentItem: Text {
+                                    textFormat: Text.PlainText
+                                    text: modelData.text
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontBody
+                                    color: Theme.text
+                                }
+                                background: Rectangle { color: highlighted ? Theme.accentSoft : Theme.surfaceRaised }
+                            }
+                        }
+                    }
+                    FieldLabel {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.alignment: Qt.AlignTop
+                        label: qsTr("Reserve price (₩, optional)")
+                        hint: qsTr("It sells only if bids reach this; bidders see only whether it is met.")
+                        error: draft.fieldErrors.reservePrice || ""
+                        FormField {
+                            objectName: "reservePriceField"
+                            width: parent.width
+                            error: !!draft.fieldErrors.reservePrice
+                            placeholderText: qsTr("No reserve")
+                            inputMethodHints: Qt.ImhFormattedNumbersOnly
+                            text: draft.auction.reservePrice
+                            onTextEdited: draft.auction.reservePrice = text
+                        }
+                    }
+                    FieldLabel {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.alignment: Qt.AlignTop
+                        label: qsTr("Buy-now price (₩, optional)")
+                        hint: qsTr("Anyone can buy at this price until the first bid (with a reserve, until it is met).")
+                        error: draft.fieldErrors.buyNowPrice || ""
+                        FormField {
+                            objectName: "buyNowPriceField"
+                            width: parent.width
+                            error: !!draft.fieldErrors.buyNowPrice
+                            placeholderText: qsTr("No buy-now")
+                            inputMethodHints: Qt.ImhFormattedNumbersOnly
+                            text: draft.auction.buyNowPrice
+                            onTextEdited: draft.auction.buyNowPrice = text
                         }
                     }
                 }
@@ -325,7 +499,8 @@ Item {
                         objectName: "publishButton"
                         text: draft.stage === ListingDraft.Uploading ? qsTr("Uploading photos…")
                             : draft.stage === ListingDraft.Saving ? qsTr("Saving…")
-                            : draft.listingId.length > 0 ? qsTr("Save changes") : qsTr("Publish listing")
+                            : draft.listingId.length > 0 ? qsTr("Save changes")
+                            : draft.saleType === "auction" ? qsTr("Start auction") : qsTr("Publish listing")
                         busy: draft.busy
                         enabled: !draft.busy
                         onClicked: draft.submit()

@@ -570,8 +570,18 @@ void ClientGuiTest::signedOutHeartAsksThenSavesTheFavorite() {
     auto* listings = qobject_cast<ListingListModel*>(qmlObject("homeListings"));
     QVERIFY(m_ui->waitFor([&] { return !listings->loading() && listings->rowCount() >= 2; }));
     // The second card of the first row: row 1 of the grid's model.
+    // The grid's hearts, not those of the "ending soon" row above it.
     QList<QQuickItem*> hearts;
-    QVERIFY(m_ui->waitFor([&] { return (hearts = m_ui->findAll("cardFavorite")).size() >= 2; }));
+    QVERIFY(m_ui->waitFor([&] {
+        hearts.clear();
+        for (QQuickItem* card : m_ui->findAll("listingCard")) {
+            for (QQuickItem* heart : m_ui->findAll("cardFavorite")) {
+                if (card->isAncestorOf(heart))
+                    hearts.append(heart);
+            }
+        }
+        return hearts.size() >= 2;
+    }));
     std::sort(hearts.begin(), hearts.end(), [&](QQuickItem* a, QQuickItem* b) {
         const QRect ra = m_ui->sceneRect(a), rb = m_ui->sceneRect(b);
         return std::pair(ra.top(), ra.left()) < std::pair(rb.top(), rb.left());

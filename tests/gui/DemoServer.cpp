@@ -14,9 +14,9 @@ namespace bitmarket::test {
 
 DemoServer::DemoServer() = default;
 
-bool DemoServer::start() {
+bool DemoServer::start(const QStringList& extraArgs) {
     const QString assets = prepareAssets();
-    m_args = {"--demo"};
+    m_args = QStringList{"--demo"} + extraArgs;
     if (!assets.isEmpty())
         m_args << "--demo-assets" << assets;
     return m_server.start(m_args, 60000);

@@ -14,7 +14,8 @@ namespace bitmarket::test {
 class DemoServer {
 public:
     DemoServer();
-    bool start();
+    // `extraArgs`: more server options (short auctions for the auction test, say).
+    bool start(const QStringList& extraArgs = {});
     void stop() { m_server.stop(); }
     // Starts again after stop(), on the same addresses, as a restarted server would be.
     bool restart();

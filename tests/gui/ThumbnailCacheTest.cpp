@@ -75,17 +75,21 @@ void ThumbnailCacheTest::everyFreshStartShowsEachCardsOwnPhoto() {
                 const QModelIndex i = listings->index(row);
                 thumbOfTitle.insert(i.data(titleRole).toString(), i.data(thumbRole).toUrl().path());
             }
+            // The grid's cards and those of the "ending soon" row above it, which loads on its own.
+            const auto shownCards = [&] {
+                return ui.findAll("listingCard") + ui.findAll("endingSoonCard");
+            };
             // Every visible card's photo has arrived (or failed, which fails below).
             QVERIFY(ui.waitFor(
                 [&] {
                     const auto photos = ui.findAll("cardPhoto");
-                    return !photos.isEmpty() &&
+                    return shownCards().size() >= 6 &&
                            std::all_of(photos.begin(), photos.end(), [](QQuickItem* p) {
                                return QQmlProperty::read(p, "status").toInt() != 2; // Loading
                            });
                 },
                 15000));
-            const auto cards = ui.findAll("listingCard");
+            const auto cards = shownCards();
             QVERIFY(cards.size() >= 6);
             for (QQuickItem* card : cards) {
                 const QString title = QQmlProperty::read(card, "title").toString();

@@ -1,0 +1,91 @@
+#include "api/AuctionsApi.h"
+
+#include "api/ApiClient.h"
+
+#include <QUuid>
+
+using bitmarket::Auction;
+using bitmarket::Bid;
+using bitmarket::Listing;
+using bitmarket::Money;
+using bitmarket::MyBid;
+using bitmarket::Order;
+using Request = ApiCall::Request;
+
+namespace {
+
+QUrlQuery pageQuery(int limit, const QString& cursor) {
+    QUrlQuery q;
+    q.addQueryItem("limit", QString::number(limit));
+    if (!cursor.isEmpty())
+        q.addQueryItem("cursor", cursor);
+    return q;
+}
+
+Request withKey(Request request, const QString& idempotencyKey) {
+    if (!idempotencyKey.isEmpty())
+        request.headers.append({"Idempotency-Key", idempotencyKey.toLatin1()});
+    return request;
+}
+
+QString listingPath(const QString& listingId, const char* rest) {
+    return QStringLiteral("/listings/") + listingId + QLatin1String(rest);
+}
+
+} // namespace
+
+PlacedBid PlacedBid::fromJson(const QJsonObject& body) {
+    PlacedBid bid;
+    bid.leading = body.value("leading").toBool();
+    bid.auction = Auction::fromJson(body.value("auction").toObject());
+    const QJsonObject max = body.value("yourMax").toObject();
+    bid.yourMax = Money{max.value("amount").toInteger(), max.value("currency").toString("KRW")};
+    bid.auction.yourMax = bid.yourMax;
+    return bid;
+}
+
+QString AuctionsApi::newIdempotencyKey() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+ApiCall* AuctionsApi::placeBid(const QString& listingId, const Money& maxAmount,
+                               const QString& idempotencyKey, QObject* context,
+                               Answer<PlacedBid> answer) {
+    Request request = Request::json("auctions.bid", "POST", listingPath(listingId, "/bids"),
+                                    {{"maxAmount", maxAmount.toJson()}});
+    return deliver(m_client->send(withKey(std::move(request), idempotencyKey)), context,
+                   std::move(answer), &PlacedBid::fromJson);
+}
+
+ApiCall* AuctionsApi::bids(const QString& listingId, int limit, const QString& cursor,
+                           QObject* context, Answer<Page<Bid>> answer) {
+    return deliver(m_client->send(Request::get("auctions.bids", listingPath(listingId, "/bids"),
+                                               pageQuery(limit, cursor))),
+                   context, std::move(answer), &Page<Bid>::fromJson);
+}
+
+ApiCall* AuctionsApi::buyNow(const QString& listingId, const QString& idempotencyKey,
+                             QObject* context, Answer<Order> answer) {
+    Request request =
+        Request::json("auctions.buyNow", "POST", listingPath(listingId, "/buy-now"), {});
+    return deliver(
+        m_client->send(withKey(std::move(request), idempotencyKey)), context, std::move(answer),
+        [](const QJsonObject& body) { return Order::fromJson(body.value("order").toObject()); });
+}
+
+ApiCall* AuctionsApi::cancel(const QString& listingId, QObject* context, Answer<Listing> answer) {
+    return deliver(m_client->send(Request::json("auctions.cancel", "POST",
+                                                listingPath(listingId, "/auction/cancel"), {})),
+                   context, std::move(answer), [](const QJsonObject& body) {
+                       return Listing::fromJson(body.value("listing").isObject()
+                                                    ? body.value("listing").toObject()
+                                                    : body);
+                   });
+}
+
+ApiCall* AuctionsApi::myBids(int limit, const QString& cursor, QObject* context,
+                             Answer<Page<MyBid>> answer) {
+    return deliver(
+        m_client->send(Request::get("auctions.myBids", "/me/bids", pageQuery(limit, cursor))),
+        context, std::move(answer), &Page<MyBid>::fromJson);
+}
