@@ -1,12 +1,16 @@
 #include "reconstruct/ColmapSfm.h"
 
+#include "reconstruct/ColmapDatabase.h"
+#include "reconstruct/OverlapSearch.h"
+
 #include <Eigen/Geometry>
 #include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <opencv2/imgcodecs.hpp>
-#include <sstream>
+#include <set>
 #include <spawn.h>
+#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,12 +30,38 @@ bool nextDataLine(std::istream& in, std::string& line) {
     return false;
 }
 
-int imagesIn(const fs::path& model) {
-    // images.bin starts with the count of registered images as uint64.
+// The ids of the images a binary model registered. images.bin: a uint64
+// count, then per image its uint32 id, pose (7 doubles), uint32 camera id,
+// zero-terminated name and uint64 count of 2D points (x, y, point id: 24 bytes).
+std::set<std::uint32_t> imagesIn(const fs::path& model) {
     std::ifstream in(model / "images.bin", std::ios::binary);
     std::uint64_t count = 0;
     in.read(reinterpret_cast<char*>(&count), sizeof count);
-    return in ? int(count) : 0;
+    std::set<std::uint32_t> ids;
+    for (std::uint64_t i = 0; in && i < count; ++i) {
+        std::uint32_t id = 0, camera = 0;
+        double pose[7];
+        in.read(reinterpret_cast<char*>(&id), sizeof id);
+        in.read(reinterpret_cast<char*>(pose), sizeof pose);
+        in.read(reinterpret_cast<char*>(&camera), sizeof camera);
+        std::string name;
+        std::getline(in, name, '\0');
+        std::uint64_t observations = 0;
+        in.read(reinterpret_cast<char*>(&observations), sizeof observations);
+        in.seekg(std::streamoff(observations * 24), std::ios::cur);
+        if (in) {
+            ids.insert(id);
+        }
+    }
+    return ids;
+}
+
+std::size_t shared(const std::set<std::uint32_t>& a, const std::set<std::uint32_t>& b) {
+    std::size_t n = 0;
+    for (std::uint32_t id : a) {
+        n += b.count(id);
+    }
+    return n;
 }
 
 } // namespace
@@ -66,8 +96,7 @@ Expected<bool> ColmapSfm::runColmap(const std::vector<std::string>& arguments,
                                      O_WRONLY | O_CREAT | O_APPEND, 0600);
     posix_spawn_file_actions_adddup2(&files, STDOUT_FILENO, STDERR_FILENO);
     pid_t child = 0;
-    const int spawned =
-        posix_spawnp(&child, argv[0], &files, nullptr, argv.data(), envp.data());
+    const int spawned = posix_spawnp(&child, argv[0], &files, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&files);
     int status = 0;
     if (spawned != 0 || waitpid(child, &status, 0) != child || !WIFEXITED(status) ||
@@ -130,15 +159,7 @@ Expected<SparseModel> ColmapSfm::run(const std::vector<Photo>& photos,
     }
     progress.advance(0.3);
 
-    // Exhaustive matching is quadratic; past ~40 photos a walk-around order
-    // makes sequential matching with a generous overlap just as complete.
-    std::vector<std::string> match =
-        photos.size() <= 40
-            ? std::vector<std::string>{"exhaustive_matcher"}
-            : std::vector<std::string>{"sequential_matcher", "--SequentialMatching.overlap", "12"};
-    match.insert(match.end(), {"--database_path", database.string(), "--SiftMatching.use_gpu", "0",
-                               "--SiftMatching.num_threads", threads});
-    if (auto ok = runColmap(match, "matching"); !ok) {
+    if (auto ok = matchOverlappingPhotos(database, int(photos.size())); !ok) {
         return Failure{ok.error()};
     }
     progress.advance(0.6);
@@ -161,27 +182,111 @@ Expected<SparseModel> ColmapSfm::run(const std::vector<Photo>& photos,
     }
     progress.advance(0.9);
 
-    fs::path best;
-    int bestImages = 0;
-    for (const auto& entry : fs::directory_iterator(sparse)) {
-        const int n = imagesIn(entry.path());
-        if (entry.is_directory() && n > bestImages) {
-            best = entry.path();
-            bestImages = n;
-        }
-    }
-    if (bestImages < 2) {
-        return Failure{"structure from motion registered fewer than two photos"};
+    auto best = mergeSubModels(sparse);
+    if (!best) {
+        return Failure{best.error()};
     }
     const fs::path text = m_workDir / "model-text";
     fs::create_directories(text);
-    if (auto ok = runColmap({"model_converter", "--input_path", best.string(), "--output_path",
-                             text.string(), "--output_type", "TXT"},
+    if (auto ok = runColmap({"model_converter", "--input_path", best.value().string(),
+                             "--output_path", text.string(), "--output_type", "TXT"},
                             "model export");
         !ok) {
         return Failure{ok.error()};
     }
     return readTextModel(text, photos);
+}
+
+// Every pair when that is affordable; beyond, the pairs OverlapSearch finds,
+// matched in full by COLMAP. Either way the file order plays no part.
+Expected<bool> ColmapSfm::matchOverlappingPhotos(const fs::path& database, int photoCount) const {
+    const std::string threads = std::to_string(m_options.threads);
+    const std::vector<std::string> common{"--database_path",
+                                          database.string(),
+                                          "--SiftMatching.use_gpu",
+                                          "0",
+                                          "--SiftMatching.num_threads",
+                                          threads};
+    std::vector<std::string> match;
+    if (photoCount <= m_options.exhaustiveMatchingMaxPhotos) {
+        match = {"exhaustive_matcher"};
+    } else {
+        auto features = ColmapDatabase::readFeatures(database, m_options.overlapSearchFeatures);
+        if (!features) {
+            return Failure{features.error()};
+        }
+        const auto pairs = OverlapSearch(m_options.matchPartnersPerPhoto, m_options.threads)
+                               .candidatePairs(features.value());
+        if (pairs.empty()) {
+            return Failure{"no two photos show the same part of the item"};
+        }
+        const fs::path list = m_workDir / "pairs.txt";
+        std::ofstream out(list);
+        for (const auto& [a, b] : pairs) {
+            out << features.value()[a].colmapName << ' ' << features.value()[b].colmapName << '\n';
+        }
+        if (!out.flush()) {
+            return Failure{"cannot write " + list.string()};
+        }
+        match = {"matches_importer", "--match_list_path", list.string(), "--match_type", "pairs"};
+    }
+    match.insert(match.end(), common.begin(), common.end());
+    return runColmap(match, "matching");
+}
+
+// The mapper starts a new model when it cannot extend the current one; models
+// that registered some of the same photos are one scene, so they are merged
+// (and bundle-adjusted once more) instead of keeping only the largest.
+Expected<fs::path> ColmapSfm::mergeSubModels(const fs::path& sparse) const {
+    std::vector<std::pair<fs::path, std::set<std::uint32_t>>> models;
+    for (const auto& entry : fs::directory_iterator(sparse)) {
+        if (entry.is_directory()) {
+            if (auto ids = imagesIn(entry.path()); !ids.empty()) {
+                models.emplace_back(entry.path(), std::move(ids));
+            }
+        }
+    }
+    std::sort(models.begin(), models.end(),
+              [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+    if (models.empty() || models.front().second.size() < 2) {
+        return Failure{"structure from motion registered fewer than two photos"};
+    }
+    auto [merged, ids] = models.front();
+    models.erase(models.begin());
+    int attempts = 0;
+    bool anyMerged = false;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (auto it = models.begin(); it != models.end();) {
+            // A similarity between two models needs three shared camera centres.
+            if (shared(ids, it->second) < 3) {
+                ++it;
+                continue;
+            }
+            const fs::path out = m_workDir / ("merged-" + std::to_string(++attempts));
+            fs::create_directories(out);
+            auto ok = runColmap({"model_merger", "--input_path1", merged.string(), "--input_path2",
+                                 it->first.string(), "--output_path", out.string()},
+                                "model merging");
+            std::set<std::uint32_t> after = imagesIn(out);
+            if (ok && after.size() > ids.size()) {
+                merged = out;
+                ids = std::move(after);
+                grew = anyMerged = true;
+            }
+            it = models.erase(it);
+        }
+    }
+    if (anyMerged) {
+        if (auto ok =
+                runColmap({"bundle_adjuster", "--input_path", merged.string(), "--output_path",
+                           merged.string(), "--BundleAdjustment.max_num_iterations", "30"},
+                          "bundle adjustment");
+            !ok) {
+            return Failure{ok.error()};
+        }
+    }
+    return merged;
 }
 
 Expected<SparseModel> ColmapSfm::readTextModel(const fs::path& folder,

@@ -1,6 +1,7 @@
 // Structure from motion by running the COLMAP command line (CPU only):
-// feature extraction, matching, incremental mapping, then reading the largest
-// reconstruction back from its text export.
+// feature extraction, matching of the photos that overlap (whatever their file
+// order), incremental mapping, merging the sub-models that share photos, then
+// reading the result back from its text export.
 #pragma once
 
 #include "reconstruct/Expected.h"
@@ -27,6 +28,10 @@ public:
                                                const std::vector<Photo>& photos);
 
 private:
+    Expected<bool> matchOverlappingPhotos(const std::filesystem::path& database,
+                                          int photoCount) const;
+    // The model to use: the largest, with every sub-model sharing photos merged in.
+    Expected<std::filesystem::path> mergeSubModels(const std::filesystem::path& sparse) const;
     Expected<bool> runColmap(const std::vector<std::string>& arguments,
                              const std::string& step) const;
 

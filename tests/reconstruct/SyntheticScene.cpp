@@ -3,9 +3,11 @@
 #include "reconstruct/PreviewRenderer.h"
 
 #include <Eigen/Geometry>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <numeric>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <random>
@@ -246,6 +248,13 @@ std::vector<SyntheticShot> SyntheticScene::photograph(const std::filesystem::pat
     const Eigen::Vector3d centre = (m_min + m_max) / 2;
     const double size = (m_max - m_min).norm();
     const int rings = m_spec.views >= 12 ? 2 : 1;
+    std::vector<int> fileIndex(m_spec.views);
+    std::iota(fileIndex.begin(), fileIndex.end(), 0);
+    if (int(m_spec.fileOrder.size()) == m_spec.views) {
+        for (int k = 0; k < m_spec.views; ++k) {
+            fileIndex[m_spec.fileOrder[k]] = k;
+        }
+    }
     std::vector<SyntheticShot> shots;
     for (int i = 0; i < m_spec.views; ++i) {
         const int ring = i % rings;
@@ -277,7 +286,7 @@ std::vector<SyntheticShot> SyntheticScene::photograph(const std::filesystem::pat
         cv::imencode(".jpg", photo, jpeg, {cv::IMWRITE_JPEG_QUALITY, m_spec.jpegQuality});
         const int focal35 = int(std::lround(big.fx / big.width * 36));
         char name[32];
-        std::snprintf(name, sizeof name, "view_%02d.jpg", i);
+        std::snprintf(name, sizeof name, "view_%02d.jpg", fileIndex[i]);
         const auto bytes = jpegWithExif(jpeg, 1, focal35);
         std::ofstream(folder / name, std::ios::binary)
             .write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
@@ -317,6 +326,13 @@ std::vector<Eigen::Vector3d> SyntheticScene::surfaceSamples(int count) const {
         }
     }
     return out;
+}
+
+std::vector<int> shuffledOrder(int views, unsigned seed) {
+    std::vector<int> order(views);
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), std::mt19937(seed));
+    return order;
 }
 
 std::vector<unsigned char> jpegWithExif(const std::vector<unsigned char>& jpeg, int orientation,

@@ -30,7 +30,14 @@ struct SyntheticSceneSpec {
     int jpegQuality = 90;
     unsigned seed = 7;
     bool withTable = true;
+    // fileOrder[k]: the view saved under the k-th file name (view_00, view_01,
+    // ...); empty keeps walking order. Sellers' galleries are sorted by name or
+    // date, rarely by where they stood.
+    std::vector<int> fileOrder;
 };
+
+// Every view once, in an order fixed by `seed`.
+std::vector<int> shuffledOrder(int views, unsigned seed);
 
 class SyntheticScene {
 public:
