@@ -17,6 +17,25 @@ std::shared_ptr<open3d::geometry::PointCloud> toCloud(const OrientedPoints& poin
     return cloud;
 }
 
+// How thick the support plane is in the fused points: most of its points lie
+// within this height of it.
+double supportThickness(const open3d::geometry::PointCloud& cloud, const Eigen::Vector3d& up,
+                        double offset, double tolerance) {
+    std::vector<double> heights;
+    for (const auto& p : cloud.points_) {
+        const double h = std::abs(up.dot(p) + offset);
+        if (h < tolerance) {
+            heights.push_back(h);
+        }
+    }
+    if (heights.size() < 20) {
+        return tolerance;
+    }
+    const std::size_t k = heights.size() * 9 / 10;
+    std::nth_element(heights.begin(), heights.begin() + k, heights.end());
+    return heights[k];
+}
+
 } // namespace
 
 Eigen::Vector3d SubjectIsolator::focusPoint(const std::vector<Camera>& cameras) {
@@ -29,6 +48,56 @@ Eigen::Vector3d SubjectIsolator::focusPoint(const std::vector<Camera>& cameras) 
         b += P * c.center();
     }
     return A.ldlt().solve(b);
+}
+
+// The cluster was cut well above the support so the table could not join it;
+// what of the item stands lower (the bottom of its walls, the lowest step of a
+// plinth) is grown back from it, point by point, down to where it touches the
+// support. A point of the support itself (within its thickness and facing
+// up) never joins, so the growth cannot run out across the table.
+void SubjectIsolator::growDownToTheSupport(const open3d::geometry::PointCloud& fine,
+                                           const std::vector<std::size_t>& low,
+                                           const Eigen::Vector3d& up, double planeOffset,
+                                           double reach, OrientedPoints& kept) {
+    const double thickness = supportThickness(fine, up, planeOffset, reach);
+    open3d::geometry::PointCloud candidates;
+    for (std::size_t i : low) {
+        const double h = up.dot(fine.points_[i]) + planeOffset;
+        const bool support = h <= thickness && fine.normals_[i].normalized().dot(up) > 0.6;
+        if (h > -thickness && !support) {
+            candidates.points_.push_back(fine.points_[i]);
+            candidates.normals_.push_back(fine.normals_[i].normalized());
+            candidates.colors_.push_back(fine.colors_[i]);
+        }
+    }
+    if (candidates.points_.empty() || kept.positions.empty()) {
+        return;
+    }
+    open3d::geometry::KDTreeFlann tree(candidates);
+    std::vector<char> taken(candidates.points_.size(), 0);
+    std::vector<Eigen::Vector3d> frontier = kept.positions;
+    std::vector<int> found;
+    std::vector<double> dist2;
+    while (!frontier.empty()) {
+        const Eigen::Vector3d p = frontier.back();
+        frontier.pop_back();
+        // Only what lies below the point it grows from: the item's own points
+        // low down join from above, a stray bump on the table cannot spread.
+        if (tree.SearchRadius(p, reach, found, dist2) <= 0) {
+            continue;
+        }
+        for (int j : found) {
+            const Eigen::Vector3d& q = candidates.points_[std::size_t(j)];
+            if (taken[std::size_t(j)] || up.dot(q - p) > 0.5 * reach) {
+                continue;
+            }
+            taken[std::size_t(j)] = 1;
+            kept.positions.push_back(q);
+            kept.normals.push_back(candidates.normals_[std::size_t(j)]);
+            kept.colors.push_back(candidates.colors_[std::size_t(j)]);
+            frontier.push_back(q);
+        }
+    }
 }
 
 Subject SubjectIsolator::isolate(const OrientedPoints& scene,
@@ -124,9 +193,11 @@ Subject SubjectIsolator::isolate(const OrientedPoints& scene,
     std::vector<int> index(1);
     std::vector<double> dist2(1);
     OrientedPoints kept;
+    std::vector<std::size_t> low;
     for (std::size_t i = 0; i < fine->points_.size(); ++i) {
         const Eigen::Vector3d& p = fine->points_[i];
         if (up.dot(p) + planeOffset <= minHeight) {
+            low.push_back(i);
             continue;
         }
         if (tree.SearchKNN(p, 1, index, dist2) > 0 && dist2[0] < reach * reach) {
@@ -135,7 +206,9 @@ Subject SubjectIsolator::isolate(const OrientedPoints& scene,
             kept.colors.push_back(fine->colors_[i]);
         }
     }
-
+    if (subject.frame.supportPlaneFound) {
+        growDownToTheSupport(*fine, low, up, planeOffset, reach, kept);
+    }
     // Upright frame: +Y = up, +Z = horizontal direction towards the first camera.
     Eigen::Vector3d toFirst = cameras.front().center() - focus;
     Eigen::Vector3d z = (toFirst - up * up.dot(toFirst)).normalized();

@@ -1,6 +1,7 @@
 // Keeps the item and drops the room: finds the support plane (table or floor)
 // among the fused points, turns the world so that plane is horizontal with +Y
-// up, and keeps the cluster of points standing on it that the cameras circle.
+// up, and keeps the cluster of points standing on it that the cameras circle,
+// down to where it touches the support.
 #pragma once
 
 #include "reconstruct/Camera.h"
@@ -8,6 +9,10 @@
 
 #include <Eigen/Core>
 #include <vector>
+
+namespace open3d::geometry {
+class PointCloud;
+}
 
 namespace bitmarket::reconstruct {
 
@@ -32,6 +37,11 @@ public:
 
     // The point closest to every camera's optical axis: what the seller circled.
     static Eigen::Vector3d focusPoint(const std::vector<Camera>& cameras);
+
+private:
+    static void growDownToTheSupport(const open3d::geometry::PointCloud& fine,
+                                     const std::vector<std::size_t>& low, const Eigen::Vector3d& up,
+                                     double planeOffset, double reach, OrientedPoints& kept);
 };
 
 } // namespace bitmarket::reconstruct
