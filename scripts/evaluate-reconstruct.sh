@@ -3,8 +3,11 @@
 # separate from ctest:
 #   1. builds bitmarket-reconstruct and the harness bitmarket-reconstruct-eval,
 #   2. installs the Khronos gltf-validator (npm) into the build folder,
-#   3. scores synthetic scenes (noise + JPEG, known geometry): precision,
-#      recall and F-score at 1% of the object's bounding-box diagonal,
+#   3. scores synthetic scenes (noise + JPEG, known geometry, file names
+#      shuffled): precision, recall and F-score at 1% of the object's
+#      bounding-box diagonal, and the outline: the true object and the model
+#      rendered into the true cameras at 640 px, silhouette IoU and the mean
+#      distance between the outlines in pixels,
 #   4. validates every GLB it produced,
 #   5. runs the real monstree phone photos under /usr/bin/time -v,
 #   6. the speed target: the same photos as 12 MP phone files (4032x3024, EXIF

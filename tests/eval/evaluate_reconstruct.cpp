@@ -3,12 +3,17 @@
 // photo set (noise + JPEG), runs the real CLI on it, aligns the result to the
 // truth through the registered camera centres (a similarity, since SfM has no
 // scale), and measures accuracy, completeness and F-score at 1% of the
-// object's bounding-box diagonal. Writes <out>/summary.json.
+// object's bounding-box diagonal; and the outline: the true object and the
+// model rendered into the true cameras (at 640 px wide), their silhouette IoU
+// and the mean distance between the outlines in pixels. File names are
+// shuffled unless --order walk, so order dependence shows. Writes
+// <out>/summary.json.
 //
 //   bitmarket-reconstruct-eval --out DIR [--quality normal] [--views 30]
 //       [--scenes vase,box,blob,capsule] [--width 960] [--height 720] [--cli PATH]
-//       [--render-only 1]   (only write the photo sets)
+//       [--order shuffled|walk] [--render-only 1]   (only write the photo sets)
 #include "GltfCheck.h"
+#include "SilhouetteScore.h"
 #include "SurfaceScore.h"
 #include "SyntheticScene.h"
 
@@ -85,6 +90,7 @@ int main(int argc, char** argv) {
                                             {"scenes", "vase,box,blob,capsule"},
                                             {"width", "960"},
                                             {"height", "720"},
+                                            {"order", "shuffled"},
                                             {"cli", BITMARKET_BIN_DIR "/bitmarket-reconstruct"}};
     for (int i = 1; i + 1 < argc; i += 2) {
         args[std::string(argv[i]).substr(2)] = argv[i + 1];
@@ -98,8 +104,9 @@ int main(int argc, char** argv) {
     fs::create_directories(out);
 
     nlohmann::json summary = nlohmann::json::array();
-    std::printf("%-8s %5s %5s %9s %9s %9s %7s %8s %8s %7s\n", "scene", "views", "reg", "precision",
-                "recall", "F-score", "tris", "seconds", "peakMB", "quality");
+    std::printf("%-8s %5s %5s %9s %9s %9s %6s %8s %7s %8s %8s %7s\n", "scene", "views", "reg",
+                "precision", "recall", "F-score", "IoU", "outline", "tris", "seconds", "peakMB",
+                "quality");
     for (const std::string& sceneName : split(args["scenes"])) {
         SyntheticSceneSpec spec;
         bool known = false;
@@ -116,6 +123,9 @@ int main(int argc, char** argv) {
         spec.views = std::stoi(args["views"]);
         spec.width = std::stoi(args["width"]);
         spec.height = std::stoi(args["height"]);
+        if (args["order"] == "shuffled") {
+            spec.fileOrder = shuffledOrder(spec.views, 11);
+        }
         const SyntheticScene scene(spec);
         const fs::path folder = out / sceneName;
         fs::remove_all(folder);
@@ -155,6 +165,7 @@ int main(int argc, char** argv) {
         const double diagonal = (scene.objectMax() - scene.objectMin()).norm();
         const std::vector<Eigen::Vector3d> truth = scene.surfaceSamples(200000);
         eval::SurfaceScore score;
+        eval::SilhouetteScore outline;
         double cameraError = -1;
         if (glbCentres.size() >= 3) {
             Eigen::Matrix3Xd src(3, glbCentres.size()), dst(3, glbCentres.size());
@@ -174,6 +185,22 @@ int main(int argc, char** argv) {
                 p = T.block<3, 3>(0, 0) * p + T.block<3, 1>(0, 3);
             }
             score = eval::SurfaceScore::compare(reconstructed, truth, 0.01 * diagonal);
+
+            SurfaceMesh model;
+            for (const Eigen::Vector3f& p : glb.positions) {
+                model.positions.push_back(
+                    (T.block<3, 3>(0, 0) * p.cast<double>() + T.block<3, 1>(0, 3)).cast<float>());
+            }
+            for (std::size_t t = 0; t + 2 < glb.indices.size(); t += 3) {
+                model.triangles.emplace_back(glb.indices[t], glb.indices[t + 1],
+                                             glb.indices[t + 2]);
+            }
+            std::vector<Camera> views;
+            for (const SyntheticShot& shot : shots) {
+                views.push_back(shot.camera.scaled(640.0 / shot.camera.width));
+            }
+            outline = eval::SilhouetteScore::compare(views, scene.objectSurface(), model,
+                                                     scene.tableSurface());
         }
         result.update(
             {{"registered", report["images_registered"]},
@@ -188,11 +215,16 @@ int main(int argc, char** argv) {
              {"fscore", score.fscore},
              {"mean_accuracy_fraction_of_diagonal", score.meanAccuracy / diagonal},
              {"mean_completeness_fraction_of_diagonal", score.meanCompleteness / diagonal},
-             {"mean_camera_error_fraction_of_diagonal", cameraError}});
+             {"mean_camera_error_fraction_of_diagonal", cameraError},
+             {"silhouette_iou", outline.iou},
+             {"outline_error_pixels_at_640", outline.outlinePixels},
+             {"silhouette_missing_share", outline.missingShare},
+             {"silhouette_excess_share", outline.excessShare}});
         summary.push_back(result);
-        std::printf("%-8s %5d %5d %9.3f %9.3f %9.3f %7d %8.1f %8.0f %7s\n", sceneName.c_str(),
-                    spec.views, int(report["images_registered"]), score.precision, score.recall,
-                    score.fscore, int(report["triangles"]), double(report["total_seconds"]),
+        std::printf("%-8s %5d %5d %9.3f %9.3f %9.3f %6.3f %8.2f %7d %8.1f %8.0f %7s\n",
+                    sceneName.c_str(), spec.views, int(report["images_registered"]),
+                    score.precision, score.recall, score.fscore, outline.iou, outline.outlinePixels,
+                    int(report["triangles"]), double(report["total_seconds"]),
                     double(report["peak_memory_mb"]), std::string(report["quality"]).c_str());
         std::fflush(stdout);
     }

@@ -16,6 +16,7 @@ namespace bitmarket::reconstruct::testing {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
+constexpr double kTableHalfSize = 1.2; // metres from the object's axis to the table's edge
 
 // Multi-octave colour noise plus sharp spots and strokes: the kind of detail
 // that real products and tables have and that stereo matching needs.
@@ -231,7 +232,7 @@ SyntheticScene::SyntheticScene(SyntheticSceneSpec spec) : m_spec(spec) {
     m_min.y() = std::max(0.0, m_min.y());
 
     if (spec.withTable) {
-        const double half = 1.2;
+        const double half = kTableHalfSize;
         addPatch(
             mesh, nullptr, 48, 48,
             [&](double u, double v) {
@@ -294,6 +295,16 @@ std::vector<SyntheticShot> SyntheticScene::photograph(const std::filesystem::pat
         shots.back().camera.image = name;
     }
     return shots;
+}
+
+SurfaceMesh SyntheticScene::tableSurface() const {
+    SurfaceMesh table;
+    if (m_spec.withTable) {
+        const float half = float(kTableHalfSize);
+        table.positions = {{-half, 0, -half}, {half, 0, -half}, {half, 0, half}, {-half, 0, half}};
+        table.triangles = {{0, 2, 1}, {0, 3, 2}};
+    }
+    return table;
 }
 
 std::vector<Eigen::Vector3d> SyntheticScene::surfaceSamples(int count) const {

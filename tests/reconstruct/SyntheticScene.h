@@ -48,6 +48,9 @@ public:
 
     // Points on the object's visible surface (not its underside), area-uniform.
     std::vector<Eigen::Vector3d> surfaceSamples(int count) const;
+    // The object's surface and, where there is one, the table it stands on.
+    const SurfaceMesh& objectSurface() const { return m_object; }
+    SurfaceMesh tableSurface() const;
     Eigen::Vector3d objectMin() const { return m_min; }
     Eigen::Vector3d objectMax() const { return m_max; }
 
