@@ -38,55 +38,123 @@ struct VisibilityView {
     cv::Mat1f depth;
 };
 
+// Where photo `source` sees surface point P with normal N, and how much it
+// counts there (head-on and close counts most), or nothing when it does not.
+struct Sight {
+    Eigen::Vector2d pixel;
+    double weight;
+};
+
+std::optional<Sight> sight(const Eigen::Vector3d& P, const Eigen::Vector3d& N,
+                           const TextureSource& source, const VisibilityView& vis) {
+    const Camera& cam = source.camera;
+    const Eigen::Vector3d c = cam.toCamera(P);
+    if (c.z() <= 0) {
+        return std::nullopt;
+    }
+    const double facing = N.dot((cam.center() - P).normalized());
+    if (facing <= 0.1) {
+        return std::nullopt;
+    }
+    const Eigen::Vector2d q = vis.camera.project(c);
+    const int qx = int(std::lround(q.x())), qy = int(std::lround(q.y()));
+    if (qx < 0 || qy < 0 || qx >= vis.depth.cols || qy >= vis.depth.rows) {
+        return std::nullopt;
+    }
+    float nearest = vis.depth(qy, qx);
+    for (int dy = -1; dy <= 1; ++dy) {
+        for (int dx = -1; dx <= 1; ++dx) {
+            const int sx = std::clamp(qx + dx, 0, vis.depth.cols - 1);
+            const int sy = std::clamp(qy + dy, 0, vis.depth.rows - 1);
+            nearest = std::min(nearest, vis.depth(sy, sx));
+        }
+    }
+    if (c.z() > nearest * 1.01 + 1e-4) {
+        return std::nullopt; // something else is in front in this photo
+    }
+    const Eigen::Vector2d pix = cam.project(c);
+    if (pix.x() < 0 || pix.y() < 0 || pix.x() > cam.width - 1 || pix.y() > cam.height - 1) {
+        return std::nullopt;
+    }
+    const double closeness = cam.fx / c.z();
+    return Sight{pix, std::pow(facing, 4) * closeness * closeness};
+}
+
 // The blend of every photo that sees surface point P with normal N, or
 // nothing when none does.
-std::optional<cv::Vec3b> photoColour(const Eigen::Vector3d& P, const Eigen::Vector3d& N,
-                                     const std::vector<TextureSource>& sources,
-                                     const std::vector<VisibilityView>& visibility) {
+std::optional<Eigen::Vector3f> blendedColour(const Eigen::Vector3d& P, const Eigen::Vector3d& N,
+                                             const std::vector<TextureSource>& sources,
+                                             const std::vector<VisibilityView>& visibility) {
     Eigen::Vector3f colour = Eigen::Vector3f::Zero();
     double weightSum = 0;
     for (std::size_t v = 0; v < sources.size(); ++v) {
-        const Camera& cam = sources[v].camera;
-        const Eigen::Vector3d c = cam.toCamera(P);
-        if (c.z() <= 0) {
-            continue;
+        if (const auto seen = sight(P, N, sources[v], visibility[v])) {
+            colour += float(seen->weight) *
+                      sampleBilinear(sources[v].image, seen->pixel.x(), seen->pixel.y());
+            weightSum += seen->weight;
         }
-        const double facing = N.dot((cam.center() - P).normalized());
-        if (facing <= 0.1) {
-            continue;
-        }
-        const VisibilityView& vis = visibility[v];
-        const Eigen::Vector2d q = vis.camera.project(c);
-        const int qx = int(std::lround(q.x())), qy = int(std::lround(q.y()));
-        if (qx < 0 || qy < 0 || qx >= vis.depth.cols || qy >= vis.depth.rows) {
-            continue;
-        }
-        float nearest = vis.depth(qy, qx);
-        for (int dy = -1; dy <= 1; ++dy) {
-            for (int dx = -1; dx <= 1; ++dx) {
-                const int sx = std::clamp(qx + dx, 0, vis.depth.cols - 1);
-                const int sy = std::clamp(qy + dy, 0, vis.depth.rows - 1);
-                nearest = std::min(nearest, vis.depth(sy, sx));
-            }
-        }
-        if (c.z() > nearest * 1.01 + 1e-4) {
-            continue; // something else is in front in this photo
-        }
-        const Eigen::Vector2d pix = cam.project(c);
-        if (pix.x() < 0 || pix.y() < 0 || pix.x() > cam.width - 1 || pix.y() > cam.height - 1) {
-            continue;
-        }
-        const double closeness = cam.fx / c.z();
-        const double w = std::pow(facing, 4) * closeness * closeness;
-        colour += float(w) * sampleBilinear(sources[v].image, pix.x(), pix.y());
-        weightSum += w;
     }
     if (weightSum <= 0) {
         return std::nullopt;
     }
-    colour /= float(weightSum);
-    return cv::Vec3b(cv::saturate_cast<uchar>(colour[0]), cv::saturate_cast<uchar>(colour[1]),
-                     cv::saturate_cast<uchar>(colour[2]));
+    return colour / float(weightSum);
+}
+
+// How sharp each photo is (variance of its Laplacian), relative to the
+// sharpest: a shaken or out-of-focus photo should not texture a chart.
+std::vector<double> relativeSharpness(const std::vector<TextureSource>& sources, int threads) {
+    std::vector<double> sharpness(sources.size(), 0);
+    parallelFor(int(sources.size()), threads, [&](int v) {
+        cv::Mat gray, laplacian;
+        cv::cvtColor(sources[v].image, gray, cv::COLOR_BGR2GRAY);
+        cv::Laplacian(gray, laplacian, CV_32F);
+        cv::Scalar mean, deviation;
+        cv::meanStdDev(laplacian, mean, deviation);
+        sharpness[v] = deviation[0] * deviation[0];
+    });
+    const double sharpest = *std::max_element(sharpness.begin(), sharpness.end());
+    for (double& s : sharpness) {
+        s = sharpest > 0 ? s / sharpest : 1;
+    }
+    return sharpness;
+}
+
+// The photo each chart is textured from: the one that sees most of it, most
+// head-on, from closest (its triangles' area in that photo's pixels), and
+// sharply. -1 when no photo sees any of it.
+std::vector<int> bestViewOfCharts(const SurfaceMesh& mesh, const UvAtlas& atlas,
+                                  const std::vector<TextureSource>& sources,
+                                  const std::vector<VisibilityView>& visibility, int threads) {
+    const std::vector<double> sharpness = relativeSharpness(sources, threads);
+    std::vector<int> best(atlas.charts.size(), -1);
+    parallelFor(int(atlas.charts.size()), threads, [&](int c) {
+        std::vector<double> score(sources.size(), 0);
+        for (int t : atlas.charts[c]) {
+            const Eigen::Vector3i& tri = mesh.triangles[t];
+            const Eigen::Vector3d a = mesh.positions[tri[0]].cast<double>();
+            const Eigen::Vector3d b = mesh.positions[tri[1]].cast<double>();
+            const Eigen::Vector3d d = mesh.positions[tri[2]].cast<double>();
+            const Eigen::Vector3d normal = (b - a).cross(d - a);
+            if (normal.norm() <= 0) {
+                continue;
+            }
+            for (std::size_t v = 0; v < sources.size(); ++v) {
+                if (!sight((a + b + d) / 3, normal.normalized(), sources[v], visibility[v])) {
+                    continue;
+                }
+                const Camera& cam = sources[v].camera;
+                const Eigen::Vector2d pa = cam.project(cam.toCamera(a));
+                const Eigen::Vector2d pb = cam.project(cam.toCamera(b)) - pa;
+                const Eigen::Vector2d pd = cam.project(cam.toCamera(d)) - pa;
+                score[v] += 0.5 * std::abs(pb.x() * pd.y() - pb.y() * pd.x()) * sharpness[v];
+            }
+        }
+        const auto top = std::max_element(score.begin(), score.end());
+        if (top != score.end() && *top > 0) {
+            best[c] = int(top - score.begin());
+        }
+    });
+    return best;
 }
 
 // Fills what is not known from ever coarser averages of what is (pull-push),
@@ -115,6 +183,83 @@ void fillFromCoarser(cv::Mat3f& colour, const cv::Mat1f& known) {
     cv::Mat3f up;
     cv::resize(coarse, up, colour.size(), 0, 0, cv::INTER_LINEAR);
     up.copyTo(colour, known == 0);
+}
+
+// One chart's final texels. Where the chart's own photo sees the surface its
+// colours are kept (sharp: one photo, no blending of slightly misaligned
+// ones) with their low frequencies moved to the blend's, which runs on from
+// chart to chart: the offset blend - photo, smoothed over the chart, is
+// added, so charts from different photos meet in the same colour. Where only
+// other photos see it, the blend; where none does, the chart's colours from
+// around that place.
+void levelChart(int chart, const cv::Rect& bounds, const cv::Mat1i& chartOf, const cv::Mat3b& blend,
+                const cv::Mat1b& blendSeen, const cv::Mat3b& single, const cv::Mat1b& singleSeen,
+                double sigma, cv::Mat3b& texture, cv::Mat1b& known) {
+    const int pad = int(std::ceil(3 * sigma));
+    const cv::Rect roi =
+        cv::Rect(bounds.x - pad, bounds.y - pad, bounds.width + 2 * pad, bounds.height + 2 * pad) &
+        cv::Rect(0, 0, texture.cols, texture.rows);
+    cv::Mat3f offset(roi.size(), cv::Vec3f(0, 0, 0));
+    cv::Mat1f weight(roi.size(), 0.f);
+    cv::Vec3f offsetSum(0, 0, 0);
+    double offsetCount = 0;
+    for (int y = 0; y < roi.height; ++y) {
+        for (int x = 0; x < roi.width; ++x) {
+            const int ty = y + roi.y, tx = x + roi.x;
+            if (chartOf(ty, tx) == chart && blendSeen(ty, tx) && singleSeen(ty, tx)) {
+                offset(y, x) = cv::Vec3f(blend(ty, tx)) - cv::Vec3f(single(ty, tx));
+                weight(y, x) = 1;
+                offsetSum += offset(y, x);
+                ++offsetCount;
+            }
+        }
+    }
+    const cv::Vec3f meanOffset =
+        offsetCount > 0 ? cv::Vec3f(offsetSum / offsetCount) : cv::Vec3f(0, 0, 0);
+    cv::GaussianBlur(offset, offset, cv::Size(0, 0), sigma);
+    cv::GaussianBlur(weight, weight, cv::Size(0, 0), sigma);
+
+    cv::Mat3f colour(roi.size(), cv::Vec3f(0, 0, 0));
+    cv::Mat1f have(roi.size(), 0.f);
+    bool holes = false, anything = false;
+    for (int y = 0; y < roi.height; ++y) {
+        for (int x = 0; x < roi.width; ++x) {
+            const int ty = y + roi.y, tx = x + roi.x;
+            if (chartOf(ty, tx) != chart) {
+                continue;
+            }
+            if (singleSeen(ty, tx)) {
+                const cv::Vec3f shift =
+                    weight(y, x) > 1e-3f ? cv::Vec3f(offset(y, x) / weight(y, x)) : meanOffset;
+                colour(y, x) = cv::Vec3f(single(ty, tx)) + shift;
+            } else if (blendSeen(ty, tx)) {
+                colour(y, x) = cv::Vec3f(blend(ty, tx));
+            } else {
+                holes = true;
+                continue;
+            }
+            have(y, x) = 1;
+            anything = true;
+        }
+    }
+    if (!anything) {
+        return; // no photo sees this chart: the gutter fill gives it its neighbours' colours
+    }
+    if (holes) {
+        fillFromCoarser(colour, have);
+    }
+    for (int y = 0; y < roi.height; ++y) {
+        for (int x = 0; x < roi.width; ++x) {
+            const int ty = y + roi.y, tx = x + roi.x;
+            if (chartOf(ty, tx) == chart) {
+                const cv::Vec3f c = colour(y, x);
+                texture(ty, tx) =
+                    cv::Vec3b(cv::saturate_cast<uchar>(c[0]), cv::saturate_cast<uchar>(c[1]),
+                              cv::saturate_cast<uchar>(c[2]));
+                known(ty, tx) = 1;
+            }
+        }
+    }
 }
 
 // Extends every chart by `rings` texels with the mean of its known
@@ -184,11 +329,22 @@ Expected<TexturedMesh> TextureBaker::bake(const SurfaceMesh& mesh,
     });
     const std::vector<Eigen::Vector3f> normals = vertexNormals(mesh);
 
-    // Every texel whose centre lies on a triangle; charts do not share texels,
-    // so they can be baked in parallel. Texels no photo sees stay grey.
-    cv::Mat3b texture(T, T, cv::Vec3b(128, 128, 128));
-    cv::Mat1b covered(T, T, uchar(0));
+    const std::vector<int> chartView =
+        bestViewOfCharts(mesh, atlas.value(), sources, visibility, m_threads);
+
+    // Every texel whose centre lies on a triangle gets the blend of all photos
+    // that see it and, where the chart's own photo sees it, that photo's
+    // colour. Charts do not share texels, so they are baked in parallel.
+    cv::Mat3b blend(T, T, cv::Vec3b(0, 0, 0)), single(T, T, cv::Vec3b(0, 0, 0));
+    cv::Mat1b blendSeen(T, T, uchar(0)), singleSeen(T, T, uchar(0));
+    cv::Mat1i chartOf(T, T, -1);
+    std::vector<cv::Rect> chartBounds(atlas->charts.size());
+    const auto toBytes = [](const Eigen::Vector3f& c) {
+        return cv::Vec3b(cv::saturate_cast<uchar>(c[0]), cv::saturate_cast<uchar>(c[1]),
+                         cv::saturate_cast<uchar>(c[2]));
+    };
     parallelFor(int(atlas->charts.size()), m_threads, [&](int c) {
+        int x0 = T, y0 = T, x1 = -1, y1 = -1;
         for (int t : atlas->charts[c]) {
             const Eigen::Vector3i& tri = atlas->triangles[t];
             const Eigen::Vector2d a = atlas->texel[tri[0]].cast<double>();
@@ -216,17 +372,41 @@ Expected<TexturedMesh> TextureBaker::bake(const SurfaceMesh& mesh,
                         P += b[k] * mesh.positions[v].cast<double>();
                         N += b[k] * normals[v].cast<double>();
                     }
-                    if (const auto colour = photoColour(P, N.normalized(), sources, visibility)) {
-                        texture(y, x) = *colour;
+                    N.normalize();
+                    chartOf(y, x) = c;
+                    x0 = std::min(x0, x), y0 = std::min(y0, y);
+                    x1 = std::max(x1, x), y1 = std::max(y1, y);
+                    if (const auto colour = blendedColour(P, N, sources, visibility)) {
+                        blend(y, x) = toBytes(*colour);
+                        blendSeen(y, x) = 1;
                     }
-                    covered(y, x) = 1;
+                    const int v = chartView[c];
+                    if (v < 0) {
+                        continue;
+                    }
+                    if (const auto seen = sight(P, N, sources[v], visibility[v])) {
+                        single(y, x) = toBytes(
+                            sampleBilinear(sources[v].image, seen->pixel.x(), seen->pixel.y()));
+                        singleSeen(y, x) = 1;
+                    }
                 }
             }
         }
+        chartBounds[c] = x1 < 0 ? cv::Rect() : cv::Rect(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
     });
 
+    cv::Mat3b texture(T, T, cv::Vec3b(0, 0, 0));
+    cv::Mat1b known(T, T, uchar(0));
+    const double levelling = std::max(2.0, T / 256.0);
+    parallelFor(int(atlas->charts.size()), m_threads, [&](int c) {
+        if (chartBounds[c].empty()) {
+            return;
+        }
+        levelChart(c, chartBounds[c], chartOf, blend, blendSeen, single, singleSeen, levelling,
+                   texture, known);
+    });
     TexturedMesh out;
-    out.texture = fillGutters(texture, covered, kBorderRings);
+    out.texture = fillGutters(texture, known, kBorderRings);
     const std::size_t vertices = atlas->surfaceVertex.size();
     out.positions.resize(vertices);
     out.normals.resize(vertices);

@@ -1,9 +1,12 @@
 // Colours the surface from the photos. The surface is laid out in a chart
-// atlas (UvAtlasBuilder), and every texel is a visibility-tested blend of all
-// photos that see it, weighted by how head-on and how close each photo is.
-// Because the weights follow the smooth vertex normals, they change gradually
-// across triangles, which is what hides the seams between photos. The gutters
-// between charts are filled with the charts' own colours.
+// atlas (UvAtlasBuilder), and each chart is textured from one photo: the one
+// that sees it largest, most head-on and sharpest, so detail is as sharp as
+// in that photo. Its colours are levelled to a visibility-tested blend of all
+// photos that see the surface (weighted by how head-on and close each is;
+// the weights follow the smooth vertex normals, so the blend runs on without
+// seams), which evens out exposure and shading between charts. Where the
+// chart's photo does not see, the blend; where no photo sees, the colours
+// around. The gutters between charts are filled with the charts' own colours.
 #pragma once
 
 #include "reconstruct/Camera.h"

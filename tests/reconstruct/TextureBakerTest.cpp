@@ -1,7 +1,9 @@
 // The texture atlas a buyer's viewer samples: every triangle maps into the
 // texture, no two triangles share texels, charts keep apart, vertices are
 // shared inside charts, and what the texture shows where is what the photo
-// showed there, right up to the charts' edges.
+// showed there, right up to the charts' edges; a sharp photo's detail is not
+// averaged away with a blurred one's, and what no photo sees takes the
+// colours around it, not grey.
 #include "reconstruct/TextureBaker.h"
 
 #include <Eigen/Geometry>
@@ -10,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <numeric>
+#include <opencv2/imgproc.hpp>
 
 using namespace bitmarket::reconstruct;
 
@@ -207,6 +210,85 @@ private Q_SLOTS:
             qPrintable(QString("%1 of %2 triangle centres off").arg(centreMisses).arg(compared)));
         QVERIFY2(cornerMisses < compared / 100,
                  qPrintable(QString("%1 of %2 corners off").arg(cornerMisses).arg(compared)));
+    }
+
+    void sharpPhotoIsNotAveragedWithABlurredOne() {
+        // Fine detail (a few pixels across) seen by two photos from one place,
+        // the second out of focus: the texture shows the sharp photo's detail.
+        TextureSource sharp = m_photo, blurred = m_photo;
+        cv::Mat1f noise(480, 640);
+        cv::randu(noise, 0, 1);
+        cv::GaussianBlur(noise, noise, cv::Size(0, 0), 1.2);
+        cv::normalize(noise, noise, 30, 225, cv::NORM_MINMAX);
+        cv::Mat gray;
+        noise.convertTo(gray, CV_8U);
+        cv::Mat3b detail;
+        cv::merge(std::vector<cv::Mat>{gray, gray, gray}, detail);
+        sharp.image = detail;
+        cv::Mat3b soft;
+        cv::GaussianBlur(detail, soft, cv::Size(0, 0), 4);
+        blurred.image = soft;
+        const auto baked = TextureBaker(kTextureSize, 640, 2).bake(m_surface, {blurred, sharp});
+        QVERIFY(baked.ok());
+        const Camera& camera = sharp.camera;
+        double offSharp = 0, offBlurred = 0;
+        int compared = 0;
+        for (std::size_t t = 0; t < baked->triangleCount(); ++t) {
+            Eigen::Vector3d centre = Eigen::Vector3d::Zero();
+            Eigen::Vector2f uv = Eigen::Vector2f::Zero();
+            bool facing = true;
+            for (int k = 0; k < 3; ++k) {
+                const std::uint32_t v = baked->indices[3 * t + k];
+                const Eigen::Vector3d p = baked->positions[v].cast<double>();
+                facing = facing && baked->normals[v].cast<double>().dot(
+                                       (camera.center() - p).normalized()) > 0.7;
+                centre += p / 3;
+                uv += baked->uvs[v] / 3;
+            }
+            if (!facing) {
+                continue;
+            }
+            const Eigen::Vector2d pix = camera.project(camera.toCamera(centre));
+            const int x = int(std::lround(pix.x())), y = int(std::lround(pix.y()));
+            const double got = sampleTexture(baked->texture, uv)[0];
+            offSharp += std::abs(got - sharp.image(y, x)[0]);
+            offBlurred += std::abs(got - blurred.image(y, x)[0]);
+            ++compared;
+        }
+        QVERIFY(compared > 1000);
+        offSharp /= compared;
+        offBlurred /= compared;
+        QVERIFY2(offSharp < 0.5 * offBlurred,
+                 qPrintable(QString("mean difference to the sharp photo %1, to the blurred %2")
+                                .arg(offSharp)
+                                .arg(offBlurred)));
+    }
+
+    void unseenSurfaceTakesTheColoursAround() {
+        // The photo looks from above; the ring's underside is seen by nothing.
+        TextureSource green = m_photo;
+        green.image = cv::Mat3b(480, 640, cv::Vec3b(40, 170, 60));
+        const auto baked = TextureBaker(kTextureSize, 640, 2).bake(m_surface, {green});
+        QVERIFY(baked.ok());
+        int underside = 0, grey = 0;
+        for (std::size_t t = 0; t < baked->triangleCount(); ++t) {
+            Eigen::Vector3f normal = Eigen::Vector3f::Zero();
+            Eigen::Vector2f uv = Eigen::Vector2f::Zero();
+            for (int k = 0; k < 3; ++k) {
+                normal += baked->normals[baked->indices[3 * t + k]];
+                uv += baked->uvs[baked->indices[3 * t + k]] / 3;
+            }
+            if (normal.normalized().y() > -0.8f) {
+                continue;
+            }
+            ++underside;
+            grey += cv::norm(sampleTexture(baked->texture, uv) - cv::Vec3f(40, 170, 60)) > 20;
+        }
+        QVERIFY(underside > 1000);
+        QVERIFY2(grey == 0,
+                 qPrintable(QString("%1 of %2 unseen triangles not the colour around them")
+                                .arg(grey)
+                                .arg(underside)));
     }
 
     void surfaceTooDetailedForTheTextureIsAnError() {
