@@ -17,8 +17,8 @@ std::shared_ptr<open3d::geometry::PointCloud> toCloud(const OrientedPoints& poin
     return cloud;
 }
 
-// How thick the support plane is in the fused points: most of its points lie
-// within this height of it.
+// How thick the support plane is in the fused points: 95% of the points
+// near it lie within this height of it.
 double supportThickness(const open3d::geometry::PointCloud& cloud, const Eigen::Vector3d& up,
                         double offset, double tolerance) {
     std::vector<double> heights;
@@ -31,7 +31,7 @@ double supportThickness(const open3d::geometry::PointCloud& cloud, const Eigen::
     if (heights.size() < 20) {
         return tolerance;
     }
-    const std::size_t k = heights.size() * 9 / 10;
+    const std::size_t k = heights.size() * 95 / 100;
     std::nth_element(heights.begin(), heights.begin() + k, heights.end());
     return heights[k];
 }
@@ -53,41 +53,68 @@ Eigen::Vector3d SubjectIsolator::focusPoint(const std::vector<Camera>& cameras) 
 // The cluster was cut well above the support so the table could not join it;
 // what of the item stands lower (the bottom of its walls, the lowest step of a
 // plinth) is grown back from it, point by point, down to where it touches the
-// support. A point of the support itself (within its thickness and facing
-// up) never joins, so the growth cannot run out across the table.
+// support. The support's own points must not join, or the growth runs out
+// across the table through its noise: a candidate lies within a few reaches
+// (horizontally) of the item's lowest kept points, and one facing up (as the
+// support does) must stand clearly above the support's thickness.
 void SubjectIsolator::growDownToTheSupport(const open3d::geometry::PointCloud& fine,
                                            const std::vector<std::size_t>& low,
                                            const Eigen::Vector3d& up, double planeOffset,
-                                           double reach, OrientedPoints& kept) {
+                                           double cutHeight, double reach, OrientedPoints& kept) {
     const double thickness = supportThickness(fine, up, planeOffset, reach);
-    open3d::geometry::PointCloud candidates;
-    for (std::size_t i : low) {
-        const double h = up.dot(fine.points_[i]) + planeOffset;
-        const bool support = h <= thickness && fine.normals_[i].normalized().dot(up) > 0.6;
-        if (h > -thickness && !support) {
-            candidates.points_.push_back(fine.points_[i]);
-            candidates.normals_.push_back(fine.normals_[i].normalized());
-            candidates.colors_.push_back(fine.colors_[i]);
+    const auto height = [&](const Eigen::Vector3d& p) { return up.dot(p) + planeOffset; };
+    const auto onThePlane = [&](const Eigen::Vector3d& p) -> Eigen::Vector3d {
+        return p - up * height(p);
+    };
+    open3d::geometry::PointCloud footprint;
+    for (const Eigen::Vector3d& p : kept.positions) {
+        if (height(p) < cutHeight + 4 * reach) {
+            footprint.points_.push_back(onThePlane(p));
         }
     }
-    if (candidates.points_.empty() || kept.positions.empty()) {
+    if (footprint.points_.empty()) {
+        return;
+    }
+    open3d::geometry::KDTreeFlann footprintTree(footprint);
+    const double flare = 4 * reach;
+    std::vector<int> nearest(1);
+    std::vector<double> nearestDistance2(1);
+    open3d::geometry::PointCloud candidates;
+    for (std::size_t i : low) {
+        const Eigen::Vector3d& p = fine.points_[i];
+        const Eigen::Vector3d n = fine.normals_[i].normalized();
+        const double h = height(p);
+        if (h <= -thickness || (n.dot(up) > 0.6 && h <= 3 * thickness) ||
+            footprintTree.SearchKNN(onThePlane(p), 1, nearest, nearestDistance2) < 1 ||
+            nearestDistance2[0] > flare * flare) {
+            continue;
+        }
+        candidates.points_.push_back(p);
+        candidates.normals_.push_back(n);
+        candidates.colors_.push_back(fine.colors_[i]);
+    }
+    if (candidates.points_.empty()) {
         return;
     }
     open3d::geometry::KDTreeFlann tree(candidates);
     std::vector<char> taken(candidates.points_.size(), 0);
-    std::vector<Eigen::Vector3d> frontier = kept.positions;
+    std::vector<Eigen::Vector3d> frontier;
+    for (const Eigen::Vector3d& p : kept.positions) {
+        if (height(p) < cutHeight + 2 * reach) {
+            frontier.push_back(p);
+        }
+    }
     std::vector<int> found;
     std::vector<double> dist2;
     while (!frontier.empty()) {
         const Eigen::Vector3d p = frontier.back();
         frontier.pop_back();
-        // Only what lies below the point it grows from: the item's own points
-        // low down join from above, a stray bump on the table cannot spread.
         if (tree.SearchRadius(p, reach, found, dist2) <= 0) {
             continue;
         }
         for (int j : found) {
             const Eigen::Vector3d& q = candidates.points_[std::size_t(j)];
+            // Down or level from the point it grows from, never up.
             if (taken[std::size_t(j)] || up.dot(q - p) > 0.5 * reach) {
                 continue;
             }
@@ -207,7 +234,7 @@ Subject SubjectIsolator::isolate(const OrientedPoints& scene,
         }
     }
     if (subject.frame.supportPlaneFound) {
-        growDownToTheSupport(*fine, low, up, planeOffset, reach, kept);
+        growDownToTheSupport(*fine, low, up, planeOffset, minHeight, reach, kept);
     }
     // Upright frame: +Y = up, +Z = horizontal direction towards the first camera.
     Eigen::Vector3d toFirst = cameras.front().center() - focus;

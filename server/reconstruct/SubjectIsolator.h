@@ -41,7 +41,8 @@ public:
 private:
     static void growDownToTheSupport(const open3d::geometry::PointCloud& fine,
                                      const std::vector<std::size_t>& low, const Eigen::Vector3d& up,
-                                     double planeOffset, double reach, OrientedPoints& kept);
+                                     double planeOffset, double cutHeight, double reach,
+                                     OrientedPoints& kept);
 };
 
 } // namespace bitmarket::reconstruct
