@@ -18,7 +18,7 @@ struct ReconstructionOptions {
     // cores at 2500 features); beyond, each photo is matched in full with the
     // partners a cheap all-pairs search found, on this many of its features.
     int exhaustiveMatchingMaxPhotos = 28;
-    int matchPartnersPerPhoto = 10;
+    int matchPartnersPerPhoto = 8;
     int overlapSearchFeatures = 300;
     int stereoMaxSide = 640;  // depth maps are computed at this size
     int depthPlanes = 128;    // plane-sweep hypotheses per view
