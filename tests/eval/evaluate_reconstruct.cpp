@@ -12,6 +12,7 @@
 //   bitmarket-reconstruct-eval --out DIR [--quality normal] [--views 30]
 //       [--scenes vase,box,blob,capsule] [--width 960] [--height 720] [--cli PATH]
 //       [--order shuffled|walk] [--render-only 1]   (only write the photo sets)
+//       [--score-only 1]    (score the models an earlier run left in DIR)
 #include "GltfCheck.h"
 #include "SilhouetteScore.h"
 #include "SurfaceScore.h"
@@ -128,7 +129,10 @@ int main(int argc, char** argv) {
         }
         const SyntheticScene scene(spec);
         const fs::path folder = out / sceneName;
-        fs::remove_all(folder);
+        const bool scoreOnly = args.count("score-only") > 0;
+        if (!scoreOnly) {
+            fs::remove_all(folder);
+        }
         const std::vector<SyntheticShot> shots = scene.photograph(folder / "images");
         if (args.count("render-only")) {
             continue;
@@ -139,7 +143,7 @@ int main(int argc, char** argv) {
             (folder / "model.glb").string() + "' --report '" + (folder / "report.json").string() +
             "' --preview '" + (folder / "preview.png").string() + "' --quality " + args["quality"] +
             " --threads 2 > '" + (folder / "progress.log").string() + "' 2>&1";
-        const int status = std::system(command.c_str());
+        const int status = scoreOnly ? 0 : std::system(command.c_str());
         nlohmann::json result = {{"scene", sceneName}, {"views", spec.views}, {"exit", status}};
         std::ifstream reportIn(folder / "report.json");
         nlohmann::json report = nlohmann::json::parse(reportIn, nullptr, false);
