@@ -216,8 +216,19 @@ void levelChart(int chart, const cv::Rect& bounds, const cv::Mat1i& chartOf, con
     }
     const cv::Vec3f meanOffset =
         offsetCount > 0 ? cv::Vec3f(offsetSum / offsetCount) : cv::Vec3f(0, 0, 0);
-    cv::GaussianBlur(offset, offset, cv::Size(0, 0), sigma);
-    cv::GaussianBlur(weight, weight, cv::Size(0, 0), sigma);
+    // Smoothed at a scale where sigma is two texels: the same field, a
+    // fraction of the work.
+    const double reduce = std::max(1.0, sigma / 2);
+    const cv::Size small(std::max(1, int(std::lround(roi.width / reduce))),
+                         std::max(1, int(std::lround(roi.height / reduce))));
+    cv::Mat3f smallOffset;
+    cv::Mat1f smallWeight;
+    cv::resize(offset, smallOffset, small, 0, 0, cv::INTER_AREA);
+    cv::resize(weight, smallWeight, small, 0, 0, cv::INTER_AREA);
+    cv::GaussianBlur(smallOffset, smallOffset, cv::Size(0, 0), sigma / reduce);
+    cv::GaussianBlur(smallWeight, smallWeight, cv::Size(0, 0), sigma / reduce);
+    cv::resize(smallOffset, offset, roi.size(), 0, 0, cv::INTER_LINEAR);
+    cv::resize(smallWeight, weight, roi.size(), 0, 0, cv::INTER_LINEAR);
 
     cv::Mat3f colour(roi.size(), cv::Vec3f(0, 0, 0));
     cv::Mat1f have(roi.size(), 0.f);
