@@ -4,6 +4,7 @@
 #include "reconstruct/OverlapSearch.h"
 
 #include <Eigen/Geometry>
+#include <algorithm>
 #include <fcntl.h>
 #include <fstream>
 #include <map>
@@ -200,37 +201,39 @@ Expected<SparseModel> ColmapSfm::run(const std::vector<Photo>& photos,
 // Every pair when that is affordable; beyond, the pairs OverlapSearch finds,
 // matched in full by COLMAP. Either way the file order plays no part.
 Expected<bool> ColmapSfm::matchOverlappingPhotos(const fs::path& database, int photoCount) const {
-    const std::string threads = std::to_string(m_options.threads);
-    const std::vector<std::string> common{"--database_path",
-                                          database.string(),
-                                          "--SiftMatching.use_gpu",
-                                          "0",
-                                          "--SiftMatching.num_threads",
-                                          threads};
-    std::vector<std::string> match;
-    if (photoCount <= m_options.exhaustiveMatchingMaxPhotos) {
-        match = {"exhaustive_matcher"};
-    } else {
+    std::vector<std::string> match{"exhaustive_matcher"};
+    if (photoCount > m_options.exhaustiveMatchingMaxPhotos) {
         auto features = ColmapDatabase::readFeatures(database, m_options.overlapSearchFeatures);
         if (!features) {
             return Failure{features.error()};
         }
-        const auto pairs = OverlapSearch(m_options.matchPartnersPerPhoto, m_options.threads)
-                               .candidatePairs(features.value());
-        if (pairs.empty()) {
-            return Failure{"no two photos show the same part of the item"};
+        // COLMAP reads the list as two names split at a space; a name with one
+        // (never the worker's photo_001.jpg) leaves only exhaustive matching.
+        const bool listable =
+            std::none_of(features->begin(), features->end(), [](const PhotoFeatures& photo) {
+                return photo.colmapName.find(' ') != std::string::npos;
+            });
+        if (listable) {
+            const auto pairs = OverlapSearch(m_options.matchPartnersPerPhoto, m_options.threads)
+                                   .candidatePairs(features.value());
+            if (pairs.empty()) {
+                return Failure{"no two photos show the same part of the item"};
+            }
+            const fs::path list = m_workDir / "pairs.txt";
+            std::ofstream out(list);
+            for (const auto& [a, b] : pairs) {
+                out << features.value()[a].colmapName << ' ' << features.value()[b].colmapName
+                    << '\n';
+            }
+            if (!out.flush()) {
+                return Failure{"cannot write " + list.string()};
+            }
+            match = {"matches_importer", "--match_list_path", list.string(), "--match_type",
+                     "pairs"};
         }
-        const fs::path list = m_workDir / "pairs.txt";
-        std::ofstream out(list);
-        for (const auto& [a, b] : pairs) {
-            out << features.value()[a].colmapName << ' ' << features.value()[b].colmapName << '\n';
-        }
-        if (!out.flush()) {
-            return Failure{"cannot write " + list.string()};
-        }
-        match = {"matches_importer", "--match_list_path", list.string(), "--match_type", "pairs"};
     }
-    match.insert(match.end(), common.begin(), common.end());
+    match.insert(match.end(), {"--database_path", database.string(), "--SiftMatching.use_gpu", "0",
+                               "--SiftMatching.num_threads", std::to_string(m_options.threads)});
     return runColmap(match, "matching");
 }
 
