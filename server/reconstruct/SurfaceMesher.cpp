@@ -6,6 +6,13 @@
 #include <open3d/geometry/TriangleMesh.h>
 
 namespace bitmarket::reconstruct {
+namespace {
+
+// A connected piece of the surface is kept when its area is at least this
+// share of the largest piece's.
+constexpr double kKeptPieceShare = 0.05;
+
+} // namespace
 
 Expected<SurfaceMesh> SurfaceMesher::mesh(const OrientedPoints& points) const {
     if (points.positions.size() < 200) {
@@ -72,14 +79,15 @@ Expected<SurfaceMesh> SurfaceMesher::mesh(const OrientedPoints& points) const {
     poisson->RemoveDuplicatedVertices();
     poisson->RemoveNonManifoldEdges();
 
-    // Keep the largest connected piece: floaters are almost always noise.
+    // Keep the large connected pieces: floaters are almost always noise and
+    // small, but a part of the item that thin or unseen surface cut off from
+    // the rest (the foot of a vase under its belly) is a sizeable piece.
     auto [clusterOf, clusterSizes, clusterAreas] = poisson->ClusterConnectedTriangles();
     if (!clusterSizes.empty()) {
-        const int largest =
-            int(std::max_element(clusterSizes.begin(), clusterSizes.end()) - clusterSizes.begin());
+        const double largest = *std::max_element(clusterAreas.begin(), clusterAreas.end());
         std::vector<bool> remove(clusterOf.size());
         for (std::size_t t = 0; t < clusterOf.size(); ++t) {
-            remove[t] = clusterOf[t] != largest;
+            remove[t] = clusterAreas[std::size_t(clusterOf[t])] < kKeptPieceShare * largest;
         }
         poisson->RemoveTrianglesByMask(remove);
         poisson->RemoveUnreferencedVertices();
