@@ -34,27 +34,17 @@ QString listingPath(const QString& listingId, const char* rest) {
 
 } // namespace
 
-PlacedBid PlacedBid::fromJson(const QJsonObject& body) {
-    PlacedBid bid;
-    bid.leading = body.value("leading").toBool();
-    bid.auction = Auction::fromJson(body.value("auction").toObject());
-    const QJsonObject max = body.value("yourMax").toObject();
-    bid.yourMax = Money{max.value("amount").toInteger(), max.value("currency").toString("KRW")};
-    bid.auction.yourMax = bid.yourMax;
-    return bid;
-}
-
 QString AuctionsApi::newIdempotencyKey() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 ApiCall* AuctionsApi::placeBid(const QString& listingId, const Money& maxAmount,
                                const QString& idempotencyKey, QObject* context,
-                               Answer<PlacedBid> answer) {
+                               Answer<bitmarket::PlacedBid> answer) {
     Request request = Request::json("auctions.bid", "POST", listingPath(listingId, "/bids"),
                                     {{"maxAmount", maxAmount.toJson()}});
     return deliver(m_client->send(withKey(std::move(request), idempotencyKey)), context,
-                   std::move(answer), &PlacedBid::fromJson);
+                   std::move(answer), &bitmarket::PlacedBid::fromJson);
 }
 
 ApiCall* AuctionsApi::bids(const QString& listingId, int limit, const QString& cursor,

@@ -12,21 +12,12 @@
 
 class ApiClient;
 
-// What the server said to an accepted bid.
-struct PlacedBid {
-    bool leading = false;
-    bitmarket::Money yourMax;
-    bitmarket::Auction auction;
-
-    static PlacedBid fromJson(const QJsonObject& body);
-};
-
 class AuctionsApi {
 public:
     explicit AuctionsApi(ApiClient* client) : m_client(client) {}
 
     ApiCall* placeBid(const QString& listingId, const bitmarket::Money& maxAmount,
-                      const QString& idempotencyKey, QObject* context, Answer<PlacedBid> answer);
+                      const QString& idempotencyKey, QObject* context, Answer<bitmarket::PlacedBid> answer);
     // Newest first.
     ApiCall* bids(const QString& listingId, int limit, const QString& cursor, QObject* context,
                   Answer<Page<bitmarket::Bid>> answer);

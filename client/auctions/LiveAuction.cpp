@@ -261,13 +261,13 @@ bool LiveAuction::placeBid(const QString& maxText) {
     const Money max{amount, m_auction->minNextBid.currency};
     auto sent = std::make_shared<QPointer<ApiCall>>();
     *sent = AuctionsApi(m_api).placeBid(
-        m_listingId, max, m_pendingKey, this, [this, sent](Result<PlacedBid> placed) {
+        m_listingId, max, m_pendingKey, this, [this, sent](Result<bitmarket::PlacedBid> placed) {
             onBidAnswered(std::move(placed), *sent && (*sent)->wasUnreachable());
         });
     return true;
 }
 
-void LiveAuction::onBidAnswered(Result<PlacedBid> placed, bool unreachable) {
+void LiveAuction::onBidAnswered(Result<bitmarket::PlacedBid> placed, bool unreachable) {
     setBusy(false);
     // Not answered at all: the same bid tried again is the same request.
     if (placed || !unreachable) {

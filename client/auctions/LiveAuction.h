@@ -126,7 +126,7 @@ private:
     void apply(bitmarket::Auction auction);
     // Bids are counted one by one: a state with fewer of them than shown arrived late.
     bool isOlderThanShown(const bitmarket::Auction& auction) const;
-    void onBidAnswered(bitmarket::Result<PlacedBid> placed, bool unreachable);
+    void onBidAnswered(bitmarket::Result<bitmarket::PlacedBid> placed, bool unreachable);
     void tick();
     qint64 msLeft() const;
     qint64 parseAmount(const QString& text) const;

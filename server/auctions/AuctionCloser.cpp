@@ -1,5 +1,7 @@
 #include "auctions/AuctionCloser.h"
 
+#include "bitmarket/Timestamp.h"
+
 #include <QLoggingCategory>
 
 #include <chrono>
@@ -57,7 +59,7 @@ void AuctionCloser::run() {
         } else if (auto next = m_auctions.nextEnd(); !next) {
             waitMs = kRetryMs;
         } else if (*next) {
-            waitMs = std::clamp<qint64>(**next - m_auctions.now(), 0, kIdleMs);
+            waitMs = std::clamp<qint64>(**next - nowMs(), 0, kIdleMs);
         }
         std::unique_lock lock(m_mutex);
         m_changed.wait_for(lock, std::chrono::milliseconds(waitMs),

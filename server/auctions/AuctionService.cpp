@@ -58,10 +58,6 @@ AuctionService::AuctionService(db::Database& db, EventBus& events,
       m_options(std::move(options)) {
 }
 
-qint64 AuctionService::now() const {
-    return m_options.clock ? m_options.clock() : nowMs();
-}
-
 void AuctionService::onAuctionStarted(std::function<void()> listener) {
     m_started = std::move(listener);
 }
@@ -81,16 +77,16 @@ Result<void> AuctionService::handle(db::Connection& c, const DomainEvent& event)
     return {};
 }
 
-Result<BidOutcome> AuctionService::placeBid(const QString& listingId, const QString& bidderId,
+Result<PlacedBid> AuctionService::placeBid(const QString& listingId, const QString& bidderId,
                                             const Money& maxAmount,
                                             const idempotency::RetryKey& key) {
-    const qint64 t = now();
-    return m_db.write([&](db::Connection& c) -> Result<BidOutcome> {
+    const qint64 t = nowMs();
+    return m_db.write([&](db::Connection& c) -> Result<PlacedBid> {
         if (key.present()) {
             std::optional<QString> answer;
             BITMARKET_TRY(answer, IdempotencyKeys::answered(c, bidderId, key, t));
             if (answer)
-                return BidOutcome::fromJson(QJsonDocument::fromJson(answer->toUtf8()).object());
+                return PlacedBid::fromJson(QJsonDocument::fromJson(answer->toUtf8()).object());
         }
         const auto loaded = AuctionTable::loadForBidder(c, listingId, bidderId);
         if (!loaded)
@@ -132,17 +128,21 @@ Result<BidOutcome> AuctionService::placeBid(const QString& listingId, const QStr
             return recorded.error();
         c.afterCommit([this, placed] { m_events.publish(placed); });
 
-        BidOutcome outcome{accepted.leading, maxAmount, placed.auction};
+        PlacedBid outcome{accepted.leading, maxAmount, placed.auction};
         outcome.auction.yourMax = maxAmount;
-        if (key.present())
-            IdempotencyKeys::remember(c, bidderId, key, QString::fromStdString(outcome.jsonText()), t);
+        if (key.present()) {
+            std::string answer;
+            JsonWriter w(answer);
+            outcome.writeJson(w);
+            IdempotencyKeys::remember(c, bidderId, key, QString::fromStdString(answer), t);
+        }
         return outcome;
     });
 }
 
 Result<Order> AuctionService::buyNow(const QString& listingId, const QString& buyerId,
                                      const idempotency::RetryKey& key) {
-    const qint64 t = now();
+    const qint64 t = nowMs();
     auto bought = m_db.write([&](db::Connection& c) -> Result<Order> {
         if (key.present()) {
             std::optional<QString> answer;
@@ -190,7 +190,7 @@ Result<Order> AuctionService::buyNow(const QString& listingId, const QString& bu
 }
 
 Result<Listing> AuctionService::cancel(const QString& listingId, const QString& sellerId) {
-    const qint64 t = now();
+    const qint64 t = nowMs();
     return m_db.write([&](db::Connection& c) -> Result<Listing> {
         auto s = AuctionTable::load(c, listingId);
         if (!s)
@@ -248,7 +248,7 @@ Result<void> AuctionService::announceClosed(db::Connection& c, const AuctionStan
 }
 
 Result<int> AuctionService::closeDue(int limit) {
-    const qint64 t = now();
+    const qint64 t = nowMs();
     return m_db.write([&](db::Connection& c) -> Result<int> {
         const QStringList due = AuctionTable::dueListingIds(c, t, limit);
         for (const QString& id : due) {

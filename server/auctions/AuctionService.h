@@ -11,7 +11,6 @@
 #pragma once
 
 #include "auctions/AuctionStanding.h"
-#include "auctions/BidOutcome.h"
 #include "bitmarket/ApiTypes.h"
 #include "bitmarket/AuctionRules.h"
 #include "db/Database.h"
@@ -40,7 +39,6 @@ public:
     struct Options {
         qint64 shortestAuctionMs = auction::kShortestMs; // what a seller may create
         qint64 lateBidWindowMs = auction::kLateBidWindowMs;
-        std::function<qint64()> clock; // ms since the epoch; empty: the system clock
     };
 
     AuctionService(db::Database& db, EventBus& events, const SameTransactionEvents& effects,
@@ -51,7 +49,7 @@ public:
     // Called after a new auction committed, so the closer can wake for an earlier end.
     void onAuctionStarted(std::function<void()> listener);
 
-    Result<BidOutcome> placeBid(const QString& listingId, const QString& bidderId,
+    Result<PlacedBid> placeBid(const QString& listingId, const QString& bidderId,
                                 const Money& maxAmount, const idempotency::RetryKey& key);
     Result<Order> buyNow(const QString& listingId, const QString& buyerId,
                          const idempotency::RetryKey& key);
@@ -67,7 +65,6 @@ public:
     // The user's own maximum in the auction, if they bid.
     Result<std::optional<Money>> yourMax(const QString& listingId, const QString& userId);
 
-    qint64 now() const;
     qint64 shortestAuctionMs() const { return m_options.shortestAuctionMs; }
 
 private:

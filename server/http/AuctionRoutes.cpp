@@ -42,7 +42,13 @@ void addAuctionRoutes(Router& router, auctions::AuctionService& auctions) {
                         return sendError(req, res, max.error());
                     sendResult(req, res, 201,
                                auctions.placeBid(pathParam(req, 1), caller.userId, *max, *key),
-                               [](const auctions::BidOutcome& o) { return o.jsonText(); });
+                               [](const PlacedBid& placed) {
+                                   std::string out;
+                                   out.reserve(640);
+                                   JsonWriter w(out);
+                                   placed.writeJson(w);
+                                   return out;
+                               });
                 });
 
     router.get("/api/v1/listings/{id}/bids", Access::Anyone,

@@ -399,6 +399,24 @@ Listing Listing::fromJson(const QJsonObject& o) {
     return l;
 }
 
+// Keys in sorted order, as a QJsonObject of the same answer has them.
+void PlacedBid::writeJson(JsonWriter& w) const {
+    w.beginObject();
+    auction.writeJson(w.key("auction"));
+    w.key("leading").boolean(leading);
+    yourMax.writeJson(w.key("yourMax"));
+    w.endObject();
+}
+
+PlacedBid PlacedBid::fromJson(const QJsonObject& o) {
+    PlacedBid bid;
+    bid.leading = o.value("leading").toBool();
+    bid.yourMax = moneyOf(o.value("yourMax"));
+    bid.auction = Auction::fromJson(o.value("auction").toObject());
+    bid.auction.yourMax = bid.yourMax;
+    return bid;
+}
+
 QJsonObject MyBid::toJson() const {
     return QJsonObject{{"listing", listing.toJson()}, {"yourMax", yourMax.toJson()}, {"status", status}};
 }

@@ -168,6 +168,18 @@ struct Listing {
     static Listing fromJson(const QJsonObject& o);
 };
 
+// The answer to a bid: whether the bidder leads, their maximum, and the auction as it stands
+// after the bid (with their own maximum). A retried bid gets the same answer again.
+struct PlacedBid {
+    bool leading = false;
+    Money yourMax;
+    Auction auction;
+
+    // Written straight to text: the answer on the hottest write path.
+    void writeJson(JsonWriter& w) const;
+    static PlacedBid fromJson(const QJsonObject& o);
+};
+
 // An auction the caller bid on, as GET /me/bids lists it.
 struct MyBid {
     Listing listing;

@@ -214,7 +214,7 @@ private slots:
         bool done = false;
         AuctionsApi(&page->api).placeBid(
             id, bitmarket::Money{10500, "KRW"}, AuctionsApi::newIdempotencyKey(), this,
-            [&](bitmarket::Result<PlacedBid> placed) {
+            [&](bitmarket::Result<bitmarket::PlacedBid> placed) {
                 done = true;
                 QVERIFY(!placed);
                 QCOMPARE(placed.error().code, bitmarket::ErrorCode::BidTooLow);
@@ -233,7 +233,7 @@ private slots:
         int answered = 0;
         for (int i = 0; i < 2; ++i)
             AuctionsApi(&api).placeBid(id, bitmarket::Money{12000, "KRW"}, key, this,
-                                       [&](bitmarket::Result<PlacedBid> placed) {
+                                       [&](bitmarket::Result<bitmarket::PlacedBid> placed) {
                                            QVERIFY(placed);
                                            ++answered;
                                        });
@@ -355,7 +355,7 @@ private slots:
         signIn(api, m_buyer);
         bool placed = false;
         AuctionsApi(&api).placeBid(id, bitmarket::Money{11000, "KRW"}, {}, this,
-                                   [&](bitmarket::Result<PlacedBid> p) { placed = p.ok(); });
+                                   [&](bitmarket::Result<bitmarket::PlacedBid> p) { placed = p.ok(); });
         QTRY_VERIFY_WITH_TIMEOUT(placed, kWaitMs);
         RealtimeClient realtime(&api);
         realtime.start();
