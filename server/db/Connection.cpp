@@ -4,9 +4,22 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 namespace bitmarket::server::db {
 
+namespace {
+// SQLite counts every allocation under one process-wide mutex unless told not to:
+// with 24 connections on 2 cores that lock was a quarter of a text search's time.
+// The setting only takes before SQLite initialises, so before the first open.
+void configureSqliteOnce() {
+    static std::once_flag configured;
+    std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+} // namespace
+
 Connection::Connection(const QString& path, Mode mode) {
+    configureSqliteOnce();
     const int flags = mode == Mode::ReadOnly
                           ? SQLITE_OPEN_READONLY
                           : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;

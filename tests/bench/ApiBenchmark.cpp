@@ -1,10 +1,12 @@
 // bitmarket-bench-api: seeds a large catalogue, starts the real server on it and
 // measures search and detail against /healthz (the ceiling) in the same run.
 //   bitmarket-bench-api [--listings 100000] [--clients 8] [--seconds 5] [--rounds 5] [--keep DIR]
+//                       [--only search|browse|detail]
 // Each workload runs --seconds in all, in --rounds turns taken in rotation with the
 // others, so that a change in the machine's load mid-run weighs on all of them alike.
 // --keep seeds DIR once and reuses it on later runs (seeding takes ~10 s).
 // BITMARKET_SERVER_BINARY=path runs another build's server (before/after runs).
+// --only runs /healthz and that one workload (to profile it with perf alone).
 #include "CatalogueSeeder.h"
 #include "LoadGenerator.h"
 #include "support/ServerProcess.h"
@@ -71,6 +73,10 @@ struct Goal {
 };
 
 bool check(const Goal& goal, const bench::LoadResult& r, const bench::LoadResult& ceiling) {
+    if (r.requests() == 0) {
+        std::printf("goal %-10s not run\n", goal.name);
+        return false;
+    }
     const double share = r.throughput() / std::max(1.0, ceiling.throughput());
     const double p99 = r.percentileMs(0.99);
     const bool met = share >= goal.shareOfHealthz && p99 < goal.p99Ms && r.failures == 0;
@@ -115,43 +121,50 @@ int main(int argc, char** argv) {
     const auto& terms = catalogue.searchTerms;
     const auto& ids = catalogue.listingIds;
     struct Workload {
+        const char* key;
         const char* name;
         bench::LoadGenerator::PathSource path;
         bench::LoadResult result;
         double cpuSeconds = 0;
     };
     Workload workloads[] = {
-        {"GET /healthz", [](int, long) { return std::string("/healthz"); }, {}, 0},
-        {"GET /listings?q=",
+        {"healthz", "GET /healthz", [](int, long) { return std::string("/healthz"); }, {}, 0},
+        {"search", "GET /listings?q=",
          [&](int client, long i) {
              const QString term = terms[(client * 7 + i) % terms.size()];
              return "/api/v1/listings?limit=20&q=" + QUrl::toPercentEncoding(term).toStdString();
          },
          {}, 0},
-        {"GET /listings?category",
+        {"browse", "GET /listings?category",
          [](int client, long i) {
              static const char* sorts[] = {"newest", "price_asc", "popular"};
              return std::string("/api/v1/listings?limit=20&category=phones&sort=") +
                     sorts[(client + i) % 3];
          },
          {}, 0},
-        {"GET /listings/{id}",
+        {"detail", "GET /listings/{id}",
          [&](int, long) {
              return "/api/v1/listings/" +
                     ids[QRandomGenerator::global()->bounded(ids.size())].toStdString();
          },
          {}, 0},
     };
+    const int onlyIndex = args.indexOf("--only");
+    const QString only = onlyIndex >= 0 && onlyIndex + 1 < args.size() ? args[onlyIndex + 1] : QString();
     for (int round = 0; round < rounds; ++round) {
         for (Workload& w : workloads) {
+            if (!only.isEmpty() && w.key != only && w.key != QLatin1String("healthz"))
+                continue;
             const double cpuBefore = serverCpuSeconds(server.pid());
             w.result.add(load.run(w.path));
             w.cpuSeconds += serverCpuSeconds(server.pid()) - cpuBefore;
         }
     }
     const bench::LoadResult& healthz = workloads[0].result;
-    for (const Workload& w : workloads)
-        print(w.name, w.result, w.cpuSeconds, healthz);
+    for (const Workload& w : workloads) {
+        if (w.result.requests() > 0)
+            print(w.name, w.result, w.cpuSeconds, healthz);
+    }
     const bench::LoadResult& search = workloads[1].result;
     const bench::LoadResult& browse = workloads[2].result;
     const bench::LoadResult& detail = workloads[3].result;
