@@ -29,6 +29,11 @@ const char* const kAuctionListingTables =
 
 const char* const kListingIsVisible = "l.status != 'removed'";
 
+std::string listingColumnsWithSeq(const char* seq) {
+    const std::string columns = kListingColumns;
+    return columns.substr(0, columns.rfind(", ") + 2) + seq;
+}
+
 namespace {
 
 // Columns 14-18 (the terms) and 29-39 (how it stands: written by the auctions domain, and

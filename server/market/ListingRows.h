@@ -6,11 +6,16 @@
 #include "bitmarket/ApiTypes.h"
 #include "db/Query.h"
 
+#include <string>
+
 namespace bitmarket::server {
 
 // Selects from kListingTables; the last column is the row's seq (for cursors).
 extern const char* const kListingColumns;
 constexpr int kListingSeqColumn = 40;
+// kListingColumns with `seq` in the seq's place: a text search names the FTS rowid there
+// (the same value), so that an ORDER BY on that column walks the FTS index in its order.
+std::string listingColumnsWithSeq(const char* seq);
 // `listings l` with what belongs to each listing row: its auction terms `a`, how its
 // auction stands `u` (auctions, owned by the auctions domain) and its 3D model state `m`
 // (listing_models, owned by the models domain).

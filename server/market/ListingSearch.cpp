@@ -16,22 +16,26 @@ struct SortSpec {
     const char* key;   // column the cursor compares
     const char* order; // ORDER BY clause
     const char* after; // comparison that continues after a cursor (key, seq)
+    // The same order by result column, for a compound statement (1-based: 5 is the
+    // price, 20 the favorite count, 41 the seq).
+    const char* compoundOrder;
 };
+static_assert(kListingSeqColumn + 1 == 41, "compoundOrder names the seq's column");
 
 constexpr SortSpec kSorts[] = {
     // Newest is insertion order (seq), which also lets a text search walk the
     // FTS index backwards and stop after one page instead of sorting all matches.
-    {"newest", "l.seq", "l.seq DESC", "(l.seq, l.seq) < (?, ?)"},
+    {"newest", "l.seq", "l.seq DESC", "(l.seq, l.seq) < (?, ?)", "41 DESC"},
     {"price_asc", "l.price_amount", "l.price_amount ASC, l.seq ASC",
-     "(l.price_amount, l.seq) > (?, ?)"},
+     "(l.price_amount, l.seq) > (?, ?)", "5 ASC, 41 ASC"},
     {"price_desc", "l.price_amount", "l.price_amount DESC, l.seq DESC",
-     "(l.price_amount, l.seq) < (?, ?)"},
+     "(l.price_amount, l.seq) < (?, ?)", "5 DESC, 41 DESC"},
     {"popular", "l.favorite_count", "l.favorite_count DESC, l.seq DESC",
-     "(l.favorite_count, l.seq) < (?, ?)"},
+     "(l.favorite_count, l.seq) < (?, ?)", "20 DESC, 41 DESC"},
     // Auctions are keyed by the listing's seq: u.listing_seq is l.seq, named so that the
     // auctions_ending index serves the order.
     {"ending_soon", "u.ends_at", "u.ends_at ASC, u.listing_seq ASC",
-     "(u.ends_at, u.listing_seq) > (?, ?)"},
+     "(u.ends_at, u.listing_seq) > (?, ?)", nullptr},
 };
 
 const SortSpec* sortSpec(const QString& name) {
@@ -73,6 +77,121 @@ QString ListingSearch::cursorAfter(const QString& sort, qint64 sortKey, qint64 s
     return Cursor{sort, QJsonArray{sortKey, seq}}.encode();
 }
 
+namespace {
+
+// How a word that names a category matches in one arm of the statement.
+enum class NamedWord { TextOrCategory, TextOnly, CategoryOnly };
+
+struct SearchWords {
+    QStringList terms;
+    std::vector<QStringList> categoriesNamed; // per term: the categories it names
+};
+
+struct Arm {
+    std::string select; // SELECT ... FROM ... WHERE ..., without ORDER BY and LIMIT
+    std::vector<QVariant> parameters;
+    bool walksFts = false; // the FTS index is the outer loop: its rowid order serves newest
+};
+
+Arm buildArm(const ListingQuery& query, const SortSpec& sort, const SearchWords& words,
+             NamedWord namedWord, const QStringList& categoryIds,
+             const std::optional<Cursor>& cursor, qint64 nowMs) {
+    const bool isNewest = query.sort == QLatin1String("newest");
+    const bool endingSoon = query.sort == QLatin1String("ending_soon");
+    Arm arm;
+    auto& parameters = arm.parameters;
+    std::string where = "l.status = ?";
+    parameters.push_back(query.status);
+    QStringList ftsPhrases;
+    for (qsizetype i = 0; i < words.terms.size(); ++i) {
+        const QString& term = words.terms[i];
+        const QStringList& named = words.categoriesNamed[i];
+        const bool byCategory = !named.isEmpty() && namedWord != NamedWord::TextOnly;
+        const bool byText = named.isEmpty() || namedWord != NamedWord::CategoryOnly;
+        const QString phrase = u'"' + QString(term).replace(u'"', QStringLiteral("\"\"")) + u'"';
+        // Trigrams are of characters, not UTF-16 units (an emoji is two units).
+        const bool trigram = term.toUcs4().size() >= 3;
+        if (byText && !byCategory && trigram) {
+            ftsPhrases.append(phrase);
+            continue;
+        }
+        std::string matches;
+        if (byText && trigram) {
+            matches = "l.seq IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?)";
+            parameters.push_back(phrase);
+        } else if (byText) {
+            matches = "(l.title LIKE ? ESCAPE '\\' OR l.description LIKE ? ESCAPE '\\' OR "
+                      "l.tags LIKE ? ESCAPE '\\')";
+            const QString pattern = likePattern(term);
+            parameters.insert(parameters.end(), {pattern, pattern, pattern});
+        }
+        if (!byCategory) {
+            where += " AND " + matches;
+            continue;
+        }
+        // A word that names a category also finds what is filed there ("카메라").
+        const std::string filed = "l.category_id IN (" + placeholders(named.size()) + ")";
+        where += byText ? " AND (" + matches + " OR " + filed + ")" : " AND " + filed;
+        parameters.insert(parameters.end(), named.begin(), named.end());
+    }
+    arm.walksFts = !ftsPhrases.isEmpty();
+    if (arm.walksFts) {
+        where += " AND listings_fts MATCH ?";
+        parameters.push_back(ftsPhrases.join(QStringLiteral(" AND ")));
+    }
+    if (categoryIds.size() == 1) {
+        where += " AND l.category_id = ?";
+        parameters.push_back(categoryIds.front());
+    } else if (!categoryIds.isEmpty()) {
+        // A parent holds a large share of all listings: walking the sort order's
+        // index and skipping the few others beats sorting all of the parent's
+        // listings, so the category indexes are kept out of it ("+").
+        where += " AND +l.category_id IN (" + placeholders(categoryIds.size()) + ")";
+        parameters.insert(parameters.end(), categoryIds.begin(), categoryIds.end());
+    }
+    if (query.minPrice) {
+        where += " AND l.price_amount >= ?";
+        parameters.push_back(*query.minPrice);
+    }
+    if (query.maxPrice) {
+        where += " AND l.price_amount <= ?";
+        parameters.push_back(*query.maxPrice);
+    }
+    if (!query.saleType.isEmpty()) {
+        where += " AND l.sale_type = ?";
+        parameters.push_back(query.saleType);
+    }
+    if (!query.sellerId.isEmpty()) {
+        where += " AND l.seller_id = ?";
+        parameters.push_back(query.sellerId);
+    }
+    if (endingSoon) {
+        where += " AND u.state = 'running' AND u.ends_at > ?";
+        parameters.push_back(nowMs);
+    }
+    if (cursor) {
+        if (isNewest && arm.walksFts) {
+            where += " AND f.rowid < ?";
+            parameters.push_back(cursor->keys[1].toInteger());
+        } else {
+            where += std::string(" AND ") + sort.after;
+            parameters.push_back(cursor->keys[0].toInteger());
+            parameters.push_back(cursor->keys[1].toInteger());
+        }
+    }
+    // CROSS JOIN keeps the FTS index as the outer loop, so its rowid order serves "newest".
+    const std::string from =
+        arm.walksFts ? std::string(" FROM listings_fts f CROSS JOIN ") + kListingTables +
+                           " WHERE l.seq = f.rowid AND "
+                     : std::string(" FROM ") + (endingSoon ? kAuctionListingTables : kListingTables) +
+                           " WHERE ";
+    const std::string columns = arm.walksFts ? listingColumnsWithSeq("f.rowid") : kListingColumns;
+    arm.select = "SELECT " + columns + from + where;
+    return arm;
+}
+
+} // namespace
+
 Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
                                              const QStringList& categoryIds,
                                              const CategoriesNamedBy& categoriesNamedBy,
@@ -90,104 +209,47 @@ Result<SearchStatement> ListingSearch::build(const ListingQuery& query,
     if (!kListingStatuses.contains(query.status) || query.status == QLatin1String("removed"))
         return ApiError::validation(QStringLiteral("Unknown status."), "status");
 
-    const bool isNewest = query.sort == QLatin1String("newest");
-    const bool endingSoon = query.sort == QLatin1String("ending_soon");
-    SearchStatement st;
-    std::string where = "l.status = ?";
-    st.parameters.push_back(query.status);
-
     static const QRegularExpression whitespace(QStringLiteral("\\s+")); // compiled once
-    const QStringList terms = query.text.split(whitespace, Qt::SkipEmptyParts);
-    if (terms.size() > kMaxTerms)
+    SearchWords words;
+    words.terms = query.text.split(whitespace, Qt::SkipEmptyParts);
+    if (words.terms.size() > kMaxTerms)
         return ApiError::validation(QStringLiteral("Use at most %1 search words."), "q")
             .arg(kMaxTerms);
-    QStringList ftsPhrases;
-    for (const QString& term : terms) {
-        const QString phrase = u'"' + QString(term).replace(u'"', QStringLiteral("\"\"")) + u'"';
-        // Trigrams are of characters, not UTF-16 units (an emoji is two units).
-        const bool trigram = term.toUcs4().size() >= 3;
-        const QStringList named = categoriesNamedBy(term);
-        if (trigram && named.isEmpty()) {
-            ftsPhrases.append(phrase);
-            continue;
-        }
-        std::string matches;
-        if (trigram) {
-            matches = "l.seq IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?)";
-            st.parameters.push_back(phrase);
-        } else {
-            matches = "(l.title LIKE ? ESCAPE '\\' OR l.description LIKE ? ESCAPE '\\' OR "
-                      "l.tags LIKE ? ESCAPE '\\')";
-            const QString pattern = likePattern(term);
-            st.parameters.insert(st.parameters.end(), {pattern, pattern, pattern});
-        }
-        if (named.isEmpty()) {
-            where += " AND " + matches;
-            continue;
-        }
-        // A word that names a category also finds what is filed there ("카메라").
-        where += " AND (" + matches + " OR l.category_id IN (" + placeholders(named.size()) + "))";
-        st.parameters.insert(st.parameters.end(), named.begin(), named.end());
+    int namingWords = 0;
+    for (const QString& term : words.terms) {
+        words.categoriesNamed.push_back(categoriesNamedBy(term));
+        namingWords += words.categoriesNamed.back().isEmpty() ? 0 : 1;
     }
-    const bool textSearch = !ftsPhrases.isEmpty();
-    if (textSearch) {
-        where += " AND listings_fts MATCH ?";
-        st.parameters.push_back(ftsPhrases.join(QStringLiteral(" AND ")));
-    }
-    if (categoryIds.size() == 1) {
-        where += " AND l.category_id = ?";
-        st.parameters.push_back(categoryIds.front());
-    } else if (!categoryIds.isEmpty()) {
-        // A parent holds a large share of all listings: walking the sort order's
-        // index and skipping the few others beats sorting all of the parent's
-        // listings, so the category indexes are kept out of it ("+").
-        where += " AND +l.category_id IN (" + placeholders(categoryIds.size()) + ")";
-        st.parameters.insert(st.parameters.end(), categoryIds.begin(), categoryIds.end());
-    }
-    if (query.minPrice) {
-        where += " AND l.price_amount >= ?";
-        st.parameters.push_back(*query.minPrice);
-    }
-    if (query.maxPrice) {
-        where += " AND l.price_amount <= ?";
-        st.parameters.push_back(*query.maxPrice);
-    }
-    if (!query.saleType.isEmpty()) {
-        where += " AND l.sale_type = ?";
-        st.parameters.push_back(query.saleType);
-    }
-    if (!query.sellerId.isEmpty()) {
-        where += " AND l.seller_id = ?";
-        st.parameters.push_back(query.sellerId);
-    }
-    if (endingSoon) {
-        where += " AND u.state = 'running' AND u.ends_at > ?";
-        st.parameters.push_back(nowMs);
-    }
+    std::optional<Cursor> cursor;
     if (!query.cursor.isEmpty()) {
-        const auto cursor = Cursor::decode(query.cursor);
+        cursor = Cursor::decode(query.cursor);
         if (!cursor || cursor->sort != query.sort || cursor->keys.size() != 2)
             return ApiError::validation(QStringLiteral("This cursor is not valid for this query."),
                                         "cursor");
-        if (isNewest && textSearch) {
-            where += " AND f.rowid < ?";
-            st.parameters.push_back(cursor->keys[1].toInteger());
-        } else {
-            where += std::string(" AND ") + sort->after;
-            st.parameters.push_back(cursor->keys[0].toInteger());
-            st.parameters.push_back(cursor->keys[1].toInteger());
-        }
     }
-    // CROSS JOIN keeps the FTS index as the outer loop, so its rowid order serves "newest".
-    const std::string from =
-        textSearch ? std::string(" FROM listings_fts f CROSS JOIN ") + kListingTables +
-                         " WHERE l.seq = f.rowid AND "
-                   : std::string(" FROM ") + (endingSoon ? kAuctionListingTables : kListingTables) +
-                         " WHERE ";
-    const std::string order = isNewest && textSearch ? "f.rowid DESC" : sort->order;
-    st.sql =
-        std::string("SELECT ") + kListingColumns + from + where + " ORDER BY " + order + " LIMIT ?";
-    st.parameters.push_back(static_cast<qint64>(query.limit + 1));
+    const auto limit = static_cast<qint64>(query.limit + 1);
+    SearchStatement st;
+    // One word that names a category: what says it and what is filed there are two walks
+    // in the page's order, merged, instead of collecting every listing that says it first
+    // (1.8 ms for "camera" in 100,000 listings against 0.23). A listing in both comes
+    // twice in a row; the reader skips the second, so twice the rows are asked for.
+    if (namingWords == 1 && sort->compoundOrder) {
+        const Arm saying = buildArm(query, *sort, words, NamedWord::TextOnly, categoryIds, cursor, nowMs);
+        const Arm filed = buildArm(query, *sort, words, NamedWord::CategoryOnly, categoryIds, cursor, nowMs);
+        st.sql = saying.select + " UNION ALL " + filed.select + " ORDER BY " + sort->compoundOrder +
+                 " LIMIT ?";
+        st.parameters = saying.parameters;
+        st.parameters.insert(st.parameters.end(), filed.parameters.begin(), filed.parameters.end());
+        st.parameters.push_back(2 * limit);
+        return st;
+    }
+    const Arm arm =
+        buildArm(query, *sort, words, NamedWord::TextOrCategory, categoryIds, cursor, nowMs);
+    const bool isNewest = query.sort == QLatin1String("newest");
+    st.sql = arm.select + " ORDER BY " + (isNewest && arm.walksFts ? "f.rowid DESC" : sort->order) +
+             " LIMIT ?";
+    st.parameters = arm.parameters;
+    st.parameters.push_back(limit);
     return st;
 }
 

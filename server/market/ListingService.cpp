@@ -197,6 +197,9 @@ Result<ListingPage> ListingService::search(const ListingQuery& query, const QStr
         ListingPage page;
         qint64 lastSeq = 0;
         while (q.next()) {
+            // A listing found two ways comes twice in a row (see ListingSearch).
+            if (q.integer(kListingSeqColumn) == lastSeq)
+                continue;
             if (page.items.size() == query.limit) {
                 const Listing& last = page.items.back();
                 page.nextCursor = ListingSearch::cursorAfter(

@@ -629,6 +629,59 @@ private Q_SLOTS:
         QVERIFY(!find(QStringLiteral("came")).contains(body));
     }
 
+    void aCategoryWordPagesThroughEachListingOnce() {
+        // Found by its text, by its category, or both: each one once, in the page's order,
+        // whatever the sort and however small the pages.
+        const TestUser s = registerUser(*anonymous(), "camera_seller");
+        QVERIFY(s.ok());
+        struct Made {
+            QString id;
+            qint64 price;
+        };
+        QList<Made> found;
+        const auto make = [&](const QString& title, qint64 price, const char* category) {
+            const QString id = create(s, listingDraft(title, price, category)).value("id").toString();
+            QVERIFY(!id.isEmpty());
+            if (category == QLatin1String("cameras") || title.contains(QLatin1String("camera")))
+                found.append({id, price});
+        };
+        make(QStringLiteral("Pentax body"), 41'000, "cameras");
+        make(QStringLiteral("camera strap"), 12'000, "fashion");
+        make(QStringLiteral("Lamp"), 9'000, "home");
+        make(QStringLiteral("Old camera, works"), 77'000, "cameras");
+        make(QStringLiteral("Tripod"), 33'000, "cameras");
+        make(QStringLiteral("camera cube insert"), 18'000, "home");
+        make(QStringLiteral("Chair"), 25'000, "furniture");
+        make(QStringLiteral("Compact camera"), 64'000, "cameras");
+        QCOMPARE(found.size(), 6);
+        QStringList newest;
+        for (auto it = found.crbegin(); it != found.crend(); ++it)
+            newest.append(it->id);
+        QList<Made> cheapest = found;
+        std::stable_sort(cheapest.begin(), cheapest.end(),
+                         [](const Made& a, const Made& b) { return a.price < b.price; });
+        QStringList priceAsc;
+        for (const Made& m : cheapest)
+            priceAsc.append(m.id);
+        QStringList priceDesc = priceAsc;
+        std::reverse(priceDesc.begin(), priceDesc.end());
+        for (const QString& word : {QStringLiteral("camera"), QStringLiteral("카메라")}) {
+            const QString query = "sellerId=" + s.id + "&q=" + q(word) + "&sort=";
+            // 카메라 names the category only: the strap and the cube are not filed there.
+            const auto expected = [&](QStringList ids) {
+                if (word != QLatin1String("camera"))
+                    ids.removeIf([&](const QString& id) { return id == found[1].id || id == found[4].id; });
+                return ids;
+            };
+            for (int limit : {1, 2, 5}) {
+                QCOMPARE(walk(query + "newest", limit), expected(newest));
+                QCOMPARE(walk(query + "popular", limit), expected(newest)); // no hearts: newest first
+                QCOMPARE(walk(query + "price_asc", limit), expected(priceAsc));
+                QCOMPARE(walk(query + "price_desc", limit), expected(priceDesc));
+            }
+        }
+    }
+
     void searchFindsKoreanBySubstring() {
         const QString mini = create(m_seller, listingDraft(QStringLiteral("아이폰 13 미니 128GB"), 450'000))
                                  .value("id").toString();
