@@ -61,6 +61,19 @@ Query Connection::query(const std::string& sql) {
     return Query(it->second);
 }
 
+void Connection::beginRead() {
+    query("BEGIN").run();
+}
+
+void Connection::endRead() noexcept {
+    if (sqlite3_get_autocommit(m_db))
+        return;
+    // Not through query(): preparing could throw, and a failed COMMIT of a read leaves
+    // nothing to undo; ROLLBACK is the fallback that always ends it.
+    if (sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
 void Connection::exec(const std::string& sql) {
     char* error = nullptr;
     const int rc = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error);

@@ -30,6 +30,12 @@ public:
     qint64 lastInsertRowId() const;
     int changes() const;
 
+    // A read transaction: every statement until endRead() sees the same snapshot, and the
+    // snapshot is taken once instead of once per statement.
+    void beginRead();
+    // Ends it, if one is open; never throws (a read transaction has nothing to keep).
+    void endRead() noexcept;
+
     // Inside Database::write: `action` runs once the write it belongs to is committed, and
     // never if the write rolls back. Actions run on the writer thread in commit order, before
     // write() returns; they must be quick (publishing an event). What a write did is

@@ -118,6 +118,7 @@ Database::Lease::Lease(Database& database) : db(database) {
 }
 
 Database::Lease::~Lease() {
+    connection->endRead();
     {
         std::lock_guard lock(db.m_readersMutex);
         db.m_idleReaders.push_back(connection);

@@ -37,11 +37,13 @@ public:
 
     int schemaVersion();
 
-    // Runs `work(Connection&)` on a reader connection. `work` returns Result<T>.
+    // Runs `work(Connection&)` on a reader connection, in one read transaction: all it
+    // reads is one snapshot. `work` returns Result<T>.
     template <typename Work> auto read(Work&& work) -> std::invoke_result_t<Work, Connection&> {
         using R = std::invoke_result_t<Work, Connection&>;
         Lease lease(*this);
         try {
+            lease.connection->beginRead();
             return work(*lease.connection);
         } catch (const SqlError& e) {
             return R(internalError(e));

@@ -84,10 +84,7 @@ Result<Listing> ListingService::detail(const QString& listingId, const QString& 
     const qint64 hour = nowMs() / kViewWindowMs;
     bool viewedThisHour = true;
     auto listing = m_db.read([&](db::Connection& c) -> Result<Listing> {
-        // Each statement reads its own snapshot. Asked first, a view found
-        // recorded has its count in the row read next (one transaction writes
-        // both); asked after the row, a view committed in between was counted
-        // neither in the row nor here, and the count went down.
+        // One snapshot: a view found recorded is in the count of the row read with it.
         viewedThisHour = ListingViewTable::seen(c, listingId, viewerKey, hour);
         Listing l;
         BITMARKET_TRY(l, publicDetail(c, listingId, viewerUserId));

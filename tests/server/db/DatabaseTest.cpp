@@ -1,0 +1,82 @@
+// Database::read on a real file: everything one read reads is one snapshot (a write that
+// commits in the middle is not half seen), and a read that fails, by an error or by an
+// exception, leaves its connection ready for the next read.
+#include "db/Database.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <stdexcept>
+
+using namespace bitmarket;
+using namespace bitmarket::server;
+
+namespace {
+qint64 categoryCount(db::Connection& c) {
+    auto q = c.query("SELECT count(*) FROM categories");
+    q.next();
+    return q.integer(0);
+}
+
+Result<qint64> addCategory(db::Database& db, const QString& id) {
+    return db.write([&](db::Connection& c) -> Result<qint64> {
+        c.query("INSERT INTO categories (id, name, position) VALUES (?1, ?1, 99)").bind(id).run();
+        return c.changes();
+    });
+}
+} // namespace
+
+class DatabaseTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aReadIsOneSnapshot() {
+        QTemporaryDir dir;
+        db::Database db({dir.filePath("bitmarket.db"), 1});
+        qint64 before = -1, after = -1;
+        const auto read = db.read([&](db::Connection& c) -> Result<bool> {
+            before = categoryCount(c);
+            // Committed (write() returns after the commit) between the read's two statements.
+            if (!addCategory(db, QStringLiteral("snapshot-test")))
+                return ApiError::internal(QStringLiteral("the write failed"));
+            after = categoryCount(c);
+            return true;
+        });
+        QVERIFY(read.ok());
+        QVERIFY(before > 0);
+        QCOMPARE(after, before);
+        const qint64 outside = db.read([](db::Connection& c) -> Result<qint64> { return categoryCount(c); }).value();
+        QCOMPARE(outside, before + 1);
+    }
+
+    void aFailedReadLeavesItsConnectionReady() {
+        QTemporaryDir dir;
+        // One reader: every read below takes the same connection.
+        db::Database db({dir.filePath("bitmarket.db"), 1});
+        const auto refused = db.read([](db::Connection& c) -> Result<qint64> {
+            categoryCount(c);
+            return ApiError::notFound(QStringLiteral("nothing"));
+        });
+        QVERIFY(!refused.ok());
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, db.read([](db::Connection& c) -> Result<qint64> {
+            categoryCount(c);
+            throw std::runtime_error("a bug in a read");
+        }));
+        const auto broken = db.read([](db::Connection& c) -> Result<qint64> {
+            c.query("SELECT no_such_column FROM categories").next();
+            return 0;
+        });
+        QCOMPARE(broken.error().code, ErrorCode::Internal);
+        // Each of those ended its transaction: this read sees a write made after them.
+        QVERIFY(addCategory(db, QStringLiteral("after-failures")).ok());
+        const auto seen = db.read([](db::Connection& c) -> Result<qint64> {
+            auto q = c.query("SELECT count(*) FROM categories WHERE id = 'after-failures'");
+            q.next();
+            return q.integer(0);
+        });
+        QCOMPARE(seen.value(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(DatabaseTest)
+#include "DatabaseTest.moc"
