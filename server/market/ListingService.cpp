@@ -32,7 +32,7 @@ QHash<QString, QStringList> categoriesBySearchWord(db::Database& db) {
 
 ListingService::ListingService(db::Database& db, EventBus& events,
                                const SameTransactionEvents& effects)
-    : m_db(db), m_events(events), m_effects(effects),
+    : m_db(db), m_events(events), m_effects(effects), m_views(db),
       m_categoriesBySearchWord(categoriesBySearchWord(db)) {}
 
 Result<void> ListingService::checkCategory(db::Connection& c, const QString& categoryId) {
@@ -92,15 +92,11 @@ Result<Listing> ListingService::detail(const QString& listingId, const QString& 
             !viewerUserId.isEmpty() && FavoriteTable::contains(c, viewerUserId, listingId);
         return l;
     });
-    if (!listing || viewedThisHour)
+    if (!listing)
         return listing;
-    // A view is not worth a durable wait: record it in the background. The
-    // insert is idempotent, so a racing second request cannot count twice.
-    m_db.writeDetached([listingId, viewerKey, hour](db::Connection& c) {
-        if (ListingViewTable::record(c, listingId, viewerKey, hour))
-            ListingTable::addView(c, listingId);
-    });
-    listing->viewCount += 1;
+    if (!viewedThisHour)
+        m_views.add(listingId, viewerKey, hour);
+    m_views.addWaiting(*listing);
     return listing;
 }
 
@@ -218,6 +214,7 @@ Result<ListingPage> ListingService::search(const ListingQuery& query, const QStr
             for (Listing& l : page.items)
                 l.isFavorite = kept.contains(l.id);
         }
+        m_views.addWaiting(page.items);
         return page;
     });
 }
@@ -273,6 +270,7 @@ Result<ListingPage> ListingService::favorites(const QString& userId, const QStri
             lastSeq = q.integer(kListingSeqColumn);
             lastAt = q.integer(kListingSeqColumn + 1);
         }
+        m_views.addWaiting(page.items);
         return page;
     });
 }

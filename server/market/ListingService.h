@@ -10,6 +10,7 @@
 #include "events/SameTransactionEvents.h"
 #include "market/ListingInput.h"
 #include "market/ListingSearch.h"
+#include "market/ListingViews.h"
 
 #include <mutex>
 
@@ -81,6 +82,7 @@ private:
     db::Database& m_db;
     EventBus& m_events;
     const SameTransactionEvents& m_effects;
+    ListingViews m_views;
     // Categories change only by migration: their search words are read once, not per search.
     const QHash<QString, QStringList> m_categoriesBySearchWord;
     // Held from reading a listing to publishing it, so announcements racing on two threads

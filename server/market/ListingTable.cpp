@@ -96,8 +96,10 @@ qint64 ListingTable::favoriteCount(db::Connection& c, const QString& listingId) 
     return q.next() ? q.integer(0) : 0;
 }
 
-void ListingTable::addView(db::Connection& c, const QString& listingId) {
-    c.query("UPDATE listings SET view_count = view_count + 1 WHERE id = ?1").bind(listingId).run();
+void ListingTable::addViews(db::Connection& c, const QString& listingId, int views) {
+    c.query("UPDATE listings SET view_count = view_count + ?2 WHERE id = ?1")
+        .bind(listingId, views)
+        .run();
 }
 
 void ListingTable::refreshThumbnail(db::Connection& c, const QString& listingId, qint64 nowMs) {

@@ -30,7 +30,7 @@ public:
     static void setStatus(db::Connection& c, qint64 listingSeq, listing::Status status, qint64 nowMs);
     static void addFavorites(db::Connection& c, const QString& listingId, int delta);
     static qint64 favoriteCount(db::Connection& c, const QString& listingId);
-    static void addView(db::Connection& c, const QString& listingId);
+    static void addViews(db::Connection& c, const QString& listingId, int views);
     // The listing's thumbnail becomes its first photo's.
     static void refreshThumbnail(db::Connection& c, const QString& listingId, qint64 nowMs);
 };

@@ -1076,6 +1076,24 @@ private Q_SLOTS:
         // The viewer's view this hour is remembered too.
         QTRY_COMPARE_WITH_TIMEOUT(as(m_viewer)->get(path).json().value("viewCount").toInt(), 2, 3000);
     }
+
+    void viewsAreStoredWithinSecondsEvenIfTheServerDies() {
+        const QJsonObject l = create(m_seller, listingDraft(QStringLiteral("Watched kettle"), 8'000, "home"));
+        QVERIFY(!l.isEmpty());
+        const QString path = "/api/v1/listings/" + l.value("id").toString();
+        QCOMPARE(as(m_viewer)->get(path).json().value("viewCount").toInt(), 1);
+        QCOMPARE(as(m_other)->get(path).json().value("viewCount").toInt(), 2);
+        // Views wait in memory for about a second, then are written together.
+        QTest::qWait(2500);
+        m_server->kill();
+        QVERIFY(m_server->start());
+        QCOMPARE(anonymous()->get("/api/v1/listings?sellerId=" + m_seller.id + "&q=" + q("Watched kettle"))
+                     .json().value("items").toArray().first().toObject().value("viewCount").toInt(),
+                 2);
+        // Both viewers' marks for the hour were written with the counts: no second count.
+        QCOMPARE(as(m_viewer)->get(path).json().value("viewCount").toInt(), 2);
+        QCOMPARE(as(m_other)->get(path).json().value("viewCount").toInt(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(ListingApiTest)
