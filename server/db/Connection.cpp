@@ -32,6 +32,10 @@ Connection::Connection(const QString& path, Mode mode) {
         throw SqlError(rc, message);
     }
     sqlite3_extended_result_codes(m_db, 1);
+    // One plan per statement whatever is bound: without it every new text bound to a LIKE
+    // (a short search word) made SQLite prepare the statement again, in case the pattern
+    // could use an index (ours all start with '%').
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_QPSG, 1, nullptr);
     sqlite3_busy_timeout(m_db, 10'000);
     exec("PRAGMA foreign_keys = ON");
     // Statement journals (each UPDATE or INSERT inside a write's savepoint keeps one, to
