@@ -211,6 +211,35 @@ Result<Listing> AuctionService::cancel(const QString& listingId, const QString& 
     });
 }
 
+Result<Listing> AuctionService::changeTerms(const QString& listingId, const QString& sellerId,
+                                            const Auction& terms) {
+    const qint64 t = nowMs();
+    auto changed = m_db.write([&](db::Connection& c) -> Result<Listing> {
+        auto s = AuctionTable::load(c, listingId);
+        if (!s)
+            return noSuchAuction(c, listingId);
+        if (s->sellerId != sellerId)
+            return ApiError::forbidden(QStringLiteral("Only the seller can change the terms."));
+        if (!runs(*s, t))
+            return closed();
+        if (s->bidCount > 0)
+            return ApiError::of(ErrorCode::InvalidState,
+                                QStringLiteral("The terms are frozen after the first bid."));
+        if (terms.startPrice.currency != s->currency)
+            return ApiError::validation(QStringLiteral("The currency cannot change."),
+                                        "auction.startPrice");
+        ListingService::followAuctionTerms(c, s->listingSeq, terms, t);
+        AuctionTable::restart(c, s->listingSeq, terms.endsAtMs, terms.startPrice.amount);
+        // The end may have come closer: the closer looks at the ends again.
+        if (m_started)
+            c.afterCommit(m_started);
+        return ListingTable::find(c, listingId, sellerId);
+    });
+    if (changed)
+        m_listings.announceUpdate(listingId);
+    return changed;
+}
+
 Result<void> AuctionService::closeIn(db::Connection& c, AuctionStanding s, qint64 nowMs) {
     if (s.reserveMet()) {
         Order order;

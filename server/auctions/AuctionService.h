@@ -55,6 +55,10 @@ public:
                          const idempotency::RetryKey& key);
     // The seller's, before the first bid; the listing afterwards.
     Result<Listing> cancel(const QString& listingId, const QString& sellerId);
+    // The seller's new terms (checked as on create), before the first bid; the listing after.
+    // Everyone watching gets the listing with them (listing.updated).
+    Result<Listing> changeTerms(const QString& listingId, const QString& sellerId,
+                                const Auction& terms);
 
     // Closes the running auctions whose end has come, in the order they end; how many.
     Result<int> closeDue(int limit);

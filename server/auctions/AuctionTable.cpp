@@ -16,6 +16,14 @@ void AuctionTable::start(db::Connection& c, qint64 listingSeq, qint64 endsAtMs, 
         .run();
 }
 
+void AuctionTable::restart(db::Connection& c, qint64 listingSeq, qint64 endsAtMs,
+                           qint64 startPrice) {
+    c.query("UPDATE auctions SET ends_at = ?2, current_price = ?3, extended = 0 "
+            "WHERE listing_seq = ?1 AND bid_count = 0")
+        .bind(listingSeq, endsAtMs, startPrice)
+        .run();
+}
+
 namespace {
 
 constexpr const char* kStandingSelect =

@@ -25,6 +25,8 @@ struct BidderEntry {
 class AuctionTable {
 public:
     static void start(db::Connection& c, qint64 listingSeq, qint64 endsAtMs, qint64 startPrice);
+    // New terms before the first bid: the auction starts over at their price and end.
+    static void restart(db::Connection& c, qint64 listingSeq, qint64 endsAtMs, qint64 startPrice);
     static std::optional<AuctionStanding> load(db::Connection& c, const QString& listingId);
     struct ForBidder {
         AuctionStanding standing;

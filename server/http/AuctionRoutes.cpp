@@ -1,7 +1,9 @@
 #include "http/AuctionRoutes.h"
 
+#include "bitmarket/Timestamp.h"
 #include "http/Responses.h"
 #include "http/RetryKeys.h"
+#include "market/ListingInput.h"
 
 namespace bitmarket::server {
 
@@ -75,6 +77,20 @@ void addAuctionRoutes(Router& router, auctions::AuctionService& auctions) {
                     sendResult(req, res, 200, auctions.cancel(pathParam(req, 1), caller.userId),
                                [](const Listing& l) { return QJsonObject{{"listing", l.toJson()}}; });
                 });
+
+    router.put("/api/v1/listings/{id}/auction", Access::SignedIn,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   auto body = jsonBody(req);
+                   if (!body)
+                       return sendError(req, res, body.error());
+                   auto terms = ListingInput::auctionTerms(body->value("auction"), nowMs(),
+                                                           auctions.shortestAuctionMs());
+                   if (!terms)
+                       return sendError(req, res, terms.error());
+                   sendResult(req, res, 200,
+                              auctions.changeTerms(pathParam(req, 1), caller.userId, terms.value()),
+                              [](const Listing& l) { return QJsonObject{{"listing", l.toJson()}}; });
+               });
 
     router.get("/api/v1/me/bids", Access::SignedIn,
                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {

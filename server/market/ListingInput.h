@@ -43,8 +43,7 @@ public:
     static Result<ListingDraft> draft(const QJsonObject& body, qint64 nowMs,
                                       qint64 shortestAuctionMs = auction::kShortestMs);
     static Result<ListingPatch> patch(const QJsonObject& body);
-
-private:
+    // An auction's terms, as a listing's `auction` carries them on create.
     static Result<Auction> auctionTerms(const QJsonValue& value, qint64 nowMs, qint64 shortestMs);
 };
 

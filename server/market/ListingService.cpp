@@ -149,6 +149,11 @@ void ListingService::followAuctionPrice(db::Connection& c, qint64 listingSeq, qi
     ListingTable::setAuctionPrice(c, listingSeq, price, nowMs);
 }
 
+void ListingService::followAuctionTerms(db::Connection& c, qint64 listingSeq,
+                                        const Auction& terms, qint64 nowMs) {
+    ListingTable::changeAuctionTerms(c, listingSeq, terms, nowMs);
+}
+
 void ListingService::followAuctionEnd(db::Connection& c, qint64 listingSeq, listing::Status status,
                                       qint64 nowMs) {
     ListingTable::setStatus(c, listingSeq, status, nowMs);

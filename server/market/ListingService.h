@@ -66,6 +66,8 @@ public:
     static void followAuctionPrice(db::Connection& c, qint64 listingSeq, qint64 price, qint64 nowMs);
     static void followAuctionEnd(db::Connection& c, qint64 listingSeq, listing::Status status,
                                  qint64 nowMs);
+    static void followAuctionTerms(db::Connection& c, qint64 listingSeq, const Auction& terms,
+                                   qint64 nowMs);
 
     // Publishes ListingUpdated with the listing as anyone sees it (publicDetail).
     void announceUpdate(const QString& listingId);

@@ -64,6 +64,17 @@ void ListingTable::update(db::Connection& c, const Listing& l, qint64 nowMs) {
         .run();
 }
 
+void ListingTable::changeAuctionTerms(db::Connection& c, qint64 listingSeq, const Auction& terms,
+                                      qint64 nowMs) {
+    c.query("UPDATE auction_terms SET start_price = ?2, min_increment = ?3, buy_now_price = ?4, "
+            "reserve_price = ?5, ends_at = ?6 WHERE listing_seq = ?1")
+        .bind(listingSeq, terms.startPrice.amount,
+              terms.tieredIncrement ? 0 : terms.minIncrement.amount, amountOf(terms.buyNowPrice),
+              amountOf(terms.reservePrice), terms.endsAtMs)
+        .run();
+    setAuctionPrice(c, listingSeq, terms.startPrice.amount, nowMs);
+}
+
 void ListingTable::setAuctionPrice(db::Connection& c, qint64 listingSeq, qint64 price,
                                    qint64 nowMs) {
     c.query("UPDATE listings SET price_amount = ?2, updated_at = ?3 WHERE seq = ?1")

@@ -30,6 +30,9 @@ public:
     static void setStatus(db::Connection& c, qint64 listingSeq, listing::Status status, qint64 nowMs);
     static void addFavorites(db::Connection& c, const QString& listingId, int delta);
     static qint64 favoriteCount(db::Connection& c, const QString& listingId);
+    // New terms for an auction no one has bid on; its price is the new start price.
+    static void changeAuctionTerms(db::Connection& c, qint64 listingSeq, const Auction& terms,
+                                   qint64 nowMs);
     static void addViews(db::Connection& c, const QString& listingId, int views);
     // The listing's thumbnail becomes its first photo's.
     static void refreshThumbnail(db::Connection& c, const QString& listingId, qint64 nowMs);

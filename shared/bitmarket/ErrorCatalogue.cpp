@@ -120,6 +120,8 @@ constexpr Entry kEntries[] = {
     {"This auction has no buy-now price.", "이 경매에는 즉시 구매가가 없습니다."},
     {"Only the seller can cancel the auction.", "판매자만 경매를 취소할 수 있습니다."},
     {"An auction can be cancelled only before the first bid.", "경매는 첫 입찰 전에만 취소할 수 있습니다."},
+    {"Only the seller can change the terms.", "판매자만 경매 조건을 바꿀 수 있습니다."},
+    {"The terms are frozen after the first bid.", "첫 입찰 후에는 경매 조건을 바꿀 수 없습니다."},
     {"The Idempotency-Key is 1 to 64 characters.", "Idempotency-Key는 1자에서 64자 사이입니다."},
     {"An auction's price is its start price.", "경매 상품의 가격은 시작 가격입니다."},
     {"An auction's price follows its bids.", "경매 상품의 가격은 입찰에 따라 정해집니다."},

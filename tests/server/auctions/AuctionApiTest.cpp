@@ -291,6 +291,59 @@ private Q_SLOTS:
         QCOMPARE(a.value("state").toString(), QStringLiteral("running"));
     }
 
+    void theSellerMayChangeTheTermsOnlyBeforeTheFirstBid() {
+        const QString id = auction(10'000, 3600 * 1000);
+        const QString path = "/api/v1/listings/" + id + "/auction";
+        const auto termsOf = [](qint64 start, qint64 endsInMs, const QJsonObject& extra = {}) {
+            QJsonObject terms = auctionDraft("unused", start, endsInMs).value("auction").toObject();
+            for (auto it = extra.begin(); it != extra.end(); ++it)
+                terms.insert(it.key(), it.value());
+            return QJsonObject{{"auction", terms}};
+        };
+        const TestUser ann = newUser("ann");
+        BM_EXPECT_ERROR(as(ann)->put(path, termsOf(1'000, 3600 * 1000)), 403, "forbidden");
+        // Checked as on create; a refusal changes nothing.
+        BM_EXPECT_ERROR(as(m_seller)->put(path, termsOf(20'000, 3600 * 1000, {{"buyNowPrice", money(15'000)}})),
+                        400, "validation_failed");
+        BM_EXPECT_ERROR(as(m_seller)->put(path, termsOf(20'000, 15LL * 24 * 3600 * 1000)), 400, "validation_failed");
+        BM_EXPECT_ERROR(as(m_seller)->put(path, QJsonObject{{"auction", QJsonObject{{"startPrice", money(20'000, "USD")},
+                                                                                    {"endsAt", QJsonValue()}}}}),
+                        400, "validation_failed");
+        BM_EXPECT_ERROR(as(m_seller)->send("PUT", path, "{\"auction\": "), 400, "validation_failed");
+        QCOMPARE(amountOf(publicAuction(id).value("startPrice")), 10'000);
+
+        // The price becomes the new start, the end moves (sooner), and the new reserve is the seller's.
+        const HttpResponse changed = as(m_seller)->put(
+            path, termsOf(25'000, 2000, {{"reservePrice", money(40'000)}, {"minIncrement", money(2'000)}}));
+        BM_EXPECT_STATUS(changed, 200);
+        const QJsonObject mine = changed.json().value("listing").toObject().value("auction").toObject();
+        QCOMPARE(amountOf(mine.value("reservePrice")), 40'000);
+        const QJsonObject seen = publicAuction(id);
+        QCOMPARE(amountOf(seen.value("startPrice")), 25'000);
+        QCOMPARE(amountOf(seen.value("currentPrice")), 25'000);
+        QCOMPARE(amountOf(seen.value("minNextBid")), 25'000);
+        QVERIFY(!seen.contains("reservePrice"));
+        HttpTestClient anonymous(m_server->httpUrl());
+        QCOMPARE(amountOf(anonymous.get("/api/v1/listings/" + id).json().value("price")), 25'000);
+
+        // Frozen by the first bid.
+        BM_EXPECT_ERROR(bid(ann, id, 24'000), 409, "bid_too_low");
+        BM_EXPECT_STATUS(bid(ann, id, 30'000), 201);
+        BM_EXPECT_ERROR(as(m_seller)->put(path, termsOf(5'000, 3600 * 1000)), 409, "invalid_state");
+        QCOMPARE(amountOf(publicAuction(id).value("startPrice")), 25'000);
+        // The closer keeps the new, nearer end: unsold (reserve not met).
+        const QJsonObject ended = waitForEnd(id);
+        QCOMPARE(ended.value("state").toString(), QStringLiteral("ended"));
+        BM_EXPECT_ERROR(as(m_seller)->put(path, termsOf(5'000, 3600 * 1000)), 409, "auction_closed");
+        // A fixed-price listing has no terms to change.
+        const QString fixed = as(m_seller)->post("/api/v1/listings", listingDraft("Plain lamp", 9'000))
+                                  .json().value("id").toString();
+        BM_EXPECT_ERROR(as(m_seller)->put("/api/v1/listings/" + fixed + "/auction", termsOf(5'000, 3600 * 1000)),
+                        409, "invalid_state");
+        BM_EXPECT_ERROR(as(m_seller)->put("/api/v1/listings/l_nosuchlisting000000/auction", termsOf(5'000, 3600 * 1000)),
+                        404, "not_found");
+    }
+
     void anAuctionRunsFromTheShortestAllowedToFourteenDays() {
         QJsonObject tooLong = auctionDraft("Too long", 10'000, 15LL * 24 * 3600 * 1000);
         BM_EXPECT_ERROR(as(m_seller)->post("/api/v1/listings", tooLong), 400, "validation_failed");
