@@ -139,8 +139,10 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
         }
         return ListingTable::find(c, listingId, userId);
     });
-    if (updated)
-        announceUpdate(listingId);
+    if (!updated)
+        return updated;
+    m_views.addWaiting(*updated);
+    announceUpdate(listingId);
     return updated;
 }
 
@@ -339,6 +341,7 @@ void ListingService::announceUpdate(const QString& listingId) {
     auto listing = m_db.read([&](db::Connection& c) { return publicDetail(c, listingId); });
     if (!listing)
         return;
+    m_views.addWaiting(*listing);
     m_events.publish(ListingUpdated{listing.value()});
 }
 
