@@ -123,7 +123,7 @@ Basic.ApplicationWindow {
                 NavButton {
                     objectName: "navMine"
                     Layout.alignment: Qt.AlignHCenter
-                    text: qsTr("My items")
+                    text: qsTr("My listings")
                     iconName: "tag"
                     current: window.section === "mine"
                     onClicked: window.whenSignedIn(qsTr("Sign in to see the items you sell."),
@@ -214,8 +214,8 @@ Basic.ApplicationWindow {
             }
             SellPage {
                 id: sell
-                onSaved: function (id) {
-                    toast.show(qsTr("Your listing is live"))
+                onSaved: function (id, wasEdit) {
+                    toast.show(wasEdit ? qsTr("Changes saved") : qsTr("Your listing is live"))
                     window.showSection("mine")
                     window.openListing(id)
                 }

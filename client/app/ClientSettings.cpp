@@ -44,6 +44,18 @@ void ClientSettings::setTheme(const QString& theme) {
     emit themeChanged();
 }
 
+bool ClientSettings::shootingGuideSeen() const {
+    return m_settings.value("sell/shootingGuideSeen", false).toBool();
+}
+
+void ClientSettings::setShootingGuideSeen(bool seen) {
+    if (seen == shootingGuideSeen())
+        return;
+    m_settings.setValue("sell/shootingGuideSeen", seen);
+    m_settings.sync();
+    emit shootingGuideSeenChanged();
+}
+
 bool ClientSettings::isValidServerUrl(const QString& text) const {
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     return url.isValid() && (url.scheme() == "http" || url.scheme() == "https") &&

@@ -1,5 +1,5 @@
-// What the user chose and the app remembers: the server, the language and the
-// theme. Stored with QSettings in the user's config folder.
+// What the user chose and the app remembers: the server, the language, the
+// theme and whether the photo guide has been read. Stored with QSettings in the user's config folder.
 #pragma once
 
 #include <QObject>
@@ -11,6 +11,9 @@ class ClientSettings : public QObject {
     Q_PROPERTY(QUrl serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
+    // The guide on shooting photos for a 3D model shows by itself once, before the first photos.
+    Q_PROPERTY(bool shootingGuideSeen READ shootingGuideSeen WRITE setShootingGuideSeen NOTIFY
+                   shootingGuideSeenChanged)
 
 public:
     static const QUrl kDefaultServer;
@@ -27,6 +30,8 @@ public:
     // "system", "light" or "dark".
     QString theme() const;
     void setTheme(const QString& theme);
+    bool shootingGuideSeen() const;
+    void setShootingGuideSeen(bool seen);
 
     Q_INVOKABLE bool isValidServerUrl(const QString& text) const;
 
@@ -34,6 +39,7 @@ signals:
     void serverUrlChanged();
     void languageChanged();
     void themeChanged();
+    void shootingGuideSeenChanged();
 
 private:
     QString m_configDir;

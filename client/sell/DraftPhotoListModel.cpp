@@ -46,6 +46,15 @@ QHash<int, QByteArray> DraftPhotoListModel::roleNames() const {
             {StateRole, "uploadState"}, {RemoteRole, "remote"},     {ErrorRole, "errorText"}};
 }
 
+QStringList DraftPhotoListModel::fileUrls() const {
+    QStringList urls;
+    for (const Item& item : m_items) {
+        if (!item.localPath.isEmpty())
+            urls << item.imageUrl.toString();
+    }
+    return urls;
+}
+
 void DraftPhotoListModel::setItems(QList<Item> items) {
     beginResetModel();
     m_items = std::move(items);

@@ -12,6 +12,8 @@ class DraftPhotoListModel : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("Part of ListingDraft")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    // The picked files (as URLs), so the photo picker can show them as added.
+    Q_PROPERTY(QStringList fileUrls READ fileUrls NOTIFY countChanged)
 
 public:
     enum Role {
@@ -27,6 +29,7 @@ public:
     struct Item {
         QUrl imageUrl; // a local file, or the thumbnail of a photo already uploaded
         QString localPath;
+        QByteArray digest; // of a local file's bytes: the same photo under another name
         QString remoteId;
         double progress = 0;
         State state = State::Pending;
@@ -40,6 +43,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     const QList<Item>& items() const { return m_items; }
+    QStringList fileUrls() const;
     void setItems(QList<Item> items);
     void append(const Item& item);
     bool move(int from, int to);

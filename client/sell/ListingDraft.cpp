@@ -7,9 +7,12 @@
 #include "bitmarket/Timestamp.h"
 #include "format/MoneyFormat.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QLocale>
+#include <algorithm>
 #include <cmath>
 
 using bitmarket::Listing;
@@ -28,6 +31,14 @@ QByteArray contentTypeOf(const QString& path) {
     if (suffix == "webp")
         return "image/webp";
     return "image/jpeg";
+}
+
+QByteArray digestOf(const QString& path) {
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return hash.result();
 }
 
 bool isImageFile(const QString& path) {
@@ -136,9 +147,8 @@ void ListingDraft::load() {
         m_categoryId = l.categoryId;
         m_condition = l.condition;
         const int digits = bitmarket::Money::minorDigits(l.price.currency);
-        m_price = digits == 0 ? QString::number(l.price.amount)
-                              : QString::number(double(l.price.amount) / std::pow(10.0, digits),
-                                                'f', digits);
+        // Grouped as the seller reads prices everywhere else ("180,000").
+        m_price = QLocale().toString(double(l.price.amount) / std::pow(10.0, digits), 'f', digits);
         m_tags = l.tags.join(QStringLiteral(", "));
         m_region = l.region;
         m_saleType = l.saleType;
@@ -177,9 +187,24 @@ int ListingDraft::addPhotos(const QList<QUrl>& urls) {
             problems << tr("%1 is larger than 20 MB.").arg(info.fileName());
             continue;
         }
+        // The same photo twice gives the buyer nothing and the 3D model a false view.
+        const QByteArray digest = digestOf(info.absoluteFilePath());
+        const auto& items = m_photos.items();
+        const auto same = std::find_if(items.begin(), items.end(), [&](const auto& p) {
+            return p.localPath == info.absoluteFilePath() ||
+                   (!digest.isEmpty() && p.digest == digest);
+        });
+        if (same != items.end()) {
+            problems << (same->localPath == info.absoluteFilePath()
+                             ? tr("%1 is already in this listing.").arg(info.fileName())
+                             : tr("%1 is the same photo as %2, already in this listing.")
+                                   .arg(info.fileName(), QFileInfo(same->localPath).fileName()));
+            continue;
+        }
         DraftPhotoListModel::Item item;
         item.imageUrl = QUrl::fromLocalFile(info.absoluteFilePath());
         item.localPath = info.absoluteFilePath();
+        item.digest = digest;
         m_photos.append(item);
         ++accepted;
     }

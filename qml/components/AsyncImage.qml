@@ -17,6 +17,8 @@ Rectangle {
         anchors.fill: parent
         asynchronous: true
         cache: true
+        // A phone photo held upright is stored sideways with an EXIF orientation.
+        autoTransform: true
         source: root.source
         fillMode: root.fillMode
         sourceSize: root.sourceSize

@@ -17,6 +17,11 @@ Basic.Dialog {
     anchors.centerIn: parent
     width: Math.min(420, parent ? parent.width - 2 * Theme.spaceL : 420)
     modal: true
+    // From the parts' own heights: the stock sum goes through contentHeight and the
+    // header's implicit height, and wrapped text reflowing when the width changes (the
+    // page is laid out) made it a binding loop.
+    implicitHeight: topPadding + bottomPadding + contentItem.implicitHeight
+                    + header.implicitHeight + footer.implicitHeight + 2 * spacing
     padding: Theme.spaceL
     background: Rectangle { color: Theme.surfaceRaised; radius: Theme.radiusL; border.color: Theme.border }
     header: Text {

@@ -1,4 +1,6 @@
-// A form field's label above it, with its error message below it.
+// A form field's label above it, with its error message below it. The line
+// under the field is always there (empty, a hint or an error), so an error that
+// comes or goes moves nothing under it.
 import QtQuick
 import QtQuick.Layouts
 
@@ -7,6 +9,8 @@ ColumnLayout {
     property string label
     property string error
     property string hint
+    // Off for a choice that cannot be wrong (its line would only be a gap).
+    property bool reservesMessageLine: true
     default property alias content: holder.data
 
     spacing: Theme.spaceXs
@@ -25,8 +29,9 @@ ColumnLayout {
     }
     Text {
         textFormat: Text.PlainText
+        objectName: "fieldMessage"
         Layout.fillWidth: true
-        visible: text.length > 0
+        visible: root.reservesMessageLine || text.length > 0
         text: root.error.length > 0 ? root.error : root.hint
         wrapMode: Text.WordWrap
         font.family: Theme.fontFamily

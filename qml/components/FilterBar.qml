@@ -9,6 +9,16 @@ ColumnLayout {
     id: root
     property ListingListModel model
     property CategoryListModel categories
+    // A lowest price above the highest matches nothing: the page says why.
+    readonly property bool priceRangeReversed: minPrice.amount >= 0 && maxPrice.amount >= 0
+                                               && minPrice.amount > maxPrice.amount
+    function swapPrices() {
+        const low = maxPrice.text
+        maxPrice.text = minPrice.text
+        minPrice.text = low
+        root.model.minPrice = minPrice.text
+        root.model.maxPrice = maxPrice.text
+    }
 
     spacing: Theme.spaceS
 
@@ -114,20 +124,26 @@ ColumnLayout {
             }
             onActivated: root.model.categoryId = currentValue
         }
-        FormField {
+        PriceField {
+            id: minPrice
+            objectName: "minPriceField"
             Layout.preferredWidth: 120
             placeholderText: qsTr("Min price")
-            inputMethodHints: Qt.ImhDigitsOnly
+            error: root.priceRangeReversed
             validator: RegularExpressionValidator { regularExpression: /[0-9,]*/ }
             onTextEdited: root.model.minPrice = text
+            onEditingFinished: { text = groupedText; root.model.minPrice = text }
         }
         Text { textFormat: Text.PlainText; text: "–"; color: Theme.textMuted; font.pixelSize: Theme.fontBody }
-        FormField {
+        PriceField {
+            id: maxPrice
+            objectName: "maxPriceField"
             Layout.preferredWidth: 120
             placeholderText: qsTr("Max price")
-            inputMethodHints: Qt.ImhDigitsOnly
+            error: root.priceRangeReversed
             validator: RegularExpressionValidator { regularExpression: /[0-9,]*/ }
             onTextEdited: root.model.maxPrice = text
+            onEditingFinished: { text = groupedText; root.model.maxPrice = text }
         }
         Choice {
             Layout.preferredWidth: 140

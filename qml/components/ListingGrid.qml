@@ -11,6 +11,9 @@ Item {
     property string emptyTitle: qsTr("Nothing here yet")
     property string emptyDetail
     property string emptyIcon: "search"
+    // A way out of the empty state, when there is one.
+    property string emptyActionText
+    signal emptyAction()
     // Scrolls with the cards above the first row (the home page's "ending soon").
     property Component header
     signal listingOpened(string listingId)
@@ -167,6 +170,8 @@ Item {
         iconName: root.emptyIcon
         title: root.emptyTitle
         detail: root.emptyDetail
+        actionText: root.emptyActionText
+        onAction: root.emptyAction()
     }
 
     EmptyState {

@@ -1,11 +1,30 @@
 // Says plainly when the app cannot reach the server, and when it tries again.
+// A request that failed shows it at once; live updates that pause show it only
+// after a few seconds, so the socket's own reconnect at every sign-in (and any
+// short blip) does not flash a warning over the page and push it down.
 import QtQuick
 import QtQuick.Layouts
 import BitMarket.Client
 
 Rectangle {
     id: root
-    readonly property bool offline: !Api.reachable || (!Realtime.online && Realtime.reconnectInSeconds > 0)
+    objectName: "offlineBanner"
+    readonly property bool liveUpdatesDown: !Realtime.online && Realtime.reconnectInSeconds > 0
+    property bool liveUpdatesLongDown: false
+    readonly property bool offline: !Api.reachable || liveUpdatesLongDown
+    onLiveUpdatesDownChanged: {
+        if (liveUpdatesDown) {
+            grace.restart()
+        } else {
+            grace.stop()
+            liveUpdatesLongDown = false
+        }
+    }
+    Timer {
+        id: grace
+        interval: 3000
+        onTriggered: root.liveUpdatesLongDown = root.liveUpdatesDown
+    }
 
     implicitHeight: offline ? 40 : 0
     visible: implicitHeight > 0

@@ -99,4 +99,23 @@
         <translation><numerusform>Notifications, %n unread</numerusform><numerusform>Notifications, %n unread</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>PhotoPicker</name>
+    <message numerus="yes">
+        <source>%n photo(s) chosen: the listing is full</source>
+        <translation><numerusform>%n photo chosen: the listing is full</numerusform><numerusform>%n photos chosen: the listing is full</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) chosen</source>
+        <translation><numerusform>%n photo chosen</numerusform><numerusform>%n photos chosen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>room for %n more</source>
+        <translation><numerusform>room for %n more</numerusform><numerusform>room for %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n photo(s)</source>
+        <translation><numerusform>Add %n photo</numerusform><numerusform>Add %n photos</numerusform></translation>
+    </message>
+</context>
 </TS>

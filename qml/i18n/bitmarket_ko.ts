@@ -323,8 +323,8 @@
         <translation>아직 관심 상품이 없어요</translation>
     </message>
     <message>
-        <source>Tap the heart on a listing to keep it here.</source>
-        <translation>상품의 하트를 누르면 여기에 모아 둘 수 있어요.</translation>
+        <source>Click the heart on a listing to keep it here.</source>
+        <translation>상품의 하트를 클릭하면 여기에 모아 둘 수 있어요.</translation>
     </message>
 </context>
 <context>
@@ -427,6 +427,18 @@
         <source>Newest</source>
         <translation>최신 매물</translation>
     </message>
+    <message>
+        <source>The lowest price is above the highest</source>
+        <translation>최저 가격이 최고 가격보다 높아요</translation>
+    </message>
+    <message>
+        <source>No price can be both. Swap them to see what sells between the two.</source>
+        <translation>두 조건을 모두 맞는 가격은 없어요. 두 가격을 바꾸면 그 사이의 상품을 볼 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Swap the prices</source>
+        <translation>가격 바꾸기</translation>
+    </message>
 </context>
 <context>
     <name>ListingCard</name>
@@ -507,6 +519,14 @@
     <message numerus="yes">
         <source>Keep each tag to %n character(s).</source>
         <translation><numerusform>태그는 하나에 %n자까지예요.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 is already in this listing.</source>
+        <translation>%1은(는) 이미 이 매물에 있어요.</translation>
+    </message>
+    <message>
+        <source>%1 is the same photo as %2, already in this listing.</source>
+        <translation>%1은(는) 이미 올린 %2와(과) 같은 사진이에요.</translation>
     </message>
 </context>
 <context>
@@ -772,10 +792,6 @@
         <translation>판매하기</translation>
     </message>
     <message>
-        <source>My items</source>
-        <translation>내 상품</translation>
-    </message>
-    <message>
         <source>Favorites</source>
         <translation>관심 목록</translation>
     </message>
@@ -814,6 +830,14 @@
     <message>
         <source>Sign in to see your bids.</source>
         <translation>입찰 내역을 보려면 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>My listings</source>
+        <translation>내 판매 상품</translation>
+    </message>
+    <message>
+        <source>Changes saved</source>
+        <translation>변경 사항을 저장했어요</translation>
     </message>
 </context>
 <context>
@@ -955,10 +979,6 @@
         <source>“%1” will disappear from search and from buyers' favorites. This cannot be undone.</source>
         <translation>“%1”이(가) 검색과 구매자의 관심 목록에서 사라집니다. 되돌릴 수 없어요.</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>취소</translation>
-    </message>
 </context>
 <context>
     <name>OfflineBanner</name>
@@ -1065,14 +1085,6 @@
     <message>
         <source>Discard</source>
         <translation>버리기</translation>
-    </message>
-    <message>
-        <source>Choose photos</source>
-        <translation>사진 선택</translation>
-    </message>
-    <message>
-        <source>Images (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP)</source>
-        <translation>이미지 (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP)</translation>
     </message>
     <message>
         <source>Edit listing</source>
@@ -1249,6 +1261,10 @@
     <message>
         <source>Start auction</source>
         <translation>경매 시작</translation>
+    </message>
+    <message>
+        <source>How to shoot photos for 3D</source>
+        <translation>3D용 사진 찍는 법</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1538,88 @@
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>Choose photos</source>
+        <translation>사진 선택</translation>
+    </message>
+    <message>
+        <source>Up one folder</source>
+        <translation>상위 폴더</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>사진 폴더</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>모두 선택</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>추가됨</translation>
+    </message>
+    <message>
+        <source>No photos in this folder</source>
+        <translation>이 폴더에는 사진이 없어요</translation>
+    </message>
+    <message>
+        <source>JPEG, PNG or WebP files show here. Open another folder above.</source>
+        <translation>JPEG, PNG, WebP 파일이 여기에 보여요. 위에서 다른 폴더를 여세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) chosen: the listing is full</source>
+        <translation><numerusform>사진 %n장 선택: 더 넣을 수 없어요</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) chosen</source>
+        <translation><numerusform>사진 %n장 선택</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>room for %n more</source>
+        <translation><numerusform>%n장 더 넣을 수 있어요</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n photo(s)</source>
+        <translation><numerusform>사진 %n장 추가</numerusform></translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>사진 추가</translation>
+    </message>
+</context>
+<context>
+    <name>ShootingGuide</name>
+    <message>
+        <source>Photos for a good 3D model</source>
+        <translation>좋은 3D 모델을 위한 사진</translation>
+    </message>
+    <message>
+        <source>Put the item on a plain table or floor, away from clutter, in soft even light: daylight from a window, no flash.</source>
+        <translation>물건을 주변이 깔끔한 무늬 없는 탁자나 바닥에 두고, 창가의 햇빛처럼 부드럽고 고른 빛에서 찍으세요. 플래시는 끄세요.</translation>
+    </message>
+    <message>
+        <source>Walk around it once at its height and once from a little above, a photo every step or two: 20 to 40 photos in all.</source>
+        <translation>물건 높이에서 한 바퀴, 조금 위에서 한 바퀴 돌며 한두 걸음마다 한 장씩, 모두 20~40장을 찍으세요.</translation>
+    </message>
+    <message>
+        <source>Keep the whole item in the picture and sharp, filling most of it. Each photo should overlap the one before.</source>
+        <translation>물건 전체가 화면 대부분을 채우고 초점이 맞게 찍으세요. 사진마다 앞 사진과 겹치는 부분이 있어야 해요.</translation>
+    </message>
+    <message>
+        <source>Do not move the item between photos. Shiny, see-through and very thin things come out rough.</source>
+        <translation>찍는 동안 물건을 움직이지 마세요. 반짝이거나 투명하거나 아주 얇은 물건은 거칠게 나올 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>알겠어요</translation>
     </message>
 </context>
 </TS>

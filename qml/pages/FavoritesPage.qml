@@ -35,7 +35,7 @@ Item {
             model: favorites
             emptyIcon: "heart"
             emptyTitle: qsTr("No favorites yet")
-            emptyDetail: qsTr("Tap the heart on a listing to keep it here.")
+            emptyDetail: qsTr("Click the heart on a listing to keep it here.")
             onListingOpened: function (listingId) { page.listingOpened(listingId) }
         }
     }

@@ -83,6 +83,7 @@ Item {
                 }
             }
             FilterBar {
+                id: filterBar
                 Layout.fillWidth: true
                 model: listingModel
                 categories: categoryModel
@@ -94,9 +95,13 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             model: listingModel
-            emptyTitle: listingModel.query.length > 0 ? qsTr("No listings match “%1”").arg(listingModel.query)
-                                                      : qsTr("No listings match these filters")
-            emptyDetail: qsTr("Try other words, another category or a wider price range.")
+            emptyTitle: filterBar.priceRangeReversed ? qsTr("The lowest price is above the highest")
+                        : listingModel.query.length > 0 ? qsTr("No listings match “%1”").arg(listingModel.query)
+                        : qsTr("No listings match these filters")
+            emptyDetail: filterBar.priceRangeReversed ? qsTr("No price can be both. Swap them to see what sells between the two.")
+                                                      : qsTr("Try other words, another category or a wider price range.")
+            emptyActionText: filterBar.priceRangeReversed ? qsTr("Swap the prices") : ""
+            onEmptyAction: filterBar.swapPrices()
             onListingOpened: function (listingId) { page.listingOpened(listingId) }
             onFavoriteNeedsSignIn: function (listingId) { page.favoriteNeedsSignIn(listingId) }
         }

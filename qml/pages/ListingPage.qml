@@ -252,6 +252,7 @@ Item {
                         }
                         Item { Layout.fillWidth: true }
                         AppButton {
+                            objectName: "editListingButton"
                             visible: page.isOwner
                             kind: "secondary"
                             text: qsTr("Edit")

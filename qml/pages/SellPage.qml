@@ -4,10 +4,8 @@
 // progress while uploading. Errors sit next to the field they are about. A new
 // item is sold at a fixed price or by auction: the auction asks for its start
 // price, step, optional reserve and buy-now price, and how long it runs.
-import QtCore
 import QtQuick
 import QtQuick.Layouts
-import QtQuick.Dialogs
 import QtQuick.Controls.Basic as Basic
 import BitMarket.Client
 
@@ -15,10 +13,16 @@ Item {
     id: page
     objectName: "sellPage"
     property alias draft: draft
-    signal saved(string listingId)
+    // wasEdit: an existing listing was changed rather than a new one published.
+    signal saved(string listingId, bool wasEdit)
     signal cancelled()
 
-    function startNew() { draft.reset() }
+    property bool editing: false
+    // Half the page for the details (at most 560 px), the rest for the photos. From the
+    // page's width alone: a width the layout derived from wrapped texts and from the
+    // two-or-one column choice went round in a polish loop.
+    readonly property real formWidth: Math.min(560, Math.floor((scroller.availableWidth - 2 * Theme.spaceL - Theme.spaceXl) / 2))
+    function startNew() { editing = false; draft.reset() }
     // A new item with anything typed or added that has not been published.
     readonly property bool hasUnpublishedDraft: draft.listingId.length === 0
         && draft.stage === ListingDraft.Editing
@@ -30,12 +34,12 @@ Item {
         else
             page.cancelled()
     }
-    function edit(listingId) { draft.reset(); draft.listingId = listingId }
+    function edit(listingId) { editing = true; draft.reset(); draft.listingId = listingId }
 
     ListingDraft {
         id: draft
         api: Api
-        onSaved: function (listingId) { page.saved(listingId) }
+        onSaved: function (listingId) { page.saved(listingId, page.editing) }
     }
     CategoryListModel { id: categories; api: Api }
     ConfirmDialog {
@@ -48,21 +52,29 @@ Item {
         onConfirmed: { draft.reset(); page.cancelled() }
     }
 
-    // Native where the desktop offers one, Qt's own dialog elsewhere. Qt's
-    // dialog matches name filters case-sensitively, so phone names such as
-    // IMG_1025.JPG need the upper-case patterns too. It starts in Pictures
-    // (home when there is none) and stays where the seller last picked from.
-    FileDialog {
+    // Several photos at once, as thumbnails; the first time, the guide on how
+    // to shoot them comes first.
+    PhotoPicker {
         id: picker
         objectName: "photoPicker"
-        title: qsTr("Choose photos")
-        fileMode: FileDialog.OpenFiles
-        currentFolder: {
-            const pictures = StandardPaths.locate(StandardPaths.PicturesLocation, "", StandardPaths.LocateDirectory)
-            return pictures.toString().length > 0 ? pictures : StandardPaths.writableLocation(StandardPaths.HomeLocation)
+        remaining: draft.maxPhotos - draft.photos.count
+        alreadyAdded: draft.photos.fileUrls
+        onPicked: function (files) { draft.addPhotos(files) }
+    }
+    ShootingGuide {
+        id: guide
+        onDone: {
+            if (!Settings.shootingGuideSeen) {
+                Settings.shootingGuideSeen = true
+                picker.open()
+            }
         }
-        nameFilters: [qsTr("Images (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP)")]
-        onAccepted: draft.addPhotos(selectedFiles)
+    }
+    function addPhotos() {
+        if (Settings.shootingGuideSeen)
+            picker.open()
+        else
+            guide.open()
     }
 
     Basic.ScrollView {
@@ -77,12 +89,13 @@ Item {
             spacing: Theme.spaceXl
 
             ColumnLayout {
-                Layout.fillWidth: true
+                Layout.fillWidth: false
+                Layout.preferredWidth: page.formWidth
+                Layout.maximumWidth: page.formWidth
                 Layout.alignment: Qt.AlignTop
                 Layout.topMargin: Theme.spaceL
                 Layout.bottomMargin: Theme.spaceL
-                Layout.maximumWidth: 560
-                spacing: Theme.spaceM
+                spacing: Theme.spaceS
 
                 Text {
                     textFormat: Text.PlainText
@@ -92,29 +105,11 @@ Item {
                     font.weight: Font.Bold
                     color: Theme.text
                 }
-                Rectangle {
-                    Layout.fillWidth: true
-                    visible: draft.message.length > 0
-                    implicitHeight: messageText.implicitHeight + Theme.spaceM
-                    radius: Theme.radiusS
-                    color: Theme.dangerSoft
-                    Text {
-                        id: messageText
-                        textFormat: Text.PlainText
-                        objectName: "draftMessage"
-                        anchors.fill: parent
-                        anchors.margins: Theme.spaceS
-                        text: draft.message
-                        wrapMode: Text.WordWrap
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontBody
-                        color: Theme.danger
-                    }
-                }
                 FieldLabel {
                     Layout.fillWidth: true
                     visible: draft.listingId.length === 0
                     label: qsTr("How to sell")
+                    reservesMessageLine: false
                     Row {
                         objectName: "saleTypeChoice"
                         width: parent.width
@@ -180,7 +175,7 @@ Item {
                 GridLayout {
                     id: categoryAndPrice
                     Layout.fillWidth: true
-                    columns: width >= 440 ? 2 : 1
+                    columns: page.formWidth >= 440 ? 2 : 1
                     columnSpacing: Theme.spaceM
                     rowSpacing: Theme.spaceM
                     FieldLabel {
@@ -250,16 +245,16 @@ Item {
                         Layout.alignment: Qt.AlignTop
                         label: draft.saleType === "auction" ? qsTr("Start price (₩)") : qsTr("Price (₩)")
                         error: draft.fieldErrors.price || ""
-                        FormField {
+                        PriceField {
                             objectName: "priceField"
                             width: parent.width
                             // An auction's start price is one of its terms, which stay as they are.
                             enabled: !(draft.listingId.length > 0 && draft.saleType === "auction")
                             error: !!draft.fieldErrors.price
                             placeholderText: qsTr("25,000")
-                            inputMethodHints: Qt.ImhFormattedNumbersOnly
                             text: draft.price
                             onTextEdited: draft.price = text
+                            onEditingFinished: draft.price = groupedText
                         }
                     }
                 }
@@ -268,7 +263,7 @@ Item {
                     objectName: "auctionTerms"
                     Layout.fillWidth: true
                     visible: draft.saleType === "auction" && draft.listingId.length === 0
-                    columns: width >= 440 ? 2 : 1
+                    columns: page.formWidth >= 440 ? 2 : 1
                     columnSpacing: Theme.spaceM
                     rowSpacing: Theme.spaceM
                     FieldLabel {
@@ -278,14 +273,14 @@ Item {
                         label: qsTr("Bid step (₩, optional)")
                         hint: draft.auction.defaultIncrementText
                         error: draft.fieldErrors.minIncrement || ""
-                        FormField {
+                        PriceField {
                             objectName: "minIncrementField"
                             width: parent.width
                             error: !!draft.fieldErrors.minIncrement
                             placeholderText: qsTr("Our table")
-                            inputMethodHints: Qt.ImhFormattedNumbersOnly
                             text: draft.auction.minIncrement
                             onTextEdited: draft.auction.minIncrement = text
+                            onEditingFinished: draft.auction.minIncrement = groupedText
                             Basic.ToolTip.visible: hovered && draft.auction.minIncrement.length === 0
                             Basic.ToolTip.delay: 400
                             Basic.ToolTip.text: draft.auction.incrementTableText
@@ -355,14 +350,14 @@ Item {
                         label: qsTr("Reserve price (₩, optional)")
                         hint: qsTr("It sells only if bids reach this; bidders see only whether it is met.")
                         error: draft.fieldErrors.reservePrice || ""
-                        FormField {
+                        PriceField {
                             objectName: "reservePriceField"
                             width: parent.width
                             error: !!draft.fieldErrors.reservePrice
                             placeholderText: qsTr("No reserve")
-                            inputMethodHints: Qt.ImhFormattedNumbersOnly
                             text: draft.auction.reservePrice
                             onTextEdited: draft.auction.reservePrice = text
+                            onEditingFinished: draft.auction.reservePrice = groupedText
                         }
                     }
                     FieldLabel {
@@ -372,20 +367,21 @@ Item {
                         label: qsTr("Buy-now price (₩, optional)")
                         hint: qsTr("Anyone can buy at this price until the first bid (with a reserve, until it is met).")
                         error: draft.fieldErrors.buyNowPrice || ""
-                        FormField {
+                        PriceField {
                             objectName: "buyNowPriceField"
                             width: parent.width
                             error: !!draft.fieldErrors.buyNowPrice
                             placeholderText: qsTr("No buy-now")
-                            inputMethodHints: Qt.ImhFormattedNumbersOnly
                             text: draft.auction.buyNowPrice
                             onTextEdited: draft.auction.buyNowPrice = text
+                            onEditingFinished: draft.auction.buyNowPrice = groupedText
                         }
                     }
                 }
                 FieldLabel {
                     Layout.fillWidth: true
                     label: qsTr("Condition")
+                    reservesMessageLine: false
                     error: draft.fieldErrors.condition || ""
                     Flow {
                         width: parent.width
@@ -487,7 +483,29 @@ Item {
                     Layout.fillWidth: true
                     Layout.topMargin: Theme.spaceS
                     spacing: Theme.spaceS
-                    Item { Layout.fillWidth: true }
+                    // Beside the button that was pressed: shown here, it moves no field
+                    // the seller is about to click.
+                    Rectangle {
+                        Layout.fillWidth: true
+                        Layout.alignment: Qt.AlignVCenter
+                        opacity: draft.message.length > 0 ? 1 : 0
+                        implicitHeight: Math.max(Theme.controlHeight, messageText.implicitHeight + Theme.spaceM)
+                        radius: Theme.radiusS
+                        color: Theme.dangerSoft
+                        Text {
+                            id: messageText
+                            textFormat: Text.PlainText
+                            objectName: "draftMessage"
+                            anchors.fill: parent
+                            anchors.margins: Theme.spaceS
+                            verticalAlignment: Text.AlignVCenter
+                            text: draft.message
+                            wrapMode: Text.WordWrap
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            color: Theme.danger
+                        }
+                    }
                     AppButton {
                         kind: "secondary"
                         objectName: "cancelSellButton"
@@ -509,7 +527,8 @@ Item {
             }
 
             ColumnLayout {
-                Layout.preferredWidth: 420
+                Layout.fillWidth: true
+                Layout.preferredWidth: 0
                 Layout.alignment: Qt.AlignTop
                 Layout.topMargin: Theme.spaceL + 48
                 spacing: Theme.spaceS
@@ -530,7 +549,7 @@ Item {
                         text: qsTr("Add photos")
                         iconName: "plus"
                         enabled: !draft.busy && draft.photos.count < draft.maxPhotos
-                        onClicked: picker.open()
+                        onClicked: page.addPhotos()
                     }
                 }
                 Text {
@@ -542,15 +561,14 @@ Item {
                     font.pixelSize: Theme.fontCaption
                     color: Theme.textMuted
                 }
-                Text {
-                    textFormat: Text.PlainText
-                    Layout.fillWidth: true
-                    visible: text.length > 0
-                    text: draft.fieldErrors.photos || ""
-                    wrapMode: Text.WordWrap
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontCaption
-                    color: Theme.danger
+                AppButton {
+                    objectName: "photoTipsButton"
+                    kind: "quiet"
+                    iconName: "camera"
+                    text: qsTr("How to shoot photos for 3D")
+                    implicitHeight: 32
+                    leftPadding: 0
+                    onClicked: guide.open()
                 }
                 Rectangle {
                     id: dropZone
@@ -726,6 +744,18 @@ Item {
                             }
                         }
                     }
+                }
+                // Under the photos, so a refused file moves none of them.
+                Text {
+                    objectName: "photoProblems"
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                    visible: text.length > 0
+                    text: draft.fieldErrors.photos || ""
+                    wrapMode: Text.WordWrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontCaption
+                    color: Theme.danger
                 }
             }
         }

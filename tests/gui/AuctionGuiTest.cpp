@@ -148,6 +148,7 @@ void AuctionGuiTest::scrollToEnd(QQuickItem* page) {
 }
 
 void AuctionGuiTest::initTestCase() {
+    m_qmlLog.start();
     QVERIFY2(m_server.start({"--min-auction-seconds", "1", "--auction-extension-seconds",
                              QString::number(kExtensionSeconds)}),
              "the server did not start");

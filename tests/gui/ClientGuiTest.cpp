@@ -15,6 +15,8 @@
 #include "support/HttpTestClient.h"
 
 #include <QAbstractListModel>
+#include <QBuffer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QImage>
 #include <QJsonArray>
@@ -44,6 +46,7 @@ private slots:
     void sellAsksToSignInThenOpensTheSellPage();
     void sellAnItemWithTwoPhotos();
     void sellerAsksForA3DModel();
+    void editingSaysChangesSaved();
     void sellFormFitsASmallWindow();
     void sellDraftSurvivesNavigationAndCancelAsksFirst();
     void myListingsAndSettings();
@@ -52,6 +55,7 @@ private slots:
     void signedOutHeartAsksThenSavesTheFavorite();
     void signInFormStartsCleanAndAnswersTheKeyboard();
     void htmlInListingsShowsAsText();
+    void reversedPriceRangeSaysSo();
     void offlineIsShownHonestly();
     void cleanupTestCase();
 
@@ -95,6 +99,39 @@ QStringList ClientGuiTest::draftPhotoFiles(QObject* draft) const {
 }
 
 namespace {
+// A JPEG filled with one colour, or (no colour) red on its left half and blue on
+// its right; with an EXIF orientation (6: shown turned a quarter clockwise) as
+// a phone writes it.
+bool writeJpeg(const QString& path, QImage image, const QString& color, int orientation = 0) {
+    if (color.isEmpty()) {
+        image.fill(QColor("#2E86C1"));
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width() / 2; ++x)
+                image.setPixelColor(x, y, QColor("#C0392B"));
+    } else {
+        image.fill(QColor(color));
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "JPG", 90))
+        return false;
+    if (orientation > 0) {
+        // APP1 "Exif": a big-endian TIFF header and one IFD holding the orientation.
+        QByteArray exif("\xFF\xE1\x00\x22"
+                        "Exif\x00\x00"
+                        "MM\x00\x2A\x00\x00\x00\x08"
+                        "\x00\x01"
+                        "\x01\x12\x00\x03\x00\x00\x00\x01\x00\x00\x00\x00"
+                        "\x00\x00\x00\x00",
+                        36);
+        exif[29] = char(orientation);
+        bytes.insert(2, exif);
+    }
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
 // Delegates and popups are not QObject children of what shows them.
 QList<QQuickItem*> visualDescendants(QQuickItem* root) {
     QList<QQuickItem*> items;
@@ -118,6 +155,7 @@ QQuickItem* ClientGuiTest::dialogButton(const QString& label) const {
 }
 
 void ClientGuiTest::initTestCase() {
+    m_qmlLog.start();
     QVERIFY2(m_server.start(), "the server did not start");
     // Find a demo listing with a 3D model to search for later.
     HttpTestClient http(m_server.httpUrl());
@@ -280,9 +318,16 @@ void ClientGuiTest::sellAsksToSignInThenOpensTheSellPage() {
     m_ui->typeInto(m_ui->find("passwordField"), DemoServer::kPassword);
     m_ui->settle();
     m_ui->screenshot("07a-sign-in-to-sell");
+    // The live updates reconnect with the new account: no "paused" banner flashes for it.
+    QObject* banner = qmlObject("offlineBanner");
+    QVERIFY(banner);
+    QSignalSpy bannerShown(banner, SIGNAL(visibleChanged()));
     m_ui->click(m_ui->find("signInButton"));
     QVERIFY(m_ui->waitFor([&] { return m_app->session()->signedIn(); }, 15000));
     QCOMPARE(m_app->session()->username(), QString("minji"));
+    QVERIFY(m_ui->waitFor([&] { return m_app->realtime()->online(); }));
+    m_ui->settle(3500);
+    QVERIFY2(bannerShown.isEmpty(), "the offline banner flashed at sign-in");
     // Signed in, the user is where they wanted to go.
     QVERIFY2(m_ui->waitForItem("titleField"), "the sell page did not follow the sign-in");
     QVERIFY(m_ui->waitFor([&] { return m_ui->find("signInPage") == nullptr; }));
@@ -304,8 +349,10 @@ void ClientGuiTest::sellAnItemWithTwoPhotos() {
     m_ui->screenshot("07-sell-validation");
 
     m_ui->typeInto(m_ui->find("titleField"), "Film camera Pentax K1000");
-    m_ui->typeInto(m_ui->find("priceField"), "180,000");
+    m_ui->typeInto(m_ui->find("priceField"), "180000");
     m_ui->typeInto(m_ui->find("regionField"), "Mapo-gu, Seoul");
+    // Typed without separators, the price reads as prices do everywhere once the seller moves on.
+    QCOMPARE(QQmlProperty::read(m_ui->find("priceField"), "text").toString(), QString("180,000"));
     m_ui->typeInto(m_ui->find("tagsField"), "camera, film, vintage");
     m_ui->typeInto(m_ui->find("descriptionField"), "Works well, new seals, with a 50mm lens.");
     // Category: open the box and take the first entry with the keyboard.
@@ -326,47 +373,95 @@ void ClientGuiTest::sellAnItemWithTwoPhotos() {
     }
     QVERIFY(!draft->property("categoryId").toString().isEmpty());
 
-    // Two photos from a folder of phone shots: the first through the real
-    // file dialog (its upper-case name must not be filtered out), the second
-    // as a drop of a file adds it.
+    // A folder of phone shots (upper-case names, one held upright and stored
+    // sideways with an EXIF orientation), a copy of one under another name and
+    // an album folder.
     const QString folder = m_home.path() + "/Camera";
-    QVERIFY(QDir().mkpath(folder));
-    const QStringList names{"IMG_0001.JPG", "photo-2.jpg"};
-    const QStringList colors{"#C0392B", "#2E86C1"};
-    for (int i = 0; i < 2; ++i) {
-        QImage photo(800, 600, QImage::Format_RGB32);
-        photo.fill(QColor(colors[i]));
-        QVERIFY(photo.save(folder + "/" + names[i], "JPG", 90));
-    }
+    QVERIFY(QDir().mkpath(folder + "/Album"));
+    const QStringList names{"IMG_0001.JPG", "IMG_0002.JPG"};
+    QVERIFY(writeJpeg(folder + "/" + names[0], QImage(800, 600, QImage::Format_RGB32), "#C0392B"));
+    QVERIFY(writeJpeg(folder + "/" + names[1], QImage(800, 400, QImage::Format_RGB32), "", 6));
+    QVERIFY(QFile::copy(folder + "/" + names[0], folder + "/copy-of-first.jpg"));
     QObject* picker = qmlObject("photoPicker");
     QVERIFY(picker);
     // The seller goes to the folder their photos are in.
     picker->setProperty("currentFolder", QUrl::fromLocalFile(folder));
+
+    // The first time, how to shoot photos for a 3D model comes before the picker.
     m_ui->click(m_ui->find("addPhotosButton"));
-    QQuickItem* shot = nullptr;
-    QVERIFY2(m_ui->waitFor([&] {
-        for (QQuickItem* row : m_ui->findAll("fileDialogListView")) {
-            for (QQuickItem* item : visualDescendants(row)) {
-                if (item->objectName().startsWith("fileDialogDelegate") &&
-                    item->property("fileName").toString() == names[0])
-                    shot = item;
-            }
-        }
-        return shot != nullptr;
-    }),
-             "the file dialog did not list IMG_0001.JPG");
+    QQuickItem* guideDone = m_ui->waitForItem("shootingGuideDone");
+    QVERIFY2(guideDone, "the photo guide did not show before the first photos");
     m_ui->settle(300);
-    m_ui->screenshot("07b-sell-file-dialog");
-    m_ui->click(shot);
-    m_ui->click(dialogButton(QStringLiteral("Open")));
-    QVERIFY(m_ui->waitFor([&] { return draftPhotoFiles(draft).size() == 1; }));
-    int accepted = 0;
-    QMetaObject::invokeMethod(draft, "addPhotos", Q_RETURN_ARG(int, accepted),
-                              Q_ARG(QList<QUrl>, {QUrl::fromLocalFile(folder + "/" + names[1])}));
-    QCOMPARE(accepted, 1);
+    m_ui->screenshot("07c-shooting-guide");
+    m_ui->click(guideDone);
+    QVERIFY(m_app->settings()->shootingGuideSeen());
+
+    // Both photos in one go: a click on each, then Add.
+    const auto pickerTile = [&](const QString& name) {
+        QQuickItem* found = nullptr;
+        m_ui->waitFor([&] {
+            for (QQuickItem* tile : m_ui->findAll("photoPickerTile")) {
+                if (tile->property("fileName").toString() == name)
+                    found = tile;
+            }
+            return found != nullptr;
+        });
+        return found;
+    };
+    for (const QString& name : names) {
+        QQuickItem* tile = pickerTile(name);
+        QVERIFY2(tile, qPrintable("the photo picker did not list " + name));
+        m_ui->click(tile);
+        QVERIFY(tile->property("ticked").toBool());
+    }
+    QVERIFY(pickerTile("Album"));
+    QCOMPARE(QQmlProperty::read(m_ui->find("photoPickerAdd"), "text").toString(),
+             QString("Add 2 photos"));
+    m_ui->settle(1200);
+    m_ui->screenshot("07d-photo-picker-two-chosen");
+    m_ui->click(m_ui->find("photoPickerAdd"));
+    QVERIFY(m_ui->waitFor([&] { return draftPhotoFiles(draft).size() == 2; }));
     const QStringList added{names[0], names[1]};
     const QStringList swapped{names[1], names[0]};
     QCOMPARE(draftPhotoFiles(draft), added);
+
+    // The sideways-stored photo stands upright in its thumbnail: its left (red)
+    // half is on top, so the top right corner is red, not blue.
+    QVERIFY(m_ui->waitFor([&] { return draftPhotoAt(1) && draftPhotoAt(1)->property("status").toInt() == 1; }));
+    m_ui->settle(600);
+    {
+        const QImage shot = m_ui->grab();
+        const QRect r = m_ui->sceneRect(draftPhotoAt(1));
+        const QColor topRight = shot.pixelColor(r.left() + r.width() * 3 / 4, r.top() + r.height() / 4);
+        QVERIFY2(topRight.red() > 150 && topRight.blue() < 100,
+                 qPrintable("the EXIF orientation was ignored: " + topRight.name()));
+    }
+
+    // The same photo again, by name or as a copy, is refused with a word.
+    int accepted = -1;
+    const QList<QUrl> again{QUrl::fromLocalFile(folder + "/" + names[0]),
+                            QUrl::fromLocalFile(folder + "/copy-of-first.jpg")};
+    QMetaObject::invokeMethod(draft, "addPhotos", Q_RETURN_ARG(int, accepted),
+                              Q_ARG(QList<QUrl>, again));
+    QCOMPARE(accepted, 0);
+    QCOMPARE(draftPhotoFiles(draft), added);
+    QQuickItem* problems = m_ui->waitForItem("photoProblems");
+    QVERIFY(problems);
+    const QString problemText = QQmlProperty::read(problems, "text").toString();
+    QVERIFY2(problemText.contains("IMG_0001.JPG is already in this listing") &&
+                 problemText.contains("copy-of-first.jpg is the same photo as IMG_0001.JPG"),
+             qPrintable(problemText));
+    // In the picker the photos already added say so and cannot be chosen again.
+    m_ui->click(m_ui->find("addPhotosButton"));
+    QQuickItem* addedTile = pickerTile(names[0]);
+    QVERIFY(addedTile && addedTile->property("added").toBool());
+    m_ui->click(addedTile);
+    QVERIFY(!addedTile->property("ticked").toBool());
+    QVERIFY(!m_ui->find("photoPickerAdd")->isEnabled());
+    m_ui->settle(1000);
+    m_ui->screenshot("07e-photo-picker-already-added");
+    m_ui->click(m_ui->find("photoPickerCancel"));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("photoPickerGrid") == nullptr; }));
 
     // Reorder by dragging: the second photo is carried onto the first and becomes the cover.
     QVERIFY(m_ui->waitFor([&] { return draftPhotoAt(0) && draftPhotoAt(1); }));
@@ -441,6 +536,28 @@ void ClientGuiTest::sellerAsksForA3DModel() {
     QVERIFY2(QStringList({"queued", "running", "done"}).contains(status), qPrintable(status));
 }
 
+void ClientGuiTest::editingSaysChangesSaved() {
+    // Still on the new listing's page: its seller edits the price.
+    m_ui->click(m_ui->waitForItem("editListingButton"));
+    QQuickItem* price = m_ui->waitForItem("priceField");
+    QVERIFY(price);
+    // The stored price comes back grouped, as it was typed.
+    QVERIFY(m_ui->waitFor([&] { return QQmlProperty::read(price, "text").toString() == "180,000"; }));
+    m_ui->typeInto(price, "175000");
+    m_ui->click(m_ui->find("publishButton"));
+    QObject* toast = qmlObject("toast");
+    QVERIFY2(m_ui->waitFor([&] { return toast->property("message").toString() == "Changes saved"; }, 15000),
+             qPrintable(toast->property("message").toString()));
+    QVERIFY(toast->property("visible").toBool());
+    QQuickItem* shownPrice = m_ui->waitForItem("detailPrice");
+    QVERIFY(shownPrice);
+    QVERIFY(m_ui->waitFor([&] {
+        return QQmlProperty::read(shownPrice, "text").toString() == QString::fromUtf8("₩175,000");
+    }));
+    m_ui->settle(300);
+    m_ui->screenshot("09d-changes-saved");
+}
+
 void ClientGuiTest::sellFormFitsASmallWindow() {
     QQuickWindow* window = m_app->window();
     const QSize before = window->size();
@@ -501,6 +618,8 @@ void ClientGuiTest::sellDraftSurvivesNavigationAndCancelAsksFirst() {
 }
 
 void ClientGuiTest::myListingsAndSettings() {
+    // One name for one page: the navigation says what the page's title says.
+    QCOMPARE(m_ui->waitForItem("navMine")->property("text").toString(), QString("My listings"));
     m_ui->click(m_ui->waitForItem("navMine"));
     QVERIFY(m_ui->waitForItem("myListingsPage"));
     m_ui->settle(1200);
@@ -727,6 +846,32 @@ void ClientGuiTest::htmlInListingsShowsAsText() {
     m_ui->screenshot("16b-html-shown-as-text");
     QCOMPARE(fetched, 0);
     m_ui->click(m_ui->find("backButton"));
+}
+
+void ClientGuiTest::reversedPriceRangeSaysSo() {
+    m_ui->click(m_ui->waitForItem("navHome"));
+    auto* listings = qobject_cast<ListingListModel*>(qmlObject("homeListings"));
+    m_ui->typeInto(m_ui->waitForItem("searchField"), "");
+    m_ui->typeInto(m_ui->find("minPriceField"), "500000");
+    m_ui->typeInto(m_ui->find("maxPriceField"), "1000");
+    m_ui->click(m_ui->find("searchField"));
+    // Grouped once left, and the empty page says what is wrong instead of "no listings".
+    QCOMPARE(QQmlProperty::read(m_ui->find("minPriceField"), "text").toString(), QString("500,000"));
+    QVERIFY(m_ui->waitFor([&] { return listings->loaded() && !listings->loading() && listings->rowCount() == 0; }));
+    QQuickItem* empty = m_ui->waitForItem("emptyState");
+    QVERIFY(empty);
+    QCOMPARE(QQmlProperty::read(empty, "title").toString(), QString("The lowest price is above the highest"));
+    m_ui->settle(300);
+    m_ui->screenshot("14a-reversed-price-range");
+    m_ui->click(dialogButton("Swap the prices"));
+    QCOMPARE(QQmlProperty::read(m_ui->find("minPriceField"), "text").toString(), QString("1,000"));
+    QVERIFY(m_ui->waitFor([&] { return !listings->loading() && listings->rowCount() > 0; }));
+    m_ui->typeInto(m_ui->find("minPriceField"), "");
+    m_ui->typeInto(m_ui->find("maxPriceField"), "");
+    QVERIFY(m_ui->waitFor([&] { return listings->minPrice().isEmpty() && listings->maxPrice().isEmpty(); }));
+    // The search waits a moment for more typing before it runs.
+    m_ui->settle(600);
+    QVERIFY(m_ui->waitFor([&] { return !listings->loading() && listings->rowCount() >= 12; }));
 }
 
 void ClientGuiTest::offlineIsShownHonestly() {

@@ -79,8 +79,25 @@ void GuiDriver::waitUntilInteractive(QQuickItem* item) const {
         5000);
 }
 
+void GuiDriver::scrollIntoView(QQuickItem* item) const {
+    // A user scrolls to what they want to press: each scrolling area around the
+    // item whose view its centre lies outside of is moved until it is inside.
+    for (QQuickItem* area = item->parentItem(); area; area = area->parentItem()) {
+        if (!area->inherits("QQuickFlickable"))
+            continue;
+        const QPointF center = item->mapToItem(area, QPointF(item->width() / 2, item->height() / 2));
+        if (center.y() >= 0 && center.y() <= area->height())
+            continue;
+        const qreal shift = center.y() < 0 ? center.y() - item->height()
+                                           : center.y() - area->height() + item->height();
+        area->setProperty("contentY", area->property("contentY").toReal() + shift);
+        settle(100);
+    }
+}
+
 void GuiDriver::click(QQuickItem* item, Qt::KeyboardModifiers modifiers) const {
     waitUntilInteractive(item);
+    scrollIntoView(item);
     const QPoint center =
         item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
     QTest::mouseMove(m_window, center);

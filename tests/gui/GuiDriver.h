@@ -30,6 +30,8 @@ public:
 
     // Waits until the item is laid out and no transition around it swallows input.
     void waitUntilInteractive(QQuickItem* item) const;
+    // Scrolls the areas around the item until a user could see and press it.
+    void scrollIntoView(QQuickItem* item) const;
     void click(QQuickItem* item, Qt::KeyboardModifiers modifiers = Qt::NoModifier) const;
     void typeInto(QQuickItem* item, const QString& text) const;
     // Lets a few frames render so what is saved is what a user would see.

@@ -61,6 +61,7 @@ QQuickItem* NotificationGuiTest::openPanel() {
 }
 
 void NotificationGuiTest::initTestCase() {
+    m_qmlLog.start();
     QVERIFY2(m_server.start(), "the server did not start");
     ClientApplication::Options options;
     options.server = m_server.httpUrl();

@@ -29,9 +29,17 @@ void handler(QtMsgType type, const QMessageLogContext& context, const QString& m
 
 } // namespace
 
-QmlLogWatch::QmlLogWatch() { previousHandler = qInstallMessageHandler(handler); }
+void QmlLogWatch::start() {
+    if (m_started)
+        return;
+    m_started = true;
+    previousHandler = qInstallMessageHandler(handler);
+}
 
-QmlLogWatch::~QmlLogWatch() { qInstallMessageHandler(previousHandler); }
+QmlLogWatch::~QmlLogWatch() {
+    if (m_started)
+        qInstallMessageHandler(previousHandler);
+}
 
 QStringList QmlLogWatch::takeComplaints() {
     QMutexLocker lock(&mutex);
