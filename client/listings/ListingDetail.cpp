@@ -11,6 +11,7 @@
 #include "realtime/RealtimeClient.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEvent>
 
 using bitmarket::ErrorCode;
@@ -79,6 +80,7 @@ void ListingDetail::setListingId(const QString& id) {
         return;
     m_listingId = id;
     m_listing = Listing{};
+    m_modelProgress.reset();
     m_photos.setPhotos({});
     m_auction.show(id, {}, std::nullopt);
     emit listingIdChanged();
@@ -145,8 +147,8 @@ void ListingDetail::onEvent(const QString& type, const QString& topic, const QJs
     if (topic != m_followedTopic || m_followedTopic.isEmpty())
         return;
     if (type == QLatin1String("job.progress")) {
-        m_modelProgress = data.value("progress").toDouble();
-        m_modelStage = data.value("stage").toString();
+        m_modelProgress.update(data.value("stage").toString(), data.value("progress").toDouble(),
+                               QDateTime::currentMSecsSinceEpoch());
         if (m_listing.model)
             m_listing.model->status = data.value("status").toString(m_listing.model->status);
         emit changed();
@@ -172,6 +174,10 @@ void ListingDetail::onEvent(const QString& type, const QString& topic, const QJs
         setError(tr("This listing is no longer available."));
 }
 
+QString ListingDetail::modelTimeLeftText() const {
+    return m_modelProgress.timeLeftText(QDateTime::currentMSecsSinceEpoch());
+}
+
 bool ListingDetail::modelInProgress() const {
     const QString status = modelStatus();
     return status == QLatin1String("queued") || status == QLatin1String("running");
@@ -189,8 +195,7 @@ void ListingDetail::requestModel() {
         model.status = job->status;
         model.jobId = job->id;
         m_listing.model = model;
-        m_modelProgress = job->progress;
-        m_modelStage = job->stage;
+        m_modelProgress.update(job->stage, job->progress, QDateTime::currentMSecsSinceEpoch());
         emit changed();
     });
 }

@@ -8,6 +8,7 @@
 #include "api/ApiClient.h"
 #include "auctions/LiveAuction.h"
 #include "bitmarket/ApiTypes.h"
+#include "listings/ModelProgress.h"
 #include "listings/PhotoListModel.h"
 #include "realtime/RealtimeClient.h"
 
@@ -52,7 +53,9 @@ class ListingDetail : public QObject {
     Q_PROPERTY(qint64 modelTriangles READ modelTriangles NOTIFY changed)
     Q_PROPERTY(bool modelInProgress READ modelInProgress NOTIFY changed)
     Q_PROPERTY(double modelProgress READ modelProgress NOTIFY changed)
-    Q_PROPERTY(QString modelStage READ modelStage NOTIFY changed)
+    // The model's step in plain words and the time left, while it is being made.
+    Q_PROPERTY(QString modelStepText READ modelStepText NOTIFY changed)
+    Q_PROPERTY(QString modelTimeLeftText READ modelTimeLeftText NOTIFY changed)
     Q_PROPERTY(LiveAuction* auction READ auction CONSTANT)
 
 public:
@@ -95,8 +98,9 @@ public:
     QString modelQuality() const;
     qint64 modelTriangles() const;
     bool modelInProgress() const;
-    double modelProgress() const { return m_modelProgress; }
-    QString modelStage() const { return m_modelStage; }
+    double modelProgress() const { return m_modelProgress.progress(); }
+    QString modelStepText() const { return m_modelProgress.stepText(); }
+    QString modelTimeLeftText() const;
     LiveAuction* auction() { return &m_auction; }
 
     Q_INVOKABLE void reload();
@@ -135,6 +139,5 @@ private:
     QString m_errorMessage;
     bool m_loading = false;
     int m_generation = 0;
-    double m_modelProgress = 0;
-    QString m_modelStage;
+    ModelProgress m_modelProgress;
 };

@@ -246,7 +246,7 @@ bool ListingDraft::validate() {
         errors.insert("categoryId", tr("Choose a category."));
     const qint64 price = MoneyFormat::parse(m_price, QStringLiteral("KRW"));
     if (price < rules::kPriceMin)
-        errors.insert("price", tr("Enter a price in numbers, like 25,000."));
+        errors.insert("price", tr("Enter a price, like 25,000."));
     else if (price > rules::kPriceMax)
         errors.insert("price", tr("That price is higher than BitMarket allows."));
     if (isAuction() && m_listingId.isEmpty())

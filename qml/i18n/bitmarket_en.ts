@@ -118,4 +118,15 @@
         <translation><numerusform>Add %n photo</numerusform><numerusform>Add %n photos</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>ModelProgress</name>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation><numerusform>about %n min left</numerusform><numerusform>about %n min left</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n h left</source>
+        <translation><numerusform>about %n h left</numerusform><numerusform>about %n h left</numerusform></translation>
+    </message>
+</context>
 </TS>

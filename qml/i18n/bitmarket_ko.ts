@@ -485,8 +485,8 @@
         <translation>카테고리를 선택해 주세요.</translation>
     </message>
     <message>
-        <source>Enter a price in numbers, like 25,000.</source>
-        <translation>가격을 숫자로 입력해 주세요 (예: 25,000).</translation>
+        <source>Enter a price, like 25,000.</source>
+        <translation>가격을 입력하세요 (예: 25,000)</translation>
     </message>
     <message>
         <source>Choose the item's condition.</source>
@@ -614,14 +614,6 @@
         <translation>3D 모델 만들기</translation>
     </message>
     <message>
-        <source>waiting</source>
-        <translation>대기 중</translation>
-    </message>
-    <message>
-        <source>Building the 3D model (%1): %2%</source>
-        <translation>3D 모델 만드는 중 (%1): %2%</translation>
-    </message>
-    <message>
         <source>The server turns your photos into a model buyers can turn around. 10 or more photos from all sides work best.</source>
         <translation>서버가 사진으로 구매자가 돌려 볼 수 있는 3D 모델을 만듭니다. 여러 방향에서 찍은 사진 10장 이상이 가장 좋습니다.</translation>
     </message>
@@ -636,10 +628,6 @@
     <message>
         <source>3D view</source>
         <translation>3D 보기</translation>
-    </message>
-    <message>
-        <source>3D (none)</source>
-        <translation>3D 없음</translation>
     </message>
     <message numerus="yes">
         <source>%n view(s)</source>
@@ -672,10 +660,6 @@
     <message>
         <source>Try again</source>
         <translation>다시 시도</translation>
-    </message>
-    <message>
-        <source>3D (being made)</source>
-        <translation>3D 만드는 중</translation>
     </message>
     <message>
         <source>You are the highest bidder</source>
@@ -732,6 +716,18 @@
     <message>
         <source>Cancel auction</source>
         <translation>경매 취소</translation>
+    </message>
+    <message>
+        <source>3D: being made</source>
+        <translation>3D: 만드는 중</translation>
+    </message>
+    <message>
+        <source>No 3D yet</source>
+        <translation>3D 없음</translation>
+    </message>
+    <message>
+        <source>%1% done</source>
+        <translation>%1% 완료</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1616,69 @@
     <message>
         <source>Got it</source>
         <translation>알겠어요</translation>
+    </message>
+</context>
+<context>
+    <name>ModelProgress</name>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>%2단계 중 %1단계: %3</translation>
+    </message>
+    <message>
+        <source>reading your photos</source>
+        <translation>사진 읽는 중</translation>
+    </message>
+    <message>
+        <source>finding where each photo was taken</source>
+        <translation>각 사진을 찍은 위치 찾는 중</translation>
+    </message>
+    <message>
+        <source>measuring how far each point is</source>
+        <translation>각 지점까지의 거리 재는 중</translation>
+    </message>
+    <message>
+        <source>joining the views into one shape</source>
+        <translation>여러 시점을 하나의 형태로 합치는 중</translation>
+    </message>
+    <message>
+        <source>building the surface</source>
+        <translation>표면 만드는 중</translation>
+    </message>
+    <message>
+        <source>painting it from your photos</source>
+        <translation>사진으로 색 입히는 중</translation>
+    </message>
+    <message>
+        <source>making an approximate model from the photos</source>
+        <translation>사진으로 대략적인 모델 만드는 중</translation>
+    </message>
+    <message>
+        <source>saving the model</source>
+        <translation>모델 저장 중</translation>
+    </message>
+    <message>
+        <source>Something went wrong; trying again shortly</source>
+        <translation>문제가 생겨 곧 다시 시도해요</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>시작하는 중</translation>
+    </message>
+    <message>
+        <source>Waiting for its turn</source>
+        <translation>차례를 기다리는 중</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>1분 안에 끝나요</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation><numerusform>약 %n분 남음</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n h left</source>
+        <translation><numerusform>약 %n시간 남음</numerusform></translation>
     </message>
 </context>
 </TS>

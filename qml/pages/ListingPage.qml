@@ -94,8 +94,7 @@ Item {
                     model: [
                         { label: qsTr("Photos"), icon: "image", enabled: true },
                         { label: listing.hasModel ? qsTr("3D view")
-                                 : (listing.modelStatus === "queued" || listing.modelStatus === "running")
-                                   ? qsTr("3D (being made)") : qsTr("3D (none)"),
+                                 : listing.modelInProgress ? qsTr("3D: being made") : qsTr("No 3D yet"),
                           icon: "cube", enabled: listing.hasModel }
                     ]
                     Basic.TabButton {
@@ -104,6 +103,8 @@ Item {
                         required property int index
                         objectName: index === 1 ? "tab3d" : "tabPhotos"
                         enabled: modelData.enabled
+                        // Each as wide as its words: the bar's equal widths cut the longer one.
+                        width: implicitWidth
                         implicitHeight: 32
                         implicitWidth: tabRow.implicitWidth + Theme.spaceL
                         background: Rectangle {
@@ -276,6 +277,7 @@ Item {
                             onClicked: listing.requestModel()
                         }
                         Text {
+                            objectName: "modelProgressText"
                             textFormat: Text.PlainText
                             Layout.fillWidth: true
                             wrapMode: Text.WordWrap
@@ -283,7 +285,8 @@ Item {
                             font.pixelSize: Theme.fontCaption
                             color: Theme.textMuted
                             text: listing.modelInProgress
-                                  ? qsTr("Building the 3D model (%1): %2%").arg(listing.modelStage.length > 0 ? listing.modelStage : qsTr("waiting")).arg(Math.round(listing.modelProgress * 100))
+                                  ? [listing.modelStepText, qsTr("%1% done").arg(Math.round(listing.modelProgress * 100)),
+                                     listing.modelTimeLeftText].filter(function (s) { return s.length > 0 }).join(" · ")
                                   : qsTr("The server turns your photos into a model buyers can turn around. 10 or more photos from all sides work best.")
                         }
                         Basic.ProgressBar {

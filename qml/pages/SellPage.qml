@@ -18,10 +18,11 @@ Item {
     signal cancelled()
 
     property bool editing: false
-    // Half the page for the details (at most 560 px), the rest for the photos. From the
+    // Half the page for the details (320 to 560 px), the rest for the photos. From the
     // page's width alone: a width the layout derived from wrapped texts and from the
-    // two-or-one column choice went round in a polish loop.
-    readonly property real formWidth: Math.min(560, Math.floor((scroller.availableWidth - 2 * Theme.spaceL - Theme.spaceXl) / 2))
+    // two-or-one column choice went round in a polish loop, and so did wrapped texts
+    // laid out at no width at all while the page had never been shown.
+    readonly property real formWidth: Math.max(320, Math.min(560, Math.floor((scroller.availableWidth - 2 * Theme.spaceL - Theme.spaceXl) / 2)))
     function startNew() { editing = false; draft.reset() }
     // A new item with anything typed or added that has not been published.
     readonly property bool hasUnpublishedDraft: draft.listingId.length === 0
@@ -84,7 +85,7 @@ Item {
         clip: true
 
         RowLayout {
-            width: scroller.availableWidth - 2 * Theme.spaceL
+            width: Math.max(2 * page.formWidth + Theme.spaceXl, scroller.availableWidth - 2 * Theme.spaceL)
             x: Theme.spaceL
             spacing: Theme.spaceXl
 

@@ -21,6 +21,7 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QQmlProperty>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -339,13 +340,24 @@ void ClientGuiTest::sellAsksToSignInThenOpensTheSellPage() {
 void ClientGuiTest::sellAnItemWithTwoPhotos() {
     m_ui->click(m_ui->waitForItem("navSell"));
     QVERIFY(m_ui->waitForItem("titleField"));
-    // Publishing an empty form shows errors next to the fields, without calling the server.
+    // Publishing an empty form shows errors next to the fields, without calling the server,
+    // and moves none of them: the next click lands where the seller aims.
+    const QStringList fields{"titleField", "categoryField", "priceField", "descriptionField",
+                             "tagsField", "regionField", "publishButton"};
+    const auto fieldTops = [&] {
+        QList<int> tops;
+        for (const QString& field : fields)
+            tops << m_ui->sceneRect(m_ui->find(field)).top();
+        return tops;
+    };
     m_ui->click(m_ui->find("publishButton"));
+    const QList<int> before = fieldTops();
     QVERIFY(m_ui->waitFor([&] {
         QQuickItem* message = m_ui->find("draftMessage");
         return message && !QQmlProperty::read(message, "text").toString().isEmpty();
     }));
     m_ui->settle();
+    QCOMPARE(fieldTops(), before);
     m_ui->screenshot("07-sell-validation");
 
     m_ui->typeInto(m_ui->find("titleField"), "Film camera Pentax K1000");
@@ -525,6 +537,18 @@ void ClientGuiTest::sellerAsksForA3DModel() {
         const QString status = detail->property("modelStatus").toString();
         return detail->property("modelInProgress").toBool() || status == "done";
     }));
+    // Progress in the seller's words ("Step 2 of 7: finding where each photo was taken",
+    // "Waiting for its turn"), not the engine's stage names.
+    QQuickItem* progress = m_ui->waitForItem("modelProgressText");
+    QVERIFY(progress);
+    const QString said = QQmlProperty::read(progress, "text").toString();
+    QVERIFY2(QRegularExpression("^(Step \\d of 7: |Waiting for its turn|Starting|Something went wrong)").match(said).hasMatch() &&
+                 !QRegularExpression("\\((sfm|load|depth|fusion|mesh|texture|export|waiting)").match(said).hasMatch(),
+             qPrintable(said));
+    // The tab says it is being made, in full: not cut by the bar's equal widths or the window.
+    QQuickItem* tab = m_ui->find("tab3d");
+    QVERIFY2(tab->width() >= tab->implicitWidth(), qPrintable(QString::number(tab->width())));
+    QVERIFY(m_ui->sceneRect(tab).right() <= m_ui->window()->width());
     m_ui->settle(800);
     m_ui->screenshot("09b-model-requested");
 
