@@ -26,6 +26,9 @@ Basic.AbstractButton {
 
     hoverEnabled: true
     Accessible.name: title + ", " + priceText
+    // Reached with Tab: Enter opens it as Space does.
+    Keys.onReturnPressed: clicked()
+    Keys.onEnterPressed: clicked()
 
     background: Rectangle {
         radius: Theme.radiusM

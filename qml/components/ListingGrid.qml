@@ -87,13 +87,33 @@ Item {
             }
         }
 
+        // More on the way, or the end of the results said in words (a page that
+        // just stops looks like one that failed to load the rest).
         footer: Item {
+            readonly property bool atEnd: root.model !== null && root.model.loaded && !root.model.loading
+                                          && !root.model.hasMore && root.model.count > 0
             width: grid.width
-            height: root.model && (root.model.loadingMore || root.model.hasMore) ? 64 : 0
+            height: root.model && (root.model.loadingMore || root.model.hasMore || atEnd) ? 64 : 0
             Basic.BusyIndicator {
                 anchors.centerIn: parent
                 running: root.model && root.model.loadingMore
                 visible: running
+            }
+            Row {
+                objectName: "endOfResults"
+                visible: parent.atEnd
+                anchors.centerIn: parent
+                anchors.horizontalCenterOffset: -Theme.spaceM / 2
+                spacing: Theme.spaceS
+                Rectangle { width: 40; height: 1; color: Theme.border; anchors.verticalCenter: parent.verticalCenter }
+                Text {
+                    textFormat: Text.PlainText
+                    text: qsTr("That is all: %n listing(s)", "", root.model ? root.model.count : 0)
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontCaption
+                    color: Theme.textMuted
+                }
+                Rectangle { width: 40; height: 1; color: Theme.border; anchors.verticalCenter: parent.verticalCenter }
             }
         }
 

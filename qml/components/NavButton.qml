@@ -1,4 +1,5 @@
-// An entry of the side navigation: icon over a short label, accent when current.
+// An entry of the side navigation: icon over a short label, accent when current,
+// ringed when the keyboard is on it (Tab), and Enter or Space goes there.
 import QtQuick
 import QtQuick.Controls.Basic as Basic
 
@@ -10,7 +11,10 @@ Basic.AbstractButton {
     implicitWidth: 72
     implicitHeight: 60
     hoverEnabled: true
+    focusPolicy: Qt.StrongFocus
     Accessible.name: text
+    Keys.onReturnPressed: clicked()
+    Keys.onEnterPressed: clicked()
 
     background: Rectangle {
         anchors.fill: parent
@@ -18,6 +22,8 @@ Basic.AbstractButton {
         radius: Theme.radiusM
         color: control.current ? Theme.accentSoft
                                : (control.hovered ? Theme.surfaceSunken : "transparent")
+        border.width: control.visualFocus ? 2 : 0
+        border.color: Theme.accent
     }
     contentItem: Column {
         spacing: 2

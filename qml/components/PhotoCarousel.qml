@@ -64,6 +64,7 @@ FocusScope {
                 onClicked: pager.incrementCurrentIndex()
             }
             IconButton {
+                objectName: "fullSizeButton"
                 anchors { right: parent.right; top: parent.top; margins: Theme.spaceS }
                 visible: pager.count > 0
                 filled: true

@@ -129,4 +129,11 @@
         <translation><numerusform>about %n h left</numerusform><numerusform>about %n h left</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>ListingGrid</name>
+    <message numerus="yes">
+        <source>That is all: %n listing(s)</source>
+        <translation><numerusform>That is all: %n listing</numerusform><numerusform>That is all: %n listings</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -388,6 +388,14 @@
         <source>Next photo</source>
         <translation>다음 사진</translation>
     </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>축소 (−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>확대 (+)</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -550,6 +558,10 @@
     <message>
         <source>Try again</source>
         <translation>다시 시도</translation>
+    </message>
+    <message numerus="yes">
+        <source>That is all: %n listing(s)</source>
+        <translation><numerusform>여기까지예요: 상품 %n개</numerusform></translation>
     </message>
 </context>
 <context>

@@ -151,6 +151,8 @@ Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 PhotoCarousel {
+                    id: carousel
+                    objectName: "photoCarousel"
                     anchors.fill: parent
                     visible: tabs.currentIndex === 0
                     focus: visible
@@ -389,7 +391,12 @@ Item {
         onAction: listing.reload()
     }
 
-    FullImageViewer { id: viewer; photos: listing.photos }
+    // Closed on another photo: the listing shows that one, where the buyer left off.
+    FullImageViewer {
+        id: viewer
+        photos: listing.photos
+        onClosed: carousel.currentIndex = index
+    }
 
     PlaceBidDialog { id: bidDialog; auction: listing.auction }
     ConfirmDialog {

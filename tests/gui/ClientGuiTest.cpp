@@ -28,6 +28,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 #include <algorithm>
 #include <utility>
 
@@ -42,6 +43,8 @@ private slots:
     void homeGridFillsSignedOut();
     void searchFindsTheModelListing();
     void openListing();
+    void photoViewerZoomsAndKeepsYourPlace();
+    void keyboardReachesCardsAndNavigation();
     void favoriteAsksToSignInFirst();
     void turnTheModelIn3D();
     void sellAsksToSignInThenOpensTheSellPage();
@@ -220,6 +223,10 @@ void ClientGuiTest::searchFindsTheModelListing() {
         },
         10000));
     QCOMPARE(listings->listingIdAt(0), m_modelListingId);
+    // The grid says where the results end.
+    QQuickItem* end = m_ui->waitForItem("endOfResults");
+    QVERIFY2(end, "no end-of-results marker under the last card");
+    QVERIFY(m_ui->sceneRect(end).top() > m_ui->sceneRect(m_ui->find("listingCard")).bottom());
     m_ui->settle(800);
     m_ui->screenshot("03-search");
 }
@@ -237,6 +244,84 @@ void ClientGuiTest::openListing() {
     }));
     m_ui->settle(1200);
     m_ui->screenshot("04-listing");
+}
+
+void ClientGuiTest::photoViewerZoomsAndKeepsYourPlace() {
+    QQuickItem* pager = m_ui->waitForItem("photoPager");
+    QVERIFY(pager && QQmlProperty::read(pager, "count").toInt() >= 3);
+    m_ui->click(m_ui->find("fullSizeButton"));
+    QObject* viewer = qmlObject("fullImageViewer");
+    QVERIFY(viewer);
+    QVERIFY(m_ui->waitFor([&] { return viewer->property("opened").toBool(); }));
+    QTest::keyClick(m_ui->window(), Qt::Key_Right);
+    QTest::keyClick(m_ui->window(), Qt::Key_Right);
+    QCOMPARE(viewer->property("index").toInt(), 2);
+    QQuickItem* frame = m_ui->waitForItem("fullImageFrame");
+    QVERIFY(frame);
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("fullImage")->property("status").toInt() == 1; }));
+    // + from the keyboard, then the button, then the wheel: each shows more of less.
+    QTest::keyClick(m_ui->window(), Qt::Key_Plus);
+    QCOMPARE(viewer->property("zoom").toReal(), 1.5);
+    m_ui->click(m_ui->find("zoomInButton"));
+    QCOMPARE(viewer->property("zoom").toReal(), 2.25);
+    const QPointF centre = m_ui->sceneRect(frame).center();
+    QWheelEvent wheel(centre, m_ui->window()->mapToGlobal(centre), QPoint(), QPoint(0, 120),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(m_ui->window(), &wheel);
+    QVERIFY(m_ui->waitFor([&] { return viewer->property("zoom").toReal() > 2.8; }));
+    QVERIFY(m_ui->find("fullImage")->width() > 2.5 * frame->width());
+    QCOMPARE(QQmlProperty::read(m_ui->find("zoomLevel"), "text").toString(),
+             QString::number(qRound(viewer->property("zoom").toReal() * 100)) + "%");
+    m_ui->settle(600);
+    m_ui->screenshot("04c-photo-zoomed");
+    QTest::keyClick(m_ui->window(), Qt::Key_0);
+    QCOMPARE(viewer->property("zoom").toReal(), 1.0);
+    // Closed on the third photo, the listing shows the third photo.
+    QTest::keyClick(m_ui->window(), Qt::Key_Escape);
+    QVERIFY(m_ui->waitFor([&] { return !viewer->property("visible").toBool(); }));
+    QCOMPARE(QQmlProperty::read(pager, "currentIndex").toInt(), 2);
+}
+
+void ClientGuiTest::keyboardReachesCardsAndNavigation() {
+    // Back on the grid, with the keyboard only: Tab reaches a card, Enter opens it.
+    QTest::keyClick(m_ui->window(), Qt::Key_Escape);
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("detailPrice") == nullptr; }));
+    QQuickItem* focused = nullptr;
+    for (int i = 0; i < 40 && !focused; ++i) {
+        QTest::keyClick(m_ui->window(), Qt::Key_Tab);
+        QQuickItem* item = m_ui->window()->activeFocusItem();
+        if (item && (item->objectName() == "listingCard" || item->objectName() == "endingSoonCard"))
+            focused = item;
+    }
+    QVERIFY2(focused, "Tab never reached a listing card");
+    QVERIFY(focused->property("visualFocus").toBool());
+    m_ui->settle(300);
+    m_ui->screenshot("04a-card-keyboard-focus");
+    const QString title = focused->property("title").toString();
+    QTest::keyClick(m_ui->window(), Qt::Key_Return);
+    QQuickItem* shownTitle = m_ui->waitForItem("detailTitle");
+    QVERIFY2(shownTitle, "Enter on a focused card did not open it");
+    QVERIFY(m_ui->waitFor([&] { return QQmlProperty::read(shownTitle, "text").toString() == title; }));
+    QTest::keyClick(m_ui->window(), Qt::Key_Escape);
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("detailPrice") == nullptr; }));
+
+    // A navigation entry reached by Tab is ringed, and Enter goes there.
+    QQuickItem* nav = m_ui->find("navSettings");
+    nav->forceActiveFocus(Qt::TabFocusReason);
+    QVERIFY(nav->property("visualFocus").toBool());
+    auto* ring = qvariant_cast<QQuickItem*>(nav->property("background"));
+    QVERIFY(ring);
+    QCOMPARE(QQmlProperty::read(ring, "border.width").toInt(), 2);
+    m_ui->settle(300);
+    m_ui->screenshot("04a-navigation-keyboard-focus");
+    QTest::keyClick(m_ui->window(), Qt::Key_Return);
+    QVERIFY(m_ui->waitForItem("serverField"));
+    m_ui->find("navHome")->forceActiveFocus(Qt::TabFocusReason);
+    QTest::keyClick(m_ui->window(), Qt::Key_Return);
+    QVERIFY(m_ui->waitForItem("listingCard"));
+    // The listing the next step looks at.
+    m_ui->click(m_ui->waitForItem("listingCard"));
+    QVERIFY(m_ui->waitForItem("detailPrice"));
 }
 
 void ClientGuiTest::favoriteAsksToSignInFirst() {
