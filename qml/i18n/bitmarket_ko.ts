@@ -1021,6 +1021,14 @@
         <source>No photos</source>
         <translation>사진 없음</translation>
     </message>
+    <message>
+        <source>Earlier photos</source>
+        <translation>앞 사진</translation>
+    </message>
+    <message>
+        <source>More photos</source>
+        <translation>사진 더 보기</translation>
+    </message>
 </context>
 <context>
     <name>PlaceBidDialog</name>

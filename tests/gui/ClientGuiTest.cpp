@@ -60,6 +60,7 @@ private slots:
     void signInFormStartsCleanAndAnswersTheKeyboard();
     void htmlInListingsShowsAsText();
     void reversedPriceRangeSaysSo();
+    void longThumbnailStripShowsItScrolls();
     void offlineIsShownHonestly();
     void cleanupTestCase();
 
@@ -981,6 +982,57 @@ void ClientGuiTest::reversedPriceRangeSaysSo() {
     // The search waits a moment for more typing before it runs.
     m_ui->settle(600);
     QVERIFY(m_ui->waitFor([&] { return !listings->loading() && listings->rowCount() >= 12; }));
+}
+
+void ClientGuiTest::longThumbnailStripShowsItScrolls() {
+    // Another seller's listing with 14 photos, more than the strip has room for.
+    HttpTestClient http(m_server.httpUrl());
+    const auto login = http.post("/api/v1/auth/login",
+                                 QJsonObject{{"login", "junho"}, {"password", DemoServer::kPassword}});
+    QCOMPARE(login.status, 200);
+    http.setAccessToken(login.json().value("accessToken").toString());
+    const auto created = http.post("/api/v1/listings",
+                                   QJsonObject{{"title", "Fourteen views of a teapot"}, {"description", "From every side."},
+                                               {"categoryId", "home"}, {"condition", "good"},
+                                               {"price", QJsonObject{{"amount", 32000}, {"currency", "KRW"}}},
+                                               {"region", "Seoul"}});
+    QCOMPARE(created.status, 201);
+    const QString id = created.json().value("id").toString();
+    QList<bitmarket::test::UploadFile> files;
+    for (int i = 0; i < 14; ++i) {
+        QImage photo(400, 300, QImage::Format_RGB32);
+        photo.fill(QColor::fromHsv(i * 25, 160, 220));
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(photo.save(&buffer, "JPG", 85));
+        files.append({QString("teapot-%1.jpg").arg(i + 1), bytes, "image/jpeg"});
+    }
+    QCOMPARE(http.upload("/api/v1/listings/" + id + "/photos", files).status, 201);
+
+    QMetaObject::invokeMethod(m_app->window(), "openListing", Q_ARG(QVariant, id));
+    QQuickItem* pager = m_ui->waitForItem("photoPager");
+    QVERIFY(pager);
+    QVERIFY(m_ui->waitFor([&] { return QQmlProperty::read(pager, "count").toInt() == 14; }));
+    QQuickItem* strip = m_ui->waitForItem("thumbnailStrip");
+    QVERIFY(strip);
+    m_ui->settle(1200);
+    // Cut at the right: it says there is more, and nothing earlier.
+    QVERIFY(strip->property("contentWidth").toReal() > strip->width());
+    QVERIFY(m_ui->find("stripMoreAfter"));
+    QVERIFY(!m_ui->find("stripMoreBefore"));
+    m_ui->screenshot("16c-thumbnail-strip-more");
+    // Going through the photos, the strip follows: the 12th photo's thumbnail is in view.
+    pager->forceActiveFocus();
+    for (int i = 0; i < 11; ++i)
+        QTest::keyClick(m_ui->window(), Qt::Key_Right);
+    QCOMPARE(QQmlProperty::read(pager, "currentIndex").toInt(), 11);
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("stripMoreBefore") != nullptr; }));
+    const qreal contentX = strip->property("contentX").toReal();
+    QVERIFY(11 * (64 + 8) + 64 <= contentX + strip->width() + 1);
+    m_ui->settle(600);
+    m_ui->screenshot("16d-thumbnail-strip-followed");
+    m_ui->click(m_ui->find("backButton"));
 }
 
 void ClientGuiTest::offlineIsShownHonestly() {
