@@ -1420,6 +1420,22 @@
         <source>BitMarket %1</source>
         <translation>비트마켓 %1</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>확인하는 중…</translation>
+    </message>
+    <message>
+        <source>The app stays on %1.</source>
+        <translation>앱은 계속 %1에 연결되어 있어요.</translation>
+    </message>
+    <message>
+        <source>Switched from %1.</source>
+        <translation>%1에서 바꿨어요.</translation>
+    </message>
+    <message>
+        <source>Switch back</source>
+        <translation>되돌리기</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -1699,6 +1715,17 @@
     <message numerus="yes">
         <source>about %n h left</source>
         <translation><numerusform>약 %n시간 남음</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ServerCheck</name>
+    <message>
+        <source>%1 answers, but it is not a BitMarket server.</source>
+        <translation>%1에서 응답은 오지만 BitMarket 서버가 아니에요.</translation>
+    </message>
+    <message>
+        <source>No BitMarket server answers at %1.</source>
+        <translation>%1에서 응답하는 BitMarket 서버가 없어요.</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,16 @@ Item {
     objectName: "settingsPage"
     signal signInRequested()
 
+    // The server used before the last switch, for the way back.
+    property string previousServer
+    ServerCheck {
+        id: serverCheck
+        onPassed: function (url) {
+            page.previousServer = Settings.serverUrl.toString()
+            Settings.serverUrl = url
+        }
+    }
+
     component Section: Rectangle {
         id: section
         default property alias content: column.data
@@ -104,14 +114,56 @@ Item {
                         objectName: "serverField"
                         Layout.fillWidth: true
                         text: Settings.serverUrl
-                        error: text.length > 0 && !Settings.isValidServerUrl(text)
-                        onAccepted: applyServer.clicked()
+                        error: (text.length > 0 && !Settings.isValidServerUrl(text)) || serverCheck.errorMessage.length > 0
+                        onAccepted: if (applyServer.enabled) applyServer.clicked()
+                        onTextEdited: serverCheck.clear()
                     }
+                    // Asked first: the app moves only to an address where a BitMarket server answers.
                     AppButton {
                         id: applyServer
-                        text: qsTr("Connect")
-                        enabled: Settings.isValidServerUrl(serverField.text) && serverField.text !== Settings.serverUrl.toString()
-                        onClicked: Settings.serverUrl = serverField.text.trim()
+                        objectName: "connectServerButton"
+                        text: serverCheck.checking ? qsTr("Checking…") : qsTr("Connect")
+                        busy: serverCheck.checking
+                        enabled: !serverCheck.checking && Settings.isValidServerUrl(serverField.text)
+                                 && serverField.text.trim() !== Settings.serverUrl.toString()
+                        onClicked: serverCheck.check(serverField.text)
+                    }
+                }
+                Text {
+                    objectName: "serverCheckError"
+                    textFormat: Text.PlainText
+                    Layout.fillWidth: true
+                    visible: serverCheck.errorMessage.length > 0
+                    text: serverCheck.errorMessage.length > 0
+                          ? serverCheck.errorMessage + " " + qsTr("The app stays on %1.").arg(Settings.serverUrl)
+                          : ""
+                    wrapMode: Text.WordWrap
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontCaption
+                    color: Theme.danger
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    visible: page.previousServer.length > 0 && page.previousServer !== Settings.serverUrl.toString()
+                    spacing: Theme.spaceS
+                    Text {
+                        textFormat: Text.PlainText
+                        Layout.fillWidth: true
+                        text: qsTr("Switched from %1.").arg(page.previousServer)
+                        elide: Text.ElideMiddle
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.textMuted
+                    }
+                    AppButton {
+                        objectName: "switchBackButton"
+                        kind: "secondary"
+                        text: qsTr("Switch back")
+                        onClicked: {
+                            const back = page.previousServer
+                            page.previousServer = ""
+                            Settings.serverUrl = back
+                        }
                     }
                 }
                 Row {

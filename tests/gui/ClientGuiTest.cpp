@@ -13,6 +13,7 @@
 #include "listings/ListingListModel.h"
 #include "session/Session.h"
 #include "support/HttpTestClient.h"
+#include "support/ServerProcess.h"
 
 #include <QAbstractListModel>
 #include <QBuffer>
@@ -59,6 +60,7 @@ private slots:
     void signedOutHeartAsksThenSavesTheFavorite();
     void signInFormStartsCleanAndAnswersTheKeyboard();
     void htmlInListingsShowsAsText();
+    void settingsChecksAServerBeforeSwitching();
     void reversedPriceRangeSaysSo();
     void longThumbnailStripShowsItScrolls();
     void offlineIsShownHonestly();
@@ -956,6 +958,40 @@ void ClientGuiTest::htmlInListingsShowsAsText() {
     m_ui->screenshot("16b-html-shown-as-text");
     QCOMPARE(fetched, 0);
     m_ui->click(m_ui->find("backButton"));
+}
+
+void ClientGuiTest::settingsChecksAServerBeforeSwitching() {
+    const QUrl ours = m_app->settings()->serverUrl();
+    const bool wasSignedIn = m_app->session()->signedIn();
+    m_ui->click(m_ui->waitForItem("navSettings"));
+    QQuickItem* field = m_ui->waitForItem("serverField");
+    // Nothing listens there: the app says so and stays where it is.
+    m_ui->typeInto(field, "http://127.0.0.1:1");
+    m_ui->click(m_ui->find("connectServerButton"));
+    QQuickItem* error = m_ui->waitForItem("serverCheckError", 10000);
+    QVERIFY2(error, "an unreachable address was not reported");
+    QVERIFY(QQmlProperty::read(error, "text").toString().startsWith("No BitMarket server answers at http://127.0.0.1:1."));
+    QCOMPARE(m_app->settings()->serverUrl(), ours);
+    QVERIFY(m_app->api()->reachable());
+    m_ui->settle(300);
+    m_ui->screenshot("11b-settings-server-unreachable");
+
+    // Another BitMarket server answers: the app moves there, and offers the way back.
+    ServerProcess other;
+    QVERIFY(other.start());
+    m_ui->typeInto(field, other.httpUrl().toString());
+    QVERIFY(!m_ui->find("serverCheckError"));
+    m_ui->click(m_ui->find("connectServerButton"));
+    QVERIFY(m_ui->waitFor([&] { return m_app->settings()->serverUrl() == other.httpUrl(); }));
+    QQuickItem* back = m_ui->waitForItem("switchBackButton");
+    QVERIFY(back);
+    m_ui->settle(600);
+    m_ui->screenshot("11c-settings-switched-server");
+    m_ui->click(back);
+    QVERIFY(m_ui->waitFor([&] { return m_app->settings()->serverUrl() == ours; }));
+    QVERIFY(m_ui->waitFor([&] { return m_app->session()->signedIn() == wasSignedIn && !m_app->session()->restoring(); }));
+    QCOMPARE(QQmlProperty::read(field, "text").toString(), ours.toString());
+    QVERIFY(!m_ui->find("switchBackButton"));
 }
 
 void ClientGuiTest::reversedPriceRangeSaysSo() {
