@@ -31,6 +31,14 @@ Basic.ApplicationWindow {
     function openListing(listingId) {
         stack.push(listingPage, { listingId: listingId })
     }
+    function openSeller(sellerId, sellerName) {
+        stack.push(sellerPage, { sellerId: sellerId, sellerName: sellerName })
+    }
+    // A tag pressed on a listing: the home page searches for it.
+    function searchFor(words) {
+        showSection("home")
+        home.listings.query = words
+    }
     function showSection(name) {
         stack.pop(null)
         section = name
@@ -248,6 +256,22 @@ Basic.ApplicationWindow {
             onEditRequested: function (id) { window.editListing(id) }
             onAuctionNeedsSignIn: function (reason, then) { window.askToSignIn(reason, then) }
             onNotice: function (message, isError) { toast.show(message, isError) }
+            onSellerOpened: function (sellerId, sellerName) { window.openSeller(sellerId, sellerName) }
+            onTagSearched: function (tag) { window.searchFor(tag) }
+        }
+    }
+
+    Component {
+        id: sellerPage
+        SellerPage {
+            id: seller
+            focus: true
+            onBack: stack.pop()
+            onListingOpened: function (id) { window.openListing(id) }
+            onFavoriteNeedsSignIn: function (id) {
+                window.askToSignIn(qsTr("Sign in to save favorites."),
+                                   function () { seller.listings.addToFavorites(id) })
+            }
         }
     }
 

@@ -741,6 +741,18 @@
         <source>%1% done</source>
         <translation>%1% 완료</translation>
     </message>
+    <message>
+        <source>More from %1</source>
+        <translation>%1의 다른 상품</translation>
+    </message>
+    <message>
+        <source>More from this seller</source>
+        <translation>이 판매자의 다른 상품</translation>
+    </message>
+    <message>
+        <source>Search for %1</source>
+        <translation>%1 검색</translation>
+    </message>
 </context>
 <context>
     <name>LiveAuction</name>
@@ -1726,6 +1738,29 @@
     <message>
         <source>No BitMarket server answers at %1.</source>
         <translation>%1에서 응답하는 BitMarket 서버가 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>SellerPage</name>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>뒤로 (Esc)</translation>
+    </message>
+    <message>
+        <source>Your listings as buyers see them</source>
+        <translation>구매자에게 보이는 내 상품</translation>
+    </message>
+    <message>
+        <source>Listings from this seller</source>
+        <translation>이 판매자의 상품</translation>
+    </message>
+    <message>
+        <source>Nothing on sale right now</source>
+        <translation>지금 판매 중인 상품이 없어요</translation>
+    </message>
+    <message>
+        <source>This seller has no listings at the moment.</source>
+        <translation>이 판매자는 지금 올린 상품이 없어요.</translation>
     </message>
 </context>
 </TS>

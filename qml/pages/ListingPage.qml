@@ -20,6 +20,9 @@ Item {
     signal auctionNeedsSignIn(string reason, var then)
     // A short message for the window's toast.
     signal notice(string message, bool isError)
+    // The seller's name pressed: their profile; a tag pressed: a search for it.
+    signal sellerOpened(string sellerId, string sellerName)
+    signal tagSearched(string tag)
 
     readonly property bool isOwner: listing.sellerId.length > 0 && listing.sellerId === Session.userId
 
@@ -298,41 +301,69 @@ Item {
                         }
                     }
                     Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
-                    RowLayout {
-                        spacing: Theme.spaceS
-                        Rectangle {
-                            width: 40
-                            height: 40
-                            radius: 20
-                            color: Theme.accentSoft
-                            Text {
-                                textFormat: Text.PlainText
-                                anchors.centerIn: parent
-                                text: listing.sellerName.length > 0 ? listing.sellerName.charAt(0).toUpperCase() : "?"
-                                font.family: Theme.fontFamily
-                                font.pixelSize: Theme.fontHeading
-                                font.weight: Font.Bold
-                                color: Theme.accent
-                            }
+                    // Who sells it; a click opens their profile with their other listings.
+                    Basic.AbstractButton {
+                        id: sellerButton
+                        objectName: "sellerButton"
+                        Layout.fillWidth: true
+                        hoverEnabled: true
+                        enabled: listing.sellerId.length > 0
+                        Accessible.name: qsTr("More from %1").arg(listing.sellerName)
+                        onClicked: page.sellerOpened(listing.sellerId, listing.sellerName)
+                        Keys.onReturnPressed: clicked()
+                        background: Rectangle {
+                            radius: Theme.radiusM
+                            color: sellerButton.hovered ? Theme.surfaceSunken : "transparent"
+                            border.width: sellerButton.visualFocus ? 2 : 0
+                            border.color: Theme.accent
                         }
-                        ColumnLayout {
-                            spacing: 0
-                            Text {
-                                objectName: "detailSellerName"
-                                textFormat: Text.PlainText
-                                text: listing.sellerName
-                                font.family: Theme.fontFamily
-                                font.pixelSize: Theme.fontBody
-                                font.weight: Font.DemiBold
-                                color: Theme.text
+                        padding: Theme.spaceXs
+                        contentItem: RowLayout {
+                            spacing: Theme.spaceS
+                            Rectangle {
+                                width: 40
+                                height: 40
+                                radius: 20
+                                color: Theme.accentSoft
+                                Text {
+                                    textFormat: Text.PlainText
+                                    anchors.centerIn: parent
+                                    text: listing.sellerName.length > 0 ? listing.sellerName.charAt(0).toUpperCase() : "?"
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontHeading
+                                    font.weight: Font.Bold
+                                    color: Theme.accent
+                                }
                             }
+                            ColumnLayout {
+                                spacing: 0
+                                Text {
+                                    objectName: "detailSellerName"
+                                    textFormat: Text.PlainText
+                                    text: listing.sellerName
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontBody
+                                    font.weight: Font.DemiBold
+                                    color: Theme.text
+                                }
+                                Text {
+                                    textFormat: Text.PlainText
+                                    text: page.isOwner ? qsTr("This is your listing") : qsTr("Seller")
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontCaption
+                                    color: Theme.textMuted
+                                }
+                            }
+                            Item { Layout.fillWidth: true }
                             Text {
                                 textFormat: Text.PlainText
-                                text: page.isOwner ? qsTr("This is your listing") : qsTr("Seller")
+                                text: qsTr("More from this seller")
                                 font.family: Theme.fontFamily
                                 font.pixelSize: Theme.fontCaption
-                                color: Theme.textMuted
+                                font.weight: Font.DemiBold
+                                color: Theme.accent
                             }
+                            Icon { name: "forward"; size: 16; color: Theme.accent }
                         }
                     }
                     Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
@@ -360,13 +391,26 @@ Item {
                         visible: listing.tags.length > 0
                         Repeater {
                             model: listing.tags
-                            delegate: Text {
-                                textFormat: Text.PlainText
+                            // A tag searches for itself.
+                            delegate: Basic.AbstractButton {
+                                id: tagButton
                                 required property string modelData
+                                objectName: "tagButton"
                                 text: "#" + modelData
-                                font.family: Theme.fontFamily
-                                font.pixelSize: Theme.fontBody
-                                color: Theme.accent
+                                hoverEnabled: true
+                                padding: 2
+                                onClicked: page.tagSearched(modelData)
+                                Keys.onReturnPressed: clicked()
+                                Accessible.name: qsTr("Search for %1").arg(modelData)
+                                contentItem: Text {
+                                    textFormat: Text.PlainText
+                                    text: tagButton.text
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontBody
+                                    font.underline: tagButton.hovered || tagButton.visualFocus
+                                    color: Theme.accent
+                                }
+                                HoverHandler { cursorShape: Qt.PointingHandCursor }
                             }
                         }
                     }

@@ -60,6 +60,7 @@ private slots:
     void signedOutHeartAsksThenSavesTheFavorite();
     void signInFormStartsCleanAndAnswersTheKeyboard();
     void htmlInListingsShowsAsText();
+    void sellerProfileAndTagsSearch();
     void settingsChecksAServerBeforeSwitching();
     void reversedPriceRangeSaysSo();
     void longThumbnailStripShowsItScrolls();
@@ -958,6 +959,77 @@ void ClientGuiTest::htmlInListingsShowsAsText() {
     m_ui->screenshot("16b-html-shown-as-text");
     QCOMPARE(fetched, 0);
     m_ui->click(m_ui->find("backButton"));
+}
+
+void ClientGuiTest::sellerProfileAndTagsSearch() {
+    // A tagged listing of junho's, and everything he has on sale as the server has it.
+    HttpTestClient http(m_server.httpUrl());
+    const auto login = http.post("/api/v1/auth/login",
+                                 QJsonObject{{"login", "junho"}, {"password", DemoServer::kPassword}});
+    QCOMPARE(login.status, 200);
+    http.setAccessToken(login.json().value("accessToken").toString());
+    const QString tag = "celadon";
+    const auto created = http.post("/api/v1/listings",
+                                   QJsonObject{{"title", "Green glazed bowl"}, {"description", "Small chip on the foot."},
+                                               {"categoryId", "home"}, {"condition", "fair"},
+                                               {"tags", QJsonArray{tag, "pottery"}},
+                                               {"price", QJsonObject{{"amount", 18000}, {"currency", "KRW"}}},
+                                               {"region", "Seoul"}});
+    QCOMPARE(created.status, 201);
+    const QString id = created.json().value("id").toString();
+    const QString sellerId = created.json().value("sellerId").toString();
+    QStringList theirs;
+    for (const auto& v : http.get("/api/v1/listings?limit=100&sellerId=" + sellerId).json().value("items").toArray())
+        theirs << v.toObject().value("id").toString();
+    QVERIFY(theirs.size() >= 2);
+
+    m_ui->click(m_ui->waitForItem("navHome"));
+    QMetaObject::invokeMethod(m_app->window(), "openListing", Q_ARG(QVariant, id));
+    QQuickItem* seller = m_ui->waitForItem("sellerButton");
+    QVERIFY(seller);
+    QVERIFY(m_ui->waitFor([&] { return seller->isEnabled(); }));
+    const QString name = QQmlProperty::read(m_ui->find("detailSellerName"), "text").toString();
+    m_ui->click(seller);
+    // Their profile: their name, and their listings, all of them and no one else's.
+    QQuickItem* shownName = m_ui->waitForItem("sellerPageName");
+    QVERIFY2(shownName, "the seller's name did not open their profile");
+    QCOMPARE(QQmlProperty::read(shownName, "text").toString(), name);
+    auto* listings = qobject_cast<ListingListModel*>(qmlObject("sellerListings"));
+    QVERIFY(listings);
+    QVERIFY(m_ui->waitFor([&] { return listings->loaded() && !listings->loading(); }));
+    QStringList shown;
+    for (int row = 0; row < listings->rowCount(); ++row)
+        shown << listings->listingIdAt(row);
+    QCOMPARE(shown, theirs);
+    m_ui->settle(1200);
+    m_ui->screenshot("16e-seller-profile");
+    m_ui->click(m_ui->find("backButton"));
+
+    // A tag on the listing searches for it.
+    QQuickItem* tagButton = nullptr;
+    QVERIFY(m_ui->waitFor([&] {
+        for (QQuickItem* t : m_ui->findAll("tagButton")) {
+            if (t->property("text").toString() == "#" + tag)
+                tagButton = t;
+        }
+        return tagButton != nullptr;
+    }));
+    m_ui->click(tagButton);
+    auto* home = qobject_cast<ListingListModel*>(qmlObject("homeListings"));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("detailPrice") == nullptr && home->query() == tag; }));
+    QVERIFY(m_ui->waitFor([&] {
+        if (home->loading())
+            return false;
+        for (int row = 0; row < home->rowCount(); ++row) {
+            if (home->listingIdAt(row) == id)
+                return true;
+        }
+        return false;
+    }));
+    QCOMPARE(QQmlProperty::read(m_ui->find("searchField"), "text").toString(), tag);
+    m_ui->settle(1000);
+    m_ui->screenshot("16f-tag-search");
+    m_ui->typeInto(m_ui->find("searchField"), "");
 }
 
 void ClientGuiTest::settingsChecksAServerBeforeSwitching() {
