@@ -234,6 +234,7 @@ Basic.ApplicationWindow {
                 onListingOpened: function (id) { window.openListing(id) }
                 onEditRequested: function (id) { window.editListing(id) }
                 onSellRequested: window.startSelling()
+                onNotice: function (message, isError) { toast.show(message, isError) }
             }
             FavoritesPage { id: favorites; onListingOpened: function (id) { window.openListing(id) } }
             SettingsPage { onSignInRequested: window.askToSignIn("", null) }

@@ -84,3 +84,7 @@ QVariantList ListingLabels::conditions() const {
 QVariantList ListingLabels::saleTypes() const {
     return choices(kSaleTypesInOrder);
 }
+
+QVariantList ListingLabels::sellerStatuses() const {
+    return choices(kSellerStatuses);
+}

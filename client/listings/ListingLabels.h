@@ -16,6 +16,8 @@ class ListingLabels : public QObject {
     QML_SINGLETON
     Q_PROPERTY(QVariantList conditions READ conditions NOTIFY languageChanged)
     Q_PROPERTY(QVariantList saleTypes READ saleTypes NOTIFY languageChanged)
+    // What a seller may set a fixed-price listing to (active, reserved, sold, ended).
+    Q_PROPERTY(QVariantList sellerStatuses READ sellerStatuses NOTIFY languageChanged)
 
 public:
     explicit ListingLabels(QObject* parent = nullptr);
@@ -29,6 +31,7 @@ public:
 
     QVariantList conditions() const;
     QVariantList saleTypes() const;
+    QVariantList sellerStatuses() const;
 
     bool eventFilter(QObject* watched, QEvent* event) override;
 

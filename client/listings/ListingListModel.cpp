@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QJsonObject>
 
 using bitmarket::Listing;
 using bitmarket::Result;
@@ -104,6 +105,12 @@ QVariant ListingListModel::data(const QModelIndex& index, int role) const {
         return l.auction && msLeft(l) > 0 && msLeft(l) <= AuctionLabels::kFinalMinutesMs;
     case AuctionRunningRole:
         return isRunningAuction(l) && msLeft(l) > 0;
+    case ViewCountRole:
+        return l.viewCount;
+    case ModelStatusRole:
+        if (l.hasModel)
+            return QStringLiteral("done");
+        return l.model ? l.model->status : QStringLiteral("none");
     default:
         return {};
     }
@@ -129,7 +136,9 @@ QHash<int, QByteArray> ListingListModel::roleNames() const {
             {BidCountRole, "bidCount"},
             {TimeLeftRole, "timeLeft"},
             {EndingSoonRole, "endingSoon"},
-            {AuctionRunningRole, "auctionRunning"}};
+            {AuctionRunningRole, "auctionRunning"},
+            {ViewCountRole, "viewCount"},
+            {ModelStatusRole, "modelStatus"}};
 }
 
 bool ListingListModel::canFetchMore(const QModelIndex& parent) const {
@@ -346,6 +355,26 @@ void ListingListModel::deleteListing(const QString& listingId) {
         }
         emit listingDeleted(listingId);
     });
+}
+
+void ListingListModel::setStatus(const QString& listingId, const QString& status) {
+    if (!m_api)
+        return;
+    ListingsApi(m_api).update(listingId, QJsonObject{{"status", status}}, this,
+                              [this, listingId](Result<Listing> changed) {
+                                  if (!changed) {
+                                      setError(changed.error().message);
+                                      return;
+                                  }
+                                  const QString now = ListingLabels::statusText(changed->status);
+                                  const int row = rowOf(listingId);
+                                  if (row >= 0) {
+                                      changed->isFavorite = m_items.at(row).isFavorite;
+                                      m_items[row] = std::move(changed.value());
+                                      emit dataChanged(index(row), index(row));
+                                  }
+                                  emit statusChanged(listingId, now);
+                              });
 }
 
 QString ListingListModel::listingIdAt(int row) const {

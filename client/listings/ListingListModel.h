@@ -67,6 +67,9 @@ public:
         TimeLeftRole,
         EndingSoonRole,
         AuctionRunningRole,
+        ViewCountRole,
+        // "none", "queued", "running", "done" or "failed".
+        ModelStatusRole,
     };
 
     explicit ListingListModel(QObject* parent = nullptr);
@@ -122,6 +125,8 @@ public:
     Q_INVOKABLE void addToFavorites(const QString& listingId);
     // Deletes one of the user's own listings; the row goes once the server agrees.
     Q_INVOKABLE void deleteListing(const QString& listingId);
+    // The seller marks a listing reserved, sold, ended or active again.
+    Q_INVOKABLE void setStatus(const QString& listingId, const QString& status);
     Q_INVOKABLE QString listingIdAt(int row) const;
 
 signals:
@@ -131,6 +136,8 @@ signals:
     void loadingChanged();
     void errorMessageChanged();
     void listingDeleted(const QString& listingId);
+    // statusText: the new status in the UI language.
+    void statusChanged(const QString& listingId, const QString& statusText);
     // The server agreed to a heart toggled with setFavorite().
     void favoriteSaved(const QString& listingId, bool favorite);
 

@@ -66,8 +66,12 @@
 <context>
     <name>MyListingsPage</name>
     <message numerus="yes">
-        <source>%1 · %n favorite(s)</source>
-        <translation><numerusform>%1 · %n favorite</numerusform><numerusform>%1 · %n favorites</numerusform></translation>
+        <source>%n view(s)</source>
+        <translation><numerusform>%n view</numerusform><numerusform>%n views</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n favorite(s)</source>
+        <translation><numerusform>%n favorite</numerusform><numerusform>%n favorites</numerusform></translation>
     </message>
 </context>
 <context>

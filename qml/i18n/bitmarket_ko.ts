@@ -971,10 +971,6 @@
         <source>Sell an item</source>
         <translation>상품 판매하기</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 · %n favorite(s)</source>
-        <translation><numerusform>%1 · 관심 %n</numerusform></translation>
-    </message>
     <message>
         <source>Edit</source>
         <translation>수정</translation>
@@ -998,6 +994,38 @@
     <message>
         <source>“%1” will disappear from search and from buyers' favorites. This cannot be undone.</source>
         <translation>“%1”이(가) 검색과 구매자의 관심 목록에서 사라집니다. 되돌릴 수 없어요.</translation>
+    </message>
+    <message>
+        <source>Marked as %1</source>
+        <translation>%1(으)로 바꿨어요</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n view(s)</source>
+        <translation><numerusform>조회 %n회</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n favorite(s)</source>
+        <translation><numerusform>관심 %n</numerusform></translation>
+    </message>
+    <message>
+        <source>3D ready</source>
+        <translation>3D 완성</translation>
+    </message>
+    <message>
+        <source>3D being made</source>
+        <translation>3D 만드는 중</translation>
+    </message>
+    <message>
+        <source>3D failed</source>
+        <translation>3D 실패</translation>
+    </message>
+    <message>
+        <source>No 3D yet</source>
+        <translation>3D 없음</translation>
+    </message>
+    <message>
+        <source>Auction · %1</source>
+        <translation>경매 · %1</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,6 @@
-// The seller's own listings: open, edit or delete (after asking).
+// The seller's own listings, each with how it is doing (views, hearts, its 3D
+// model) and its status, which the seller sets here (reserved for a buyer,
+// sold); open, edit or delete (after asking).
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Controls.Basic as Basic
@@ -10,14 +12,35 @@ Item {
     signal listingOpened(string listingId)
     signal editRequested(string listingId)
     signal sellRequested()
+    // A short message for the window's toast.
+    signal notice(string message, bool isError)
 
     function reload() { mine.refresh() }
+
+    // One figure of a listing's row: an icon and a few words.
+    component Stat: Row {
+        property string icon
+        property string label
+        property color tint: Theme.textMuted
+        spacing: Theme.spaceXs
+        Icon { name: parent.icon; size: 14; color: parent.tint; anchors.verticalCenter: parent.verticalCenter }
+        Text {
+            textFormat: Text.PlainText
+            text: parent.label
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontCaption
+            color: parent.tint
+            anchors.verticalCenter: parent.verticalCenter
+        }
+    }
 
     ListingListModel {
         id: mine
         api: Api
         sellerId: Session.userId
-        onListingDeleted: toast.show(qsTr("Listing deleted"))
+        onListingDeleted: page.notice(qsTr("Listing deleted"), false)
+        onStatusChanged: function (listingId, statusText) { page.notice(qsTr("Marked as %1").arg(statusText), false) }
+        onErrorMessageChanged: if (errorMessage.length > 0) page.notice(errorMessage, true)
     }
 
     ColumnLayout {
@@ -47,15 +70,21 @@ Item {
             Basic.ScrollBar.vertical: Basic.ScrollBar { }
             onAtYEndChanged: if (atYEnd) mine.loadMore()
             delegate: Rectangle {
+                id: row
                 required property string listingId
                 required property string title
                 required property string priceText
                 required property string timeAgo
                 required property url thumbUrl
                 required property string status
+                required property string statusText
+                required property bool isAuction
                 required property int favoriteCount
+                required property int viewCount
+                required property string modelStatus
+                objectName: "myListingRow"
                 width: list.width
-                height: 88
+                height: 96
                 radius: Theme.radiusM
                 color: rowMouse.containsMouse ? Theme.surfaceSunken : Theme.surface
                 border.color: Theme.border
@@ -63,18 +92,18 @@ Item {
                     id: rowMouse
                     anchors.fill: parent
                     hoverEnabled: true
-                    onClicked: page.listingOpened(parent.listingId)
+                    onClicked: page.listingOpened(row.listingId)
                 }
                 RowLayout {
                     anchors.fill: parent
                     anchors.margins: Theme.spaceS
                     spacing: Theme.spaceM
                     AsyncImage {
-                        Layout.preferredWidth: 96
+                        Layout.preferredWidth: 104
                         Layout.fillHeight: true
                         radius: Theme.radiusS
-                        source: thumbUrl
-                        sourceSize: Qt.size(192, 144)
+                        source: row.thumbUrl
+                        sourceSize: Qt.size(208, 160)
                     }
                     ColumnLayout {
                         Layout.fillWidth: true
@@ -82,7 +111,7 @@ Item {
                         Text {
                             textFormat: Text.PlainText
                             Layout.fillWidth: true
-                            text: title
+                            text: row.title
                             elide: Text.ElideRight
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontBody
@@ -91,15 +120,51 @@ Item {
                         }
                         Text {
                             textFormat: Text.PlainText
-                            text: priceText
+                            text: row.priceText
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontHeading
                             font.weight: Font.Bold
                             color: Theme.text
                         }
+                        // How it is doing: views, hearts, its 3D model, its age.
+                        Row {
+                            objectName: "myListingStats"
+                            spacing: Theme.spaceM
+                            Stat { icon: "eye"; label: qsTr("%n view(s)", "", row.viewCount) }
+                            Stat { icon: "heart"; label: qsTr("%n favorite(s)", "", row.favoriteCount) }
+                            Stat {
+                                objectName: "myListingModelState"
+                                icon: "cube"
+                                label: row.modelStatus === "done" ? qsTr("3D ready")
+                                     : row.modelStatus === "queued" || row.modelStatus === "running" ? qsTr("3D being made")
+                                     : row.modelStatus === "failed" ? qsTr("3D failed")
+                                     : qsTr("No 3D yet")
+                                tint: row.modelStatus === "done" ? Theme.success
+                                    : row.modelStatus === "failed" ? Theme.danger : Theme.textMuted
+                            }
+                            Stat { icon: "clock"; label: row.timeAgo }
+                        }
+                    }
+                    // A fixed-price listing's status is the seller's to set; an auction's follows its bids.
+                    ChoiceBox {
+                        objectName: "statusBox"
+                        visible: !row.isAuction
+                        Layout.preferredWidth: 132
+                        model: ListingLabels.sellerStatuses
+                        currentIndex: Math.max(0, indexOfValue(row.status))
+                        onActivated: if (currentValue !== row.status) mine.setStatus(row.listingId, currentValue)
+                    }
+                    Rectangle {
+                        visible: row.isAuction
+                        implicitWidth: auctionStatus.implicitWidth + Theme.spaceM
+                        implicitHeight: 28
+                        radius: 14
+                        color: Theme.surfaceSunken
                         Text {
+                            id: auctionStatus
                             textFormat: Text.PlainText
-                            text: qsTr("%1 · %n favorite(s)", "", favoriteCount).arg(timeAgo)
+                            anchors.centerIn: parent
+                            text: qsTr("Auction · %1").arg(row.statusText)
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.fontCaption
                             color: Theme.textMuted
@@ -109,13 +174,13 @@ Item {
                         kind: "secondary"
                         text: qsTr("Edit")
                         iconName: "edit"
-                        onClicked: page.editRequested(listingId)
+                        onClicked: page.editRequested(row.listingId)
                     }
                     AppButton {
                         kind: "quiet"
                         text: qsTr("Delete")
                         iconName: "trash"
-                        onClicked: { confirm.listingId = listingId; confirm.listingTitle = title; confirm.open() }
+                        onClicked: { confirm.listingId = row.listingId; confirm.listingTitle = row.title; confirm.open() }
                     }
                 }
             }
@@ -142,6 +207,4 @@ Item {
         confirmText: qsTr("Delete")
         onConfirmed: mine.deleteListing(listingId)
     }
-
-    Toast { id: toast; anchors.horizontalCenter: parent.horizontalCenter; anchors.bottom: parent.bottom; anchors.bottomMargin: Theme.spaceL }
 }

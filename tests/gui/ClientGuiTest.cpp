@@ -735,6 +735,41 @@ void ClientGuiTest::myListingsAndSettings() {
     QCOMPARE(m_ui->waitForItem("navMine")->property("text").toString(), QString("My listings"));
     m_ui->click(m_ui->waitForItem("navMine"));
     QVERIFY(m_ui->waitForItem("myListingsPage"));
+    // The camera sold earlier: its row says how it is doing, and its status is set from here.
+    QQuickItem* row = nullptr;
+    QVERIFY(m_ui->waitFor([&] {
+        for (QQuickItem* r : m_ui->findAll("myListingRow")) {
+            if (r->property("title").toString() == "Film camera Pentax K1000")
+                row = r;
+        }
+        return row != nullptr;
+    }));
+    const QString id = row->property("listingId").toString();
+    QVERIFY(row->property("viewCount").toInt() >= 1);
+    const QStringList modelStates{"none", "queued", "running", "done", "failed"};
+    QVERIFY(modelStates.contains(row->property("modelStatus").toString()));
+    QQuickItem* modelState = nullptr;
+    QQuickItem* statusBox = nullptr;
+    for (QQuickItem* item : visualDescendants(row)) {
+        if (item->objectName() == "myListingModelState")
+            modelState = item;
+        if (item->objectName() == "statusBox")
+            statusBox = item;
+    }
+    QVERIFY(modelState && statusBox);
+    QVERIFY(modelState->property("label").toString().contains("3D"));
+    QCOMPARE(QQmlProperty::read(statusBox, "currentValue").toString(), QString("active"));
+    m_ui->click(statusBox);
+    m_ui->settle(300);
+    QTest::keyClick(m_ui->window(), Qt::Key_Down);
+    QTest::keyClick(m_ui->window(), Qt::Key_Return);
+    HttpTestClient http(m_server.httpUrl());
+    QVERIFY(m_ui->waitFor([&] {
+        return http.get("/api/v1/listings/" + id).json().value("status").toString() == "reserved";
+    }));
+    QObject* toast = qmlObject("toast");
+    QVERIFY(m_ui->waitFor([&] { return toast->property("message").toString() == "Marked as Reserved"; }));
+    QVERIFY(m_ui->waitFor([&] { return row->property("status").toString() == "reserved"; }));
     m_ui->settle(1200);
     m_ui->screenshot("10-my-listings");
     m_ui->click(m_ui->find("navSettings"));
