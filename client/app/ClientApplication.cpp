@@ -6,6 +6,7 @@
 #include "app/SystemTheme.h"
 #include "media/MediaCache.h"
 #include "notifications/DesktopNotifier.h"
+#include "listings/RecentlyViewed.h"
 #include "notifications/NotificationInbox.h"
 #include "realtime/RealtimeClient.h"
 #include "session/Session.h"
@@ -56,6 +57,7 @@ void registerSingletons() {
     registerSingleton("Media", &ClientApplication::media);
     registerSingleton("SystemTheme", &ClientApplication::systemTheme);
     registerSingleton("Notifications", &ClientApplication::notifications);
+    registerSingleton("RecentlyViewed", &ClientApplication::recentlyViewed);
 }
 
 } // namespace
@@ -100,6 +102,8 @@ ClientApplication::ClientApplication(Options options, QObject* parent)
     m_session = new Session(m_api, m_options.configDir, this);
     m_realtime = new RealtimeClient(m_api, this);
     m_media = new MediaCache(m_options.cacheDir, this);
+    m_recentlyViewed = new RecentlyViewed(m_options.configDir, this);
+    m_recentlyViewed->setServer(m_settings->serverUrl());
     m_systemTheme = new SystemTheme(this);
     m_notifications = new NotificationInbox(m_api, m_realtime, m_session, this);
     m_desktopNotifier = new DesktopNotifier(m_notifications, this);
@@ -114,6 +118,7 @@ ClientApplication::ClientApplication(Options options, QObject* parent)
 
     connect(m_settings, &ClientSettings::serverUrlChanged, this, [this] {
         m_api->setServerUrl(m_settings->serverUrl());
+        m_recentlyViewed->setServer(m_settings->serverUrl());
         connectToServer();
     });
     connect(m_settings, &ClientSettings::languageChanged, this, [this] {

@@ -12,6 +12,7 @@ class ApiClient;
 class ClientSettings;
 class DesktopNotifier;
 class NotificationInbox;
+class RecentlyViewed;
 class MediaCache;
 class QQmlApplicationEngine;
 class QQuickWindow;
@@ -47,6 +48,7 @@ public:
     MediaCache* media() const { return m_media; }
     SystemTheme* systemTheme() const { return m_systemTheme; }
     NotificationInbox* notifications() const { return m_notifications; }
+    RecentlyViewed* recentlyViewed() const { return m_recentlyViewed; }
 
 private:
     void applyLanguage();
@@ -60,6 +62,7 @@ private:
     MediaCache* m_media = nullptr;
     SystemTheme* m_systemTheme = nullptr;
     NotificationInbox* m_notifications = nullptr;
+    RecentlyViewed* m_recentlyViewed = nullptr;
     DesktopNotifier* m_desktopNotifier = nullptr;
     QTranslator m_translator;
     bool m_translatorInstalled = false;

@@ -71,6 +71,7 @@ public:
 
     bool loading() const { return m_loading; }
     bool loaded() const { return !m_listing.id.isEmpty(); }
+    const bitmarket::Listing& listing() const { return m_listing; }
     QString errorMessage() const { return m_errorMessage; }
     QString title() const { return m_listing.title; }
     QString description() const { return m_listing.description; }

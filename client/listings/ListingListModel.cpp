@@ -207,6 +207,16 @@ void ListingListModel::setSort(const QString& value) {
 void ListingListModel::setSellerId(const QString& value) {
     updateFilter(m_sellerId, value);
 }
+void ListingListModel::setRecentlyViewed(RecentlyViewed* recent) {
+    if (m_recentlyViewed == recent)
+        return;
+    if (m_recentlyViewed)
+        disconnect(m_recentlyViewed, nullptr, this, nullptr);
+    m_recentlyViewed = recent;
+    if (m_recentlyViewed)
+        connect(m_recentlyViewed, &RecentlyViewed::changed, this, &ListingListModel::filterWasChanged);
+    filterWasChanged();
+}
 void ListingListModel::setPageSize(int value) {
     updateFilter(m_pageSize, value);
 }
@@ -258,6 +268,16 @@ void ListingListModel::loadMore() {
 }
 
 void ListingListModel::fetch(const QString& cursor) {
+    // What was seen, as it was seen: reading each listing again would count a view for it.
+    if (m_source == Recent) {
+        replaceAll(m_recentlyViewed ? m_recentlyViewed->listings() : QList<Listing>{});
+        m_rowsMatchFilter = true;
+        m_loaded = true;
+        m_nextCursor.clear();
+        setError({});
+        setLoading(false, false);
+        return;
+    }
     const int generation = m_generation;
     auto answer = [this, generation, first = cursor.isEmpty()](Result<Page<Listing>> page) {
         if (generation != m_generation)

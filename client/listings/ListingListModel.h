@@ -10,6 +10,7 @@
 #include "api/ApiClient.h"
 #include "api/ListingsApi.h"
 #include "auctions/AuctionFollower.h"
+#include "listings/RecentlyViewed.h"
 #include "bitmarket/ApiTypes.h"
 
 #include <QAbstractListModel>
@@ -32,6 +33,8 @@ class ListingListModel : public QAbstractListModel, public QQmlParserStatus {
     Q_PROPERTY(QString saleType READ saleType WRITE setSaleType NOTIFY filterChanged)
     Q_PROPERTY(QString sort READ sort WRITE setSort NOTIFY filterChanged)
     Q_PROPERTY(QString sellerId READ sellerId WRITE setSellerId NOTIFY filterChanged)
+    Q_PROPERTY(RecentlyViewed* recentlyViewed READ recentlyViewed WRITE setRecentlyViewed NOTIFY
+                   filterChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY filterChanged)
     Q_PROPERTY(int debounceMs READ debounceMs WRITE setDebounceMs NOTIFY filterChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
@@ -42,7 +45,8 @@ class ListingListModel : public QAbstractListModel, public QQmlParserStatus {
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
 
 public:
-    enum Source { Search, Favorites };
+    // Recent: the listings this person opened lately, as they were then (recentlyViewed).
+    enum Source { Search, Favorites, Recent };
     Q_ENUM(Source)
 
     enum Role {
@@ -104,6 +108,8 @@ public:
     QString sort() const { return m_sort; }
     void setSort(const QString& sort);
     QString sellerId() const { return m_sellerId; }
+    RecentlyViewed* recentlyViewed() const { return m_recentlyViewed; }
+    void setRecentlyViewed(RecentlyViewed* recent);
     void setSellerId(const QString& id);
     int pageSize() const { return m_pageSize; }
     void setPageSize(int size);
@@ -168,6 +174,7 @@ private:
     QString m_saleType;
     QString m_sort = QStringLiteral("newest");
     QString m_sellerId;
+    QPointer<RecentlyViewed> m_recentlyViewed;
     int m_pageSize = 20;
     QString m_nextCursor;
     QString m_errorMessage;

@@ -447,6 +447,14 @@
         <source>Swap the prices</source>
         <translation>가격 바꾸기</translation>
     </message>
+    <message>
+        <source>Recently viewed</source>
+        <translation>최근 본 상품</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
 </context>
 <context>
     <name>ListingCard</name>

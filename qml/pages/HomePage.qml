@@ -36,10 +36,21 @@ Item {
         pageSize: 12
     }
     // Over the plain newest listings only: a search, a filter or another order is the user's own.
-    readonly property bool showsEndingSoon: endingSoonModel.count > 0 && listingModel.query.trim().length === 0
+    readonly property bool plainBrowsing: listingModel.query.trim().length === 0
         && listingModel.categoryId.length === 0 && listingModel.minPrice.length === 0
         && listingModel.maxPrice.length === 0 && listingModel.saleType.length === 0
         && listingModel.sort === "newest"
+    readonly property bool showsEndingSoon: endingSoonModel.count > 0 && plainBrowsing
+    readonly property bool showsRecentlyViewed: recentModel.count > 0 && plainBrowsing
+    // Kept on this machine, as they were seen.
+    ListingListModel {
+        id: recentModel
+        objectName: "recentlyViewedListings"
+        api: Api
+        source: ListingListModel.Recent
+        recentlyViewed: RecentlyViewed
+        debounceMs: 0
+    }
     CategoryListModel {
         id: categoryModel
         api: Api
@@ -91,7 +102,7 @@ Item {
         }
         ListingGrid {
             id: homeGrid
-            header: page.showsEndingSoon ? endingSoonStrip : null
+            header: page.showsEndingSoon || page.showsRecentlyViewed ? homeSections : null
             Layout.fillWidth: true
             Layout.fillHeight: true
             model: listingModel
@@ -107,24 +118,89 @@ Item {
         }
     }
 
+    // A row of cards that scrolls sideways, as many whole ones across as the grid's.
+    component CardStrip: ListView {
+        id: strip
+        property string cardName
+        // Whole cards across the row, as wide as the grid's; the rest scrolls sideways.
+        readonly property int cardsAcross: Math.max(1, Math.floor((width + Theme.spaceM) / (homeGrid.minCardWidth + Theme.spaceM)))
+        readonly property real cardWidth: Math.floor((width - (cardsAcross - 1) * Theme.spaceM) / cardsAcross)
+        Layout.fillWidth: true
+        Layout.preferredHeight: cardWidth * 3 / 4 + 96
+        orientation: ListView.Horizontal
+        spacing: Theme.spaceM
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        Basic.ScrollBar.horizontal: Basic.ScrollBar { policy: strip.contentWidth > strip.width ? Basic.ScrollBar.AsNeeded : Basic.ScrollBar.AlwaysOff }
+        // The card's own properties take the roles of the same name.
+        delegate: Component {
+            ListingCard {
+                required property string listingId
+                required property bool isFavorite
+                required thumbUrl
+                required title
+                required priceText
+                required region
+                required timeAgo
+                required hasModel
+                required status
+                required statusText
+                required isAuction
+                required timeLeft
+                required endingSoon
+                required auctionRunning
+                required bidCount
+                objectName: strip.cardName
+                width: strip.cardWidth
+                height: strip.height
+                favorite: isFavorite
+                onClicked: page.listingOpened(listingId)
+                onFavoriteToggled: Session.signedIn ? strip.model.setFavorite(listingId, !isFavorite)
+                                                    : page.favoriteNeedsSignIn(listingId)
+            }
+        }
+    }
+
+    component SectionTitle: Text {
+        textFormat: Text.PlainText
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontTitle
+        font.weight: Font.Bold
+        color: Theme.text
+    }
+
+    // Over the plain newest listings: what this person looked at lately, then the auctions ending soonest.
     Component {
-        id: endingSoonStrip
+        id: homeSections
         ColumnLayout {
             objectName: "endingSoonSection"
             width: homeGrid.headerWidth
             spacing: Theme.spaceS
             RowLayout {
                 Layout.fillWidth: true
-                Icon { name: "clock"; size: 20; color: Theme.danger }
-                Text {
-                    textFormat: Text.PlainText
-                    Layout.fillWidth: true
-                    text: qsTr("Ending soon")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontTitle
-                    font.weight: Font.Bold
-                    color: Theme.text
+                visible: page.showsRecentlyViewed
+                Icon { name: "eye"; size: 20; color: Theme.accent }
+                SectionTitle { Layout.fillWidth: true; text: qsTr("Recently viewed") }
+                AppButton {
+                    objectName: "clearRecentlyViewed"
+                    kind: "quiet"
+                    implicitHeight: 28
+                    text: qsTr("Clear")
+                    onClicked: RecentlyViewed.clear()
                 }
+            }
+            CardStrip {
+                objectName: "recentlyViewedStrip"
+                visible: page.showsRecentlyViewed
+                Layout.bottomMargin: Theme.spaceM
+                model: recentModel
+                cardName: "recentCard"
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                visible: page.showsEndingSoon
+                Icon { name: "clock"; size: 20; color: Theme.danger }
+                SectionTitle { Layout.fillWidth: true; text: qsTr("Ending soon") }
                 Text {
                     textFormat: Text.PlainText
                     text: qsTr("Bid before the clock runs out")
@@ -133,54 +209,15 @@ Item {
                     color: Theme.textMuted
                 }
             }
-            ListView {
-                id: strip
+            CardStrip {
                 objectName: "endingSoonStrip"
-                // Whole cards across the row, as wide as the grid's; the rest scrolls sideways.
-                readonly property int cardsAcross: Math.max(1, Math.floor((width + Theme.spaceM) / (homeGrid.minCardWidth + Theme.spaceM)))
-                readonly property real cardWidth: Math.floor((width - (cardsAcross - 1) * Theme.spaceM) / cardsAcross)
-                Layout.fillWidth: true
-                Layout.preferredHeight: cardWidth * 3 / 4 + 96
-                orientation: ListView.Horizontal
-                spacing: Theme.spaceM
-                clip: true
+                visible: page.showsEndingSoon
                 model: endingSoonModel
-                boundsBehavior: Flickable.StopAtBounds
-                Basic.ScrollBar.horizontal: Basic.ScrollBar { policy: strip.contentWidth > strip.width ? Basic.ScrollBar.AsNeeded : Basic.ScrollBar.AlwaysOff }
-                // The card's own properties take the roles of the same name.
-                delegate: ListingCard {
-                    required property string listingId
-                    required property bool isFavorite
-                    required thumbUrl
-                    required title
-                    required priceText
-                    required region
-                    required timeAgo
-                    required hasModel
-                    required status
-                    required statusText
-                    required isAuction
-                    required timeLeft
-                    required endingSoon
-                    required auctionRunning
-                    required bidCount
-                    objectName: "endingSoonCard"
-                    width: strip.cardWidth
-                    height: strip.height
-                    favorite: isFavorite
-                    onClicked: page.listingOpened(listingId)
-                    onFavoriteToggled: Session.signedIn ? endingSoonModel.setFavorite(listingId, !isFavorite)
-                                                        : page.favoriteNeedsSignIn(listingId)
-                }
+                cardName: "endingSoonCard"
             }
-            Text {
-                textFormat: Text.PlainText
+            SectionTitle {
                 Layout.topMargin: Theme.spaceM
                 text: qsTr("Newest")
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontTitle
-                font.weight: Font.Bold
-                color: Theme.text
             }
             Item { Layout.preferredHeight: Theme.spaceXs }
         }

@@ -30,6 +30,14 @@ Item {
         id: listing
         api: Api
         realtime: Realtime
+        // Seen: on the home page's "Recently viewed" from now on (once per opening).
+        property string remembered
+        onLoadedChanged: {
+            if (loaded && remembered !== listingId) {
+                remembered = listingId
+                RecentlyViewed.remember(listing)
+            }
+        }
     }
     Binding { target: listing.auction; property: "userId"; value: Session.userId }
 

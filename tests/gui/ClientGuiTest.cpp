@@ -11,6 +11,7 @@
 #include "app/ClientApplication.h"
 #include "app/ClientSettings.h"
 #include "listings/ListingListModel.h"
+#include "listings/RecentlyViewed.h"
 #include "session/Session.h"
 #include "support/HttpTestClient.h"
 #include "support/ServerProcess.h"
@@ -64,6 +65,7 @@ private slots:
     void settingsChecksAServerBeforeSwitching();
     void reversedPriceRangeSaysSo();
     void longThumbnailStripShowsItScrolls();
+    void recentlyViewedOnHome();
     void offlineIsShownHonestly();
     void cleanupTestCase();
 
@@ -1176,6 +1178,42 @@ void ClientGuiTest::longThumbnailStripShowsItScrolls() {
     m_ui->settle(600);
     m_ui->screenshot("16d-thumbnail-strip-followed");
     m_ui->click(m_ui->find("backButton"));
+}
+
+void ClientGuiTest::recentlyViewedOnHome() {
+    // The teapot was opened last, the bowl (from the seller's profile) before it.
+    HttpTestClient http(m_server.httpUrl());
+    const auto viewsOf = [&](const QString& title) {
+        for (const auto& v : http.get("/api/v1/listings?q=" + QUrl::toPercentEncoding(title)).json().value("items").toArray())
+            return v.toObject().value("viewCount").toInteger();
+        return qint64(-1);
+    };
+    const qint64 teapotViews = viewsOf("Fourteen views of a teapot");
+    m_ui->click(m_ui->waitForItem("navHome"));
+    m_ui->typeInto(m_ui->waitForItem("searchField"), "");
+    auto* recent = qobject_cast<ListingListModel*>(qmlObject("recentlyViewedListings"));
+    QVERIFY(recent);
+    QVERIFY(m_ui->waitForItem("recentlyViewedStrip"));
+    QVERIFY(m_ui->waitFor([&] { return recent->rowCount() >= 2; }));
+    const auto titleAt = [&](int row) {
+        return recent->data(recent->index(row), ListingListModel::TitleRole).toString();
+    };
+    QCOMPARE(titleAt(0), QString("Fourteen views of a teapot"));
+    QCOMPARE(titleAt(1), QString("Green glazed bowl"));
+    QVERIFY(m_ui->waitForItem("recentCard"));
+    m_ui->settle(1500);
+    m_ui->screenshot("16g-recently-viewed");
+    // Shown from what was kept, so showing them counts no views.
+    QCOMPARE(viewsOf("Fourteen views of a teapot"), teapotViews);
+    // Kept on this machine: another start of the app reads the same list.
+    RecentlyViewed again(m_home.path() + "/config");
+    again.setServer(m_app->settings()->serverUrl());
+    QCOMPARE(again.listings().size(), recent->rowCount());
+    QCOMPARE(again.listings().first().title, QString("Fourteen views of a teapot"));
+    // And it can be cleared.
+    m_ui->click(m_ui->find("clearRecentlyViewed"));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("recentlyViewedStrip") == nullptr; }));
+    QCOMPARE(m_app->recentlyViewed()->count(), 0);
 }
 
 void ClientGuiTest::offlineIsShownHonestly() {
