@@ -3,10 +3,11 @@
 #include "api/ApiClient.h"
 #include "app/ClientSettings.h"
 #include "app/IconProvider.h"
+#include "app/ListingLinks.h"
 #include "app/SystemTheme.h"
+#include "listings/RecentlyViewed.h"
 #include "media/MediaCache.h"
 #include "notifications/DesktopNotifier.h"
-#include "listings/RecentlyViewed.h"
 #include "notifications/NotificationInbox.h"
 #include "realtime/RealtimeClient.h"
 #include "session/Session.h"
@@ -58,6 +59,7 @@ void registerSingletons() {
     registerSingleton("SystemTheme", &ClientApplication::systemTheme);
     registerSingleton("Notifications", &ClientApplication::notifications);
     registerSingleton("RecentlyViewed", &ClientApplication::recentlyViewed);
+    registerSingleton("Links", &ClientApplication::links);
 }
 
 } // namespace
@@ -76,6 +78,9 @@ ClientApplication::Options ClientApplication::parseArguments(const QStringList& 
     const QCommandLineOption language("lang", QStringLiteral("UI language for this run: en or ko."),
                                       "CODE");
     parser.addOptions({server, configDir, cacheDir, language});
+    parser.addPositionalArgument(QStringLiteral("link"),
+                                 QStringLiteral("A listing to open: bitmarket://listing/ID."),
+                                 QStringLiteral("[link]"));
     parser.process(arguments);
     Options o;
     if (parser.isSet(server))
@@ -83,6 +88,8 @@ ClientApplication::Options ClientApplication::parseArguments(const QStringList& 
     o.configDir = parser.value(configDir);
     o.cacheDir = parser.value(cacheDir);
     o.language = parser.value(language);
+    if (!parser.positionalArguments().isEmpty())
+        o.link = parser.positionalArguments().constFirst();
     return o;
 }
 
@@ -103,6 +110,16 @@ ClientApplication::ClientApplication(Options options, QObject* parent)
     m_realtime = new RealtimeClient(m_api, this);
     m_media = new MediaCache(m_options.cacheDir, this);
     m_recentlyViewed = new RecentlyViewed(m_options.configDir, this);
+    m_links = new ListingLinks(this);
+    // A link opens its listing in this window, brought to the front.
+    connect(m_links, &ListingLinks::listingRequested, this, [this](const QString& listingId) {
+        if (QQuickWindow* w = window()) {
+            QMetaObject::invokeMethod(w, "openListing", Q_ARG(QVariant, listingId));
+            w->showNormal();
+            w->raise();
+            w->requestActivate();
+        }
+    });
     m_recentlyViewed->setServer(m_settings->serverUrl());
     m_systemTheme = new SystemTheme(this);
     m_notifications = new NotificationInbox(m_api, m_realtime, m_session, this);
@@ -163,6 +180,10 @@ bool ClientApplication::load() {
         return false;
     m_desktopNotifier->setWindow(window());
     connectToServer();
+    if (!m_options.linkChannel.isEmpty())
+        m_links->listen(m_options.linkChannel);
+    if (!m_options.link.isEmpty())
+        m_links->open(m_options.link);
     return true;
 }
 

@@ -11,6 +11,7 @@
 class ApiClient;
 class ClientSettings;
 class DesktopNotifier;
+class ListingLinks;
 class NotificationInbox;
 class RecentlyViewed;
 class MediaCache;
@@ -29,6 +30,8 @@ public:
         QString configDir; // empty: the user's config folder
         QString cacheDir;  // empty: the user's cache folder
         QString language;  // --lang: overrides the remembered choice for this run
+        QString link;        // a bitmarket://listing/ID to open (from the desktop)
+        QString linkChannel; // where links from later launches arrive; empty: nowhere
     };
 
     static Options parseArguments(const QStringList& arguments);
@@ -49,6 +52,7 @@ public:
     SystemTheme* systemTheme() const { return m_systemTheme; }
     NotificationInbox* notifications() const { return m_notifications; }
     RecentlyViewed* recentlyViewed() const { return m_recentlyViewed; }
+    ListingLinks* links() const { return m_links; }
 
 private:
     void applyLanguage();
@@ -63,6 +67,7 @@ private:
     SystemTheme* m_systemTheme = nullptr;
     NotificationInbox* m_notifications = nullptr;
     RecentlyViewed* m_recentlyViewed = nullptr;
+    ListingLinks* m_links = nullptr;
     DesktopNotifier* m_desktopNotifier = nullptr;
     QTranslator m_translator;
     bool m_translatorInstalled = false;

@@ -761,6 +761,14 @@
         <source>Search for %1</source>
         <translation>%1 검색</translation>
     </message>
+    <message>
+        <source>Copy link</source>
+        <translation>링크 복사</translation>
+    </message>
+    <message>
+        <source>Link copied: %1</source>
+        <translation>링크를 복사했어요: %1</translation>
+    </message>
 </context>
 <context>
     <name>LiveAuction</name>

@@ -265,6 +265,17 @@ Item {
                             }
                         }
                         Item { Layout.fillWidth: true }
+                        // bitmarket://listing/ID: opens this listing in the app of whoever gets it.
+                        IconButton {
+                            objectName: "copyLinkButton"
+                            iconName: "link"
+                            iconColor: Theme.textMuted
+                            tip: qsTr("Copy link")
+                            onClicked: {
+                                Links.copy(listing.listingId)
+                                page.notice(qsTr("Link copied: %1").arg(Links.linkFor(listing.listingId)), false)
+                            }
+                        }
                         AppButton {
                             objectName: "editListingButton"
                             visible: page.isOwner

@@ -10,6 +10,7 @@
 #include "api/ApiClient.h"
 #include "app/ClientApplication.h"
 #include "app/ClientSettings.h"
+#include "app/ListingLinks.h"
 #include "listings/ListingListModel.h"
 #include "listings/RecentlyViewed.h"
 #include "session/Session.h"
@@ -18,6 +19,7 @@
 
 #include <QAbstractListModel>
 #include <QBuffer>
+#include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
@@ -30,6 +32,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 #include <QWheelEvent>
 #include <algorithm>
 #include <utility>
@@ -85,6 +88,8 @@ private:
     std::unique_ptr<GuiDriver> m_ui;
     QString m_modelListingId;
     QString m_modelListingTitle;
+    // Where the app takes links from later launches (its own, so parallel runs do not meet).
+    const QString m_linkChannel = "bitmarket-links-gui-test-" + QUuid::createUuid().toString(QUuid::Id128);
 };
 
 QObject* ClientGuiTest::qmlObject(const QString& objectName) const {
@@ -185,6 +190,7 @@ void ClientGuiTest::initTestCase() {
     options.configDir = m_home.path() + "/config";
     options.cacheDir = m_home.path() + "/cache";
     options.language = "en";
+    options.linkChannel = m_linkChannel;
     m_app = std::make_unique<ClientApplication>(options);
     QVERIFY(m_app->load());
     QVERIFY(m_app->window());
@@ -1177,6 +1183,21 @@ void ClientGuiTest::longThumbnailStripShowsItScrolls() {
     QVERIFY(11 * (64 + 8) + 64 <= contentX + strip->width() + 1);
     m_ui->settle(600);
     m_ui->screenshot("16d-thumbnail-strip-followed");
+
+    // Its link, copied to send to someone, opens it in the app.
+    const QString link = "bitmarket://listing/" + id;
+    m_ui->click(m_ui->find("copyLinkButton"));
+    QCOMPARE(QGuiApplication::clipboard()->text(), link);
+    QObject* toast = qmlObject("toast");
+    QVERIFY(m_ui->waitFor([&] { return toast->property("message").toString() == "Link copied: " + link; }));
+    m_ui->click(m_ui->find("backButton"));
+    QVERIFY(m_ui->waitFor([&] { return m_ui->find("detailTitle") == nullptr; }));
+    // As the desktop hands it over: given at start, or passed on by a second launch.
+    QCOMPARE(ClientApplication::parseArguments({"bitmarket", link}).link, link);
+    QVERIFY(ListingLinks::passToRunningApp(m_linkChannel, link));
+    QQuickItem* title = m_ui->waitForItem("detailTitle");
+    QVERIFY2(title, "the link did not open its listing");
+    QVERIFY(m_ui->waitFor([&] { return QQmlProperty::read(title, "text").toString() == "Fourteen views of a teapot"; }));
     m_ui->click(m_ui->find("backButton"));
 }
 
