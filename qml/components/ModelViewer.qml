@@ -8,6 +8,7 @@ import QtQuick.Layouts
 import QtQuick.Controls.Basic as Basic
 import QtQuick3D
 import QtQuick3D.AssetUtils
+import QtQuick.Shapes
 import BitMarket.Client
 
 Item {
@@ -18,6 +19,8 @@ Item {
     property string quality
     property int triangles: 0
     property bool autoRotate: true
+    // Once the buyer has turned or zoomed, the hint has done its work and leaves the model alone.
+    property bool interacted: false
 
     readonly property bool loaded: loader.status === RuntimeLoader.Success && modelRadius > 0
     readonly property bool failed: file.status === ModelFile.Failed || loader.status === RuntimeLoader.Error
@@ -53,14 +56,17 @@ Item {
         target = Qt.vector3d(0, 0, 0)
     }
     function orbit(dx, dy) {
+        interacted = true
         yaw -= dx * 0.4
         pitch = Math.max(-85, Math.min(85, pitch - dy * 0.4))
     }
     function pan(dx, dy) {
+        interacted = true
         var k = distance * 0.0016
         target = target.minus(camera.right.times(dx * k)).plus(camera.up.times(dy * k))
     }
     function zoom(factor) {
+        interacted = true
         distance = Math.max(fitDistance * 0.25, Math.min(fitDistance * 6, distance * factor))
     }
 
@@ -125,6 +131,8 @@ Item {
             position: root.modelCenter.times(-root.unitScale)
         }
 
+        // The floor under the model catches its shadow and fades out into the
+        // background around it: no square edge, no horizon line.
         Model {
             id: ground
             objectName: "modelGround"
@@ -132,7 +140,7 @@ Item {
             source: "#Rectangle"
             y: (root.boundsMin.y - root.modelCenter.y) * root.unitScale - 0.002
             eulerRotation.x: -90
-            scale: Qt.vector3d(0.1, 0.1, 1)
+            scale: Qt.vector3d(0.07, 0.07, 1)
             castsShadows: false
             receivesShadows: true
             materials: PrincipledMaterial {
@@ -140,6 +148,29 @@ Item {
                 roughness: 1
                 metalness: 0
                 lighting: PrincipledMaterial.FragmentLighting
+                alphaMode: PrincipledMaterial.Blend
+                opacityChannel: Material.A
+                opacityMap: Texture {
+                    // Opaque in the middle, nothing at the rim.
+                    sourceItem: Shape {
+                        width: 256
+                        height: 256
+                        ShapePath {
+                            strokeWidth: -1
+                            fillGradient: RadialGradient {
+                                centerX: 128; centerY: 128; centerRadius: 128
+                                focalX: 128; focalY: 128
+                                GradientStop { position: 0; color: "#FFFFFFFF" }
+                                GradientStop { position: 0.35; color: "#E6FFFFFF" }
+                                GradientStop { position: 1; color: "#00FFFFFF" }
+                            }
+                            PathLine { x: 256; y: 0 }
+                            PathLine { x: 256; y: 256 }
+                            PathLine { x: 0; y: 256 }
+                            PathLine { x: 0; y: 0 }
+                        }
+                    }
+                }
             }
         }
     }
@@ -186,7 +217,7 @@ Item {
         target: null
         property real startDistance: root.distance
         onActiveChanged: if (active) startDistance = root.distance
-        onScaleChanged: if (active && scale > 0) root.distance = Math.max(root.fitDistance * 0.25, Math.min(root.fitDistance * 6, startDistance / scale))
+        onScaleChanged: if (active && scale > 0) root.zoom(startDistance / scale / root.distance)
     }
     TapHandler {
         acceptedButtons: Qt.LeftButton
@@ -289,8 +320,11 @@ Item {
             }
         }
         Text {
+            objectName: "modelHint"
             textFormat: Text.PlainText
             Layout.fillWidth: true
+            opacity: root.interacted ? 0 : 1
+            Behavior on opacity { NumberAnimation { duration: Theme.animationNormal } }
             text: qsTr("Drag to turn · Scroll to zoom · Right-drag to pan · Double-click to reset")
             elide: Text.ElideRight
             font.family: Theme.fontFamily

@@ -388,6 +388,21 @@ void ClientGuiTest::turnTheModelIn3D() {
     m_ui->settle(500);
     const QImage withoutModel = m_ui->grab();
     loader->setProperty("visible", true);
+    // The floor fades into the background: walking down either side of the view, the
+    // shade changes gently, with no edge where a floor square met the background.
+    {
+        int hardest = 0;
+        for (const int x : {viewport.left() + viewport.width() / 8, viewport.right() - viewport.width() / 8}) {
+            for (int y = viewport.top() + 4; y < viewport.bottom() - 56; ++y)
+                hardest = std::max(hardest, std::abs(qGray(withoutModel.pixel(x, y)) - qGray(withoutModel.pixel(x, y + 1))));
+        }
+        qInfo("3D floor: the sharpest step down the sides of the view is %d grey levels", hardest);
+        withoutModel.save(m_ui->outputDir() + "/05b-model-floor.png");
+        QVERIFY2(hardest <= 4, "the floor's edge shows as a line across the view");
+    }
+    // The hint under the model is there until the buyer turns it.
+    QQuickItem* hint = m_ui->find("modelHint");
+    QVERIFY(hint && hint->opacity() == 1);
     const double modelShare = GuiDriver::changedFraction(withModel, withoutModel, viewport);
     qInfo("3D viewport: the model covers %.1f%% of it", modelShare * 100);
     QVERIFY2(modelShare > 0.02, "the model is not visible in the viewport");
@@ -399,6 +414,7 @@ void ClientGuiTest::turnTheModelIn3D() {
         QTest::mouseMove(m_ui->window(), c + QPoint(i * 12, i * 3));
     QTest::mouseRelease(m_ui->window(), Qt::LeftButton, {}, c + QPoint(120, 30));
     m_ui->settle(600);
+    QCOMPARE(hint->opacity(), 0.0);
     m_ui->screenshot("06-model-turned");
     m_ui->click(m_ui->find("backButton"));
     QVERIFY(m_ui->waitFor([&] { return m_ui->find("detailPrice") == nullptr; }));
