@@ -39,39 +39,39 @@ Basic.Dialog {
             color: Theme.text
         }
     }
+    // One tip: an icon in a soft circle and a sentence. Four of them, written out, not a
+    // Repeater over a list of texts: a retranslation rebuilt such delegates under the
+    // layout and the next opening crashed in Qt 6.4's layout engine.
+    component Tip: RowLayout {
+        property alias icon: tipIcon.name
+        property alias text: tipText.text
+        Layout.fillWidth: true
+        spacing: Theme.spaceM
+        Rectangle {
+            Layout.alignment: Qt.AlignTop
+            width: 32
+            height: 32
+            radius: 16
+            color: Theme.accentSoft
+            Icon { id: tipIcon; anchors.centerIn: parent; size: 16; color: Theme.accent }
+        }
+        Text {
+            id: tipText
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            textFormat: Text.PlainText
+            lineHeight: 1.2
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            color: Theme.text
+        }
+    }
     contentItem: ColumnLayout {
         spacing: Theme.spaceM
-        Repeater {
-            model: [
-                { icon: "pin", text: qsTr("Put the item on a plain table or floor, away from clutter, in soft even light: daylight from a window, no flash.") },
-                { icon: "rotate", text: qsTr("Walk around it once at its height and once from a little above, a photo every step or two: 20 to 40 photos in all.") },
-                { icon: "image", text: qsTr("Keep the whole item in the picture and sharp, filling most of it. Each photo should overlap the one before.") },
-                { icon: "alert", text: qsTr("Do not move the item between photos. Shiny, see-through and very thin things come out rough.") }
-            ]
-            delegate: RowLayout {
-                required property var modelData
-                Layout.fillWidth: true
-                spacing: Theme.spaceM
-                Rectangle {
-                    Layout.alignment: Qt.AlignTop
-                    width: 32
-                    height: 32
-                    radius: 16
-                    color: Theme.accentSoft
-                    Icon { anchors.centerIn: parent; name: modelData.icon; size: 16; color: Theme.accent }
-                }
-                Text {
-                    Layout.fillWidth: true
-                    text: modelData.text
-                    wrapMode: Text.WordWrap
-                    textFormat: Text.PlainText
-                    lineHeight: 1.2
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                    color: Theme.text
-                }
-            }
-        }
+        Tip { icon: "pin"; text: qsTr("Put the item on a plain table or floor, away from clutter, in soft even light: daylight from a window, no flash.") }
+        Tip { icon: "rotate"; text: qsTr("Walk around it once at its height and once from a little above, a photo every step or two: 20 to 40 photos in all.") }
+        Tip { icon: "image"; text: qsTr("Keep the whole item in the picture and sharp, filling most of it. Each photo should overlap the one before.") }
+        Tip { icon: "alert"; text: qsTr("Do not move the item between photos. Shiny, see-through and very thin things come out rough.") }
     }
     footer: Item {
         implicitHeight: gotIt.implicitHeight + Theme.spaceL
