@@ -81,6 +81,7 @@ void ListingDetail::setListingId(const QString& id) {
     m_listingId = id;
     m_listing = Listing{};
     m_modelProgress.reset();
+    emit tagsChanged();
     m_photos.setPhotos({});
     m_auction.show(id, {}, std::nullopt);
     emit listingIdChanged();
@@ -129,6 +130,7 @@ void ListingDetail::apply(Listing next, bool asCaller) {
     else
         m_auction.showPublic(*next.auction);
     FavoritesService::of(m_api)->reconcile(next);
+    const bool tagsDiffer = next.tags != m_listing.tags;
     m_listing = std::move(next);
     QList<PhotoListModel::Item> photos;
     for (const bitmarket::Photo& p : m_listing.photos)
@@ -136,6 +138,8 @@ void ListingDetail::apply(Listing next, bool asCaller) {
             {p.id, m_api->mediaUrl(p.url), m_api->mediaUrl(p.thumbUrl), p.width, p.height});
     m_photos.setPhotos(std::move(photos));
     emit changed();
+    if (tagsDiffer)
+        emit tagsChanged();
 }
 
 void ListingDetail::setError(const QString& message) {

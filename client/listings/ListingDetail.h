@@ -35,7 +35,9 @@ class ListingDetail : public QObject {
     Q_PROPERTY(QString conditionText READ conditionText NOTIFY changed)
     Q_PROPERTY(QString region READ region NOTIFY changed)
     Q_PROPERTY(QString categoryId READ categoryId NOTIFY changed)
-    Q_PROPERTY(QStringList tags READ tags NOTIFY changed)
+    // Its own signal: the tags' buttons are made again only when the tags change, not at
+    // every live update (a view counted elsewhere), which took them away under the pointer.
+    Q_PROPERTY(QStringList tags READ tags NOTIFY tagsChanged)
     Q_PROPERTY(QString status READ status NOTIFY changed)
     Q_PROPERTY(QString saleType READ saleType NOTIFY changed)
     Q_PROPERTY(QString timeAgo READ timeAgo NOTIFY changed)
@@ -120,6 +122,7 @@ signals:
     void apiChanged();
     void listingIdChanged();
     void loadingChanged();
+    void tagsChanged();
     void changed();
 
 private:
