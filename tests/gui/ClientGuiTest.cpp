@@ -1105,8 +1105,8 @@ void ClientGuiTest::sellerProfileAndTagsSearch() {
     QQuickItem* seller = m_ui->waitForItem("sellerButton");
     QVERIFY(seller);
     QVERIFY(m_ui->waitFor([&] { return seller->isEnabled(); }));
-    // The view this opening counted comes back as a live update within a second or so;
-    // the page settles with it before the click, as it would under a user's eyes.
+    // The page settles (late answers, live updates) before the click, as it would under a
+    // user's eyes: one failed run saw the click land while the page was being redone.
     m_ui->settle(1500);
     const QString name = QQmlProperty::read(m_ui->find("detailSellerName"), "text").toString();
     m_ui->click(seller);
