@@ -308,7 +308,7 @@ QString englishPlaceIn(const QString& segment) {
     static const QRegularExpression lead(
         QStringLiteral("\\b(at|in front of|outside|near|next to)\\s+([^\\n,.!?;]+)"), kCaseless);
     static const QRegularExpression stop(
-        QStringLiteral("\\s+(?:on|at|around|then|ok|okay|please|if|so|and|or|works|is|would|for|with|maybe)\\b.*$"),
+        QStringLiteral("\\s+(?:on|at|around|then|ok|okay|please|if|so|and|or|works|is|would|for|with|maybe|until|till|by|before|after)\\b.*$"),
         kCaseless);
     static const QSet<QString> notPlaces = {QStringLiteral("work"), QStringLiteral("all"),
                                             QStringLiteral("least"), QStringLiteral("most"),
