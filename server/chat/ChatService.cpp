@@ -133,11 +133,7 @@ ChatRoom ChatService::roomFor(db::Connection& c, const ChatRecord& chat, const Q
 
 Result<ChatMessage> ChatService::post(db::Connection& c, ChatRecord& chat, const NewMessage& m) {
     const ChatMessage stored = ChatTable::append(c, chat, m, nowMs());
-    ChatMessagePosted posted;
-    posted.message = stored;
-    posted.buyerId = chat.buyerId;
-    posted.sellerId = chat.sellerId;
-    posted.listingId = chat.listingId;
+    ChatMessagePosted posted{stored, chat.buyerId, chat.sellerId, chat.listingId, {}, {}, {}};
     if (!m.senderId.isEmpty()) {
         const QString other = chat.otherMember(m.senderId);
         if (!m_presence.hasSocketOpen(other))
