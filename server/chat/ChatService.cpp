@@ -144,6 +144,13 @@ Result<ChatMessage> ChatService::post(db::Connection& c, ChatRecord& chat, const
     }
     if (auto recorded = m_effects.record(c, posted); !recorded)
         return recorded.error();
+    if (!m.senderId.isEmpty()) {
+        // Writing reads what came before: the sender's notification about this room is read
+        // too. The other member learns the receipt from the message itself.
+        const ChatRead read{chat.id, m.senderId, chat.otherMember(m.senderId), stored.seq};
+        if (auto recorded = m_effects.record(c, read); !recorded)
+            return recorded.error();
+    }
     c.afterCommit([this, posted] { m_events.publish(posted); });
     return stored;
 }
