@@ -81,7 +81,11 @@ Result<void> ChatService::tellListingChange(db::Connection& c, const ListingTerm
     if (events.isEmpty())
         return {};
     for (ChatRecord chat : ChatTable::ofListing(c, changed.listing.id)) {
-        for (const QJsonObject& system : events) {
+        for (QJsonObject system : events) {
+            // Only the buyer it is reserved for is told so, in their own room.
+            if (system.value("event") == rules::kListingReserved && !changed.reservedForId.isEmpty() &&
+                changed.reservedForId == chat.buyerId)
+                system.insert("reservedFor", chat.buyerId);
             NewMessage m;
             m.kind = rules::kSystem;
             m.system = system;
@@ -414,6 +418,8 @@ Result<ChatRoom> ChatService::setListingStatus(const QString& chatId, const QStr
         return ApiError::forbidden(QStringLiteral("Only the seller can change the listing."));
     ListingPatch patch;
     patch.status = status;
+    if (status == listing::nameOf(listing::Status::Reserved))
+        patch.reservedForId = chat->buyerId;
     if (auto updated = m_listings.update(chat->listingId, userId, patch); !updated)
         return updated.error();
     return room(chatId, userId);

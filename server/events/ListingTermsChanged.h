@@ -10,6 +10,7 @@ struct ListingTermsChanged {
     Listing listing; // after the change
     QString oldStatus;
     Money oldPrice;
+    QString reservedForId; // the buyer, when the seller reserved it from their chat
 };
 
 } // namespace bitmarket::server

@@ -139,7 +139,7 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
                 return recorded.error();
         }
         if (changed.price.amount != oldPrice.amount || changed.status != oldStatus) {
-            if (auto recorded = m_effects.record(c, ListingTermsChanged{changed, oldStatus, oldPrice});
+            if (auto recorded = m_effects.record(c, ListingTermsChanged{changed, oldStatus, oldPrice, p.reservedForId});
                 !recorded)
                 return recorded.error();
         }

@@ -60,8 +60,9 @@ public:
         // wss:// with this certificate and key when set; ws:// otherwise.
         std::optional<QSslConfiguration> tls;
         ClientCommands commands;
-        // Threads that run client commands (each waits for a durable write).
-        int commandThreads = 16;
+        // Threads that run client commands. Each waits for a durable write, and the writes
+        // waiting together share one commit: as many as the HTTP server has threads.
+        int commandThreads = 32;
     };
     // Close codes beyond RFC 6455's, in its private range. On the first a client refreshes
     // its access token and reconnects; on the second its session is over (sign in again).

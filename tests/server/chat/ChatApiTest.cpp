@@ -497,8 +497,11 @@ private Q_SLOTS:
         BM_EXPECT_STATUS(reserved, 200);
         QCOMPARE(reserved.json().value("listing").toObject().value("status").toString(), QStringLiteral("reserved"));
         const QJsonObject live = messageFrame(*buyerSocket, 1);
-        QCOMPARE(live.value("data").toObject().value("message").toObject().value("system").toObject().value("event").toString(),
-                 QStringLiteral("listing_reserved"));
+        const QJsonObject system = live.value("data").toObject().value("message").toObject().value("system").toObject();
+        QCOMPARE(system.value("event").toString(), QStringLiteral("listing_reserved"));
+        // Reserved for this buyer: said in their room, not in the other buyer's.
+        QCOMPARE(system.value("reservedFor").toString(), buyer.id);
+        QVERIFY(!history(other, otherChat).first().value("system").toObject().contains("reservedFor"));
         QCOMPARE(as(buyer)->get("/api/v1/listings/" + listingId).json().value("status").toString(), QStringLiteral("reserved"));
 
         QJsonObject patch{{"price", money(70'000)}};
