@@ -9,6 +9,8 @@
 #include "ApiTestSupport.h"
 #include "RealtimeTestClient.h"
 
+#include <QDir>
+#include <QImage>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -478,6 +480,34 @@ private Q_SLOTS:
         BM_EXPECT_ERROR(as(buyer)->post(path, QJsonObject{}), 415, "unsupported_media_type");
         QCOMPARE(room(seller, chatId).value("lastSeq").toInteger(), 1);
         QCOMPARE(room(seller, chatId).value("lastMessage").toObject().value("kind").toString(), QStringLiteral("image"));
+    }
+
+    void aPhoneShotIsUprightedAndStrippedOfItsMetadata() {
+        const QDir photos(datasetsDir() + "/monstree/photos");
+        const QStringList shots = photos.entryList({"*.JPG"}, QDir::Files, QDir::Name);
+        if (shots.isEmpty())
+            QSKIP("the monstree photos are not in ../shared/datasets");
+        const QByteArray original = readFileBytes(photos.filePath(shots.first()));
+        QVERIFY(original.contains("Exif"));
+        QCOMPARE(QImage::fromData(original).size(), QSize(1600, 1200)); // stored sideways, turned by EXIF
+
+        const TestUser seller = newUser("seller");
+        const TestUser buyer = newUser("buyer");
+        const QString chatId = openChat(buyer, publish(seller)).value("id").toString();
+        const HttpResponse sent = as(buyer)->upload("/api/v1/chats/" + chatId + "/images", {UploadFile{shots.first(), original, "image/jpeg"}});
+        BM_EXPECT_STATUS(sent, 201);
+        const QJsonObject image = sent.json().value("image").toObject();
+        QCOMPARE(image.value("width").toInt(), 1200);
+        QCOMPARE(image.value("height").toInt(), 1600);
+        HttpTestClient anon(m_server->httpUrl());
+        for (const char* key : {"url", "thumbUrl"}) {
+            const HttpResponse served = anon.get(image.value(key).toString());
+            BM_EXPECT_STATUS(served, 200);
+            const QImage upright = QImage::fromData(served.body, "JPEG");
+            QVERIFY2(upright.width() < upright.height(), key);
+            QVERIFY(!served.body.contains("Exif"));
+            QVERIFY(!served.body.contains("GPS"));
+        }
     }
 
     void theListingsChangesAppearInEveryRoom() {
