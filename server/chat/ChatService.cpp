@@ -140,11 +140,11 @@ Result<ChatMessage> ChatService::post(db::Connection& c, ChatRecord& chat, const
     ChatMessagePosted posted{stored, chat.buyerId, chat.sellerId, chat.listingId, {}, {}, {}};
     if (!m.senderId.isEmpty()) {
         const QString other = chat.otherMember(m.senderId);
-        if (!m_presence.hasSocketOpen(other))
+        if (!m_presence.hasSocketOpen(other)) {
             posted.awayUserIds.append(other);
-        posted.senderName = displayNameOf(c, m.senderId);
-        if (!posted.awayUserIds.isEmpty())
+            posted.senderName = displayNameOf(c, m.senderId);
             posted.listingTitle = listingPartOf(c, chat.listingId).title;
+        }
     }
     if (auto recorded = m_effects.record(c, posted); !recorded)
         return recorded.error();
@@ -264,11 +264,16 @@ Result<SentMessage> ChatService::sendText(const QString& chatId, const QString& 
         return SentMessage{stored, true};
     });
     if (sent && sent->created)
-        suggestMeetup(chat);
+        suggestMeetup(chat, text);
     return sent;
 }
 
-void ChatService::suggestMeetup(const ChatRecord& chat) {
+void ChatService::suggestMeetup(const ChatRecord& chat, const QString& newest) {
+    const QDateTime now = QDateTime::currentDateTime().toTimeZone(m_options.timeZone);
+    // Most messages name neither a time nor a place: those need no look at the earlier ones.
+    const MeetupMention named = MeetupParser::read(newest, now);
+    if (!named.at && named.place.isEmpty())
+        return;
     auto lines = m_db.read([&](db::Connection& c) -> Result<QList<SpokenLine>> {
         QList<SpokenLine> out;
         for (const ChatMessage& m : ChatTable::latestTexts(c, chat, rules::kSuggestionWindow))
@@ -277,8 +282,7 @@ void ChatService::suggestMeetup(const ChatRecord& chat) {
     });
     if (!lines)
         return;
-    const auto meetup =
-        MeetupParser::suggest(*lines, QDateTime::currentDateTime().toTimeZone(m_options.timeZone));
+    const auto meetup = MeetupParser::suggest(*lines, now);
     if (meetup)
         m_events.publish(ChatSuggested{chat.id, {chat.buyerId, chat.sellerId},
                                        meetup->at.toMSecsSinceEpoch(), meetup->place});

@@ -108,8 +108,9 @@ private:
     // Adds the message inside the write and announces it (notifying away members) after commit.
     Result<ChatMessage> post(db::Connection& c, ChatRecord& chat, const NewMessage& message);
     Result<void> tellListingChange(db::Connection& c, const ListingTermsChanged& changed);
-    // After a text message: offers an appointment card when the latest lines name a meet-up.
-    void suggestMeetup(const ChatRecord& chat);
+    // After the text message `newest`: offers an appointment card when the latest lines name a
+    // meet-up.
+    void suggestMeetup(const ChatRecord& chat, const QString& newest);
 
     db::Database& m_db;
     EventBus& m_events;

@@ -14,9 +14,10 @@ struct ChatMessagePosted {
     QString buyerId;
     QString sellerId;
     QString listingId;
-    QString listingTitle;
-    QString senderName;      // empty for system messages
     QStringList awayUserIds; // members to notify: not the sender, and no socket open
+    // For their notification; empty when nobody is away.
+    QString listingTitle;
+    QString senderName;
 };
 
 } // namespace bitmarket::server
