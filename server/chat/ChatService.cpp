@@ -89,6 +89,7 @@ Result<void> ChatService::tellListingChange(db::Connection& c, const ListingTerm
             NewMessage m;
             m.kind = rules::kSystem;
             m.system = system;
+            m.actorId = chat.sellerId; // only the seller changes the listing
             if (auto posted = post(c, chat, m); !posted)
                 return posted.error();
         }
@@ -356,6 +357,7 @@ Result<ChatMessage> ChatService::answerAppointment(const QString& chatId, const 
         ChatTable::setAppointmentState(c, chat, card->seq, card->appointment->status);
         NewMessage m;
         m.kind = rules::kSystem;
+        m.actorId = userId;
         m.system = QJsonObject{
             {"event", accept ? rules::kAppointmentAccepted : rules::kAppointmentDeclined},
             {"messageId", card->id},

@@ -126,7 +126,7 @@ ChatMessage ChatTable::append(db::Connection& c, ChatRecord& chat, const NewMess
                         "buyer_read_seq = CASE WHEN buyer_id = ?3 THEN last_seq + 1 ELSE buyer_read_seq END, "
                         "seller_read_seq = CASE WHEN seller_id = ?3 THEN last_seq + 1 ELSE seller_read_seq END "
                         "WHERE seq = ?1 RETURNING last_seq, buyer_read_seq, seller_read_seq");
-    next.bind(chat.seq, nowMs, m.senderId);
+    next.bind(chat.seq, nowMs, m.senderId.isEmpty() ? m.actorId : m.senderId);
     next.next();
     chat.lastSeq = next.integer(0);
     chat.buyerReadSeq = next.integer(1);

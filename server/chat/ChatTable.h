@@ -32,6 +32,8 @@ struct ChatRecord {
 // A message to add; the table gives it its id, seq and time.
 struct NewMessage {
     QString senderId; // empty for system messages
+    // For a system message, the member whose action it tells (they have seen it); may be empty.
+    QString actorId;
     QString kind;
     QString text;
     std::optional<Photo> image;
@@ -54,7 +56,7 @@ public:
                                     qint64 beforeSeq, int limit);
 
     // Adds the message as the chat's next seq (last seq + 1, in this transaction: no gaps) and
-    // moves the sender's read cursor to it; `chat` is updated to match.
+    // moves the read cursor of its sender (or actor) to it; `chat` is updated to match.
     static ChatMessage append(db::Connection& c, ChatRecord& chat, const NewMessage& message,
                               qint64 nowMs);
     // The sender's message with this client id, if they sent one.

@@ -546,6 +546,9 @@ private Q_SLOTS:
             QCOMPARE(all[2].value("system").toObject().value("event").toString(), QStringLiteral("listing_sold"));
             QVERIFY(all[2].value("senderId").isNull());
             QCOMPARE(room(member, id).value("listing").toObject().value("status").toString(), QStringLiteral("sold"));
+            // The buyers have three news to read; the seller, who made them, none.
+            QCOMPARE(room(member, id).value("unreadCount").toInteger(), 3);
+            QCOMPARE(room(seller, id).value("unreadCount").toInteger(), 0);
         }
         // An edit that changes neither price nor status says nothing.
         BM_EXPECT_STATUS(as(seller)->patch("/api/v1/listings/" + listingId, QJsonObject{{"title", "Desk, oak"}}), 200);
@@ -582,6 +585,9 @@ private Q_SLOTS:
         QCOMPARE(all[0].value("appointment").toObject().value("place").toString(), QStringLiteral("홍대입구역 2번 출구"));
         QCOMPARE(all[1].value("system").toObject().value("event").toString(), QStringLiteral("appointment_accepted"));
         QCOMPARE(all[1].value("system").toObject().value("messageId").toString(), card.value("id").toString());
+        // The buyer has the answer to read; the seller, who gave it, has read everything.
+        QCOMPARE(room(buyer, chatId).value("unreadCount").toInteger(), 1);
+        QCOMPARE(room(seller, chatId).value("unreadCount").toInteger(), 0);
 
         // A second card, declined.
         const QString second = as(seller)->post(path, QJsonObject{{"at", at}, {"place", "Cafe"}}).json().value("id").toString();
