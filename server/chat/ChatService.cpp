@@ -149,10 +149,11 @@ Result<ChatMessage> ChatService::post(db::Connection& c, ChatRecord& chat, const
     }
     if (auto recorded = m_effects.record(c, posted); !recorded)
         return recorded.error();
-    if (!m.senderId.isEmpty()) {
-        // Writing reads what came before: the sender's notification about this room is read
+    const QString reader = m.senderId.isEmpty() ? m.actorId : m.senderId;
+    if (!reader.isEmpty()) {
+        // Writing or acting reads what came before: their notification about this room is read
         // too. The other member learns the receipt from the message itself.
-        const ChatRead read{chat.id, m.senderId, chat.otherMember(m.senderId), stored.seq};
+        const ChatRead read{chat.id, reader, chat.otherMember(reader), stored.seq};
         if (auto recorded = m_effects.record(c, read); !recorded)
             return recorded.error();
     }

@@ -585,9 +585,12 @@ private Q_SLOTS:
         QCOMPARE(all[0].value("appointment").toObject().value("place").toString(), QStringLiteral("홍대입구역 2번 출구"));
         QCOMPARE(all[1].value("system").toObject().value("event").toString(), QStringLiteral("appointment_accepted"));
         QCOMPARE(all[1].value("system").toObject().value("messageId").toString(), card.value("id").toString());
-        // The buyer has the answer to read; the seller, who gave it, has read everything.
+        // The buyer has the answer to read; the seller, who gave it, has read everything, and
+        // the notification of the card with it.
         QCOMPARE(room(buyer, chatId).value("unreadCount").toInteger(), 1);
         QCOMPARE(room(seller, chatId).value("unreadCount").toInteger(), 0);
+        QCOMPARE(chatNotifications(seller).size(), 1);
+        QVERIFY(!chatNotifications(seller)[0].value("readAt").isNull());
 
         // A second card, declined.
         const QString second = as(seller)->post(path, QJsonObject{{"at", at}, {"place", "Cafe"}}).json().value("id").toString();
