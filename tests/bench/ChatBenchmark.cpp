@@ -233,10 +233,13 @@ int main(int argc, char** argv) {
                 delivered / allSeconds);
     printLatency("send -> chat.sent answer", answered);
     printLatency("send -> other member's socket", endToEnd);
+    // Sends still queued when the sockets closed may be stored without their answer arriving:
+    // the database may hold more than was answered, never fewer.
     std::printf("persisted: %lld messages in the database for %lld answered as stored%s; rooms "
                 "with gaps: %lld\n",
                 static_cast<long long>(stored), static_cast<long long>(created),
-                stored == created ? " (all)" : " (MISMATCH)", static_cast<long long>(roomsWithGaps));
+                stored >= created ? " (every answered one)" : " (ANSWERED MESSAGES MISSING)",
+                static_cast<long long>(roomsWithGaps));
     std::printf("end-to-end goal p99 <= 20 ms: %s\n", percentile(endToEnd, 0.99) <= 20 ? "met" : "MISSED");
     std::printf("server peak memory: %ld MB\n", peakMb);
     return 0;
