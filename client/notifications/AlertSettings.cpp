@@ -65,6 +65,8 @@ QString AlertSettings::typeLabel(const QString& type) const {
         return tr("My 3D model is ready");
     if (type == n::kModelFailed)
         return tr("My 3D model failed");
+    if (type == n::kChatMessage)
+        return tr("Chat messages while I am away");
     const QString auction = AuctionLabels::notificationType(type);
     return auction.isEmpty() ? type : auction;
 }

@@ -1620,6 +1620,10 @@
         <source>My 3D model failed</source>
         <translation>3D 모델 실패</translation>
     </message>
+    <message>
+        <source>Chat messages while I am away</source>
+        <translation>접속하지 않았을 때 온 채팅</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

@@ -74,10 +74,10 @@ Result<QByteArray> readFile(const QString& path) {
 DemoCatalogue::DemoCatalogue(db::Database& db, AuthService& auth, ListingService& listings,
                              notifications::SavedKeywordService& keywords,
                              const SameTransactionEvents& effects,
-                             auctions::AuctionService& auctions, media::PhotoIngest& photos,
-                             media::MediaStore& store, QString assetsDir)
+                             auctions::AuctionService& auctions, chat::ChatService& chats,
+                             media::PhotoIngest& photos, media::MediaStore& store, QString assetsDir)
     : m_db(db), m_auth(auth), m_listings(listings), m_keywords(keywords), m_effects(effects),
-      m_auctions(auctions), m_photos(photos), m_store(store), m_assetsDir(std::move(assetsDir)) {}
+      m_auctions(auctions), m_chats(chats), m_photos(photos), m_store(store), m_assetsDir(std::move(assetsDir)) {}
 
 QString DemoCatalogue::findAssetsDir(const QString& configured) {
     const QStringList candidates = {
@@ -242,6 +242,78 @@ Result<void> DemoCatalogue::placeBids(const QStringList& sellerIds, const QStrin
     return {};
 }
 
+Result<void> DemoCatalogue::startChats(const QStringList& sellerIds, const QStringList& listingIds,
+                                       const QString& photoPath) {
+    const QString& minji = sellerIds[0];
+    const QString& junho = sellerIds[1];
+    const QString& sora = sellerIds[2];
+    struct Line {
+        const QString& from;
+        const char* text;
+    };
+    const auto converse = [this](const QString& chatId, std::initializer_list<Line> lines) -> Result<qint64> {
+        qint64 last = 0;
+        for (const Line& line : lines) {
+            chat::SentMessage sent;
+            BITMARKET_TRY(sent, m_chats.sendText(chatId, line.from, QString::fromUtf8(line.text), {}));
+            last = sent.message.seq;
+        }
+        return last;
+    };
+    const auto open = [this](const QString& listingId, const QString& buyerId) -> Result<QString> {
+        chat::OpenedChat opened;
+        BITMARKET_TRY(opened, m_chats.open(listingId, buyerId));
+        return opened.room.id;
+    };
+
+    // Junho and minji agree on a meet-up for minji's mug, tomorrow afternoon.
+    QString mug;
+    BITMARKET_TRY(mug, open(listingIds[0], junho));
+    if (auto said = converse(mug, {{junho, "안녕하세요! 머그컵 아직 있나요?"},
+                                   {minji, "네, 아직 있어요."},
+                                   {junho, "내일 오후 3시에 홍대입구역 2번 출구 괜찮으세요?"},
+                                   {minji, "좋아요, 그때 봬요!"}});
+        !said)
+        return said.error();
+    const QDateTime tomorrow(QDate::currentDate().addDays(1), QTime(15, 0));
+    ChatMessage card;
+    BITMARKET_TRY(card, m_chats.proposeAppointment(mug, junho, tomorrow.toMSecsSinceEpoch(),
+                                                   QStringLiteral("홍대입구역 2번 출구")));
+    if (auto accepted = m_chats.answerAppointment(mug, card.id, minji, true); !accepted)
+        return accepted.error();
+    for (const QString& member : {minji, junho}) {
+        if (auto read = m_chats.markRead(mug, member, card.seq + 1); !read)
+            return read.error();
+    }
+
+    // Sora asks junho about his guitar and sends a photo; junho has not read it yet.
+    QString guitar;
+    BITMARKET_TRY(guitar, open(listingIds[4], sora));
+    if (auto said = converse(guitar, {{sora, "Hi! Is the guitar still available?"},
+                                      {junho, "Yes, it is. Happy to show it."}});
+        !said)
+        return said.error();
+    QByteArray photo;
+    BITMARKET_TRY(photo, readFile(photoPath));
+    if (auto sent = m_chats.sendImage(guitar, sora, photo); !sent)
+        return sent.error();
+    if (auto said = converse(guitar, {{sora, "Is this the scratch you mentioned?"}}); !said)
+        return said.error();
+
+    // Minji asks junho for a discount on his vase; both have read it.
+    QString vase;
+    BITMARKET_TRY(vase, open(listingIds[1], minji));
+    qint64 seq = 0;
+    BITMARKET_TRY(seq, converse(vase, {{minji, "Could you do a little less?"},
+                                       {junho, "Sorry, the price is firm."},
+                                       {minji, "No problem, thanks!"}}));
+    for (const QString& member : {minji, junho}) {
+        if (auto read = m_chats.markRead(vase, member, seq); !read)
+            return read.error();
+    }
+    return {};
+}
+
 Result<int> DemoCatalogue::seedIfEmpty() {
     auto empty = m_db.read([](db::Connection& c) -> Result<bool> {
         auto q = c.query("SELECT NOT EXISTS (SELECT 1 FROM users)");
@@ -282,6 +354,11 @@ Result<int> DemoCatalogue::seedIfEmpty() {
     if (auto ok = dropPrices(sellerIds, listingIds, items); !ok)
         return ok.error();
     if (auto ok = placeBids(sellerIds, listingIds, items); !ok)
+        return ok.error();
+    const QString guitarPhoto = m_assetsDir + QStringLiteral("/items/") +
+                                items[4].toObject().value("slug").toString() +
+                                QStringLiteral("/photo-1.jpg");
+    if (auto ok = startChats(sellerIds, listingIds, guitarPhoto); !ok)
         return ok.error();
     // The monstree photos are real phone shots: a listing made the way a seller would.
     const QString monstree = m_assetsDir + QStringLiteral("/monstree");

@@ -2,12 +2,14 @@
 // listings with real photos and 3D models from assets/demo, and what they did
 // so that each has notifications to find: saved keywords that later listings
 // match, a favorite whose price went down, a 3D model that is ready, and live
-// auctions with bids from the other demo users that end from minutes on. It only
+// auctions with bids from the other demo users that end from minutes on, and a few chats
+// between them (text, a photo, an accepted meet-up). It only
 // ever fills an empty database, so restarting with --demo changes nothing.
 #pragma once
 
 #include "auctions/AuctionService.h"
 #include "auth/AuthService.h"
+#include "chat/ChatService.h"
 #include "market/ListingService.h"
 #include "media/MediaStore.h"
 #include "media/PhotoIngest.h"
@@ -25,7 +27,8 @@ public:
     DemoCatalogue(db::Database& db, AuthService& auth, ListingService& listings,
                   notifications::SavedKeywordService& keywords,
                   const SameTransactionEvents& effects, auctions::AuctionService& auctions,
-                  media::PhotoIngest& photos, media::MediaStore& store, QString assetsDir);
+                  chat::ChatService& chats, media::PhotoIngest& photos, media::MediaStore& store,
+                  QString assetsDir);
 
     // Number of listings created (0 when the database already had users).
     Result<int> seedIfEmpty();
@@ -54,6 +57,11 @@ private:
     // Bids on the auctions from the demo users who do not sell them.
     Result<void> placeBids(const QStringList& sellerIds, const QStringList& listingIds,
                            const QJsonArray& items);
+    // Chats about fixed-price listings: junho and minji agree on a meet-up, sora sends junho a
+    // photo he has not read yet, minji asks junho for a discount. Minji reads everything, so her
+    // inbox keeps only what the rest of the demo left her.
+    Result<void> startChats(const QStringList& sellerIds, const QStringList& listingIds,
+                            const QString& photoPath);
 
     db::Database& m_db;
     AuthService& m_auth;
@@ -61,6 +69,7 @@ private:
     notifications::SavedKeywordService& m_keywords;
     const SameTransactionEvents& m_effects;
     auctions::AuctionService& m_auctions;
+    chat::ChatService& m_chats;
     QSet<QString> m_sellersWithModel; // who has already been told of a ready model
     media::PhotoIngest& m_photos;
     media::MediaStore& m_store;

@@ -8,11 +8,13 @@
 #include "auctions/AuctionService.h"
 #include "auth/AuthService.h"
 #include "auth/UserRoles.h"
+#include "chat/ChatService.h"
 #include "db/Database.h"
 #include "db/Poller.h"
 #include "events/InProcessEventBus.h"
 #include "http/AuctionRoutes.h"
 #include "http/AuthRoutes.h"
+#include "http/ChatRoutes.h"
 #include "http/HttpServer.h"
 #include "http/ListingRoutes.h"
 #include "http/MediaRoutes.h"
@@ -40,6 +42,7 @@
 #include "notifications/NotificationService.h"
 #include "notifications/SavedKeywordService.h"
 #include "orders/OrderService.h"
+#include "realtime/ConnectedUsers.h"
 #include "realtime/RealtimeHub.h"
 
 #include <QDir>
@@ -54,6 +57,8 @@ namespace {
 // Room for a full set of phone photos in one upload (20 x ~6 MB); each photo is
 // also checked on its own by PhotoIngest.
 constexpr qint64 kMaxRequestBytes = 128LL * 1024 * 1024;
+// One photo sent in a chat, with room for the multipart framing; PhotoIngest checks it too.
+constexpr qint64 kMaxChatPhotoBytes = 32LL * 1024 * 1024;
 // How often media no live listing shows is looked for (and at every start).
 constexpr std::chrono::hours kMediaSweepInterval{1};
 // How often what other processes wrote to the database is looked for.
@@ -85,6 +90,8 @@ struct ServerApp::Parts {
     std::unique_ptr<orders::OrderService> orders;
     std::unique_ptr<auctions::AuctionService> auctions;
     std::unique_ptr<auctions::AuctionCloser> auctionCloser;
+    ConnectedUsers connectedUsers;
+    std::unique_ptr<chat::ChatService> chats;
     std::unique_ptr<idempotency::IdempotencyCleanup> idempotencyCleanup;
     std::vector<std::unique_ptr<jobs::Worker>> workers;
     std::vector<std::thread> workerThreads;
@@ -167,6 +174,13 @@ bool ServerApp::openStorage() {
     p.effects.subscribe([auctions = p.auctions.get()](db::Connection& c, const DomainEvent& event) {
         return auctions->handle(c, event);
     });
+    p.chats = std::make_unique<chat::ChatService>(*p.db, p.events, p.effects, *p.listings,
+                                                  *p.photoIngest, p.connectedUsers,
+                                                  chat::ChatService::Options{});
+    // A listing's new status or price is told in its chats in the same transaction.
+    p.effects.subscribe([chats = p.chats.get()](db::Connection& c, const DomainEvent& event) {
+        return chats->handle(c, event);
+    });
     p.idempotencyCleanup = std::make_unique<idempotency::IdempotencyCleanup>(*p.db, *p.jobQueue);
     p.jobHandlers.add(*p.idempotencyCleanup);
     return true;
@@ -216,6 +230,7 @@ void ServerApp::addRoutes() {
     addNotificationRoutes(*p.router, *p.notifications, *p.keywords);
     addAuctionRoutes(*p.router, *p.auctions);
     addOrderRoutes(*p.router, *p.orders);
+    addChatRoutes(*p.router, *p.chats, kMaxChatPhotoBytes);
 }
 
 void ServerApp::startWorkers(int count, const jobs::JobQueue::Kinds& kinds) {
@@ -273,7 +288,7 @@ bool ServerApp::start() {
     Parts& p = *m_parts;
     if (m_config.demo) {
         DemoCatalogue demo(*p.db, *p.auth, *p.listings, *p.keywords, p.effects, *p.auctions,
-                           *p.photoIngest, *p.mediaStore,
+                           *p.chats, *p.photoIngest, *p.mediaStore,
                            DemoCatalogue::findAssetsDir(m_config.demoAssetsDir));
         if (auto seeded = demo.seedIfEmpty(); !seeded) {
             qCCritical(lcApp).noquote() << "demo catalogue failed:" << seeded.error().message;
@@ -297,6 +312,7 @@ bool ServerApp::start() {
     p.auctionCloser->start();
     p.mediaSweeper = std::make_unique<MediaSweeper>(
         *p.db, *p.mediaStore, std::chrono::seconds(m_config.mediaGraceSeconds));
+    p.mediaSweeper->keepAlso(&chat::ChatService::imageHashes);
     p.mediaSweeper->startPeriodic(kMediaSweepInterval);
 
     const AuthService& auth = *p.auth;
@@ -307,6 +323,20 @@ bool ServerApp::start() {
     hubOptions.trustedProxies = m_config.trustedProxies;
     if (p.certificate)
         hubOptions.tls = p.certificate->wss();
+    hubOptions.commands.chatSend = [chats = p.chats.get()](const QString& userId,
+                                                           const QString& chatId,
+                                                           const QString& text,
+                                                           const QString& clientId)
+        -> Result<QJsonObject> {
+        auto sent = chats->sendText(chatId, userId, text, clientId);
+        if (!sent)
+            return sent.error();
+        return QJsonObject{{"message", sent->message.toJson()}, {"created", sent->created}};
+    };
+    hubOptions.commands.chatTyping = [chats = p.chats.get()](const QString& userId,
+                                                             const QString& chatId) {
+        return chats->typing(chatId, userId);
+    };
     p.hub = std::make_unique<RealtimeHub>(
         p.events,
         [&auth](const QString& token) -> RealtimeHub::Admission {
@@ -324,7 +354,7 @@ bool ServerApp::start() {
             }
             return RealtimeHub::Refusal::InvalidToken;
         },
-        hubOptions);
+        p.connectedUsers, hubOptions);
     QString hubError;
     if (!p.hub->start(&hubError)) {
         qCCritical(lcApp).noquote() << "cannot start the WebSocket listener:" << hubError;

@@ -529,6 +529,61 @@ INSERT INTO notification_unread (user_id, unread)
     SELECT user_id, count(*) FROM notifications WHERE read_at IS NULL GROUP BY user_id;
 )sql";
 
+constexpr const char* kChats = R"sql(
+-- One chat per (listing, buyer) with the listing's seller, written only by ChatTable (the chat
+-- domain). last_seq is the seq of its latest message; each member's read cursor is the seq
+-- they have read up to, so a member's unread count is last_seq minus their cursor.
+CREATE TABLE chats (
+    seq             INTEGER PRIMARY KEY,
+    id              TEXT NOT NULL UNIQUE,
+    listing_id      TEXT NOT NULL,
+    buyer_id        TEXT NOT NULL REFERENCES users(id),
+    seller_id       TEXT NOT NULL REFERENCES users(id),
+    last_seq        INTEGER NOT NULL DEFAULT 0,
+    buyer_read_seq  INTEGER NOT NULL DEFAULT 0,
+    seller_read_seq INTEGER NOT NULL DEFAULT 0,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
+    UNIQUE (listing_id, buyer_id)
+);
+CREATE INDEX chats_buyer ON chats(buyer_id, updated_at, seq);
+CREATE INDEX chats_seller ON chats(seller_id, updated_at, seq);
+
+-- The messages of each chat, numbered 1, 2, 3... inside it (seq, given out by the writer from
+-- chats.last_seq in the message's own transaction, so there are no gaps). A sender's client_id
+-- names a message once: the same client id again is the same message. Appointment cards keep
+-- their state (proposed, accepted, declined) here; system messages their event as JSON.
+CREATE TABLE chat_messages (
+    chat_seq          INTEGER NOT NULL REFERENCES chats(seq),
+    seq               INTEGER NOT NULL,
+    id                TEXT NOT NULL UNIQUE,
+    sender_id         TEXT NOT NULL,
+    kind              TEXT NOT NULL,
+    text              TEXT NOT NULL DEFAULT '',
+    image             TEXT,
+    image_hash        TEXT,
+    appointment_at    INTEGER,
+    appointment_place TEXT,
+    appointment_state TEXT,
+    system            TEXT,
+    client_id         TEXT,
+    created_at        INTEGER NOT NULL,
+    PRIMARY KEY (chat_seq, seq)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX chat_messages_client ON chat_messages(chat_seq, sender_id, client_id)
+    WHERE client_id IS NOT NULL;
+CREATE INDEX chat_messages_images ON chat_messages(image_hash) WHERE image_hash IS NOT NULL;
+
+-- Who blocked whom, written only by BlockTable: a blocked user cannot open a chat with, or
+-- message, the person who blocked them.
+CREATE TABLE user_blocks (
+    blocker_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    blocked_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (blocker_id, blocked_id)
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
@@ -544,6 +599,7 @@ constexpr Migration kMigrations[] = {
     {12, "sign-in addresses", kSignInAddresses},
     {13, "keyword alerts sent, one notification index fewer", kKeywordAlerts},
     {14, "auctions, bids, orders, idempotency keys, unread counts", kAuctionsAndOrders},
+    {15, "chats, chat messages, blocks", kChats},
 };
 
 } // namespace

@@ -9,9 +9,14 @@
 
 #include "events/AuctionBidPlaced.h"
 #include "events/AuctionClosed.h"
+#include "events/ChatMessagePosted.h"
+#include "events/ChatRead.h"
+#include "events/ChatSuggested.h"
+#include "events/ChatTyping.h"
 #include "events/JobProgressed.h"
 #include "events/ListingPriceDropped.h"
 #include "events/ListingPublished.h"
+#include "events/ListingTermsChanged.h"
 #include "events/ListingRemoved.h"
 #include "events/ListingUpdated.h"
 #include "events/ModelFinished.h"
@@ -27,6 +32,7 @@ namespace bitmarket::server {
 using DomainEvent =
     std::variant<ListingUpdated, ListingRemoved, JobProgressed, SessionEnded, ListingPublished,
                  ListingPriceDropped, ModelFinished, NotificationAdded, NotificationsRead,
-                 AuctionBidPlaced, AuctionClosed, OrderChanged>;
+                 AuctionBidPlaced, AuctionClosed, OrderChanged, ListingTermsChanged,
+                 ChatMessagePosted, ChatRead, ChatTyping, ChatSuggested>;
 
 } // namespace bitmarket::server

@@ -33,6 +33,9 @@ struct ListingPatch {
     std::optional<QStringList> tags;
     std::optional<QString> region;
     std::optional<QString> status;
+    // Not a field of the listing: when the seller reserves it from a chat, the buyer it is
+    // reserved for, told in that chat (ListingTermsChanged::reservedForId).
+    QString reservedForId;
 
     bool changesPrice() const { return price.has_value(); }
 };

@@ -112,6 +112,7 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
                 return ok.error();
         }
         const Money oldPrice = l.price;
+        const QString oldStatus = l.status;
         if (p.price && p.price->currency != l.price.currency)
             return ApiError::validation(QStringLiteral("The currency cannot change."), "price");
         if (p.price && l.saleType == QLatin1String("auction"))
@@ -134,6 +135,11 @@ Result<Listing> ListingService::update(const QString& listingId, const QString& 
         BITMARKET_TRY(changed, ListingTable::find(c, listingId, {}));
         if (changed.price.amount < oldPrice.amount) {
             if (auto recorded = m_effects.record(c, ListingPriceDropped{changed, oldPrice});
+                !recorded)
+                return recorded.error();
+        }
+        if (changed.price.amount != oldPrice.amount || changed.status != oldStatus) {
+            if (auto recorded = m_effects.record(c, ListingTermsChanged{changed, oldStatus, oldPrice, p.reservedForId});
                 !recorded)
                 return recorded.error();
         }

@@ -1,7 +1,8 @@
 // The marketplace's listings: create, read (counting views), change, remove,
 // search, favorites and the photo list. Only the seller may change a listing.
-// Publishing a listing and lowering its price are recorded as events in the same
-// transaction (ListingPublished, ListingPriceDropped): alerts about them are never lost.
+// Publishing a listing, lowering its price and changing its status or price are recorded as
+// events in the same transaction (ListingPublished, ListingPriceDropped, ListingTermsChanged):
+// alerts and chat messages about them are never lost.
 #pragma once
 
 #include "bitmarket/ApiTypes.h"

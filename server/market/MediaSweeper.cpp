@@ -27,9 +27,17 @@ MediaSweeper::~MediaSweeper() {
         m_thread.join();
 }
 
+void MediaSweeper::keepAlso(std::function<QStringList(db::Connection&)> hashesInUse) {
+    m_otherUses.push_back(std::move(hashesInUse));
+}
+
 Result<QSet<QString>> MediaSweeper::referencedHashes() {
-    return m_db.read([](db::Connection& c) -> Result<QSet<QString>> {
+    return m_db.read([this](db::Connection& c) -> Result<QSet<QString>> {
         QSet<QString> hashes;
+        for (const auto& uses : m_otherUses) {
+            for (const QString& hash : uses(c))
+                hashes.insert(hash);
+        }
         auto photos = c.query(
             std::string(
                 "SELECT p.hash FROM photos p JOIN listings l ON l.id = p.listing_id WHERE ") +

@@ -1,4 +1,4 @@
-// Removes media that no live listing shows any more: the photos of deleted
+// Removes media that no live listing (nor chat, see keepAlso) shows any more: the photos of deleted
 // listings, deleted photos, replaced 3D models and previews, and the leftovers
 // of writes a crash interrupted. A seller who deletes a photo expects it gone,
 // not merely unlinked.
@@ -16,6 +16,8 @@
 #include <QSet>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
+#include <vector>
 #include <mutex>
 #include <thread>
 
@@ -32,6 +34,10 @@ public:
     MediaSweeper(db::Database& db, media::MediaStore& store, std::chrono::seconds grace);
     ~MediaSweeper();
 
+    // Media other domains show (photos sent in chats): `hashesInUse` lists their content hashes,
+    // read at every pass. Before the first pass.
+    void keepAlso(std::function<QStringList(db::Connection&)> hashesInUse);
+
     // One pass over the media folder.
     Result<MediaSweepReport> sweep();
 
@@ -45,6 +51,7 @@ private:
     db::Database& m_db;
     media::MediaStore& m_store;
     std::chrono::seconds m_grace;
+    std::vector<std::function<QStringList(db::Connection&)>> m_otherUses;
 
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -73,8 +73,30 @@ Result<void> NotificationService::handle(db::Connection& c, const DomainEvent& e
                                {"minNextBid", bid->auction.minNextBid.toJson()}});
     } else if (const auto* closed = std::get_if<AuctionClosed>(&event)) {
         tellAuctionEnd(c, *closed);
+    } else if (const auto* posted = std::get_if<ChatMessagePosted>(&event)) {
+        tellAwayMembers(c, *posted);
+    } else if (const auto* read = std::get_if<ChatRead>(&event)) {
+        // The chat's burst notification is read with the chat: the next message starts another.
+        const QString group = notification::kChatMessage + u':' + read->chatId;
+        if (auto id = NotificationTable::markGroupRead(c, read->userId, group, nowMs()))
+            announceRead(c, NotificationsRead{read->userId, {*id}, false, 0});
     }
     return {};
+}
+
+void NotificationService::tellAwayMembers(db::Connection& c, const ChatMessagePosted& posted) {
+    const ChatMessage& m = posted.message;
+    // Folded while unread: a burst of messages tells an away member once, with the latest words.
+    for (const QString& userId : posted.awayUserIds)
+        notify(c, userId, notification::kChatMessage, m.chatId,
+               QJsonObject{{"chatId", m.chatId},
+                           {"listingId", posted.listingId},
+                           {"listingTitle", posted.listingTitle},
+                           {"senderId", m.senderId},
+                           {"senderName", posted.senderName},
+                           {"kind", m.kind},
+                           {"text", m.text},
+                           {"seq", m.seq}});
 }
 
 void NotificationService::tellAuctionEnd(db::Connection& c, const AuctionClosed& e) {

@@ -1,6 +1,6 @@
 // Telling people things: the inbox, its unread count, reading, mutes, and turning the domain
 // events people care about into notifications (price drops, 3D models, being outbid, an
-// auction won, lost, sold or unsold). Every notification is written inside the
+// auction won, lost, sold or unsold, chat messages to members who are away). Every notification is written inside the
 // transaction of what caused it (it subscribes to SameTransactionEvents), and announced as
 // NotificationAdded once that commits; reads are announced as NotificationsRead so a user's
 // other devices follow.
@@ -76,6 +76,8 @@ private:
     void alertKeepers(db::Connection& c, const Listing& listing, const Money& oldPrice);
     // The winner, the seller and every other bidder of an auction that ended.
     void tellAuctionEnd(db::Connection& c, const AuctionClosed& closed);
+    // The members a chat message found with no socket open.
+    void tellAwayMembers(db::Connection& c, const ChatMessagePosted& posted);
     void announceRead(db::Connection& c, NotificationsRead read);
     static NotificationAdded addedEvent(db::Connection& c, const StoredNotification& stored);
 

@@ -116,6 +116,19 @@ QStringList NotificationTable::markRead(db::Connection& c, const QString& userId
     return read;
 }
 
+std::optional<QString> NotificationTable::markGroupRead(db::Connection& c, const QString& userId,
+                                                       const QString& groupKey, qint64 nowMs) {
+    auto q = c.query("UPDATE notifications SET read_at = ?3 "
+                     "WHERE user_id = ?1 AND group_key = ?2 AND read_at IS NULL RETURNING id");
+    q.bind(userId, groupKey, nowMs);
+    if (!q.next())
+        return std::nullopt;
+    const QString id = q.text(0);
+    q.run();
+    addUnread(c, userId, -1);
+    return id;
+}
+
 int NotificationTable::markAllRead(db::Connection& c, const QString& userId, qint64 nowMs) {
     c.query("UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL")
         .bind(userId, nowMs)

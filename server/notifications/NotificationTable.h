@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
+#include <optional>
 
 namespace bitmarket::server::notifications {
 
@@ -40,6 +41,9 @@ public:
     // Marks those of `ids` that are the user's and unread; returns them.
     static QStringList markRead(db::Connection& c, const QString& userId, const QStringList& ids,
                                 qint64 nowMs);
+    // Marks the user's unread notification with this group key read, if there is one; its id.
+    static std::optional<QString> markGroupRead(db::Connection& c, const QString& userId,
+                                                const QString& groupKey, qint64 nowMs);
     // Marks every unread one; returns how many.
     static int markAllRead(db::Connection& c, const QString& userId, qint64 nowMs);
     // Deletes notifications read before `cutoffMs`; returns how many.

@@ -96,7 +96,26 @@ Text auctionEnd(const StoredNotification& n, bool korean) {
                          QStringLiteral("‘%1’ went to someone else.").arg(title)};
 }
 
+Text chatMessage(const StoredNotification& n, bool korean) {
+    const QString sender = n.data.value("senderName").toString();
+    const QString kind = n.data.value("kind").toString();
+    QString body = n.data.value("text").toString();
+    if (kind == u"image")
+        body = korean ? QStringLiteral("사진을 보냈어요.") : QStringLiteral("Sent a photo.");
+    else if (kind == u"appointment")
+        body = korean ? QStringLiteral("약속을 제안했어요.") : QStringLiteral("Proposed a meet-up.");
+    if (korean)
+        return {n.count > 1 ? QStringLiteral("%1님의 새 메시지 %2개").arg(sender).arg(n.count)
+                            : QStringLiteral("%1님의 새 메시지").arg(sender),
+                body};
+    return {n.count > 1 ? QStringLiteral("%1 new messages from %2").arg(n.count).arg(sender)
+                        : QStringLiteral("New message from %1").arg(sender),
+            body};
+}
+
 Text textOf(const StoredNotification& n, bool korean) {
+    if (n.type == notification::kChatMessage)
+        return chatMessage(n, korean);
     if (n.type == notification::kKeywordMatch)
         return keywordMatch(n.data, korean);
     if (n.type == notification::kPriceDrop)

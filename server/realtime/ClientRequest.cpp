@@ -13,6 +13,31 @@ namespace {
 constexpr int kMaxTopicsPerFrame = 1000;
 constexpr int kMaxTopicLength = 200;
 
+// chat.send {chatId, text, clientId?} and chat.typing {chatId}: the shapes only; the chat
+// service judges the text.
+Result<ClientRequest> chatRequest(ClientRequest request, const QString& type,
+                                  const QJsonObject& data) {
+    const QJsonValue chatId = data.value(QStringLiteral("chatId"));
+    if (!chatId.isString() || chatId.toString().isEmpty())
+        return ApiError::validation(QStringLiteral("Must be a string."), QStringLiteral("chatId"));
+    request.chatId = chatId.toString();
+    if (type == QLatin1String("chat.typing")) {
+        request.kind = ClientRequest::Kind::ChatTyping;
+        return request;
+    }
+    request.kind = ClientRequest::Kind::ChatSend;
+    const QJsonValue text = data.value(QStringLiteral("text"));
+    if (!text.isString())
+        return ApiError::validation(QStringLiteral("Must be a string."), QStringLiteral("text"));
+    request.text = text.toString();
+    const QJsonValue clientId = data.value(QStringLiteral("clientId"));
+    if (clientId.isString())
+        request.clientId = clientId.toString();
+    else if (!clientId.isUndefined() && !clientId.isNull())
+        return ApiError::validation(QStringLiteral("Must be a string."), QStringLiteral("clientId"));
+    return request;
+}
+
 } // namespace
 
 Result<ClientRequest> ClientRequest::parse(const QByteArray& frame, QJsonValue& id) {
@@ -51,14 +76,16 @@ Result<ClientRequest> ClientRequest::parse(const QByteArray& frame, QJsonValue& 
         request.kind = Kind::Ping;
         return request;
     }
+    if (typeName == QLatin1String("chat.send") || typeName == QLatin1String("chat.typing"))
+        return chatRequest(std::move(request), typeName, data.toObject());
     if (typeName == QLatin1String("subscribe"))
         request.kind = Kind::Subscribe;
     else if (typeName == QLatin1String("unsubscribe"))
         request.kind = Kind::Unsubscribe;
     else
         return ApiError::validation(
-                   QStringLiteral(
-                       "Unknown frame type \"%1\"; expected subscribe, unsubscribe or ping."),
+                   QStringLiteral("Unknown frame type \"%1\"; expected subscribe, unsubscribe, "
+                                  "ping, chat.send or chat.typing."),
                    QStringLiteral("type"))
             .arg(typeName.left(40));
 

@@ -10,7 +10,7 @@
 namespace bitmarket::server {
 
 struct ClientRequest {
-    enum class Kind { Subscribe, Unsubscribe, Ping };
+    enum class Kind { Subscribe, Unsubscribe, Ping, ChatSend, ChatTyping };
 
     // The largest frame the protocol accepts, in UTF-8 bytes.
     static constexpr int kMaxFrameBytes = 64 * 1024;
@@ -18,6 +18,9 @@ struct ClientRequest {
     Kind kind = Kind::Ping;
     QJsonValue id = QJsonValue::Undefined; // echoed on the reply; undefined when not sent
     QStringList topics;                    // subscribe and unsubscribe
+    QString chatId;                        // chat.send and chat.typing
+    QString text;                          // chat.send
+    QString clientId;                      // chat.send; empty when not sent
 
     // Reads one text frame. `id` receives the frame's id as soon as it is readable, so that
     // even a rejected request can be answered with it.

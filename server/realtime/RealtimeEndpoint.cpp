@@ -1,6 +1,7 @@
 #include "realtime/RealtimeEndpoint.h"
 
 #include "bitmarket/Timestamp.h"
+#include "realtime/ConnectedUsers.h"
 #include "realtime/RealtimeSession.h"
 #include "realtime/ServerFrame.h"
 
@@ -103,12 +104,16 @@ private:
 
 RealtimeEndpoint::RealtimeEndpoint(RealtimeHub::Options options,
                                    RealtimeHub::Authenticator authenticate,
-                                   std::atomic<int>& connectionCount)
+                                   std::atomic<int>& connectionCount, ConnectedUsers& connected)
     : m_options(std::move(options)), m_authenticate(std::move(authenticate)),
-      m_connectionCount(connectionCount), m_socketCounts(std::make_shared<SocketCounts>()) {
+      m_connectionCount(connectionCount), m_connected(connected),
+      m_socketCounts(std::make_shared<SocketCounts>()) {
+    m_commandPool.setMaxThreadCount(std::max(1, m_options.commandThreads));
 }
 
 RealtimeEndpoint::~RealtimeEndpoint() {
+    // Commands in flight post their replies here; none may run once the sessions are gone.
+    m_commandPool.waitForDone();
     // Sessions are children and would outlive the registry otherwise; they must not see it
     // half destroyed.
     qDeleteAll(m_sessions);
@@ -287,12 +292,15 @@ void RealtimeEndpoint::admit(QWebSocket* socket) {
     }
 
     auto* session =
-        new RealtimeSession(socket, caller, m_topics, m_options.maxTopicsPerSocket, this);
+        new RealtimeSession(socket, caller, m_topics, m_options.maxTopicsPerSocket,
+                            RealtimeSession::Commands{m_options.commands, m_commandPool}, this);
     connect(session, &RealtimeSession::ended, this, &RealtimeEndpoint::forget);
     m_sessions.insert(session);
     ++m_connectionCount;
-    if (caller)
+    if (caller) {
+        m_connected.opened(caller->userId);
         closeWhenExpired(session, caller->expiresAtMs);
+    }
 }
 
 void RealtimeEndpoint::closeWhenExpired(RealtimeSession* session, qint64 expiresAtMs) {
@@ -344,6 +352,8 @@ void RealtimeEndpoint::forget(RealtimeSession* session) {
         return;
     m_topics.removeSession(session);
     --m_connectionCount;
+    if (const std::optional<QString> userId = session->userId())
+        m_connected.closed(*userId);
     session->deleteLater();
     if (m_shuttingDown && m_sessions.isEmpty())
         finishShutdown();

@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QThreadPool>
 #include <QWebSocketProtocol>
 #include <atomic>
 #include <memory>
@@ -33,7 +34,7 @@ class RealtimeEndpoint final : public QObject {
 
 public:
     RealtimeEndpoint(RealtimeHub::Options options, RealtimeHub::Authenticator authenticate,
-                     std::atomic<int>& connectionCount);
+                     std::atomic<int>& connectionCount, ConnectedUsers& connected);
     ~RealtimeEndpoint() override;
 
     // Starts listening and heartbeats; the port listened on.
@@ -69,6 +70,8 @@ private:
     RealtimeHub::Options m_options;
     RealtimeHub::Authenticator m_authenticate;
     std::atomic<int>& m_connectionCount;
+    ConnectedUsers& m_connected;
+    QThreadPool m_commandPool; // runs client commands (see ClientCommands)
     SocketListener* m_tcpListener = nullptr;
     QWebSocketServer* m_listener = nullptr; // handshakes only; m_tcpListener accepts
     // Open sockets, from the TCP accept until the socket is deleted. Shared with each

@@ -24,8 +24,10 @@ QString problemWith(const RealtimeHub::Options& options) {
 
 } // namespace
 
-RealtimeHub::RealtimeHub(EventBus& bus, Authenticator authenticate, Options options)
-    : m_bus(bus), m_authenticate(std::move(authenticate)), m_options(std::move(options)) {
+RealtimeHub::RealtimeHub(EventBus& bus, Authenticator authenticate, ConnectedUsers& connected,
+                         Options options)
+    : m_bus(bus), m_authenticate(std::move(authenticate)), m_connected(connected),
+      m_options(std::move(options)) {
     m_thread.setObjectName(QStringLiteral("realtime-hub"));
 }
 
@@ -45,7 +47,7 @@ bool RealtimeHub::start(QString* error) {
     if (const QString problem = problemWith(m_options); !problem.isEmpty())
         return fail(problem);
 
-    auto* endpoint = new RealtimeEndpoint(m_options, m_authenticate, m_connections);
+    auto* endpoint = new RealtimeEndpoint(m_options, m_authenticate, m_connections, m_connected);
     endpoint->moveToThread(&m_thread);
     // Deleted on the hub thread as it finishes, so its sockets and timers die where they live.
     QObject::connect(&m_thread, &QThread::finished, endpoint, &QObject::deleteLater);

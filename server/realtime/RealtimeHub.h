@@ -6,7 +6,10 @@
 // session ends (a SessionEnded event on the bus).
 #pragma once
 
+#include "bitmarket/Result.h"
 #include "events/EventBus.h"
+
+#include <QJsonObject>
 
 #include <QHostAddress>
 #include <QSslConfiguration>
@@ -22,8 +25,21 @@
 
 namespace bitmarket::server {
 
+class ConnectedUsers;
 class EventRelay;
 class RealtimeEndpoint;
+
+// What a signed-in client may ask of the domains over its socket. Each runs on a thread of the
+// hub's own pool, never on the hub thread (a durable write must not hold up the fan-out); the
+// reply goes back to the socket that asked, if it is still open.
+struct ClientCommands {
+    // chat.send: the reply's data ({message, created}).
+    std::function<Result<QJsonObject>(const QString& userId, const QString& chatId,
+                                      const QString& text, const QString& clientId)>
+        chatSend;
+    // chat.typing.
+    std::function<Result<void>(const QString& userId, const QString& chatId)> chatTyping;
+};
 
 class RealtimeHub {
 public:
@@ -43,6 +59,10 @@ public:
         int handshakeTimeoutMs = 10'000;
         // wss:// with this certificate and key when set; ws:// otherwise.
         std::optional<QSslConfiguration> tls;
+        ClientCommands commands;
+        // Threads that run client commands. Each waits for a durable write, and the writes
+        // waiting together share one commit: as many as the HTTP server has threads.
+        int commandThreads = 32;
     };
     // Close codes beyond RFC 6455's, in its private range. On the first a client refreshes
     // its access token and reconnects; on the second its session is over (sign in again).
@@ -60,7 +80,9 @@ public:
     // Judges an access token. Called on the hub thread; must be thread-safe.
     using Authenticator = std::function<Admission(const QString& accessToken)>;
 
-    RealtimeHub(EventBus& bus, Authenticator authenticate, Options options);
+    // `connected` is kept up to date with the users whose sockets are open.
+    RealtimeHub(EventBus& bus, Authenticator authenticate, ConnectedUsers& connected,
+                Options options);
     ~RealtimeHub();
     RealtimeHub(const RealtimeHub&) = delete;
     RealtimeHub& operator=(const RealtimeHub&) = delete;
@@ -80,6 +102,7 @@ public:
 private:
     EventBus& m_bus;
     Authenticator m_authenticate;
+    ConnectedUsers& m_connected;
     Options m_options;
 
     std::mutex m_lifecycle;

@@ -6,6 +6,8 @@
 #include "realtime/TopicRegistry.h"
 
 #include <QJsonArray>
+#include <QPointer>
+#include <QThreadPool>
 #include <QWebSocket>
 
 namespace bitmarket::server {
@@ -19,9 +21,10 @@ constexpr quint64 kLargestReadableFrameBytes = 1024 * 1024;
 } // namespace
 
 RealtimeSession::RealtimeSession(QWebSocket* socket, std::optional<RealtimeHub::Caller> caller,
-                                 TopicRegistry& topics, int maxTopics, QObject* parent)
+                                 TopicRegistry& topics, int maxTopics, Commands commands,
+                                 QObject* parent)
     : QObject(parent), m_socket(socket), m_caller(std::move(caller)), m_topics(topics),
-      m_maxTopics(maxTopics), m_language(languageFromAcceptLanguage(QString::fromLatin1(
+      m_maxTopics(maxTopics), m_commands(commands), m_language(languageFromAcceptLanguage(QString::fromLatin1(
                                   socket->request().rawHeader("Accept-Language")))) {
     if (m_caller)
         m_userId = m_caller->userId;
@@ -91,7 +94,53 @@ void RealtimeSession::readText(const QString& text) {
     case ClientRequest::Kind::Ping:
         reply(QStringLiteral("pong"), request->id, {});
         break;
+    case ClientRequest::Kind::ChatSend:
+    case ClientRequest::Kind::ChatTyping:
+        chat(*request);
+        break;
     }
+}
+
+void RealtimeSession::chat(const ClientRequest& request) {
+    if (!m_userId) {
+        fail(request.id, ApiError::unauthorized(QStringLiteral("Sign in to chat.")));
+        return;
+    }
+    const ClientCommands& commands = m_commands.run;
+    if (request.kind == ClientRequest::Kind::ChatSend) {
+        runCommand(request.id, QStringLiteral("chat.sent"),
+                   [&commands, userId = *m_userId, request] {
+                       return commands.chatSend(userId, request.chatId, request.text,
+                                                request.clientId);
+                   });
+        return;
+    }
+    runCommand(request.id, QStringLiteral("chat.typing.sent"),
+               [&commands, userId = *m_userId, chatId = request.chatId]() -> Result<QJsonObject> {
+                   if (auto told = commands.chatTyping(userId, chatId); !told)
+                       return told.error();
+                   return QJsonObject{};
+               });
+}
+
+void RealtimeSession::runCommand(const QJsonValue& id, const QString& replyType,
+                                 std::function<Result<QJsonObject>()> work) {
+    QPointer<RealtimeSession> self(this);
+    QObject* home = parent();
+    m_commands.pool.start([self, home, id, replyType, work = std::move(work)] {
+        Result<QJsonObject> result = work();
+        QMetaObject::invokeMethod(
+            home,
+            [self, id, replyType, result = std::move(result)] {
+                if (!self || self->m_closing)
+                    return;
+                if (result)
+                    self->reply(replyType, id, *result);
+                else
+                    self->fail(id, result.error());
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void RealtimeSession::readBinary() {

@@ -12,8 +12,10 @@
 #include <QJsonValue>
 #include <QObject>
 #include <QWebSocketProtocol>
+#include <functional>
 #include <optional>
 
+class QThreadPool;
 class QWebSocket;
 
 namespace bitmarket::server {
@@ -24,9 +26,19 @@ class RealtimeSession final : public QObject {
     Q_OBJECT
 
 public:
-    // Takes ownership of `socket`. `caller` is empty for an anonymous socket.
+    // The client commands and the pool they run on, both the endpoint's.
+    struct Commands {
+        const ClientCommands& run;
+        QThreadPool& pool;
+    };
+
+    // Takes ownership of `socket`. `caller` is empty for an anonymous socket. `parent` lives on
+    // the hub thread and outlives every command the session starts (it waits for the pool).
     RealtimeSession(QWebSocket* socket, std::optional<RealtimeHub::Caller> caller,
-                    TopicRegistry& topics, int maxTopics, QObject* parent);
+                    TopicRegistry& topics, int maxTopics, Commands commands, QObject* parent);
+
+    // The signed-in user's id; empty for an anonymous socket.
+    const std::optional<QString>& userId() const { return m_userId; }
 
     // Whether the socket was opened by `userId` in `sessionId` (in any of their sessions when
     // `sessionId` is empty).
@@ -56,6 +68,11 @@ private:
     void readBinary();
     void subscribe(const ClientRequest& request);
     void unsubscribe(const ClientRequest& request);
+    // chat.send and chat.typing, for signed-in sockets only.
+    void chat(const ClientRequest& request);
+    // Runs `work` on the command pool and answers with its result as `replyType`.
+    void runCommand(const QJsonValue& id, const QString& replyType,
+                    std::function<Result<QJsonObject>()> work);
     void reply(const QString& type, const QJsonValue& id, const QJsonObject& data);
     void fail(const QJsonValue& id, const ApiError& error);
     void end();
@@ -65,6 +82,7 @@ private:
     std::optional<QString> m_userId; // the caller's, for topic checks
     TopicRegistry& m_topics;
     int m_maxTopics;
+    Commands m_commands;
     Language m_language; // of error messages, from the upgrade request's Accept-Language
     QElapsedTimer m_lastHeard;
     bool m_closing = false;

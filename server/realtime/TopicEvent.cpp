@@ -1,5 +1,6 @@
 #include "realtime/TopicEvent.h"
 
+#include "bitmarket/Timestamp.h"
 #include "realtime/RealtimeTopic.h"
 
 #include <QJsonArray>
@@ -87,6 +88,40 @@ QList<TopicEvent> topicEventsOf(const OrderChanged& e) {
     const QString type = QStringLiteral("order.updated");
     return {{RealtimeTopic::user(e.order.buyerId), type, data},
             {RealtimeTopic::user(e.order.sellerId), type, data}};
+}
+
+QList<TopicEvent> topicEventsOf(const ListingTermsChanged&) {
+    return {};
+}
+
+QList<TopicEvent> topicEventsOf(const ChatMessagePosted& e) {
+    const QJsonObject data{{QStringLiteral("message"), e.message.toJson()}};
+    const QString type = QStringLiteral("chat.message");
+    return {{RealtimeTopic::user(e.buyerId), type, data},
+            {RealtimeTopic::user(e.sellerId), type, data}};
+}
+
+QList<TopicEvent> topicEventsOf(const ChatRead& e) {
+    const QJsonObject data{{QStringLiteral("chatId"), e.chatId},
+                           {QStringLiteral("userId"), e.userId},
+                           {QStringLiteral("upToSeq"), e.upToSeq}};
+    const QString type = QStringLiteral("chat.read");
+    return {{RealtimeTopic::user(e.userId), type, data}, {RealtimeTopic::user(e.otherId), type, data}};
+}
+
+QList<TopicEvent> topicEventsOf(const ChatTyping& e) {
+    return {{RealtimeTopic::user(e.otherId), QStringLiteral("chat.typing"),
+             QJsonObject{{QStringLiteral("chatId"), e.chatId}, {QStringLiteral("userId"), e.userId}}}};
+}
+
+QList<TopicEvent> topicEventsOf(const ChatSuggested& e) {
+    const QJsonObject data{{QStringLiteral("chatId"), e.chatId},
+                           {QStringLiteral("at"), toRfc3339(e.atMs)},
+                           {QStringLiteral("place"), e.place}};
+    QList<TopicEvent> out;
+    for (const QString& member : e.memberIds)
+        out.append({RealtimeTopic::user(member), QStringLiteral("chat.suggestion"), data});
+    return out;
 }
 
 } // namespace

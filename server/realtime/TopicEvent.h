@@ -15,8 +15,13 @@
 //                      state after the bid (no reserve, nobody's maximum)
 //   AuctionClosed   -> "auction.closed" on listing:{id}; data: {listingId, auction}
 //   OrderChanged    -> "order.updated" on user:{buyer} and user:{seller}; data: {order}
-//   ListingPublished, ListingPriceDropped, ModelFinished -> nothing of their own: what viewers
-//                      see of them comes as listing.updated and as notifications
+//   ChatMessagePosted -> "chat.message" on user:{buyer} and user:{seller}; data: {message}
+//   ChatRead        -> "chat.read" on user:{reader} and user:{other}; data: {chatId, userId, upToSeq}
+//   ChatTyping      -> "chat.typing" on user:{other}; data: {chatId, userId}
+//   ChatSuggested   -> "chat.suggestion" on user:{member} of both; data: {chatId, at, place}
+//   ListingPublished, ListingPriceDropped, ListingTermsChanged, ModelFinished -> nothing of
+//                      their own: what viewers see of them comes as listing.updated, as chat
+//                      messages and as notifications
 #pragma once
 
 #include "bitmarket/Language.h"

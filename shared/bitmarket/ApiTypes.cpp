@@ -470,6 +470,99 @@ Order Order::fromJson(const QJsonObject& o) {
     return order;
 }
 
+QJsonObject Appointment::toJson() const {
+    return QJsonObject{{"at", toRfc3339(atMs)}, {"place", place}, {"status", status}};
+}
+
+Appointment Appointment::fromJson(const QJsonObject& o) {
+    return Appointment{timeOf(o.value("at")), o.value("place").toString(),
+                       o.value("status").toString(QStringLiteral("proposed"))};
+}
+
+QJsonObject ChatMessage::toJson() const {
+    QJsonObject o{{"id", id},
+                  {"chatId", chatId},
+                  {"seq", seq},
+                  {"senderId", senderId.isEmpty() ? QJsonValue() : QJsonValue(senderId)},
+                  {"kind", kind},
+                  {"createdAt", toRfc3339(createdAtMs)}};
+    insertIfSet(o, "text", text);
+    insertIfSet(o, "clientId", clientId);
+    if (image)
+        o.insert("image", image->toJson());
+    if (appointment)
+        o.insert("appointment", appointment->toJson());
+    if (!system.isEmpty())
+        o.insert("system", system);
+    return o;
+}
+
+ChatMessage ChatMessage::fromJson(const QJsonObject& o) {
+    ChatMessage m;
+    m.id = o.value("id").toString();
+    m.chatId = o.value("chatId").toString();
+    m.seq = o.value("seq").toInteger();
+    m.senderId = o.value("senderId").toString();
+    m.kind = o.value("kind").toString();
+    m.text = o.value("text").toString();
+    if (o.value("image").isObject())
+        m.image = Photo::fromJson(o.value("image").toObject());
+    if (o.value("appointment").isObject())
+        m.appointment = Appointment::fromJson(o.value("appointment").toObject());
+    m.system = o.value("system").toObject();
+    m.clientId = o.value("clientId").toString();
+    m.createdAtMs = timeOf(o.value("createdAt"));
+    return m;
+}
+
+QJsonObject ChatRoom::toJson() const {
+    return QJsonObject{
+        {"id", id},
+        {"listing", QJsonObject{{"id", listing.id},
+                                {"title", listing.title},
+                                {"thumbUrl", listing.thumbUrl.isEmpty() ? QJsonValue()
+                                                                        : QJsonValue(listing.thumbUrl)},
+                                {"price", listing.price.toJson()},
+                                {"status", listing.status}}},
+        {"buyerId", buyerId},
+        {"sellerId", sellerId},
+        {"counterpart", QJsonObject{{"id", counterpartId}, {"displayName", counterpartName}}},
+        {"lastMessage", lastMessage ? QJsonValue(lastMessage->toJson()) : QJsonValue()},
+        {"lastSeq", lastSeq},
+        {"unreadCount", unreadCount},
+        {"yourReadSeq", yourReadSeq},
+        {"otherReadSeq", otherReadSeq},
+        {"blockedByYou", blockedByYou},
+        {"blockedYou", blockedYou},
+        {"createdAt", toRfc3339(createdAtMs)},
+        {"updatedAt", toRfc3339(updatedAtMs)}};
+}
+
+ChatRoom ChatRoom::fromJson(const QJsonObject& o) {
+    ChatRoom r;
+    r.id = o.value("id").toString();
+    const QJsonObject l = o.value("listing").toObject();
+    r.listing = ListingPart{l.value("id").toString(), l.value("title").toString(),
+                            l.value("thumbUrl").toString(), moneyOf(l.value("price")),
+                            l.value("status").toString()};
+    r.buyerId = o.value("buyerId").toString();
+    r.sellerId = o.value("sellerId").toString();
+    const QJsonObject counterpart = o.value("counterpart").toObject();
+    r.counterpartId = counterpart.value("id").toString();
+    r.counterpartName = counterpart.value("displayName").toString();
+    if (o.value("lastMessage").isObject())
+        r.lastMessage = ChatMessage::fromJson(o.value("lastMessage").toObject());
+    r.lastSeq = o.value("lastSeq").toInteger();
+    r.unreadCount = o.value("unreadCount").toInteger();
+    r.yourReadSeq = o.value("yourReadSeq").toInteger();
+    r.otherReadSeq = o.value("otherReadSeq").toInteger();
+    r.blockedByYou = o.value("blockedByYou").toBool();
+    r.blockedYou = o.value("blockedYou").toBool();
+    r.createdAtMs = timeOf(o.value("createdAt"));
+    r.updatedAtMs = timeOf(o.value("updatedAt"));
+    return r;
+}
+
 QJsonObject AuthSession::toJson() const {
     return QJsonObject{{"user", user.toJson(true)},
                        {"accessToken", accessToken},

@@ -242,6 +242,64 @@ struct SavedKeyword {
     static SavedKeyword fromJson(const QJsonObject& o);
 };
 
+// A meet-up one chat member proposes and the other accepts or declines.
+struct Appointment {
+    qint64 atMs = 0;
+    QString place;
+    QString status = QStringLiteral("proposed"); // proposed, accepted, declined
+
+    QJsonObject toJson() const;
+    static Appointment fromJson(const QJsonObject& o);
+};
+
+// One message of a chat. `seq` counts 1, 2, 3... inside its chat. A system message has no
+// sender and says in `system` what happened ({"event": "listing_sold", ...}).
+struct ChatMessage {
+    QString id;
+    QString chatId;
+    qint64 seq = 0;
+    QString senderId; // empty for system messages
+    QString kind;     // text, image, system, appointment
+    QString text;
+    std::optional<Photo> image;
+    std::optional<Appointment> appointment;
+    QJsonObject system;
+    QString clientId;
+    qint64 createdAtMs = 0;
+
+    QJsonObject toJson() const;
+    static ChatMessage fromJson(const QJsonObject& o);
+};
+
+// A chat as one of its members sees it: one room per (listing, buyer) with the listing's seller.
+struct ChatRoom {
+    struct ListingPart {
+        QString id;
+        QString title;
+        QString thumbUrl;
+        Money price;
+        QString status;
+    };
+    QString id;
+    ListingPart listing;
+    QString buyerId;
+    QString sellerId;
+    QString counterpartId;
+    QString counterpartName;
+    std::optional<ChatMessage> lastMessage;
+    qint64 lastSeq = 0;
+    qint64 unreadCount = 0;
+    qint64 yourReadSeq = 0;
+    qint64 otherReadSeq = 0;
+    bool blockedByYou = false; // you blocked the other member
+    bool blockedYou = false;   // the other member blocked you
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+
+    QJsonObject toJson() const;
+    static ChatRoom fromJson(const QJsonObject& o);
+};
+
 struct AuthSession {
     User user;
     QString accessToken;

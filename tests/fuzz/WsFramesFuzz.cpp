@@ -96,6 +96,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         case ClientRequest::Kind::Ping:
             checkAnswer(ServerFrame::reply("pong", request->id, {}), request->id);
             break;
+        case ClientRequest::Kind::ChatSend:
+        case ClientRequest::Kind::ChatTyping:
+            check(!request->chatId.isEmpty(), "a chat request names its chat");
+            break;
         }
         registry.removeSession(kSession);
         check(registry.topicCountOf(kSession) == 0, "a closed socket follows nothing");

@@ -187,6 +187,54 @@ private Q_SLOTS:
         QVERIFY(!j.toJson().contains("error"));
     }
 
+    void chatTypesRoundTrip() {
+        ChatMessage card;
+        card.id = "cm_1";
+        card.chatId = "ch_1";
+        card.seq = 7;
+        card.senderId = "u_1";
+        card.kind = "appointment";
+        card.appointment = Appointment{kT2, QStringLiteral("홍대입구역 2번 출구"), "accepted"};
+        card.clientId = "c-7";
+        card.createdAtMs = kT1;
+        const QJsonObject cardJson = overTheWire(card.toJson());
+        QCOMPARE(cardJson.value("appointment").toObject().value("place").toString(), QStringLiteral("홍대입구역 2번 출구"));
+        QVERIFY(!cardJson.contains("text") && !cardJson.contains("image") && !cardJson.contains("system"));
+        QCOMPARE(ChatMessage::fromJson(cardJson).toJson(), card.toJson());
+
+        ChatMessage system;
+        system.id = "cm_2";
+        system.chatId = "ch_1";
+        system.seq = 8;
+        system.kind = "system";
+        system.system = QJsonObject{{"event", "listing_sold"}};
+        system.createdAtMs = kT2;
+        const QJsonObject systemJson = overTheWire(system.toJson());
+        QVERIFY(systemJson.value("senderId").isNull());
+        QVERIFY(!systemJson.contains("clientId"));
+
+        ChatRoom room;
+        room.id = "ch_1";
+        room.listing = ChatRoom::ListingPart{"l_1", "Desk", {}, Money{70'000, "KRW"}, "sold"};
+        room.buyerId = "u_1";
+        room.sellerId = "u_2";
+        room.counterpartId = "u_2";
+        room.counterpartName = QStringLiteral("판매자");
+        room.lastMessage = system;
+        room.lastSeq = 8;
+        room.unreadCount = 3;
+        room.yourReadSeq = 5;
+        room.otherReadSeq = 8;
+        room.blockedYou = true;
+        room.createdAtMs = kT1;
+        room.updatedAtMs = kT2;
+        const QJsonObject roomJson = overTheWire(room.toJson());
+        QVERIFY(roomJson.value("listing").toObject().value("thumbUrl").isNull());
+        QCOMPARE(ChatRoom::fromJson(roomJson).toJson(), room.toJson());
+        room.lastMessage.reset();
+        QVERIFY(overTheWire(room.toJson()).value("lastMessage").isNull());
+    }
+
     void listingWithAuctionRoundTrip() {
         const Listing l = fullListing();
         const QJsonObject o = overTheWire(l.toJson());

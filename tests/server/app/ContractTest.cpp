@@ -460,6 +460,35 @@ private Q_SLOTS:
         verify("delete", "/api/v1/listings/{id}/photos/{photoId}", me.del("/api/v1/listings/" + id + "/photos/" + photoId));
         verify("delete", "/api/v1/listings/{id}", me.del("/api/v1/listings/" + auctionId));
         verify("delete", "/api/v1/listings/{id}", me.del("/api/v1/listings/" + auctionId));
+        // Chat: a buyer's room about the listing, its messages, a photo, an appointment card.
+        HttpTestClient buyer(server.httpUrl());
+        buyer.setAccessToken(anon.post("/api/v1/auth/register", QJsonObject{{"username", "schema_buyer"},
+                                                                            {"email", "schema_buyer@test.local"},
+                                                                            {"password", "12345678"}})
+                                 .json().value("accessToken").toString());
+        r = buyer.post("/api/v1/chats", QJsonObject{{"listingId", id}});
+        verify("post", "/api/v1/chats", r);
+        const QString chatId = r.json().value("id").toString();
+        verify("post", "/api/v1/chats", buyer.post("/api/v1/chats", QJsonObject{{"listingId", id}}));
+        verify("post", "/api/v1/chats", me.post("/api/v1/chats", QJsonObject{{"listingId", id}}));
+        verify("post", "/api/v1/chats/{id}/messages", buyer.post("/api/v1/chats/" + chatId + "/messages", QJsonObject{{"text", "Still there?"}, {"clientId", "s1"}}));
+        verify("post", "/api/v1/chats/{id}/messages", buyer.post("/api/v1/chats/" + chatId + "/messages", QJsonObject{{"text", "Still there?"}, {"clientId", "s1"}}));
+        verify("post", "/api/v1/chats/{id}/messages", buyer.post("/api/v1/chats/" + chatId + "/messages", QJsonObject{{"text", ""}}));
+        verify("post", "/api/v1/chats/{id}/images", buyer.upload("/api/v1/chats/" + chatId + "/images", {UploadFile{"p.png", png, "image/png"}}));
+        verify("post", "/api/v1/chats/{id}/images", buyer.upload("/api/v1/chats/" + chatId + "/images", {UploadFile{"t.jpg", "text", "image/jpeg"}}));
+        r = buyer.post("/api/v1/chats/" + chatId + "/appointments", QJsonObject{{"at", rfc3339FromNow(24 * 3600 * 1000)}, {"place", "Library"}});
+        verify("post", "/api/v1/chats/{id}/appointments", r);
+        verify("post", "/api/v1/chats/{id}/appointments/{messageId}/accept",
+               me.post("/api/v1/chats/" + chatId + "/appointments/" + r.json().value("id").toString() + "/accept", QJsonObject{}));
+        verify("post", "/api/v1/chats/{id}/listing-status", me.post("/api/v1/chats/" + chatId + "/listing-status", QJsonObject{{"status", "reserved"}}));
+        verify("get", "/api/v1/chats/{id}/messages", me.get("/api/v1/chats/" + chatId + "/messages?limit=2"));
+        verify("get", "/api/v1/chats/{id}", me.get("/api/v1/chats/" + chatId));
+        verify("get", "/api/v1/chats", buyer.get("/api/v1/chats"));
+        verify("post", "/api/v1/chats/{id}/read", me.post("/api/v1/chats/" + chatId + "/read", QJsonObject{{"upToSeq", 2}}));
+        verify("put", "/api/v1/users/{id}/block", me.put("/api/v1/users/" + r.json().value("senderId").toString() + "/block"));
+        verify("get", "/api/v1/me/blocks", me.get("/api/v1/me/blocks"));
+        verify("post", "/api/v1/chats/{id}/messages", buyer.post("/api/v1/chats/" + chatId + "/messages", QJsonObject{{"text", "hello?"}}));
+        verify("delete", "/api/v1/users/{id}/block", me.del("/api/v1/users/" + r.json().value("senderId").toString() + "/block"));
         verify("post", "/api/v1/auth/logout", anon.post("/api/v1/auth/logout", QJsonObject{}));
         verify("post", "/api/v1/auth/logout", me.post("/api/v1/auth/logout", QJsonObject{{"all", true}}));
         verify("get", "/media/{shard}/{file}", anon.get("/media/ab/nothing.jpg"));

@@ -817,6 +817,32 @@ private Q_SLOTS:
             QVERIFY(!d.json().value("photos").toArray().isEmpty());
             BM_EXPECT_STATUS(http.get(d.json().value("photos").toArray().at(0).toObject().value("url").toString()), 200);
             BM_EXPECT_STATUS(http.get(one.value("thumbUrl").toString()), 200);
+            // Chats between the demo users: an accepted meet-up, a photo junho has not read yet;
+            // minji has read hers, so her inbox has no chat notification left unread.
+            const auto signIn = [&](const char* name) {
+                auto client = std::make_unique<HttpTestClient>(server.httpUrl());
+                client->setAccessToken(client->post("/api/v1/auth/login", QJsonObject{{"login", name}, {"password", "bitmarket-demo"}})
+                                           .json().value("accessToken").toString());
+                return client;
+            };
+            const auto junho = signIn("junho");
+            const QJsonArray rooms = junho->get("/api/v1/chats").json().value("items").toArray();
+            QCOMPARE(rooms.size(), 3);
+            QSet<QString> kinds;
+            qint64 unread = 0;
+            for (const QJsonValue& room : rooms) {
+                unread += room.toObject().value("unreadCount").toInteger();
+                for (const QJsonValue& m : junho->get("/api/v1/chats/" + room.toObject().value("id").toString() + "/messages")
+                                               .json().value("items").toArray()) {
+                    kinds.insert(m.toObject().value("kind").toString());
+                    if (m.toObject().value("kind") == "appointment")
+                        QCOMPARE(m.toObject().value("appointment").toObject().value("status").toString(), QStringLiteral("accepted"));
+                }
+            }
+            QCOMPARE(kinds, (QSet<QString>{"text", "image", "appointment", "system"}));
+            QCOMPARE(unread, 2);
+            for (const QJsonValue& n : signIn("minji")->get("/api/v1/notifications?unread=true&limit=100").json().value("items").toArray())
+                QVERIFY(n.toObject().value("type") != "chat.message");
             QCOMPARE(server.stop(), 0);
         }
         {

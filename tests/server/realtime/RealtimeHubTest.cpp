@@ -1,6 +1,7 @@
 // The live-updates hub as its clients see it: real WebSocket connections to a hub on
 // 127.0.0.1, domain events published on the in-process bus (some from other threads, as the
 // HTTP workers do).
+#include "realtime/ConnectedUsers.h"
 #include "realtime/RealtimeHub.h"
 
 #include "RealtimeTestClient.h"
@@ -117,6 +118,7 @@ private Q_SLOTS:
 
     void anonymousSubscriberReceivesListingEvents();
     void userTopicIsOwnOnly();
+    void connectedUsersFollowSignedInSockets();
     void errorFramesSpeakTheCallersLanguage();
     void topicErrorQuotesTheTopicAsSent();
     void accessTokenAuthenticates_data();
@@ -151,6 +153,7 @@ private:
                                       const QString& query = {});
 
     std::unique_ptr<InProcessEventBus> m_bus;
+    bitmarket::server::ConnectedUsers m_connected;
     std::unique_ptr<RealtimeHub> m_hub;
     std::vector<std::unique_ptr<RealtimeTestClient>> m_clients;
 };
@@ -166,7 +169,7 @@ void RealtimeHubTest::cleanup() {
 }
 
 bool RealtimeHubTest::startHub(RealtimeHub::Options options) {
-    m_hub = std::make_unique<RealtimeHub>(*m_bus, fakeAuthenticate, options);
+    m_hub = std::make_unique<RealtimeHub>(*m_bus, fakeAuthenticate, m_connected, options);
     QString error;
     if (!m_hub->start(&error)) {
         qWarning() << "hub did not start:" << error;
@@ -257,6 +260,25 @@ void RealtimeHubTest::anonymousSubscriberReceivesListingEvents() {
     QCOMPARE(event.value("data").toObject().value("title").toString(), "Desk lamp");
     // Events travel in publishing order, so one for listing:l_2 would have arrived by now.
     QVERIFY(client->eventsOn("listing:l_2").isEmpty());
+}
+
+void RealtimeHubTest::connectedUsersFollowSignedInSockets() {
+    // Chat asks whom a message finds away: a user counts as connected while any signed-in
+    // socket of theirs is open, and an anonymous socket counts for nobody.
+    QVERIFY(startHub());
+    QVERIFY(!m_connected.hasSocketOpen("u_alice"));
+    RealtimeTestClient* laptop = connectClient("Bearer alice-token");
+    RealtimeTestClient* phone = connectClient("Bearer alice-phone-token");
+    QVERIFY(laptop && phone && connectClient());
+    QTRY_VERIFY(m_connected.hasSocketOpen("u_alice"));
+    QVERIFY(!m_connected.hasSocketOpen("u_bob"));
+    laptop->close();
+    QVERIFY(laptop->waitForDisconnected());
+    QTest::qWait(100);
+    QVERIFY(m_connected.hasSocketOpen("u_alice"));
+    phone->close();
+    QVERIFY(phone->waitForDisconnected());
+    QTRY_VERIFY(!m_connected.hasSocketOpen("u_alice"));
 }
 
 void RealtimeHubTest::userTopicIsOwnOnly() {
@@ -682,7 +704,7 @@ void RealtimeHubTest::startFailsWhenPortIsTaken() {
     QVERIFY(occupant.listen(QHostAddress::LocalHost));
     RealtimeHub::Options options;
     options.port = occupant.serverPort();
-    RealtimeHub hub(*m_bus, fakeAuthenticate, options);
+    RealtimeHub hub(*m_bus, fakeAuthenticate, m_connected, options);
 
     QString error;
     QVERIFY(!hub.start(&error));
@@ -699,7 +721,7 @@ void RealtimeHubTest::startRejectsInconsistentOptions() {
     RealtimeHub::Options options;
     options.pingIntervalMs = 1000;
     options.idleTimeoutMs = 500;
-    RealtimeHub hub(*m_bus, fakeAuthenticate, options);
+    RealtimeHub hub(*m_bus, fakeAuthenticate, m_connected, options);
 
     QString error;
     QVERIFY(!hub.start(&error));

@@ -41,6 +41,10 @@ bool RealtimeTestClient::isConnected() const {
     return m_socket.state() == QAbstractSocket::ConnectedState;
 }
 
+void RealtimeTestClient::close() {
+    m_socket.close();
+}
+
 void RealtimeTestClient::send(const QJsonObject& frame) {
     sendText(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
 }

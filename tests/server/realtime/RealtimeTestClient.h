@@ -26,6 +26,8 @@ public:
     bool waitForConnected(int timeoutMs = kWaitMs);
     bool waitForDisconnected(int timeoutMs = kWaitMs);
     bool isConnected() const;
+    // Starts the closing handshake, as a client that is done does.
+    void close();
 
     void send(const QJsonObject& frame);
     void sendText(const QString& text);
