@@ -301,18 +301,12 @@ Result<ChatMessage> ChatService::sendImage(const QString& chatId, const QString&
         return allowed.error();
     media::IngestedPhoto photo;
     BITMARKET_TRY(photo, m_photos.ingest(bytes, senderId));
-    return m_db.write([&](db::Connection& c) -> Result<ChatMessage> {
-        ChatRecord chat;
-        BITMARKET_TRY(chat, memberChat(c, chatId, senderId));
-        if (auto ok = checkNotBlocked(c, chat, senderId); !ok)
-            return ok.error();
-        NewMessage m;
-        m.senderId = senderId;
-        m.kind = rules::kImage;
-        m.image = Photo{photo.hash, photo.url, photo.thumbUrl, photo.width, photo.height};
-        m.imageHash = photo.hash;
-        return post(c, chat, m);
-    });
+    NewMessage m;
+    m.senderId = senderId;
+    m.kind = rules::kImage;
+    m.image = Photo{photo.hash, photo.url, photo.thumbUrl, photo.width, photo.height};
+    m.imageHash = photo.hash;
+    return postAsMember(chatId, m);
 }
 
 Result<ChatMessage> ChatService::proposeAppointment(const QString& chatId, const QString& senderId,
@@ -325,16 +319,20 @@ Result<ChatMessage> ChatService::proposeAppointment(const QString& chatId, const
     if (place.size() > rules::kPlaceMaxLength)
         return ApiError::validation(QStringLiteral("Must be at most %1 characters."), "place")
             .arg(rules::kPlaceMaxLength);
+    NewMessage m;
+    m.senderId = senderId;
+    m.kind = rules::kAppointment;
+    m.appointment = Appointment{atMs, place, rules::kProposed};
+    return postAsMember(chatId, m);
+}
+
+Result<ChatMessage> ChatService::postAsMember(const QString& chatId, const NewMessage& message) {
     return m_db.write([&](db::Connection& c) -> Result<ChatMessage> {
         ChatRecord chat;
-        BITMARKET_TRY(chat, memberChat(c, chatId, senderId));
-        if (auto ok = checkNotBlocked(c, chat, senderId); !ok)
+        BITMARKET_TRY(chat, memberChat(c, chatId, message.senderId));
+        if (auto ok = checkNotBlocked(c, chat, message.senderId); !ok)
             return ok.error();
-        NewMessage m;
-        m.senderId = senderId;
-        m.kind = rules::kAppointment;
-        m.appointment = Appointment{atMs, place, rules::kProposed};
-        return post(c, chat, m);
+        return post(c, chat, message);
     });
 }
 

@@ -107,6 +107,8 @@ private:
     static ChatRoom roomFor(db::Connection& c, const ChatRecord& chat, const QString& viewerId);
     // Adds the message inside the write and announces it (notifying away members) after commit.
     Result<ChatMessage> post(db::Connection& c, ChatRecord& chat, const NewMessage& message);
+    // post() in a write of its own, if the sender is a member and neither blocked the other.
+    Result<ChatMessage> postAsMember(const QString& chatId, const NewMessage& message);
     Result<void> tellListingChange(db::Connection& c, const ListingTermsChanged& changed);
     // After the text message `newest`: offers an appointment card when the latest lines name a
     // meet-up.

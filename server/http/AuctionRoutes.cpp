@@ -13,21 +13,6 @@ QJsonObject orderJson(const Order& order) {
     return QJsonObject{{"order", order.toJson()}};
 }
 
-Result<int> limitOf(const httplib::Request& req) {
-    std::optional<qint64> limit;
-    BITMARKET_TRY(limit, integerParam(req, "limit", 1, 100));
-    return static_cast<int>(limit.value_or(20));
-}
-
-template <typename Page> QJsonObject pageJson(const Page& page) {
-    QJsonArray items;
-    for (const auto& item : page.items)
-        items.append(item.toJson());
-    return QJsonObject{{"items", items},
-                       {"nextCursor", page.nextCursor.isEmpty() ? QJsonValue()
-                                                                : QJsonValue(page.nextCursor)}};
-}
-
 } // namespace
 
 void addAuctionRoutes(Router& router, auctions::AuctionService& auctions) {
@@ -55,7 +40,7 @@ void addAuctionRoutes(Router& router, auctions::AuctionService& auctions) {
 
     router.get("/api/v1/listings/{id}/bids", Access::Anyone,
                [&](const httplib::Request& req, httplib::Response& res, const Caller&) {
-                   auto limit = limitOf(req);
+                   auto limit = pageLimit(req);
                    if (!limit)
                        return sendError(req, res, limit.error());
                    sendResult(req, res, 200,
@@ -94,7 +79,7 @@ void addAuctionRoutes(Router& router, auctions::AuctionService& auctions) {
 
     router.get("/api/v1/me/bids", Access::SignedIn,
                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
-                   auto limit = limitOf(req);
+                   auto limit = pageLimit(req);
                    if (!limit)
                        return sendError(req, res, limit.error());
                    sendResult(req, res, 200,

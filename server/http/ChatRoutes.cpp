@@ -11,21 +11,6 @@ namespace {
 
 using chat::ChatService;
 
-template <typename Page> QJsonObject pageJson(const Page& page) {
-    QJsonArray items;
-    for (const auto& item : page.items)
-        items.append(item.toJson());
-    return QJsonObject{{"items", items},
-                       {"nextCursor", page.nextCursor.isEmpty() ? QJsonValue()
-                                                                : QJsonValue(page.nextCursor)}};
-}
-
-Result<int> limitOf(const httplib::Request& req) {
-    std::optional<qint64> limit;
-    BITMARKET_TRY(limit, integerParam(req, "limit", 1, 100));
-    return static_cast<int>(limit.value_or(20));
-}
-
 QJsonObject messageJson(const ChatMessage& m) {
     return m.toJson();
 }
@@ -66,7 +51,7 @@ void addChatRoutes(Router& router, ChatService& chats, std::size_t maxUploadByte
 
     router.get("/api/v1/chats", Access::SignedIn,
                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
-                   auto limit = limitOf(req);
+                   auto limit = pageLimit(req);
                    if (!limit)
                        return sendError(req, res, limit.error());
                    sendResult(req, res, 200,
@@ -82,7 +67,7 @@ void addChatRoutes(Router& router, ChatService& chats, std::size_t maxUploadByte
 
     router.get("/api/v1/chats/{id}/messages", Access::SignedIn,
                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
-                   auto limit = limitOf(req);
+                   auto limit = pageLimit(req);
                    if (!limit)
                        return sendError(req, res, limit.error());
                    auto before = integerParam(req, "before", 1, std::numeric_limits<qint64>::max());

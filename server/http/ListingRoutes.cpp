@@ -9,7 +9,7 @@ namespace {
 
 // Lists and details are the hottest answers: written straight to text (the
 // same JSON as Listing::toJson gives, see JsonWriter).
-std::string pageJson(const ListingPage& page) {
+std::string listingPageJson(const ListingPage& page) {
     std::string out;
     out.reserve(64 + 768 * page.items.size());
     JsonWriter w(out);
@@ -46,9 +46,7 @@ Result<ListingQuery> listingQueryFrom(const httplib::Request& req) {
     if (req.has_param("sort"))
         q.sort = queryParam(req, "sort");
     q.cursor = queryParam(req, "cursor");
-    std::optional<qint64> limit;
-    BITMARKET_TRY(limit, integerParam(req, "limit", 1, 100));
-    q.limit = static_cast<int>(limit.value_or(20));
+    BITMARKET_TRY(q.limit, pageLimit(req));
     return q;
 }
 
@@ -79,7 +77,7 @@ void addListingRoutes(Router& router, ListingService& listings, CategoryService&
                    if (!query)
                        return sendError(req, res, query.error());
                    sendResult(req, res, 200, listings.search(query.value(), caller.userId),
-                              pageJson);
+                              listingPageJson);
                });
 
     router.post("/api/v1/listings", Access::SignedIn,
@@ -139,13 +137,12 @@ void addListingRoutes(Router& router, ListingService& listings, CategoryService&
 
     router.get("/api/v1/me/favorites", Access::SignedIn,
                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
-                   auto limit = integerParam(req, "limit", 1, 100);
+                   auto limit = pageLimit(req);
                    if (!limit)
                        return sendError(req, res, limit.error());
                    sendResult(req, res, 200,
-                              listings.favorites(caller.userId, queryParam(req, "cursor"),
-                                                 static_cast<int>(limit.value().value_or(20))),
-                              pageJson);
+                              listings.favorites(caller.userId, queryParam(req, "cursor"), *limit),
+                              listingPageJson);
                });
 }
 

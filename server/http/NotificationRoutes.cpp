@@ -18,9 +18,7 @@ Result<notifications::InboxQuery> inboxQueryFrom(const httplib::Request& req) {
         return ApiError::validation(QStringLiteral("unread is true or false."), "unread");
     q.unreadOnly = unread == u"true";
     q.cursor = queryParam(req, "cursor");
-    std::optional<qint64> limit;
-    BITMARKET_TRY(limit, integerParam(req, "limit", 1, 100));
-    q.limit = static_cast<int>(limit.value_or(20));
+    BITMARKET_TRY(q.limit, pageLimit(req));
     return q;
 }
 

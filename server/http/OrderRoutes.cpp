@@ -23,9 +23,7 @@ Result<orders::OrderQuery> orderQueryFrom(const httplib::Request& req) {
     if (!q.status.isEmpty() && !kStatuses.contains(q.status))
         return ApiError::validation(QStringLiteral("Unknown status."), "status");
     q.cursor = queryParam(req, "cursor");
-    std::optional<qint64> limit;
-    BITMARKET_TRY(limit, integerParam(req, "limit", 1, 100));
-    q.limit = static_cast<int>(limit.value_or(20));
+    BITMARKET_TRY(q.limit, pageLimit(req));
     return q;
 }
 

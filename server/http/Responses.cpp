@@ -51,6 +51,12 @@ Result<std::optional<qint64>> integerParam(const httplib::Request& req, const ch
     return std::optional<qint64>{value};
 }
 
+Result<int> pageLimit(const httplib::Request& req) {
+    std::optional<qint64> limit;
+    BITMARKET_TRY(limit, integerParam(req, "limit", 1, 100));
+    return static_cast<int>(limit.value_or(20));
+}
+
 Language languageOf(const httplib::Request& req) {
     return languageFromAcceptLanguage(
         QString::fromStdString(req.get_header_value("Accept-Language")));

@@ -43,6 +43,17 @@ QString queryParam(const httplib::Request& req, const char* name);
 // An integer query parameter within [min, max]; nullopt when absent.
 Result<std::optional<qint64>> integerParam(const httplib::Request& req, const char* name,
                                            qint64 min, qint64 max);
+// A page's `limit` query parameter: 1 to 100, 20 when absent.
+Result<int> pageLimit(const httplib::Request& req);
+// A page as the contract answers it: {items, nextCursor} (null on the last page).
+template <typename Page> QJsonObject pageJson(const Page& page) {
+    QJsonArray items;
+    for (const auto& item : page.items)
+        items.append(item.toJson());
+    return QJsonObject{{"items", items},
+                       {"nextCursor", page.nextCursor.isEmpty() ? QJsonValue()
+                                                                : QJsonValue(page.nextCursor)}};
+}
 // The language Accept-Language asks for (English by default).
 Language languageOf(const httplib::Request& req);
 // Bearer token from the Authorization header; empty when none.
