@@ -50,19 +50,24 @@ void ListingViews::run() {
 }
 
 void ListingViews::writeWaiting() {
-    QHash<QString, View> views;
+    QList<View> views;
     {
         std::lock_guard lock(m_mutex);
-        views.swap(m_waiting);
+        views = m_waiting.values();
+        m_waiting.clear();
     }
-    if (views.isEmpty())
-        return;
+    // In writes of a bounded size: other writes (a bid) wait behind one of them at most.
+    for (qsizetype from = 0; from < views.size(); from += kViewsPerWrite)
+        write(views.mid(from, kViewsPerWrite));
+}
+
+void ListingViews::write(const QList<View>& views) {
     QHash<QString, int> perListing;
-    for (const View& v : std::as_const(views))
+    for (const View& v : views)
         ++perListing[v.listingId];
     const auto written = m_db.write([&](db::Connection& c) -> Result<bool> {
         QHash<QString, int> recorded;
-        for (const View& v : std::as_const(views)) {
+        for (const View& v : views) {
             if (ListingViewTable::record(c, v.listingId, v.viewerKey, v.hour))
                 ++recorded[v.listingId];
         }
