@@ -3,6 +3,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QKeyEvent>
+#include <QPointer>
 #include <QTest>
 #include <QtQuickTest/quicktest.h>
 
@@ -64,12 +65,16 @@ QRect GuiDriver::sceneRect(QQuickItem* item) const {
     return QRect(topLeft.toPoint(), QSize(int(item->width()), int(item->height())));
 }
 
-void GuiDriver::waitUntilInteractive(QQuickItem* item) const {
+bool GuiDriver::waitUntilInteractive(QQuickItem* item) const {
     // A page that just became visible is laid out on the next polish, and a
     // StackView swallows input while it animates: a user would wait for both.
+    // The item may go while they wait (a page made again): then there is nothing to press.
+    const QPointer<QQuickItem> alive(item);
     QQuickTest::qWaitForPolish(m_window.data(), 5000);
     waitFor(
         [&] {
+            if (!alive)
+                return true;
             for (QQuickItem* up = item; up; up = up->parentItem()) {
                 if (up->inherits("QQuickStackView") && up->property("busy").toBool())
                     return false;
@@ -77,6 +82,9 @@ void GuiDriver::waitUntilInteractive(QQuickItem* item) const {
             return true;
         },
         5000);
+    if (!alive)
+        qWarning("the item to press went away while the page settled");
+    return !alive.isNull();
 }
 
 void GuiDriver::scrollIntoView(QQuickItem* item) const {
@@ -96,7 +104,8 @@ void GuiDriver::scrollIntoView(QQuickItem* item) const {
 }
 
 void GuiDriver::click(QQuickItem* item, Qt::KeyboardModifiers modifiers) const {
-    waitUntilInteractive(item);
+    if (!waitUntilInteractive(item))
+        return;
     scrollIntoView(item);
     const QPoint center =
         item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();

@@ -29,7 +29,8 @@ public:
     QQuickItem* waitForItem(const QString& objectName, int timeoutMs = 10000) const;
 
     // Waits until the item is laid out and no transition around it swallows input.
-    void waitUntilInteractive(QQuickItem* item) const;
+    // False when the item went away meanwhile.
+    bool waitUntilInteractive(QQuickItem* item) const;
     // Scrolls the areas around the item until a user could see and press it.
     void scrollIntoView(QQuickItem* item) const;
     void click(QQuickItem* item, Qt::KeyboardModifiers modifiers = Qt::NoModifier) const;
