@@ -14,6 +14,19 @@ QString errorField(const HttpResponse& response) {
     return response.json().value("error").toObject().value("field").toString();
 }
 
+std::unique_ptr<HttpTestClient> clientAs(const ServerProcess& server, const TestUser& u,
+                                         const QByteArray& language) {
+    auto c = std::make_unique<HttpTestClient>(server.httpUrl());
+    c->setAccessToken(u.accessToken);
+    c->setHeader("Accept-Language", language);
+    return c;
+}
+
+TestUser registerNumbered(const ServerProcess& server, const QString& name, int& counter) {
+    HttpTestClient http(server.httpUrl());
+    return registerUser(http, QStringLiteral("%1_%2").arg(name).arg(++counter));
+}
+
 TestUser registerUser(HttpTestClient& http, const QString& username) {
     TestUser u;
     u.username = username;

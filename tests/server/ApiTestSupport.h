@@ -63,6 +63,11 @@ QString errorField(const HttpResponse& response);
 // Registers `username` (email username@test.local, a fixed password); an empty
 // TestUser (ok() false) when the server refused.
 TestUser registerUser(HttpTestClient& http, const QString& username);
+// A client of the server signed in as `u`, asking for answers in `language`.
+std::unique_ptr<HttpTestClient> clientAs(const ServerProcess& server, const TestUser& u,
+                                         const QByteArray& language = "en");
+// A new user named `name_N`, N counting up in `counter` (one per suite).
+TestUser registerNumbered(const ServerProcess& server, const QString& name, int& counter);
 
 // A valid fixed-price listing body; callers change fields to taste.
 QJsonObject listingDraft(const QString& title, qint64 price = 10000,

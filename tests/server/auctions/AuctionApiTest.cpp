@@ -43,15 +43,9 @@ private:
                 "--auction-extension-seconds", QString::number(kExtensionSeconds)};
     }
     std::unique_ptr<HttpTestClient> as(const TestUser& u, const QByteArray& language = "en") {
-        auto c = std::make_unique<HttpTestClient>(m_server->httpUrl());
-        c->setAccessToken(u.accessToken);
-        c->setHeader("Accept-Language", language);
-        return c;
+        return clientAs(*m_server, u, language);
     }
-    TestUser newUser(const QString& name) {
-        HttpTestClient http(m_server->httpUrl());
-        return registerUser(http, QStringLiteral("%1_%2").arg(name).arg(++m_users));
-    }
+    TestUser newUser(const QString& name) { return registerNumbered(*m_server, name, m_users); }
     // A running auction of m_seller's; its id.
     QString auction(qint64 start, qint64 endsInMs, const QJsonObject& extraTerms = {}) {
         QJsonObject body = auctionDraft("Auctioned lamp", start, endsInMs);

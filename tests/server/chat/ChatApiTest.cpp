@@ -36,15 +36,9 @@ private:
     int m_users = 0;
 
     std::unique_ptr<HttpTestClient> as(const TestUser& u, const QByteArray& language = "en") {
-        auto c = std::make_unique<HttpTestClient>(m_server->httpUrl());
-        c->setAccessToken(u.accessToken);
-        c->setHeader("Accept-Language", language);
-        return c;
+        return clientAs(*m_server, u, language);
     }
-    TestUser newUser(const QString& name) {
-        HttpTestClient http(m_server->httpUrl());
-        return registerUser(http, QStringLiteral("%1_%2").arg(name).arg(++m_users));
-    }
+    TestUser newUser(const QString& name) { return registerNumbered(*m_server, name, m_users); }
     QString publish(const TestUser& seller, const QString& title = QStringLiteral("Chat phone"),
                     qint64 price = 50'000) {
         const HttpResponse r = as(seller)->post("/api/v1/listings", listingDraft(title, price));
