@@ -32,6 +32,12 @@ QString listingPath(const QString& listingId, const char* rest) {
     return QStringLiteral("/listings/") + listingId + QLatin1String(rest);
 }
 
+// The seller's answers carry the listing as it now stands.
+Listing listingOf(const QJsonObject& body) {
+    return Listing::fromJson(body.value("listing").isObject() ? body.value("listing").toObject()
+                                                              : body);
+}
+
 } // namespace
 
 QString AuctionsApi::newIdempotencyKey() {
@@ -63,14 +69,18 @@ ApiCall* AuctionsApi::buyNow(const QString& listingId, const QString& idempotenc
         [](const QJsonObject& body) { return Order::fromJson(body.value("order").toObject()); });
 }
 
+ApiCall* AuctionsApi::changeTerms(const QString& listingId, const QJsonObject& terms,
+                                 QObject* context, Answer<Listing> answer) {
+    return deliver(m_client->send(Request::json("auctions.changeTerms", "PUT",
+                                                listingPath(listingId, "/auction"),
+                                                {{"auction", terms}})),
+                   context, std::move(answer), &listingOf);
+}
+
 ApiCall* AuctionsApi::cancel(const QString& listingId, QObject* context, Answer<Listing> answer) {
     return deliver(m_client->send(Request::json("auctions.cancel", "POST",
                                                 listingPath(listingId, "/auction/cancel"), {})),
-                   context, std::move(answer), [](const QJsonObject& body) {
-                       return Listing::fromJson(body.value("listing").isObject()
-                                                    ? body.value("listing").toObject()
-                                                    : body);
-                   });
+                   context, std::move(answer), &listingOf);
 }
 
 ApiCall* AuctionsApi::myBids(int limit, const QString& cursor, QObject* context,

@@ -1,5 +1,5 @@
 // The auctions part of the API (docs/api.md "Auctions") as typed calls: bids, the public bid
-// history, buy-now, the seller's cancel and the caller's own bids. The only client code that
+// history, buy-now, the seller's change of terms and cancel, and the caller's own bids. The only client code that
 // knows their paths. Bids and buy-now carry an Idempotency-Key: the caller makes one per user
 // action and sends the same again when it retries that action.
 #pragma once
@@ -23,6 +23,10 @@ public:
                   Answer<Page<bitmarket::Bid>> answer);
     ApiCall* buyNow(const QString& listingId, const QString& idempotencyKey, QObject* context,
                     Answer<bitmarket::Order> answer);
+    // Seller only, before the first bid: new terms ({startPrice, minIncrement?, reservePrice?,
+    // buyNowPrice?, endsAt}, as the sell form makes them).
+    ApiCall* changeTerms(const QString& listingId, const QJsonObject& terms, QObject* context,
+                         Answer<bitmarket::Listing> answer);
     // Seller only, before the first bid.
     ApiCall* cancel(const QString& listingId, QObject* context, Answer<bitmarket::Listing> answer);
     ApiCall* myBids(int limit, const QString& cursor, QObject* context,

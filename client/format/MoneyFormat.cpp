@@ -20,10 +20,14 @@ QString symbolOf(const QString& currency) {
 }
 } // namespace
 
-QString format(const bitmarket::Money& money, const QLocale& locale) {
+QString amountText(const bitmarket::Money& money, const QLocale& locale) {
     const int digits = bitmarket::Money::minorDigits(money.currency);
     const double value = static_cast<double>(money.amount) / std::pow(10.0, digits);
-    const QString number = locale.toString(value, 'f', digits);
+    return locale.toString(value, 'f', digits);
+}
+
+QString format(const bitmarket::Money& money, const QLocale& locale) {
+    const QString number = amountText(money, locale);
     if (money.currency == QLatin1String("KRW") && locale.language() == QLocale::Korean)
         return number + QStringLiteral("원");
     return symbolOf(money.currency) + number;

@@ -7,7 +7,9 @@
 #include "format/MoneyFormat.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEvent>
+#include <QLocale>
 #include <QVariantMap>
 #include <algorithm>
 
@@ -80,6 +82,12 @@ void AuctionTermsDraft::setStartPrice(qint64 amount) {
 
 QVariantList AuctionTermsDraft::durations() const {
     QVariantList out;
+    if (m_currentEndMs > 0)
+        out.append(QVariantMap{
+            {"value", kKeepEnd},
+            {"text", tr("Keep the current end (%1)")
+                         .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_currentEndMs),
+                                                 QLocale::ShortFormat))}});
     for (const int hours : kDurationHours) {
         const QString text =
             hours < 24 ? tr("%n hour(s)", nullptr, hours) : tr("%n day(s)", nullptr, hours / 24);
@@ -135,7 +143,8 @@ void AuctionTermsDraft::validate(qint64 startPrice, QVariantMap& errors) const {
     else if (buyNow > listing::kPriceMax)
         errors.insert("buyNowPrice", tr("That price is higher than BitMarket allows."));
     const qint64 durationMs = m_durationHours * kHourMs;
-    if (durationMs < rules::kShortestMs || durationMs > rules::kLongestMs)
+    const bool keepsEnd = m_durationHours == kKeepEnd && m_currentEndMs > 0;
+    if (!keepsEnd && (durationMs < rules::kShortestMs || durationMs > rules::kLongestMs))
         errors.insert("duration", tr("Choose how long the auction runs."));
 }
 
@@ -143,8 +152,9 @@ QJsonObject AuctionTermsDraft::toJson(qint64 startPrice, qint64 nowMs) const {
     const qint64 durationMs =
         std::clamp(m_durationHours * kHourMs, rules::kShortestMs + kSendMarginMs,
                    rules::kLongestMs - kSendMarginMs);
+    const bool keepsEnd = m_durationHours == kKeepEnd && m_currentEndMs > 0;
     QJsonObject o{{"startPrice", Money{startPrice, kCurrency}.toJson()},
-                  {"endsAt", bitmarket::toRfc3339(nowMs + durationMs)}};
+                  {"endsAt", bitmarket::toRfc3339(keepsEnd ? m_currentEndMs : nowMs + durationMs)}};
     if (const qint64 increment = optionalAmount(m_minIncrement); increment > 0)
         o.insert("minIncrement", Money{increment, kCurrency}.toJson());
     if (const qint64 reserve = optionalAmount(m_reservePrice); reserve > 0)
@@ -154,10 +164,25 @@ QJsonObject AuctionTermsDraft::toJson(qint64 startPrice, qint64 nowMs) const {
     return o;
 }
 
+void AuctionTermsDraft::load(const bitmarket::Auction& auction) {
+    const auto text = [](const std::optional<Money>& amount) -> QString {
+        return amount ? MoneyFormat::amountText(*amount) : QString();
+    };
+    m_minIncrement = auction.tieredIncrement ? QString() : text(auction.minIncrement);
+    m_reservePrice = text(auction.reservePrice);
+    m_buyNowPrice = text(auction.buyNowPrice);
+    m_currentEndMs = auction.endsAtMs;
+    m_durationHours = kKeepEnd;
+    emit languageChanged();
+    emit fieldsChanged();
+}
+
 void AuctionTermsDraft::reset() {
     m_minIncrement.clear();
     m_reservePrice.clear();
     m_buyNowPrice.clear();
     m_durationHours = kDefaultDurationHours;
+    m_currentEndMs = 0;
+    emit languageChanged();
     emit fieldsChanged();
 }

@@ -2,8 +2,11 @@
 // the typed start price the form shows), an optional reserve and buy-now price, and how long
 // it runs, from a list of durations within the shared rules (bitmarket/AuctionRules.h). The
 // listing's price is the start price; ListingDraft owns this, checks it with the rest of the
-// form and sends it as the listing's `auction`.
+// form and sends it as the listing's `auction`. Editing a running auction that has no bid yet
+// starts from its terms, with "keep the current end" as the first duration.
 #pragma once
+
+#include "bitmarket/ApiTypes.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -25,6 +28,8 @@ class AuctionTermsDraft : public QObject {
 
 public:
     static constexpr int kDefaultDurationHours = 24;
+    // The duration that leaves the end where it is (only while editing a running auction).
+    static constexpr int kKeepEnd = 0;
 
     explicit AuctionTermsDraft(QObject* parent = nullptr);
 
@@ -36,7 +41,7 @@ public:
     void setBuyNowPrice(const QString& value);
     int durationHours() const { return m_durationHours; }
     void setDurationHours(int hours);
-    // [{value: hours, text: "1 day"}, ...], shortest first.
+    // [{value: hours, text: "1 day"}, ...], shortest first; while editing, first the current end.
     QVariantList durations() const;
     // "₩1,000 at this start price" (the tiered step), or how it works before a price is typed.
     QString defaultIncrementText() const;
@@ -47,8 +52,11 @@ public:
     void setStartPrice(qint64 amount);
     // Adds the errors of these terms to `errors`, by form field.
     void validate(qint64 startPrice, QVariantMap& errors) const;
-    // The listing's `auction` as POST /listings takes it, ending `durationHours` from `nowMs`.
+    // The listing's `auction` as POST /listings and PUT /listings/{id}/auction take it, ending
+    // `durationHours` from `nowMs` (or at the current end).
     QJsonObject toJson(qint64 startPrice, qint64 nowMs) const;
+    // The terms of a running auction, to edit them; the end stays unless another is chosen.
+    void load(const bitmarket::Auction& auction);
     void reset();
 
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -68,4 +76,5 @@ private:
     QString m_buyNowPrice;
     int m_durationHours = kDefaultDurationHours;
     qint64 m_startPrice = -1;
+    qint64 m_currentEndMs = 0; // the end of the auction being edited; 0 for a new one
 };

@@ -1,6 +1,7 @@
 #include "sell/ListingDraft.h"
 
 #include "api/ApiClient.h"
+#include "api/AuctionsApi.h"
 #include "api/ListingsApi.h"
 #include "api/PhotosApi.h"
 #include "bitmarket/ApiTypes.h"
@@ -11,9 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QLocale>
 #include <algorithm>
-#include <cmath>
 
 using bitmarket::Listing;
 using bitmarket::Photo;
@@ -123,6 +122,8 @@ void ListingDraft::reset() {
     m_saleType = QStringLiteral("fixed");
     m_auction.reset();
     m_auction.setStartPrice(-1);
+    m_termsEditable = false;
+    m_loadedTerms = {};
     m_removedRemoteIds.clear();
     m_photos.setItems({});
     emit listingIdChanged();
@@ -146,13 +147,21 @@ void ListingDraft::load() {
         m_description = l.description;
         m_categoryId = l.categoryId;
         m_condition = l.condition;
-        const int digits = bitmarket::Money::minorDigits(l.price.currency);
         // Grouped as the seller reads prices everywhere else ("180,000").
-        m_price = QLocale().toString(double(l.price.amount) / std::pow(10.0, digits), 'f', digits);
+        m_price = MoneyFormat::amountText(l.price);
         m_tags = l.tags.join(QStringLiteral(", "));
         m_region = l.region;
         m_saleType = l.saleType;
         m_auction.setStartPrice(MoneyFormat::parse(m_price, QStringLiteral("KRW")));
+        m_termsEditable = l.auction && l.auction->state == QLatin1String("running") &&
+                          l.auction->bidCount == 0;
+        if (m_termsEditable) {
+            // The start price is the auction's, not the current price the listing shows.
+            m_price = MoneyFormat::amountText(l.auction->startPrice);
+            m_auction.setStartPrice(l.auction->startPrice.amount);
+            m_auction.load(*l.auction);
+            m_loadedTerms = m_auction.toJson(l.auction->startPrice.amount, bitmarket::nowMs());
+        }
         QList<DraftPhotoListModel::Item> photos;
         for (const bitmarket::Photo& p : l.photos) {
             DraftPhotoListModel::Item item;
@@ -249,7 +258,7 @@ bool ListingDraft::validate() {
         errors.insert("price", tr("Enter a price, like 25,000."));
     else if (price > rules::kPriceMax)
         errors.insert("price", tr("That price is higher than BitMarket allows."));
-    if (isAuction() && m_listingId.isEmpty())
+    if (isAuction() && termsEditable())
         m_auction.validate(price, errors);
     if (!rules::conditionNamed(m_condition))
         errors.insert("condition", tr("Choose the item's condition."));
@@ -291,8 +300,8 @@ void ListingDraft::submit() {
         return;
     setStage(Saving);
     QJsonObject fields = body();
-    // The sale type is chosen once; an edit leaves it (and an auction's terms, its start
-    // price among them) alone.
+    // The sale type is chosen once. An edit sends an auction's terms, its start price among
+    // them, on their own afterwards (saveTerms), and only while they can change.
     if (m_listingId.isEmpty()) {
         fields.insert("saleType", m_saleType);
         if (isAuction())
@@ -303,26 +312,50 @@ void ListingDraft::submit() {
     }
     auto answer = [this](Result<Listing> listing) {
         if (!listing) {
-            const bitmarket::ApiError& error = listing.error();
-            if (!error.field.isEmpty())
-                setMessage(tr("Please check the highlighted fields."),
-                           QVariantMap{{formFieldOf(error.field), error.message}});
-            else
-                setMessage(error.message);
-            setStage(Editing);
+            showSaveError(listing.error());
             return;
         }
         if (m_listingId.isEmpty() && !listing->id.isEmpty()) {
             m_listingId = listing->id;
             emit listingIdChanged();
+            deleteRemovedPhotos();
+            return;
         }
-        deleteRemovedPhotos();
+        saveTerms();
     };
     ListingsApi listings(m_api);
     if (m_listingId.isEmpty())
         listings.create(fields, this, std::move(answer));
     else
         listings.update(m_listingId, fields, this, std::move(answer));
+}
+
+// After an edit's fields: the auction's new terms, when the seller changed them.
+void ListingDraft::saveTerms() {
+    const QJsonObject terms =
+        m_termsEditable ? m_auction.toJson(MoneyFormat::parse(m_price, "KRW"), bitmarket::nowMs())
+                        : QJsonObject();
+    if (terms.isEmpty() || terms == m_loadedTerms) {
+        deleteRemovedPhotos();
+        return;
+    }
+    AuctionsApi(m_api).changeTerms(m_listingId, terms, this, [this, terms](Result<Listing> listing) {
+        if (!listing) {
+            showSaveError(listing.error());
+            return;
+        }
+        m_loadedTerms = terms;
+        deleteRemovedPhotos();
+    });
+}
+
+void ListingDraft::showSaveError(const bitmarket::ApiError& error) {
+    if (!error.field.isEmpty())
+        setMessage(tr("Please check the highlighted fields."),
+                   QVariantMap{{formFieldOf(error.field), error.message}});
+    else
+        setMessage(error.message);
+    setStage(Editing);
 }
 
 void ListingDraft::deleteRemovedPhotos() {

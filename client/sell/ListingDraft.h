@@ -5,7 +5,8 @@
 // (so each has its own progress bar), and puts the server's validation errors
 // next to the field they name. A new listing is sold at a fixed price or by
 // auction (saleType); an auction's price is its start price, and its other
-// terms are `auction`. An edit leaves the sale type and an auction's terms alone.
+// terms are `auction`. An edit leaves the sale type alone, and an auction's terms too once it
+// has a bid (they are frozen then); before the first bid the seller may change them.
 #pragma once
 
 #include "api/ApiClient.h"
@@ -34,6 +35,7 @@ class ListingDraft : public QObject {
     Q_PROPERTY(QString region READ region WRITE setRegion NOTIFY fieldsChanged)
     Q_PROPERTY(QString saleType READ saleType WRITE setSaleType NOTIFY fieldsChanged)
     Q_PROPERTY(AuctionTermsDraft* auction READ auction CONSTANT)
+    Q_PROPERTY(bool termsEditable READ termsEditable NOTIFY fieldsChanged)
     Q_PROPERTY(DraftPhotoListModel* photos READ photos CONSTANT)
     Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stageChanged)
@@ -83,6 +85,9 @@ public:
     QString saleType() const { return m_saleType; }
     void setSaleType(const QString& value);
     AuctionTermsDraft* auction() { return &m_auction; }
+    // An auction's terms (its start price among them) can be set: always for a new listing,
+    // for an edit only while the auction runs without a bid.
+    bool termsEditable() const { return m_listingId.isEmpty() || m_termsEditable; }
 
     // Adds image files (from the picker or a drop); returns how many were accepted.
     Q_INVOKABLE int addPhotos(const QList<QUrl>& urls);
@@ -106,6 +111,8 @@ private:
     QStringList tagList() const;
     QJsonObject body() const;
     void load();
+    void saveTerms();
+    void showSaveError(const bitmarket::ApiError& error);
     void deleteRemovedPhotos();
     void uploadNextPhoto();
     void finishUploads();
@@ -125,6 +132,8 @@ private:
     QString m_region;
     QString m_saleType = QStringLiteral("fixed");
     AuctionTermsDraft m_auction;
+    bool m_termsEditable = false;
+    QJsonObject m_loadedTerms; // the edited auction's terms as loaded, to send only a change
     DraftPhotoListModel m_photos;
     QStringList m_removedRemoteIds;
     Stage m_stage = Editing;

@@ -240,6 +240,10 @@
 </context>
 <context>
     <name>AuctionTermsDraft</name>
+    <message>
+        <source>Keep the current end (%1)</source>
+        <translation>지금 마감 시각 그대로 (%1)</translation>
+    </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
         <translation><numerusform>%n시간</numerusform></translation>
@@ -1142,6 +1146,10 @@
 </context>
 <context>
     <name>SellPage</name>
+    <message>
+        <source>This auction has bids or has ended, so its start price and terms stay as they are.</source>
+        <translation>입찰이 있거나 끝난 경매라서 시작가와 조건은 바꿀 수 없어요.</translation>
+    </message>
     <message>
         <source>Discard this draft?</source>
         <translation>작성 중인 글을 버릴까요?</translation>

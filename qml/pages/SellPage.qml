@@ -249,8 +249,8 @@ Item {
                         PriceField {
                             objectName: "priceField"
                             width: parent.width
-                            // An auction's start price is one of its terms, which stay as they are.
-                            enabled: !(draft.listingId.length > 0 && draft.saleType === "auction")
+                            // An auction's start price is one of its terms, frozen after the first bid.
+                            enabled: draft.saleType !== "auction" || draft.termsEditable
                             error: !!draft.fieldErrors.price
                             placeholderText: qsTr("25,000")
                             text: draft.price
@@ -263,7 +263,7 @@ Item {
                     id: auctionTerms
                     objectName: "auctionTerms"
                     Layout.fillWidth: true
-                    visible: draft.saleType === "auction" && draft.listingId.length === 0
+                    visible: draft.saleType === "auction" && draft.termsEditable
                     columns: page.formWidth >= 440 ? 2 : 1
                     columnSpacing: Theme.spaceM
                     rowSpacing: Theme.spaceM
@@ -378,6 +378,17 @@ Item {
                             onEditingFinished: draft.auction.buyNowPrice = groupedText
                         }
                     }
+                }
+                Text {
+                    objectName: "termsFrozenNote"
+                    Layout.fillWidth: true
+                    visible: draft.saleType === "auction" && !draft.termsEditable
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    text: qsTr("This auction has bids or has ended, so its start price and terms stay as they are.")
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontCaption
+                    color: Theme.textMuted
                 }
                 FieldLabel {
                     Layout.fillWidth: true

@@ -480,6 +480,58 @@ private slots:
         QVERIFY2(endsIn > 3600 * 1000 && endsIn < 3660 * 1000, qPrintable(QString::number(endsIn)));
     }
 
+    void theSellerChangesTheTermsOnlyBeforeTheFirstBid() {
+        const QString id = createAuction(30'000, 3600, {{"buyNowPrice", won(60'000)}});
+        const auto auctionOf = [this](const QString& listingId) {
+            return as(m_seller)->get("/api/v1/listings/" + listingId).json().value("auction").toObject();
+        };
+        const auto amountOf = [](const QJsonObject& o, const char* key) {
+            return o.value(key).toObject().value("amount").toInteger();
+        };
+        const qint64 end = *bitmarket::fromRfc3339(auctionOf(id).value("endsAt").toString());
+        ApiClient api;
+        signIn(api, m_seller);
+        ListingDraft draft;
+        draft.setApi(&api);
+        draft.setListingId(id);
+        QVERIFY(QTest::qWaitFor([&] { return draft.stage() == ListingDraft::Editing; }, kWaitMs));
+        QVERIFY(draft.termsEditable());
+        QCOMPARE(draft.price(), QStringLiteral("30,000"));
+        AuctionTermsDraft* terms = draft.auction();
+        QCOMPARE(terms->buyNowPrice(), QStringLiteral("60,000"));
+        QCOMPARE(terms->durationHours(), int(AuctionTermsDraft::kKeepEnd));
+        QVERIFY(terms->durations().first().toMap().value("text").toString().startsWith("Keep the current end"));
+
+        // A lower start price, a reserve and no buy-now; the end stays where it was.
+        draft.setPrice("25,000");
+        terms->setReservePrice("40,000");
+        terms->setBuyNowPrice("");
+        QSignalSpy saved(&draft, &ListingDraft::saved);
+        draft.submit();
+        QVERIFY2(saved.wait(kWaitMs), qPrintable(draft.message()));
+        const QJsonObject auction = auctionOf(id);
+        QCOMPARE(amountOf(auction, "startPrice"), 25000);
+        QCOMPARE(amountOf(auction, "reservePrice"), 40000);
+        QVERIFY(!auction.contains("buyNowPrice"));
+        QCOMPARE(*bitmarket::fromRfc3339(auction.value("endsAt").toString()), end);
+
+        // Once someone bids, the form no longer offers the terms, and saving leaves them.
+        QCOMPARE(rivalBids(id, 25'000).status, 201);
+        ListingDraft again;
+        again.setApi(&api);
+        again.setListingId(id);
+        QVERIFY(QTest::qWaitFor([&] { return again.stage() == ListingDraft::Editing; }, kWaitMs));
+        QVERIFY(!again.termsEditable());
+        again.auction()->setReservePrice("90,000");
+        again.setTitle("Film camera, with its case");
+        QSignalSpy savedAgain(&again, &ListingDraft::saved);
+        again.submit();
+        QVERIFY2(savedAgain.wait(kWaitMs), qPrintable(again.message()));
+        const QJsonObject listing = as(m_seller)->get("/api/v1/listings/" + id).json();
+        QCOMPARE(listing.value("title").toString(), QStringLiteral("Film camera, with its case"));
+        QCOMPARE(amountOf(listing.value("auction").toObject(), "reservePrice"), 40000);
+    }
+
     void everyNotificationTypeHasALabel() {
         AlertSettings settings;
         for (const QString& type : bitmarket::notification::kTypes)
