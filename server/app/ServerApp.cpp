@@ -326,12 +326,19 @@ bool ServerApp::start() {
     hubOptions.commands.chatSend = [chats = p.chats.get()](const QString& userId,
                                                            const QString& chatId,
                                                            const QString& text,
-                                                           const QString& clientId)
-        -> Result<QJsonObject> {
-        auto sent = chats->sendText(chatId, userId, text, clientId);
-        if (!sent)
-            return sent.error();
-        return QJsonObject{{"message", sent->message.toJson()}, {"created", sent->created}};
+                                                           const QString& clientId,
+                                                           ClientCommands::Reply reply) {
+        chats->sendTextThen(chatId, userId, text, clientId,
+                            [reply = std::move(reply)](Result<chat::SentMessage> sent) {
+                                if (!sent)
+                                    return reply(sent.error());
+                                std::string data;
+                                JsonWriter w(data);
+                                w.beginObject().key("created").boolean(sent->created);
+                                sent->message.writeJson(w.key("message"));
+                                w.endObject();
+                                reply(std::move(data));
+                            });
     };
     hubOptions.commands.chatTyping = [chats = p.chats.get()](const QString& userId,
                                                              const QString& chatId) {

@@ -68,6 +68,7 @@ ChatService::ChatService(db::Database& db, EventBus& events, const SameTransacti
                          const UserPresence& presence, Options options)
     : m_db(db), m_events(events), m_effects(effects), m_listings(listings), m_photos(photos),
       m_presence(presence), m_options(std::move(options)) {
+    m_suggestions.setMaxThreadCount(1);
 }
 
 Result<void> ChatService::handle(db::Connection& c, const DomainEvent& event) {
@@ -236,8 +237,7 @@ Result<MessagePage> ChatService::messages(const QString& chatId, const QString& 
     });
 }
 
-Result<SentMessage> ChatService::sendText(const QString& chatId, const QString& senderId,
-                                          const QString& rawText, const QString& clientId) {
+Result<QString> ChatService::checkedText(const QString& rawText, const QString& clientId) {
     const QString text = rawText.trimmed();
     if (text.isEmpty())
         return ApiError::validation(QStringLiteral("Write a message first."), "text");
@@ -247,14 +247,19 @@ Result<SentMessage> ChatService::sendText(const QString& chatId, const QString& 
     if (clientId.size() > rules::kClientIdMaxLength)
         return ApiError::validation(QStringLiteral("Must be at most %1 characters."), "clientId")
             .arg(rules::kClientIdMaxLength);
-    ChatRecord chat;
-    auto sent = m_db.write([&](db::Connection& c) -> Result<SentMessage> {
-        BITMARKET_TRY(chat, memberChat(c, chatId, senderId));
+    return text;
+}
+
+std::function<Result<SentMessage>(db::Connection&)>
+ChatService::textWrite(const QString& chatId, const QString& senderId, const QString& text,
+                       const QString& clientId, std::shared_ptr<ChatRecord> chat) {
+    return [this, chatId, senderId, text, clientId, chat](db::Connection& c) -> Result<SentMessage> {
+        BITMARKET_TRY(*chat, memberChat(c, chatId, senderId));
         if (!clientId.isEmpty()) {
-            if (auto before = ChatTable::byClientId(c, chat, senderId, clientId))
+            if (auto before = ChatTable::byClientId(c, *chat, senderId, clientId))
                 return SentMessage{*before, false};
         }
-        if (auto ok = checkNotBlocked(c, chat, senderId); !ok)
+        if (auto ok = checkNotBlocked(c, *chat, senderId); !ok)
             return ok.error();
         NewMessage m;
         m.senderId = senderId;
@@ -262,16 +267,38 @@ Result<SentMessage> ChatService::sendText(const QString& chatId, const QString& 
         m.text = text;
         m.clientId = clientId;
         ChatMessage stored;
-        BITMARKET_TRY(stored, post(c, chat, m));
+        BITMARKET_TRY(stored, post(c, *chat, m));
         return SentMessage{stored, true};
-    });
+    };
+}
+
+Result<SentMessage> ChatService::sendText(const QString& chatId, const QString& senderId,
+                                          const QString& rawText, const QString& clientId) {
+    QString text;
+    BITMARKET_TRY(text, checkedText(rawText, clientId));
+    auto chat = std::make_shared<ChatRecord>();
+    auto sent = m_db.write(textWrite(chatId, senderId, text, clientId, chat));
     if (sent && sent->created)
-        suggestMeetup(chat, text);
+        suggestMeetup(*chat, text);
     return sent;
 }
 
+void ChatService::sendTextThen(const QString& chatId, const QString& senderId,
+                               const QString& rawText, const QString& clientId, Sent sent) {
+    auto text = checkedText(rawText, clientId);
+    if (!text)
+        return sent(text.error());
+    auto chat = std::make_shared<ChatRecord>();
+    m_db.writeThen(textWrite(chatId, senderId, *text, clientId, chat),
+                   [this, chat, text = *text, sent = std::move(sent)](Result<SentMessage> answer) {
+                       if (answer && answer->created)
+                           m_suggestions.start([this, chat, text] { suggestMeetup(*chat, text); });
+                       sent(std::move(answer));
+                   });
+}
+
 void ChatService::suggestMeetup(const ChatRecord& chat, const QString& newest) {
-    const QDateTime now = QDateTime::currentDateTime().toTimeZone(m_options.timeZone);
+    const QDateTime now = QDateTime::currentDateTimeUtc().toTimeZone(m_options.timeZone);
     // Most messages name neither a time nor a place: those need no look at the earlier ones.
     const MeetupMention named = MeetupParser::read(newest, now);
     if (!named.at && named.place.isEmpty())

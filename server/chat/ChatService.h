@@ -22,7 +22,10 @@
 #include "media/PhotoIngest.h"
 
 #include <QHash>
+#include <QThreadPool>
 #include <QTimeZone>
+#include <functional>
+#include <memory>
 #include <mutex>
 
 namespace bitmarket::server::chat {
@@ -74,6 +77,12 @@ public:
     // `text` is trimmed, 1..chat::kTextMaxLength characters; `clientId` may be empty.
     Result<SentMessage> sendText(const QString& chatId, const QString& senderId,
                                  const QString& text, const QString& clientId);
+    // The same without a thread waiting on the write (for chat.send over WebSocket): `sent` is
+    // called once the message is durable (or refused), on the database's writer thread or, for
+    // a refusal found before the write, on the caller's; it must hand the answer on at once.
+    using Sent = std::function<void(Result<SentMessage>)>;
+    void sendTextThen(const QString& chatId, const QString& senderId, const QString& text,
+                      const QString& clientId, Sent sent);
     // A photo, ingested as listing photos are (type by content, uprighted, stripped, thumbnail).
     Result<ChatMessage> sendImage(const QString& chatId, const QString& senderId,
                                   const QByteArray& bytes);
@@ -110,6 +119,13 @@ private:
     // post() in a write of its own, if the sender is a member and neither blocked the other.
     Result<ChatMessage> postAsMember(const QString& chatId, const NewMessage& message);
     Result<void> tellListingChange(db::Connection& c, const ListingTermsChanged& changed);
+    // The checked text of a message, or why it cannot be sent.
+    static Result<QString> checkedText(const QString& rawText, const QString& clientId);
+    // The write that adds a text message (or finds the one its client id names); the room it
+    // went to is left in `chat`.
+    std::function<Result<SentMessage>(db::Connection&)>
+    textWrite(const QString& chatId, const QString& senderId, const QString& text,
+              const QString& clientId, std::shared_ptr<ChatRecord> chat);
     // After the text message `newest`: offers an appointment card when the latest lines name a
     // meet-up.
     void suggestMeetup(const ChatRecord& chat, const QString& newest);
@@ -121,6 +137,8 @@ private:
     media::PhotoIngest& m_photos;
     const UserPresence& m_presence;
     Options m_options;
+    // Where suggestions after a WebSocket send are worked out: never on the writer thread.
+    QThreadPool m_suggestions;
     std::mutex m_typingMutex;
     QHash<QString, qint64> m_lastTyping; // "chatId userId" -> when it was last passed on
 };

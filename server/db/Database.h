@@ -14,6 +14,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -55,11 +56,26 @@ public:
     // everything this `work` wrote and nothing else.
     template <typename Work> auto write(Work&& work) -> std::invoke_result_t<Work, Connection&> {
         using R = std::invoke_result_t<Work, Connection&>;
-        auto result = std::make_shared<std::optional<R>>();
+        std::optional<R> result;
         std::promise<void> done;
         auto finished = done.get_future();
+        writeThen([&work](Connection& c) { return work(c); },
+                  [&result, &done](R committed) {
+                      result.emplace(std::move(committed));
+                      done.set_value();
+                  });
+        finished.wait();
+        return std::move(*result);
+    }
+
+    // The same write without a thread waiting for it: `then(result)` gets what `work` returned
+    // once it is committed (or the error that undid it), on the writer thread, in commit order.
+    // `then` must be quick and must not wait: it hands the answer on (to an event loop).
+    template <typename Work, typename Then> void writeThen(Work work, Then then) {
+        using R = std::invoke_result_t<Work&, Connection&>;
+        auto result = std::make_shared<std::optional<R>>();
         enqueue(Task{
-            [result, &work](Connection& c) {
+            [result, work = std::move(work)](Connection& c) mutable {
                 try {
                     result->emplace(work(c));
                 } catch (const SqlError& e) {
@@ -67,13 +83,11 @@ public:
                 }
                 return (*result)->ok();
             },
-            [result, &done](const SqlError* commitError) {
+            [result, then = std::move(then)](const SqlError* commitError) mutable {
                 if (commitError)
                     result->emplace(internalError(*commitError));
-                done.set_value();
+                then(std::move(**result));
             }});
-        finished.wait();
-        return std::move(**result);
     }
 
     // Queues a write without waiting for it (for counters where a lost

@@ -114,6 +114,7 @@ RealtimeEndpoint::RealtimeEndpoint(RealtimeHub::Options options,
 RealtimeEndpoint::~RealtimeEndpoint() {
     // Commands in flight post their replies here; none may run once the sessions are gone.
     m_commandPool.waitForDone();
+    m_repliesInFlight.waitForNone();
     // Sessions are children and would outlive the registry otherwise; they must not see it
     // half destroyed.
     qDeleteAll(m_sessions);
@@ -293,7 +294,7 @@ void RealtimeEndpoint::admit(QWebSocket* socket) {
 
     auto* session =
         new RealtimeSession(socket, caller, m_topics, m_options.maxTopicsPerSocket,
-                            RealtimeSession::Commands{m_options.commands, m_commandPool}, this);
+                            RealtimeSession::Commands{m_options.commands, m_commandPool, m_repliesInFlight}, this);
     connect(session, &RealtimeSession::ended, this, &RealtimeEndpoint::forget);
     m_sessions.insert(session);
     ++m_connectionCount;

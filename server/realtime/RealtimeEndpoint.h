@@ -8,6 +8,7 @@
 #include "events/DomainEvent.h"
 #include "events/SessionEnded.h"
 #include "realtime/RealtimeHub.h"
+#include "realtime/RepliesInFlight.h"
 #include "realtime/TopicEvent.h"
 #include "realtime/TopicRegistry.h"
 
@@ -71,7 +72,8 @@ private:
     RealtimeHub::Authenticator m_authenticate;
     std::atomic<int>& m_connectionCount;
     ConnectedUsers& m_connected;
-    QThreadPool m_commandPool; // runs client commands (see ClientCommands)
+    QThreadPool m_commandPool; // runs the client commands that block (see ClientCommands)
+    RepliesInFlight m_repliesInFlight;
     SocketListener* m_tcpListener = nullptr;
     QWebSocketServer* m_listener = nullptr; // handshakes only; m_tcpListener accepts
     // Open sockets, from the TCP accept until the socket is deleted. Shared with each

@@ -29,15 +29,18 @@ class ConnectedUsers;
 class EventRelay;
 class RealtimeEndpoint;
 
-// What a signed-in client may ask of the domains over its socket. Each runs on a thread of the
-// hub's own pool, never on the hub thread (a durable write must not hold up the fan-out); the
-// reply goes back to the socket that asked, if it is still open.
+// What a signed-in client may ask of the domains over its socket; the reply goes back to the
+// socket that asked, if it is still open. Nothing here may hold up the hub thread's fan-out.
 struct ClientCommands {
-    // chat.send: the reply's data ({message, created}).
-    std::function<Result<QJsonObject>(const QString& userId, const QString& chatId,
-                                      const QString& text, const QString& clientId)>
+    // The reply's data, as JSON text.
+    using Reply = std::function<void(Result<std::string>)>;
+    // chat.send, called on the hub thread: it queues the durable write and returns at once;
+    // `reply` gets the reply's data ({created, message}) from the thread that finished it.
+    // No thread waits for the write, so thousands of sends a second share its commits.
+    std::function<void(const QString& userId, const QString& chatId, const QString& text,
+                       const QString& clientId, Reply reply)>
         chatSend;
-    // chat.typing.
+    // chat.typing, run on a thread of the hub's own pool.
     std::function<Result<void>(const QString& userId, const QString& chatId)> chatTyping;
 };
 
@@ -60,9 +63,8 @@ public:
         // wss:// with this certificate and key when set; ws:// otherwise.
         std::optional<QSslConfiguration> tls;
         ClientCommands commands;
-        // Threads that run client commands. Each waits for a durable write, and the writes
-        // waiting together share one commit: as many as the HTTP server has threads.
-        int commandThreads = 32;
+        // Threads that run the client commands that block (chat.typing).
+        int commandThreads = 4;
     };
     // Close codes beyond RFC 6455's, in its private range. On the first a client refreshes
     // its access token and reconnects; on the second its session is over (sign in again).

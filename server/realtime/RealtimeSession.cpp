@@ -6,6 +6,7 @@
 #include "realtime/TopicRegistry.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QThreadPool>
 #include <QWebSocket>
@@ -92,7 +93,7 @@ void RealtimeSession::readText(const QString& text) {
         unsubscribe(*request);
         break;
     case ClientRequest::Kind::Ping:
-        reply(QStringLiteral("pong"), request->id, {});
+        reply(QStringLiteral("pong"), request->id, QJsonObject());
         break;
     case ClientRequest::Kind::ChatSend:
     case ClientRequest::Kind::ChatTyping:
@@ -108,11 +109,8 @@ void RealtimeSession::chat(const ClientRequest& request) {
     }
     const ClientCommands& commands = m_commands.run;
     if (request.kind == ClientRequest::Kind::ChatSend) {
-        runCommand(request.id, QStringLiteral("chat.sent"),
-                   [&commands, userId = *m_userId, request] {
-                       return commands.chatSend(userId, request.chatId, request.text,
-                                                request.clientId);
-                   });
+        commands.chatSend(*m_userId, request.chatId, request.text, request.clientId,
+                          replyLater(request.id, QStringLiteral("chat.sent")));
         return;
     }
     runCommand(request.id, QStringLiteral("chat.typing.sent"),
@@ -123,12 +121,12 @@ void RealtimeSession::chat(const ClientRequest& request) {
                });
 }
 
-void RealtimeSession::runCommand(const QJsonValue& id, const QString& replyType,
-                                 std::function<Result<QJsonObject>()> work) {
+ClientCommands::Reply RealtimeSession::replyLater(const QJsonValue& id, const QString& replyType) {
     QPointer<RealtimeSession> self(this);
     QObject* home = parent();
-    m_commands.pool.start([self, home, id, replyType, work = std::move(work)] {
-        Result<QJsonObject> result = work();
+    RepliesInFlight& inFlight = m_commands.inFlight;
+    inFlight.begin();
+    return [self, home, &inFlight, id, replyType](Result<std::string> result) {
         QMetaObject::invokeMethod(
             home,
             [self, id, replyType, result = std::move(result)] {
@@ -140,6 +138,17 @@ void RealtimeSession::runCommand(const QJsonValue& id, const QString& replyType,
                     self->fail(id, result.error());
             },
             Qt::QueuedConnection);
+        inFlight.end();
+    };
+}
+
+void RealtimeSession::runCommand(const QJsonValue& id, const QString& replyType,
+                                 std::function<Result<QJsonObject>()> work) {
+    m_commands.pool.start([work = std::move(work), answer = replyLater(id, replyType)] {
+        Result<QJsonObject> data = work();
+        if (!data)
+            return answer(data.error());
+        answer(QJsonDocument(*data).toJson(QJsonDocument::Compact).toStdString());
     });
 }
 
@@ -184,6 +193,10 @@ void RealtimeSession::unsubscribe(const ClientRequest& request) {
 
 void RealtimeSession::reply(const QString& type, const QJsonValue& id, const QJsonObject& data) {
     send(ServerFrame::reply(type, id, data));
+}
+
+void RealtimeSession::reply(const QString& type, const QJsonValue& id, std::string_view dataText) {
+    send(ServerFrame::reply(type, id, dataText));
 }
 
 void RealtimeSession::fail(const QJsonValue& id, const ApiError& error) {

@@ -6,6 +6,7 @@
 #include "bitmarket/Language.h"
 #include "realtime/ClientRequest.h"
 #include "realtime/RealtimeHub.h"
+#include "realtime/RepliesInFlight.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -14,6 +15,7 @@
 #include <QWebSocketProtocol>
 #include <functional>
 #include <optional>
+#include <string_view>
 
 class QThreadPool;
 class QWebSocket;
@@ -26,14 +28,17 @@ class RealtimeSession final : public QObject {
     Q_OBJECT
 
 public:
-    // The client commands and the pool they run on, both the endpoint's.
+    // The client commands, the pool the blocking ones run on and the count of replies still
+    // owed by other threads, all the endpoint's.
     struct Commands {
         const ClientCommands& run;
         QThreadPool& pool;
+        RepliesInFlight& inFlight;
     };
 
     // Takes ownership of `socket`. `caller` is empty for an anonymous socket. `parent` lives on
-    // the hub thread and outlives every command the session starts (it waits for the pool).
+    // the hub thread and outlives every command the session starts (it waits for the pool and
+    // for the replies in flight).
     RealtimeSession(QWebSocket* socket, std::optional<RealtimeHub::Caller> caller,
                     TopicRegistry& topics, int maxTopics, Commands commands, QObject* parent);
 
@@ -73,7 +78,10 @@ private:
     // Runs `work` on the command pool and answers with its result as `replyType`.
     void runCommand(const QJsonValue& id, const QString& replyType,
                     std::function<Result<QJsonObject>()> work);
+    // A reply worked out on another thread, answered on the hub thread as `replyType`.
+    ClientCommands::Reply replyLater(const QJsonValue& id, const QString& replyType);
     void reply(const QString& type, const QJsonValue& id, const QJsonObject& data);
+    void reply(const QString& type, const QJsonValue& id, std::string_view dataText);
     void fail(const QJsonValue& id, const ApiError& error);
     void end();
 

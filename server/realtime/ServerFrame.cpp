@@ -1,6 +1,9 @@
 #include "realtime/ServerFrame.h"
 
+#include "bitmarket/JsonWriter.h"
+
 #include <QJsonDocument>
+#include <QLocale>
 
 namespace bitmarket::server {
 
@@ -19,6 +22,20 @@ QString ServerFrame::reply(const QString& type, const QJsonValue& id, const QJso
     return compact(frame);
 }
 
+QString ServerFrame::reply(const QString& type, const QJsonValue& id, std::string_view dataText) {
+    // Members in the order QJsonDocument writes them (sorted), so both forms read the same.
+    std::string frame;
+    JsonWriter w(frame);
+    w.beginObject().key("data").raw(dataText);
+    if (id.isString())
+        w.key("id").string(id.toString());
+    else if (id.isDouble())
+        w.key("id").raw(QByteArray::number(id.toDouble(), 'g', QLocale::FloatingPointShortest)
+                            .toStdString());
+    w.key("type").string(type).endObject();
+    return QString::fromStdString(frame);
+}
+
 QString ServerFrame::error(const QJsonValue& id, const ApiError& error) {
     QJsonObject data{{QStringLiteral("code"), error.codeName()},
                      {QStringLiteral("message"), error.message}};
@@ -28,6 +45,13 @@ QString ServerFrame::error(const QJsonValue& id, const ApiError& error) {
 }
 
 QString ServerFrame::event(const TopicEvent& event, Language language) {
+    if (!event.dataText.empty()) {
+        std::string frame;
+        JsonWriter w(frame);
+        w.beginObject().key("data").raw(event.dataText);
+        w.key("topic").string(event.topic).key("type").string(event.type).endObject();
+        return QString::fromStdString(frame);
+    }
     return compact({{QStringLiteral("type"), event.type},
                     {QStringLiteral("topic"), event.topic},
                     {QStringLiteral("data"), event.dataIn(language)}});

@@ -1,5 +1,6 @@
 #include "realtime/TopicEvent.h"
 
+#include "bitmarket/JsonWriter.h"
 #include "bitmarket/Timestamp.h"
 #include "realtime/RealtimeTopic.h"
 
@@ -95,10 +96,14 @@ QList<TopicEvent> topicEventsOf(const ListingTermsChanged&) {
 }
 
 QList<TopicEvent> topicEventsOf(const ChatMessagePosted& e) {
-    const QJsonObject data{{QStringLiteral("message"), e.message.toJson()}};
+    std::string data;
+    JsonWriter w(data);
+    w.beginObject();
+    e.message.writeJson(w.key("message"));
+    w.endObject();
     const QString type = QStringLiteral("chat.message");
-    return {{RealtimeTopic::user(e.buyerId), type, data},
-            {RealtimeTopic::user(e.sellerId), type, data}};
+    return {{RealtimeTopic::user(e.buyerId), type, {}, {}, data},
+            {RealtimeTopic::user(e.sellerId), type, {}, {}, data}};
 }
 
 QList<TopicEvent> topicEventsOf(const ChatRead& e) {

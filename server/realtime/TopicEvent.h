@@ -30,6 +30,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <string>
 
 namespace bitmarket::server {
 
@@ -40,6 +41,9 @@ struct TopicEvent {
     // For frames with words for people (a notification's title and body): what sockets that
     // asked for Korean get instead of `data`. Empty: the data reads the same in any language.
     QJsonObject koreanData;
+    // For the busiest frames (chat messages): the data already written as JSON text, built once
+    // for every topic it goes to; `data` is then left empty.
+    std::string dataText;
 
     const QJsonObject& dataIn(Language language) const;
 

@@ -2,6 +2,8 @@
 
 #include "bitmarket/Timestamp.h"
 
+#include <QJsonDocument>
+
 namespace bitmarket {
 
 namespace {
@@ -495,6 +497,34 @@ QJsonObject ChatMessage::toJson() const {
     if (!system.isEmpty())
         o.insert("system", system);
     return o;
+}
+
+void ChatMessage::writeJson(JsonWriter& w) const {
+    // Rarer parts (a photo, a card, a system event) go through their QJson form.
+    const auto compactText = [](const QJsonObject& o) {
+        return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+    };
+    w.beginObject();
+    if (appointment)
+        w.key("appointment").raw(compactText(appointment->toJson()));
+    w.key("chatId").string(chatId);
+    if (!clientId.isEmpty())
+        w.key("clientId").string(clientId);
+    w.key("createdAt").timestamp(createdAtMs);
+    w.key("id").string(id);
+    if (image)
+        w.key("image").raw(compactText(image->toJson()));
+    w.key("kind").string(kind);
+    if (senderId.isEmpty())
+        w.key("senderId").null();
+    else
+        w.key("senderId").string(senderId);
+    w.key("seq").integer(seq);
+    if (!system.isEmpty())
+        w.key("system").raw(compactText(system));
+    if (!text.isEmpty())
+        w.key("text").string(text);
+    w.endObject();
 }
 
 ChatMessage ChatMessage::fromJson(const QJsonObject& o) {

@@ -268,6 +268,8 @@ struct ChatMessage {
     qint64 createdAtMs = 0;
 
     QJsonObject toJson() const;
+    // The same JSON as toJson(), written straight to text (every chat message is sent twice).
+    void writeJson(JsonWriter& w) const;
     static ChatMessage fromJson(const QJsonObject& o);
 };
 

@@ -209,6 +209,12 @@ JsonWriter& JsonWriter::null() {
     return *this;
 }
 
+JsonWriter& JsonWriter::raw(std::string_view json) {
+    beforeValue();
+    m_out += json;
+    return *this;
+}
+
 JsonWriter& JsonWriter::timestamp(qint64 msSinceEpoch) {
     using namespace std::chrono;
     const sys_time<milliseconds> time{milliseconds(msSinceEpoch)};

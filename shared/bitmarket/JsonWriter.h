@@ -29,6 +29,8 @@ public:
     JsonWriter& integer(qint64 value);
     JsonWriter& boolean(bool value);
     JsonWriter& null();
+    // A value that is already JSON text (compact, as QJsonDocument writes it), copied as is.
+    JsonWriter& raw(std::string_view json);
     // Milliseconds since the epoch as RFC 3339 UTC with milliseconds, as toRfc3339 writes it.
     JsonWriter& timestamp(qint64 msSinceEpoch);
 

@@ -94,7 +94,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             check(registry.topicCountOf(kSession) == 0, "nothing is followed after unsubscribing");
             break;
         case ClientRequest::Kind::Ping:
-            checkAnswer(ServerFrame::reply("pong", request->id, {}), request->id);
+            checkAnswer(ServerFrame::reply("pong", request->id, QJsonObject()), request->id);
             break;
         case ClientRequest::Kind::ChatSend:
         case ClientRequest::Kind::ChatTyping:

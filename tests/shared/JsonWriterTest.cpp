@@ -179,6 +179,36 @@ private Q_SLOTS:
                  quoted(QString::fromUtf8("x\xFFy").toUtf8()));
     }
 
+    void chatMessageTextIsTheSameAsTheQJsonForm() {
+        ChatMessage text;
+        text.id = "m_1";
+        text.chatId = "c_1";
+        text.seq = 7;
+        text.senderId = "u_1";
+        text.kind = "text";
+        text.text = QStringLiteral("내일 3시 \"홍대\"\n좋아요 ") + QChar(0xD800);
+        text.clientId = "client-1";
+        text.createdAtMs = 1763700000123;
+        ChatMessage card = text;
+        card.kind = "appointment";
+        card.text.clear();
+        card.clientId.clear();
+        card.appointment = Appointment{1763790000000, QStringLiteral("도서관 앞"), "accepted"};
+        ChatMessage photo = card;
+        photo.kind = "image";
+        photo.appointment.reset();
+        photo.image = Photo{"p_1", "/media/a.jpg", "/media/a_t.jpg", 640, 480};
+        ChatMessage system = card;
+        system.kind = "system";
+        system.senderId.clear();
+        system.appointment.reset();
+        system.system = QJsonObject{{"event", "reserved"}, {"by", "u_2"}};
+        for (const ChatMessage& m : {text, card, photo, system}) {
+            const QByteArray viaWriter = written([&m](JsonWriter& w) { m.writeJson(w); });
+            QCOMPARE(viaWriter, QJsonDocument(m.toJson()).toJson(QJsonDocument::Compact));
+        }
+    }
+
     void commasSeparateMembersAndElements() {
         const QByteArray text = written([](JsonWriter& w) {
             w.beginObject().key("a").beginArray().integer(1).boolean(true).null();
