@@ -344,6 +344,8 @@ std::vector<double> fanOut(const test::ServerProcess& server, const QList<bench:
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
+    // Each line as it is printed, also into a file: the phases can be followed (and profiled).
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     const QStringList args = app.arguments();
     const int auctionCount = argValue(args, "--auctions", 1000);
     const int bidderCount = argValue(args, "--bidders", 200);
@@ -363,7 +365,8 @@ int main(int argc, char** argv) {
     const QStringList ids = createAuctions(server, sellers, auctionCount + 1);
     const QString hotId = ids.last();
     const QStringList storm = ids.mid(0, auctionCount);
-    std::printf("%d auctions, %d bidders, %d s\n", auctionCount, bidderCount, seconds);
+    std::printf("%d auctions, %d bidders, %d s; server pid %lld\n", auctionCount, bidderCount,
+                seconds, static_cast<long long>(server.pid()));
 
     const double cpuAtStart = cpuSecondsOf(server.pid());
     const bench::LoadResult health = bench::LoadGenerator(server.httpUrl().host().toStdString(),

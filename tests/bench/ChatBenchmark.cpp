@@ -102,6 +102,8 @@ QList<Room> makeRooms(const test::ServerProcess& server, const QList<bench::Benc
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
+    // Each line as it is printed, also into a file: the phases can be followed (and profiled).
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     const QStringList args = app.arguments();
     const int roomCount = argValue(args, "--rooms", 500);
     const int rate = argValue(args, "--rate", 10'000);
@@ -116,7 +118,8 @@ int main(int argc, char** argv) {
     if (!server.start(serverArgs))
         qFatal("server did not start");
     const QList<Room> rooms = makeRooms(server, users, roomCount);
-    std::printf("%d users, %d rooms ready in %.1f s\n", 2 * roomCount, roomCount, timer.elapsed() / 1000.0);
+    std::printf("%d users, %d rooms ready in %.1f s; server pid %lld\n", 2 * roomCount, roomCount,
+                timer.elapsed() / 1000.0, static_cast<long long>(server.pid()));
 
     // Sends by client id: when, and who must receive it.
     struct Sent {
