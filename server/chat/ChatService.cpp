@@ -67,7 +67,19 @@ ChatService::ChatService(db::Database& db, EventBus& events, const SameTransacti
                          ListingService& listings, media::PhotoIngest& photos,
                          const UserPresence& presence, Options options)
     : m_db(db), m_events(events), m_effects(effects), m_listings(listings), m_photos(photos),
-      m_presence(presence), m_options(std::move(options)) {
+      m_presence(presence), m_options(std::move(options)),
+      m_sends(m_options.sendsPerWindow, kSendWindowMs) {
+}
+
+Result<void> ChatService::countSend(const QString& senderId) {
+    const Result<void> allowed = m_sends.reserve(senderId, nowMs());
+    if (allowed)
+        return {};
+    ApiError tooFast = ApiError::of(
+        ErrorCode::RateLimited,
+        QStringLiteral("You are sending messages too fast. Wait a few seconds and try again."));
+    tooFast.retryAfterSeconds = allowed.error().retryAfterSeconds;
+    return tooFast;
 }
 
 Result<void> ChatService::handle(db::Connection& c, const DomainEvent& event) {
@@ -247,6 +259,8 @@ Result<SentMessage> ChatService::sendText(const QString& chatId, const QString& 
     if (clientId.size() > rules::kClientIdMaxLength)
         return ApiError::validation(QStringLiteral("Must be at most %1 characters."), "clientId")
             .arg(rules::kClientIdMaxLength);
+    if (auto counted = countSend(senderId); !counted)
+        return counted.error();
     ChatRecord chat;
     auto sent = m_db.write([&](db::Connection& c) -> Result<SentMessage> {
         BITMARKET_TRY(chat, memberChat(c, chatId, senderId));
@@ -292,6 +306,8 @@ void ChatService::suggestMeetup(const ChatRecord& chat, const QString& newest) {
 
 Result<ChatMessage> ChatService::sendImage(const QString& chatId, const QString& senderId,
                                            const QByteArray& bytes) {
+    if (auto counted = countSend(senderId); !counted)
+        return counted.error();
     auto allowed = m_db.read([&](db::Connection& c) -> Result<void> {
         ChatRecord chat;
         BITMARKET_TRY(chat, memberChat(c, chatId, senderId));
@@ -316,6 +332,8 @@ Result<ChatMessage> ChatService::proposeAppointment(const QString& chatId, const
         return ApiError::validation(QStringLiteral("Pick a time that is still to come."), "at");
     if (place.isEmpty())
         return ApiError::validation(QStringLiteral("This field is required."), "place");
+    if (auto counted = countSend(senderId); !counted)
+        return counted.error();
     if (place.size() > rules::kPlaceMaxLength)
         return ApiError::validation(QStringLiteral("Must be at most %1 characters."), "place")
             .arg(rules::kPlaceMaxLength);
