@@ -219,19 +219,27 @@ void ChatListModel::fetchRoom(const QString& chatId) {
 
 void ChatListModel::place(const ChatRoom& room) {
     const int was = rowOf(room.id);
-    if (was >= 0) {
-        beginRemoveRows({}, was, was);
-        m_rooms.removeAt(was);
-        endRemoveRows();
-    }
+    // Where it goes among the others, by activity.
     int at = 0;
-    while (at < m_rooms.size() && m_rooms.at(at).updatedAtMs > room.updatedAtMs)
-        ++at;
-    beginInsertRows({}, at, at);
-    m_rooms.insert(at, room);
-    endInsertRows();
-    if (was < 0)
+    for (int i = 0; i < m_rooms.size(); ++i) {
+        if (i != was && m_rooms.at(i).updatedAtMs > room.updatedAtMs)
+            ++at;
+    }
+    if (was < 0) {
+        beginInsertRows({}, at, at);
+        m_rooms.insert(at, room);
+        endInsertRows();
         emit countChanged();
+    } else {
+        // Moved, not removed and added: the row on screen stays under the pointer.
+        m_rooms[was] = room;
+        if (at != was) {
+            beginMoveRows({}, was, was, {}, at > was ? at + 1 : at);
+            m_rooms.move(was, at);
+            endMoveRows();
+        }
+        emit dataChanged(index(at), index(at));
+    }
     emit totalUnreadChanged();
 }
 

@@ -338,6 +338,11 @@ void ChatRoom::onEvent(const QString& type, const QString&, const QJsonObject& d
             emit otherTypingChanged();
         }
         const bool newest = RoomUpdates::applyMessage(*m_room, message, userId());
+        // A card sent answers the suggestion, whoever sent it.
+        if (message.kind == u"appointment" && m_suggestion) {
+            m_suggestion.reset();
+            emit suggestionChanged();
+        }
         merge({message});
         if (newest) {
             emit roomChanged();

@@ -21,6 +21,19 @@ void applyListingChange(ChatRoom& room, const ChatMessage& message) {
     }
 }
 
+// Whom a message shows to have read up to it: its sender, or the member whose action a system
+// message tells (who answered a card; the seller who reserved from the room), as the server
+// moves their cursor.
+QString readerOf(const ChatRoom& room, const ChatMessage& message) {
+    if (!message.senderId.isEmpty())
+        return message.senderId;
+    if (message.system.contains("by"))
+        return message.system.value("by").toString();
+    if (message.system.contains("reservedFor"))
+        return room.sellerId;
+    return {};
+}
+
 } // namespace
 
 bool applyMessage(ChatRoom& room, const ChatMessage& message, const QString& viewerId) {
@@ -30,9 +43,10 @@ bool applyMessage(ChatRoom& room, const ChatMessage& message, const QString& vie
     room.lastMessage = message;
     room.updatedAtMs = std::max(room.updatedAtMs, message.createdAtMs);
     // Writing is reading: the sender's cursor moves to their message.
-    if (message.senderId == viewerId)
+    const QString reader = readerOf(room, message);
+    if (reader == viewerId)
         room.yourReadSeq = message.seq;
-    else if (!message.senderId.isEmpty())
+    else if (!reader.isEmpty())
         room.otherReadSeq = std::max(room.otherReadSeq, message.seq);
     room.unreadCount = std::max<qint64>(0, room.lastSeq - room.yourReadSeq);
     if (message.kind == u"system")

@@ -28,8 +28,10 @@ Item {
     }
 
     function sendComposed() {
-        if (room.send(composer.text))
+        if (room.send(composer.text)) {
             composer.clear()
+            messages.showNewest()
+        }
     }
 
     Keys.onEscapePressed: page.back()
@@ -170,6 +172,22 @@ Item {
             }
             onContentYChanged: loadOlderIfNear()
             onCountChanged: Qt.callLater(loadOlderIfNear)
+            // At the newest message (the bottom), new ones stay in sight as they come; scrolled
+            // up into history, the view stays where the user is.
+            property bool followNewest: true
+            function showNewest() {
+                followNewest = true
+                Qt.callLater(positionViewAtBeginning)
+            }
+            onMovementEnded: followNewest = atYEnd
+            Connections {
+                target: room
+                function onRowsInserted(parent, first, last) {
+                    if (first === 0 && messages.followNewest)
+                        Qt.callLater(messages.positionViewAtBeginning)
+                }
+                function onModelReset() { messages.showNewest() }
+            }
             delegate: ChatBubble {
                 width: messages.width - messages.leftMargin - messages.rightMargin
                 counterpartName: room.counterpartName
