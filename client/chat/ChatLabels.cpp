@@ -1,5 +1,6 @@
 #include "chat/ChatLabels.h"
 
+#include "bitmarket/Timestamp.h"
 #include "format/MoneyFormat.h"
 
 #include <QDateTime>
@@ -49,7 +50,7 @@ QString ChatLabels::preview(const ChatMessage& message, const QString& viewerId)
         return tr("Photo");
     if (message.kind == u"appointment" && message.appointment)
         return tr("Appointment: %1")
-            .arg(appointmentTime(message.appointment->atMs, QDateTime::currentMSecsSinceEpoch()));
+            .arg(appointmentTime(message.appointment->atMs, bitmarket::nowMs()));
     if (message.kind == u"system")
         return systemText(message, viewerId);
     return message.text.simplified();

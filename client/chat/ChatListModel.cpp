@@ -96,8 +96,6 @@ QVariant ChatListModel::data(const QModelIndex& index, int role) const {
         return RelativeTime::since(r.updatedAtMs, bitmarket::nowMs());
     case UnreadCountRole:
         return qint64(r.unreadCount);
-    case IsSellerRole:
-        return r.sellerId == userId();
     default:
         return {};
     }
@@ -109,7 +107,7 @@ QHash<int, QByteArray> ChatListModel::roleNames() const {
             {TitleRole, "title"},             {PriceTextRole, "priceText"},
             {StatusRole, "status"},           {StatusTextRole, "statusText"},
             {LastMessageRole, "lastMessage"}, {TimeTextRole, "timeText"},
-            {UnreadCountRole, "unreadCount"}, {IsSellerRole, "isSeller"}};
+            {UnreadCountRole, "unreadCount"}};
 }
 
 int ChatListModel::totalUnread() const {

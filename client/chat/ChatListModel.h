@@ -41,7 +41,6 @@ public:
         LastMessageRole,
         TimeTextRole,
         UnreadCountRole,
-        IsSellerRole,
     };
 
     ChatListModel(ApiClient* api, RealtimeClient* realtime, Session* session,

@@ -10,7 +10,6 @@
 #include "api/ChatsApi.h"
 #include "bitmarket/ApiTypes.h"
 
-#include <QHash>
 #include <QList>
 #include <QObject>
 

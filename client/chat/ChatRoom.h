@@ -129,9 +129,10 @@ public:
     // The seller's: reserved (for this buyer), sold or active.
     Q_INVOKABLE void setListingStatus(const QString& status);
     Q_INVOKABLE void answerAppointment(const QString& messageId, bool accept);
-    // Sends the suggested card, or a card for `dayOffset` days from today at "HH:mm".
+    // Sends the suggested meet-up as a card.
     Q_INVOKABLE void sendSuggestion();
     Q_INVOKABLE void dismissSuggestion();
+    // A card for `dayOffset` days from today at "HH:mm"; false, with a notice, when it cannot be.
     Q_INVOKABLE bool proposeAppointment(int dayOffset, const QString& timeText, const QString& place);
     Q_INVOKABLE void block();
     Q_INVOKABLE void unblock();

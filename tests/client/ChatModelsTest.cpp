@@ -4,9 +4,9 @@
 // clears the count and puts "read" under the buyer's message; the room groups runs of one
 // sender, shows the day once and pages back through older history to the first message;
 // "typing…" shows and goes; the meet-up suggestion becomes a card the other member accepts;
-// the seller reserves from the room and both headers and lists say so; a message written while
-// the server is down shows pending and is stored once when it comes back; a block shows in the
-// room and nothing can be written.
+// the seller reserves from the room and both headers and lists say so; a card proposed by hand
+// is checked first and declined; a message written while the server is down shows pending and
+// is stored once when it comes back; a block shows in the room and nothing can be written.
 #include "api/ApiClient.h"
 #include "chat/ChatListModel.h"
 #include "chat/ChatRoom.h"
@@ -286,6 +286,30 @@ private slots:
         }, kWaitMs));
         QVERIFY(QTest::qWaitFor([&] { return roleOf(m_buyer->chats, 0, "status").toString() == "reserved"; }, kWaitMs));
         QVERIFY(QTest::qWaitFor([&] { return roleOf(m_seller->chats, 0, "status").toString() == "reserved"; }, kWaitMs));
+    }
+
+    void aMeetUpProposedByHand() {
+        auto buyerRoom = openRoom(*m_buyer, m_chatId);
+        auto sellerRoom = openRoom(*m_seller, m_chatId);
+        QSignalSpy notices(buyerRoom.get(), &ChatRoom::notice);
+        QVERIFY(!buyerRoom->proposeAppointment(1, "25:61", "Gate 3"));
+        QCOMPARE(notices.takeFirst().at(0).toString(), QStringLiteral("Give the time as 15:30."));
+        QVERIFY(!buyerRoom->proposeAppointment(1, "10:30", "   "));
+        QCOMPARE(notices.takeFirst().at(0).toString(), QStringLiteral("Say where to meet."));
+        QVERIFY(!buyerRoom->proposeAppointment(0, "0:00", "Gate 3"));
+        QCOMPARE(notices.takeFirst().at(0).toString(), QStringLiteral("Pick a time that is still to come."));
+        QVERIFY(buyerRoom->proposeAppointment(2, "10:30", " Gate 3 "));
+        QVERIFY(QTest::qWaitFor([&] {
+            return roleOf(*sellerRoom, 0, "kind").toString() == "appointment" &&
+                   roleOf(*sellerRoom, 0, "appointmentPlace").toString() == "Gate 3";
+        }, kWaitMs));
+        QVERIFY(roleOf(*sellerRoom, 0, "appointmentTime").toString().endsWith("10:30 AM"));
+        sellerRoom->answerAppointment(roleOf(*sellerRoom, 0, "messageId").toString(), false);
+        QVERIFY(QTest::qWaitFor([&] {
+            return roleOf(*buyerRoom, 0, "systemText").toString() == "The appointment was declined.";
+        }, kWaitMs));
+        QCOMPARE(roleOf(*buyerRoom, 1, "appointmentStatus").toString(), QStringLiteral("declined"));
+        QVERIFY(notices.isEmpty());
     }
 
     void writtenOfflineIsSentOnceWhenTheServerIsBack() {
