@@ -23,13 +23,24 @@ Basic.ApplicationWindow {
     property string section: "home"
     // What the user wanted to do when they were asked to sign in; done once they have.
     property var afterSignIn: null
-    readonly property var accountSections: ["sell", "mine", "favorites", "bids"]
+    readonly property var accountSections: ["sell", "mine", "favorites", "bids", "chats"]
     property alias stack: stack
     property alias homePage: home
     property alias sellPage: sell
 
     function openListing(listingId) {
         stack.push(listingPage, { listingId: listingId })
+    }
+    function openChat(chatId) {
+        if (stack.currentItem && stack.currentItem.objectName === "chatRoomPage"
+                && stack.currentItem.chatId === chatId)
+            return
+        stack.push(chatRoomPage, { chatId: chatId })
+    }
+    // "Chat with seller": the room opens once the server has it (Chats.roomOpened).
+    function chatAboutListing(listingId) {
+        whenSignedIn(qsTr("Sign in to chat with the seller."),
+                     function () { Chats.openForListing(listingId) })
     }
     function openSeller(sellerId, sellerName) {
         stack.push(sellerPage, { sellerId: sellerId, sellerName: sellerName })
@@ -51,6 +62,8 @@ Basic.ApplicationWindow {
             mine.reload()
         else if (section === "bids")
             bids.reload()
+        else if (section === "chats")
+            chats.reload()
     }
     function showSignIn(reason, then) {
         afterSignIn = then
@@ -155,6 +168,12 @@ Basic.ApplicationWindow {
                     onClicked: window.whenSignedIn(qsTr("Sign in to see your bids."),
                                                    function () { window.showSection("bids") })
                 }
+                ChatsNavButton {
+                    Layout.alignment: Qt.AlignHCenter
+                    current: window.section === "chats"
+                    onClicked: window.whenSignedIn(qsTr("Sign in to see your chats."),
+                                                   function () { window.showSection("chats") })
+                }
                 Item { Layout.fillHeight: true }
                 NotificationBell {
                     Layout.alignment: Qt.AlignHCenter
@@ -205,7 +224,7 @@ Basic.ApplicationWindow {
         id: sections
         StackLayout {
             anchors.fill: parent
-            currentIndex: ["home", "sell", "mine", "favorites", "settings", "bids"].indexOf(window.section)
+            currentIndex: ["home", "sell", "mine", "favorites", "settings", "bids", "chats"].indexOf(window.section)
             HomePage {
                 id: home
                 onListingOpened: function (id) { window.openListing(id) }
@@ -243,6 +262,11 @@ Basic.ApplicationWindow {
                 onListingOpened: function (id) { window.openListing(id) }
                 onBrowseRequested: window.showSection("home")
             }
+            ChatsPage {
+                id: chats
+                onChatOpened: function (chatId) { window.openChat(chatId) }
+                onBrowseRequested: window.showSection("home")
+            }
         }
     }
 
@@ -259,6 +283,17 @@ Basic.ApplicationWindow {
             onNotice: function (message, isError) { toast.show(message, isError) }
             onSellerOpened: function (sellerId, sellerName) { window.openSeller(sellerId, sellerName) }
             onTagSearched: function (tag) { window.searchFor(tag) }
+            onChatRequested: function (id) { window.chatAboutListing(id) }
+        }
+    }
+
+    Component {
+        id: chatRoomPage
+        ChatRoomPage {
+            focus: true
+            onBack: stack.pop()
+            onListingOpened: function (id) { window.openListing(id) }
+            onNotice: function (message, isError) { toast.show(message, isError) }
         }
     }
 
@@ -309,6 +344,12 @@ Basic.ApplicationWindow {
             if (window.active && window.visibility !== Window.Minimized)
                 toast.show(title)
         }
+    }
+
+    Connections {
+        target: Chats
+        function onRoomOpened(chatId) { window.openChat(chatId) }
+        function onOpenFailed(message) { toast.show(message, true) }
     }
 
     Connections {

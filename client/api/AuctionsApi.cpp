@@ -14,14 +14,6 @@ using Request = ApiCall::Request;
 
 namespace {
 
-QUrlQuery pageQuery(int limit, const QString& cursor) {
-    QUrlQuery q;
-    q.addQueryItem("limit", QString::number(limit));
-    if (!cursor.isEmpty())
-        q.addQueryItem("cursor", cursor);
-    return q;
-}
-
 Request withKey(Request request, const QString& idempotencyKey) {
     if (!idempotencyKey.isEmpty())
         request.headers.append({"Idempotency-Key", idempotencyKey.toLatin1()});

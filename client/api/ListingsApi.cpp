@@ -8,14 +8,6 @@ using Request = ApiCall::Request;
 
 namespace {
 
-QUrlQuery pageQuery(int limit, const QString& cursor) {
-    QUrlQuery q;
-    q.addQueryItem("limit", QString::number(limit));
-    if (!cursor.isEmpty())
-        q.addQueryItem("cursor", cursor);
-    return q;
-}
-
 Listing readListing(const QJsonObject& body) {
     // Some servers wrap the resource ({"listing": {...}}); accept both shapes.
     return Listing::fromJson(body.value("listing").isObject() ? body.value("listing").toObject()

@@ -1,11 +1,12 @@
 // One page of any list the API returns: {"items": [...], "nextCursor": "..."}.
-// The only place that reads that shape.
+// The only place that reads that shape, and that asks for one (?limit=&cursor=).
 #pragma once
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QUrlQuery>
 
 template <typename T> struct Page {
     QList<T> items;
@@ -19,3 +20,11 @@ template <typename T> struct Page {
         return page;
     }
 };
+
+inline QUrlQuery pageQuery(int limit, const QString& cursor) {
+    QUrlQuery q;
+    q.addQueryItem("limit", QString::number(limit));
+    if (!cursor.isEmpty())
+        q.addQueryItem("cursor", cursor);
+    return q;
+}

@@ -5,6 +5,7 @@
 #include "app/IconProvider.h"
 #include "app/ListingLinks.h"
 #include "app/SystemTheme.h"
+#include "chat/ChatListModel.h"
 #include "listings/RecentlyViewed.h"
 #include "media/MediaCache.h"
 #include "notifications/DesktopNotifier.h"
@@ -58,6 +59,7 @@ void registerSingletons() {
     registerSingleton("Media", &ClientApplication::media);
     registerSingleton("SystemTheme", &ClientApplication::systemTheme);
     registerSingleton("Notifications", &ClientApplication::notifications);
+    registerSingleton("Chats", &ClientApplication::chats);
     registerSingleton("RecentlyViewed", &ClientApplication::recentlyViewed);
     registerSingleton("Links", &ClientApplication::links);
 }
@@ -124,6 +126,7 @@ ClientApplication::ClientApplication(Options options, QObject* parent)
     m_systemTheme = new SystemTheme(this);
     m_notifications = new NotificationInbox(m_api, m_realtime, m_session, this);
     m_desktopNotifier = new DesktopNotifier(m_notifications, this);
+    m_chats = new ChatListModel(m_api, m_realtime, m_session, this);
     // Clicking a desktop notification brings the window back.
     connect(m_desktopNotifier, &DesktopNotifier::activated, this, [this] {
         if (QQuickWindow* w = window()) {

@@ -9,6 +9,7 @@
 #include <memory>
 
 class ApiClient;
+class ChatListModel;
 class ClientSettings;
 class DesktopNotifier;
 class ListingLinks;
@@ -51,6 +52,7 @@ public:
     MediaCache* media() const { return m_media; }
     SystemTheme* systemTheme() const { return m_systemTheme; }
     NotificationInbox* notifications() const { return m_notifications; }
+    ChatListModel* chats() const { return m_chats; }
     RecentlyViewed* recentlyViewed() const { return m_recentlyViewed; }
     ListingLinks* links() const { return m_links; }
 
@@ -66,6 +68,7 @@ private:
     MediaCache* m_media = nullptr;
     SystemTheme* m_systemTheme = nullptr;
     NotificationInbox* m_notifications = nullptr;
+    ChatListModel* m_chats = nullptr;
     RecentlyViewed* m_recentlyViewed = nullptr;
     ListingLinks* m_links = nullptr;
     DesktopNotifier* m_desktopNotifier = nullptr;

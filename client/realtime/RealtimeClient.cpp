@@ -162,23 +162,37 @@ void RealtimeClient::scheduleReconnect() {
     emit onlineChanged();
 }
 
+QString RealtimeClient::request(const QString& type, const QJsonObject& data) {
+    if (m_socket.state() != QAbstractSocket::ConnectedState)
+        return {};
+    const QString id = QStringLiteral("r%1").arg(++m_lastRequestId);
+    send(type, data, id);
+    return id;
+}
+
 void RealtimeClient::onMessage(const QString& text) {
     const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
     const QString type = frame.value("type").toString();
     if (type.isEmpty() || type == QLatin1String("pong"))
         return;
     const QJsonObject data = frame.value("data").toObject();
+    if (frame.value("id").isString()) {
+        emit replied(frame.value("id").toString(), type, data);
+        return;
+    }
     QString topic = frame.value("topic").toString();
     if (topic.isEmpty())
         topic = data.value("topic").toString();
     emit eventReceived(type, topic, data);
 }
 
-void RealtimeClient::send(const QString& type, const QJsonObject& data) {
+void RealtimeClient::send(const QString& type, const QJsonObject& data, const QString& id) {
     if (m_socket.state() != QAbstractSocket::ConnectedState)
         return;
-    m_socket.sendTextMessage(QString::fromUtf8(
-        QJsonDocument(QJsonObject{{"type", type}, {"data", data}}).toJson(QJsonDocument::Compact)));
+    QJsonObject frame{{"type", type}, {"data", data}};
+    if (!id.isEmpty())
+        frame.insert("id", id);
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
 }
 
 void RealtimeClient::setOnline(bool online) {

@@ -39,9 +39,15 @@ public:
     void stop();
     Q_INVOKABLE void reconnectNow();
 
+    // A command the server answers (chat.send, chat.typing): sent with a fresh id, which the
+    // answer carries back in replied(). Empty, and nothing sent, while the socket is not open.
+    QString request(const QString& type, const QJsonObject& data);
+
 signals:
     void onlineChanged();
     void eventReceived(const QString& type, const QString& topic, const QJsonObject& data);
+    // The answer to request() `id`: its reply type, or "error" with {code, message}.
+    void replied(const QString& id, const QString& type, const QJsonObject& data);
 
 private:
     void discoverAndConnect();
@@ -51,7 +57,7 @@ private:
     void renewTokenAndReconnect();
     void onMessage(const QString& text);
     void scheduleReconnect();
-    void send(const QString& type, const QJsonObject& data);
+    void send(const QString& type, const QJsonObject& data, const QString& id = {});
     void setOnline(bool online);
 
     ApiClient* m_api;
@@ -65,4 +71,5 @@ private:
     bool m_online = false;
     bool m_running = false;
     int m_generation = 0;
+    qint64 m_lastRequestId = 0;
 };

@@ -10,27 +10,11 @@ NavButton {
     iconName: "bell"
     Accessible.name: unread > 0 ? qsTr("Notifications, %n unread", "", unread) : qsTr("Notifications")
 
-    Rectangle {
+    CountBadge {
         objectName: "notificationBadge"
-        visible: bell.unread > 0
+        textObjectName: "notificationBadgeText"
+        count: bell.unread
         x: bell.width / 2 + 4
         y: 8
-        height: 18
-        width: Math.max(18, badgeText.implicitWidth + 10)
-        radius: 9
-        color: Theme.heart
-        border.color: Theme.surface
-        border.width: 2
-        Text {
-            id: badgeText
-            objectName: "notificationBadgeText"
-            textFormat: Text.PlainText
-            anchors.centerIn: parent
-            text: bell.unread > 99 ? "99+" : bell.unread
-            font.family: Theme.fontFamily
-            font.pixelSize: 10
-            font.weight: Font.Bold
-            color: "#FFFFFF"
-        }
     }
 }

@@ -140,4 +140,11 @@
         <translation><numerusform>That is all: %n listing</numerusform><numerusform>That is all: %n listings</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>ChatsNavButton</name>
+    <message numerus="yes">
+        <source>Chats, %n unread</source>
+        <translation><numerusform>Chats, %n unread</numerusform><numerusform>Chats, %n unread</numerusform></translation>
+    </message>
+</context>
 </TS>

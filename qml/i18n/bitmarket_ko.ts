@@ -630,6 +630,10 @@
 <context>
     <name>ListingPage</name>
     <message>
+        <source>Chat with seller</source>
+        <translation>판매자와 채팅</translation>
+    </message>
+    <message>
         <source>Try the 3D model again</source>
         <translation>3D 모델 다시 만들기</translation>
     </message>
@@ -811,6 +815,14 @@
 </context>
 <context>
     <name>Main</name>
+    <message>
+        <source>Sign in to chat with the seller.</source>
+        <translation>판매자와 채팅하려면 로그인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Sign in to see your chats.</source>
+        <translation>채팅을 보려면 로그인해 주세요.</translation>
+    </message>
     <message>
         <source>We will tell you when “%1” is listed</source>
         <translation>“%1” 매물이 올라오면 알려 드릴게요</translation>
@@ -1817,6 +1829,322 @@
     <message>
         <source>This seller has no listings at the moment.</source>
         <translation>이 판매자는 지금 올린 상품이 없어요.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatBubble</name>
+    <message>
+        <source>Meet-up</source>
+        <translation>만남 약속</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>수락됨</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>거절됨</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>제안됨</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>수락</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>읽음</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>보내지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>ChatLabels</name>
+    <message>
+        <source>The item was reserved.</source>
+        <translation>상품이 예약되었습니다.</translation>
+    </message>
+    <message>
+        <source>The seller reserved this item for you.</source>
+        <translation>판매자가 나에게 이 상품을 예약해 두었습니다.</translation>
+    </message>
+    <message>
+        <source>You reserved this item for this buyer.</source>
+        <translation>이 구매자에게 상품을 예약해 두었습니다.</translation>
+    </message>
+    <message>
+        <source>The item was sold.</source>
+        <translation>상품이 판매되었습니다.</translation>
+    </message>
+    <message>
+        <source>The item is for sale again.</source>
+        <translation>상품이 다시 판매 중입니다.</translation>
+    </message>
+    <message>
+        <source>The price changed from %1 to %2.</source>
+        <translation>가격이 %1에서 %2(으)로 바뀌었습니다.</translation>
+    </message>
+    <message>
+        <source>You accepted the appointment.</source>
+        <translation>약속을 수락했습니다.</translation>
+    </message>
+    <message>
+        <source>The appointment was accepted.</source>
+        <translation>약속이 수락되었습니다.</translation>
+    </message>
+    <message>
+        <source>You declined the appointment.</source>
+        <translation>약속을 거절했습니다.</translation>
+    </message>
+    <message>
+        <source>The appointment was declined.</source>
+        <translation>약속이 거절되었습니다.</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>사진</translation>
+    </message>
+    <message>
+        <source>Appointment: %1</source>
+        <translation>약속: %1</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>어제</translation>
+    </message>
+    <message>
+        <source>dddd, MMMM d, yyyy</source>
+        <comment>the day above a chat's messages</comment>
+        <translation>yyyy년 M월 d일 dddd</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>내일</translation>
+    </message>
+    <message>
+        <source>ddd, MMM d</source>
+        <comment>an appointment's day</comment>
+        <translation>M월 d일 (ddd)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>an appointment's day and time</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChatRoom</name>
+    <message>
+        <source>Meet %1 at %2?</source>
+        <translation>%1에 %2에서 만날까요?</translation>
+    </message>
+    <message>
+        <source>This photo is over 20 MB.</source>
+        <translation>20MB가 넘는 사진입니다.</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>%1 파일을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Give the time as 15:30.</source>
+        <translation>시간은 15:30처럼 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>Say where to meet.</source>
+        <translation>만날 장소를 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>Pick a time that is still to come.</source>
+        <translation>지나지 않은 시간을 골라 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatRoomPage</name>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>뒤로 (Esc)</translation>
+    </message>
+    <message>
+        <source>Reserve for %1</source>
+        <translation>%1 님에게 예약</translation>
+    </message>
+    <message>
+        <source>Mark sold</source>
+        <translation>판매 완료</translation>
+    </message>
+    <message>
+        <source>Back on sale</source>
+        <translation>다시 판매하기</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>더 보기</translation>
+    </message>
+    <message>
+        <source>Propose a meet-up…</source>
+        <translation>만남 약속 제안…</translation>
+    </message>
+    <message>
+        <source>Unblock %1</source>
+        <translation>%1 님 차단 해제</translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation>%1 님 차단</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 님이 입력 중…</translation>
+    </message>
+    <message>
+        <source>Send meet-up card</source>
+        <translation>약속 카드 보내기</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <source>You blocked %1. Unblock them to send messages.</source>
+        <translation>%1 님을 차단했습니다. 메시지를 보내려면 차단을 해제해 주세요.</translation>
+    </message>
+    <message>
+        <source>%1 has blocked you. You cannot send messages here.</source>
+        <translation>%1 님이 나를 차단해 이 채팅에서는 메시지를 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Send a photo</source>
+        <translation>사진 보내기</translation>
+    </message>
+    <message>
+        <source>Write a message</source>
+        <translation>메시지를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Could not open this chat</source>
+        <translation>채팅을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Say hello to %1 and ask about “%2”.</source>
+        <translation>%1 님에게 인사하고 “%2”에 대해 물어보세요.</translation>
+    </message>
+    <message>
+        <source>Block %1?</source>
+        <translation>%1 님을 차단할까요?</translation>
+    </message>
+    <message>
+        <source>They cannot message you or open new chats with you until you unblock them. You cannot message them either.</source>
+        <translation>차단을 해제할 때까지 상대방은 나에게 메시지를 보내거나 새 채팅을 열 수 없고, 나도 메시지를 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>차단</translation>
+    </message>
+</context>
+<context>
+    <name>ChatsNavButton</name>
+    <message>
+        <source>Chats</source>
+        <translation>채팅</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chats, %n unread</source>
+        <translation><numerusform>채팅, 읽지 않은 메시지 %n개</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ChatsPage</name>
+    <message>
+        <source>Chats</source>
+        <translation>채팅</translation>
+    </message>
+    <message>
+        <source>Chat with %1 about %2</source>
+        <translation>%1 님과 %2 채팅</translation>
+    </message>
+    <message>
+        <source>No chats yet</source>
+        <translation>아직 채팅이 없어요</translation>
+    </message>
+    <message>
+        <source>Open a listing and press “Chat with seller” to ask about it.</source>
+        <translation>상품을 열고 “판매자와 채팅”을 눌러 물어보세요.</translation>
+    </message>
+    <message>
+        <source>Browse listings</source>
+        <translation>상품 둘러보기</translation>
+    </message>
+</context>
+<context>
+    <name>MeetupDialog</name>
+    <message>
+        <source>Propose a meet-up</source>
+        <translation>만남 약속 제안</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>내일</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <source>Hongik Univ. Station, exit 2</source>
+        <translation>홍대입구역 2번 출구</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Send card</source>
+        <translation>카드 보내기</translation>
     </message>
 </context>
 </TS>

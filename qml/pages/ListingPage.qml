@@ -23,6 +23,8 @@ Item {
     // The seller's name pressed: their profile; a tag pressed: a search for it.
     signal sellerOpened(string sellerId, string sellerName)
     signal tagSearched(string tag)
+    // "Chat with seller" pressed: the window opens the room (asking to sign in first).
+    signal chatRequested(string listingId)
 
     readonly property bool isOwner: listing.sellerId.length > 0 && listing.sellerId === Session.userId
 
@@ -233,6 +235,16 @@ Item {
                                 }
                             }
                         }
+                    }
+                    AppButton {
+                        objectName: "chatWithSellerButton"
+                        Layout.fillWidth: true
+                        visible: listing.loaded && !page.isOwner
+                        iconName: "chat"
+                        text: qsTr("Chat with seller")
+                        busy: Chats.opening
+                        enabled: !Chats.opening && listing.status !== "removed"
+                        onClicked: page.chatRequested(listing.listingId)
                     }
                     AuctionPanel {
                         Layout.fillWidth: true

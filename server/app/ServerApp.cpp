@@ -174,9 +174,10 @@ bool ServerApp::openStorage() {
     p.effects.subscribe([auctions = p.auctions.get()](db::Connection& c, const DomainEvent& event) {
         return auctions->handle(c, event);
     });
+    chat::ChatService::Options chatOptions;
+    chatOptions.sendsPerWindow = m_config.chatMessagesPer10s;
     p.chats = std::make_unique<chat::ChatService>(*p.db, p.events, p.effects, *p.listings,
-                                                  *p.photoIngest, p.connectedUsers,
-                                                  chat::ChatService::Options{});
+                                                  *p.photoIngest, p.connectedUsers, chatOptions);
     // A listing's new status or price is told in its chats in the same transaction.
     p.effects.subscribe([chats = p.chats.get()](db::Connection& c, const DomainEvent& event) {
         return chats->handle(c, event);

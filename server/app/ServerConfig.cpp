@@ -33,6 +33,7 @@ constexpr Setting kSettings[] = {
     {"model-quality", "BITMARKET_MODEL_QUALITY", "QUALITY", "3D model quality: draft, normal (default) or high."},
     {"media-grace-s", "BITMARKET_MEDIA_GRACE_S", "S", "Photos and models no live listing shows are deleted once unused this long (default 3600); swept at start and hourly."},
     {"registrations-per-hour", "BITMARKET_REGISTRATIONS_PER_HOUR", "N", "Accounts one address may register per hour (default 20)."},
+    {"chat-messages-per-10s", "BITMARKET_CHAT_MESSAGES_PER_10S", "N", "Chat messages one user may send in 10 seconds (default 200)."},
     {"min-auction-seconds", "BITMARKET_MIN_AUCTION_SECONDS", "S", "Shortest auction a seller may create (default 3600). Lower for demos and tests."},
     {"auction-extension-seconds", "BITMARKET_AUCTION_EXTENSION_SECONDS", "S", "A bid this close to an auction's end moves the end to this long after the bid (default 120)."},
     {"access-token-seconds", "BITMARKET_ACCESS_TOKEN_SECONDS", "S", "Access token lifetime (default 900). For tests that watch tokens expire; the API contract promises 15 minutes."},
@@ -169,6 +170,9 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
     if (const QString r = valueOf("registrations-per-hour", "BITMARKET_REGISTRATIONS_PER_HOUR");
         !r.isEmpty())
         BITMARKET_TRY(c.registrationsPerHour, positive(r, "registrations-per-hour", 1));
+    if (const QString m = valueOf("chat-messages-per-10s", "BITMARKET_CHAT_MESSAGES_PER_10S");
+        !m.isEmpty())
+        BITMARKET_TRY(c.chatMessagesPer10s, positive(m, "chat-messages-per-10s", 1));
     if (const QString l = valueOf("job-lease-ms", "BITMARKET_JOB_LEASE_MS"); !l.isEmpty()) {
         bool ok = false;
         c.jobLeaseMs = l.toLongLong(&ok);

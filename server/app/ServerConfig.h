@@ -32,6 +32,7 @@ struct ServerConfig {
     qint64 mediaGraceSeconds = 3600; // unused media younger than this is kept
     int httpThreads = 32;
     int registrationsPerHour = 20; // per client address
+    int chatMessagesPer10s = 200;  // per user
     int minAuctionSeconds = 3600;      // the shortest auction a seller may create
     int auctionExtensionSeconds = 120; // the late-bid window and the extension it gives
     int accessTokenSeconds = 15 * 60; // shorter only for tests that watch tokens expire

@@ -67,8 +67,20 @@ ChatService::ChatService(db::Database& db, EventBus& events, const SameTransacti
                          ListingService& listings, media::PhotoIngest& photos,
                          const UserPresence& presence, Options options)
     : m_db(db), m_events(events), m_effects(effects), m_listings(listings), m_photos(photos),
-      m_presence(presence), m_options(std::move(options)) {
+      m_presence(presence), m_options(std::move(options)),
+      m_sends(m_options.sendsPerWindow, kSendWindowMs) {
     m_suggestions.setMaxThreadCount(1);
+}
+
+Result<void> ChatService::countSend(const QString& senderId) {
+    const Result<void> allowed = m_sends.reserve(senderId, nowMs());
+    if (allowed)
+        return {};
+    ApiError tooFast = ApiError::of(
+        ErrorCode::RateLimited,
+        QStringLiteral("You are sending messages too fast. Wait a few seconds and try again."));
+    tooFast.retryAfterSeconds = allowed.error().retryAfterSeconds;
+    return tooFast;
 }
 
 Result<void> ChatService::handle(db::Connection& c, const DomainEvent& event) {
@@ -237,7 +249,8 @@ Result<MessagePage> ChatService::messages(const QString& chatId, const QString& 
     });
 }
 
-Result<QString> ChatService::checkedText(const QString& rawText, const QString& clientId) {
+Result<QString> ChatService::sendableText(const QString& rawText, const QString& senderId,
+                                          const QString& clientId) {
     const QString text = rawText.trimmed();
     if (text.isEmpty())
         return ApiError::validation(QStringLiteral("Write a message first."), "text");
@@ -247,6 +260,8 @@ Result<QString> ChatService::checkedText(const QString& rawText, const QString& 
     if (clientId.size() > rules::kClientIdMaxLength)
         return ApiError::validation(QStringLiteral("Must be at most %1 characters."), "clientId")
             .arg(rules::kClientIdMaxLength);
+    if (auto counted = countSend(senderId); !counted)
+        return counted.error();
     return text;
 }
 
@@ -275,7 +290,7 @@ ChatService::textWrite(const QString& chatId, const QString& senderId, const QSt
 Result<SentMessage> ChatService::sendText(const QString& chatId, const QString& senderId,
                                           const QString& rawText, const QString& clientId) {
     QString text;
-    BITMARKET_TRY(text, checkedText(rawText, clientId));
+    BITMARKET_TRY(text, sendableText(rawText, senderId, clientId));
     auto chat = std::make_shared<ChatRecord>();
     auto sent = m_db.write(textWrite(chatId, senderId, text, clientId, chat));
     if (sent && sent->created)
@@ -285,7 +300,7 @@ Result<SentMessage> ChatService::sendText(const QString& chatId, const QString& 
 
 void ChatService::sendTextThen(const QString& chatId, const QString& senderId,
                                const QString& rawText, const QString& clientId, Sent sent) {
-    auto text = checkedText(rawText, clientId);
+    auto text = sendableText(rawText, senderId, clientId);
     if (!text)
         return sent(text.error());
     auto chat = std::make_shared<ChatRecord>();
@@ -319,6 +334,8 @@ void ChatService::suggestMeetup(const ChatRecord& chat, const QString& newest) {
 
 Result<ChatMessage> ChatService::sendImage(const QString& chatId, const QString& senderId,
                                            const QByteArray& bytes) {
+    if (auto counted = countSend(senderId); !counted)
+        return counted.error();
     auto allowed = m_db.read([&](db::Connection& c) -> Result<void> {
         ChatRecord chat;
         BITMARKET_TRY(chat, memberChat(c, chatId, senderId));
@@ -343,6 +360,8 @@ Result<ChatMessage> ChatService::proposeAppointment(const QString& chatId, const
         return ApiError::validation(QStringLiteral("Pick a time that is still to come."), "at");
     if (place.isEmpty())
         return ApiError::validation(QStringLiteral("This field is required."), "place");
+    if (auto counted = countSend(senderId); !counted)
+        return counted.error();
     if (place.size() > rules::kPlaceMaxLength)
         return ApiError::validation(QStringLiteral("Must be at most %1 characters."), "place")
             .arg(rules::kPlaceMaxLength);

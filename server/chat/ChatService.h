@@ -11,6 +11,7 @@
 // room about it as a system message written in the seller's transaction.
 #pragma once
 
+#include "auth/RateLimiter.h"
 #include "bitmarket/ApiTypes.h"
 #include "chat/BlockTable.h"
 #include "chat/ChatTable.h"
@@ -55,7 +56,12 @@ public:
     struct Options {
         // Meet-up times are read in this zone ("tomorrow 3pm" where the server is).
         QTimeZone timeZone = QTimeZone::systemTimeZone();
+        // Messages (texts, photos, cards) one user may send in kSendWindowMs; more are refused
+        // with rate_limited until the oldest leaves the window. Far above what a person types,
+        // low enough that a script cannot flood a room.
+        int sendsPerWindow = 200;
     };
+    static constexpr qint64 kSendWindowMs = 10'000;
 
     ChatService(db::Database& db, EventBus& events, const SameTransactionEvents& effects,
                 ListingService& listings, media::PhotoIngest& photos, const UserPresence& presence,
@@ -119,13 +125,16 @@ private:
     // post() in a write of its own, if the sender is a member and neither blocked the other.
     Result<ChatMessage> postAsMember(const QString& chatId, const NewMessage& message);
     Result<void> tellListingChange(db::Connection& c, const ListingTermsChanged& changed);
-    // The checked text of a message, or why it cannot be sent.
-    static Result<QString> checkedText(const QString& rawText, const QString& clientId);
+    // The checked text of a message, counted against the sender's limit, or why it cannot be sent.
+    Result<QString> sendableText(const QString& rawText, const QString& senderId,
+                                 const QString& clientId);
     // The write that adds a text message (or finds the one its client id names); the room it
     // went to is left in `chat`.
     std::function<Result<SentMessage>(db::Connection&)>
     textWrite(const QString& chatId, const QString& senderId, const QString& text,
               const QString& clientId, std::shared_ptr<ChatRecord> chat);
+    // rate_limited while the sender is over Options::sendsPerWindow; else counts this send.
+    Result<void> countSend(const QString& senderId);
     // After the text message `newest`: offers an appointment card when the latest lines name a
     // meet-up.
     void suggestMeetup(const ChatRecord& chat, const QString& newest);
@@ -139,6 +148,7 @@ private:
     Options m_options;
     // Where suggestions after a WebSocket send are worked out: never on the writer thread.
     QThreadPool m_suggestions;
+    RateLimiter m_sends;
     std::mutex m_typingMutex;
     QHash<QString, qint64> m_lastTyping; // "chatId userId" -> when it was last passed on
 };

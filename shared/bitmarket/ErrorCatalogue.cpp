@@ -191,6 +191,8 @@ constexpr Entry kEntries[] = {
     {"Write a message first.", "메시지를 입력해 주세요."},
     {"You cannot chat about your own listing.", "내 상품에는 채팅을 열 수 없습니다."},
     {"This person has blocked you.", "상대방이 나를 차단해 메시지를 보낼 수 없습니다."},
+    {"You are sending messages too fast. Wait a few seconds and try again.",
+     "메시지를 너무 빨리 보내고 있습니다. 몇 초 후에 다시 보내 주세요."},
     {"You blocked this person; unblock them to send messages.",
      "내가 차단한 사용자입니다. 메시지를 보내려면 차단을 해제해 주세요."},
     {"You blocked this seller; unblock them to chat.",
