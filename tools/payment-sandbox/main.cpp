@@ -1,4 +1,4 @@
-// bitmarket-payment-sandbox: a card provider to develop and test against. See README.md here.
+// bitmarket-payment-sandbox: a card provider to develop and test against (docs/orders.md, "Providers").
 #include "Misbehaviour.h"
 #include "PaymentBook.h"
 #include "SandboxRoutes.h"
