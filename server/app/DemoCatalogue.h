@@ -3,7 +3,8 @@
 // so that each has notifications to find: saved keywords that later listings
 // match, a favorite whose price went down, a 3D model that is ready, and live
 // auctions with bids from the other demo users that end from minutes on, and a few chats
-// between them (text, a photo, an accepted meet-up). It only
+// between them (text, a photo, an accepted meet-up), and orders (one completed, one waiting for
+// its meet-up). It only
 // ever fills an empty database, so restarting with --demo changes nothing.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include "media/MediaStore.h"
 #include "media/PhotoIngest.h"
 #include "notifications/SavedKeywordService.h"
+#include "orders/OrderService.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -27,8 +29,8 @@ public:
     DemoCatalogue(db::Database& db, AuthService& auth, ListingService& listings,
                   notifications::SavedKeywordService& keywords,
                   const SameTransactionEvents& effects, auctions::AuctionService& auctions,
-                  chat::ChatService& chats, media::PhotoIngest& photos, media::MediaStore& store,
-                  QString assetsDir);
+                  chat::ChatService& chats, orders::OrderService& orders,
+                  media::PhotoIngest& photos, media::MediaStore& store, QString assetsDir);
 
     // Number of listings created (0 when the database already had users).
     Result<int> seedIfEmpty();
@@ -49,6 +51,9 @@ private:
     // One listing from a manifest entry, with the photos and model found in `dir`; its id.
     Result<QString> seedItem(const QString& sellerId, const QJsonObject& item, const QString& dir,
                              int index);
+    // Orders between the demo users: one completed, one in progress (both in person, so
+    // nothing waits on a payment).
+    Result<void> placeOrders(const QStringList& sellerIds, const QStringList& listingIds);
     // Saved keywords, before the listings they match are created.
     Result<void> saveKeywords(const QStringList& sellerIds);
     // Favorites whose sellers then lower the price.
@@ -70,6 +75,7 @@ private:
     const SameTransactionEvents& m_effects;
     auctions::AuctionService& m_auctions;
     chat::ChatService& m_chats;
+    orders::OrderService& m_orders;
     QSet<QString> m_sellersWithModel; // who has already been told of a ready model
     media::PhotoIngest& m_photos;
     media::MediaStore& m_store;

@@ -353,7 +353,7 @@ bool ServerApp::start() {
     Parts& p = *m_parts;
     if (m_config.demo) {
         DemoCatalogue demo(*p.db, *p.auth, *p.listings, *p.keywords, p.effects, *p.auctions,
-                           *p.chats, *p.photoIngest, *p.mediaStore,
+                           *p.chats, *p.orders, *p.photoIngest, *p.mediaStore,
                            DemoCatalogue::findAssetsDir(m_config.demoAssetsDir));
         if (auto seeded = demo.seedIfEmpty(); !seeded) {
             qCCritical(lcApp).noquote() << "demo catalogue failed:" << seeded.error().message;

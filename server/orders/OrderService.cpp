@@ -77,12 +77,10 @@ Result<Order> OrderService::buy(const QString& listingId, const QString& buyerId
                                 const QString& method, const idempotency::RetryKey& key) {
     const qint64 t = now();
     auto bought = m_db.write([&](db::Connection& c) -> Result<Order> {
-        if (key.present()) {
-            std::optional<QString> answer;
-            BITMARKET_TRY(answer, IdempotencyKeys::answered(c, buyerId, key, t));
-            if (answer)
-                return Order::fromJson(QJsonDocument::fromJson(answer->toUtf8()).object());
-        }
+        std::optional<Order> replayed;
+        BITMARKET_TRY(replayed, answeredOrder(c, buyerId, key, t));
+        if (replayed)
+            return *replayed;
         const auto terms = ListingService::saleTermsIn(c, listingId);
         if (!terms)
             return ApiError::notFound(QStringLiteral("No such listing."));
@@ -106,15 +104,32 @@ Result<Order> OrderService::buy(const QString& listingId, const QString& buyerId
         ListingService::followOrder(c, terms->listingSeq, listing::Status::Reserved, t);
         if (auto told = m_effects.record(c, OrderChanged{order, {order.sellerId}}); !told)
             return told.error();
-        if (key.present())
-            IdempotencyKeys::remember(c, buyerId, key,
-                                      QString::fromUtf8(QJsonDocument(order.toJson()).toJson(QJsonDocument::Compact)),
-                                      t);
+        rememberOrder(c, buyerId, key, order, t);
         return order;
     });
     if (bought)
         m_listings.announceUpdate(listingId);
     return bought;
+}
+
+Result<std::optional<Order>> OrderService::answeredOrder(db::Connection& c, const QString& buyerId,
+                                                         const idempotency::RetryKey& key,
+                                                         qint64 nowMs) {
+    if (!key.present())
+        return std::optional<Order>();
+    std::optional<QString> answer;
+    BITMARKET_TRY(answer, IdempotencyKeys::answered(c, buyerId, key, nowMs));
+    if (!answer)
+        return std::optional<Order>();
+    return std::optional<Order>(Order::fromJson(QJsonDocument::fromJson(answer->toUtf8()).object()));
+}
+
+void OrderService::rememberOrder(db::Connection& c, const QString& buyerId,
+                                 const idempotency::RetryKey& key, const Order& order, qint64 nowMs) {
+    if (key.present())
+        IdempotencyKeys::remember(c, buyerId, key,
+                                  QString::fromUtf8(QJsonDocument(order.toJson()).toJson(QJsonDocument::Compact)),
+                                  nowMs);
 }
 
 Result<StoredOrder> OrderService::partyOrder(db::Connection& c, const QString& orderId,

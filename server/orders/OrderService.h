@@ -59,6 +59,13 @@ public:
     // A deadline came: an unpaid order is cancelled, a shipped one completed; otherwise nothing.
     Result<void> runDeadline(const QString& orderId, const QString& due);
 
+    // Inside a buying write with an Idempotency-Key: the order that key already answered, if any;
+    // and the order to answer it with from now on.
+    static Result<std::optional<Order>> answeredOrder(db::Connection& c, const QString& buyerId,
+                                                      const idempotency::RetryKey& key, qint64 nowMs);
+    static void rememberOrder(db::Connection& c, const QString& buyerId,
+                              const idempotency::RetryKey& key, const Order& order, qint64 nowMs);
+
     // The order, for its buyer or seller only (not_found for anyone else).
     Result<Order> get(const QString& orderId, const QString& userId);
     Result<OrderPage> mine(const QString& userId, const OrderQuery& query);

@@ -104,6 +104,16 @@ void SandboxRoutes::announce(const Payment& p, bool beforeAnswer) {
         m_webhooks.send(event);
 }
 
+void SandboxRoutes::answerChange(httplib::Response& res, const Outcome<Payment>& done, bool toss) {
+    if (!done.value)
+        return toss ? refuseToss(res, done.refusal) : refuse(res, done.refusal);
+    if (!done.replayed)
+        announce(*done.value);
+    const QString url = checkoutUrl(*done.value);
+    sendJson(res, 200, toss ? tossPayment(*done.value, url)
+                            : QJsonObject{{"payment", ownPayment(*done.value, url)}});
+}
+
 void SandboxRoutes::install(httplib::Server& server) {
     // The API misbehaves when told to; checkout and control always answer.
     server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
@@ -170,11 +180,7 @@ void SandboxRoutes::addOwnApi(httplib::Server& server) {
         const auto done = m_book.confirm(QString::fromStdString(req.matches[1]),
                                          body->value("orderId").toString(),
                                          body->value("amount").toObject().value("amount").toInteger());
-        if (!done.value)
-            return refuse(res, done.refusal);
-        if (!done.replayed)
-            announce(*done.value);
-        sendJson(res, 200, QJsonObject{{"payment", ownPayment(*done.value, checkoutUrl(*done.value))}});
+        answerChange(res, done, false);
     });
     server.Post(R"(/api/payments/([^/]+)/refund)", [this, authorized](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req))
@@ -184,11 +190,7 @@ void SandboxRoutes::addOwnApi(httplib::Server& server) {
             return refuse(res, kBadBody);
         const auto done = m_book.cancel(QString::fromStdString(req.matches[1]),
                                         body->value("reason").toString());
-        if (!done.value)
-            return refuse(res, done.refusal);
-        if (!done.replayed)
-            announce(*done.value);
-        sendJson(res, 200, QJsonObject{{"payment", ownPayment(*done.value, checkoutUrl(*done.value))}});
+        answerChange(res, done, false);
     });
     server.Post("/api/payouts", [this, authorized](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req))
@@ -254,11 +256,7 @@ void SandboxRoutes::addTossApi(httplib::Server& server) {
         const auto done = m_book.confirm(body->value("paymentKey").toString(),
                                          body->value("orderId").toString(),
                                          body->value("amount").toInteger());
-        if (!done.value)
-            return refuseToss(res, done.refusal);
-        if (!done.replayed)
-            announce(*done.value);
-        sendJson(res, 200, tossPayment(*done.value, checkoutUrl(*done.value)));
+        answerChange(res, done, true);
     });
     server.Get(R"(/v1/payments/orders/([^/]+))", [this, authorized](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req))
@@ -285,11 +283,7 @@ void SandboxRoutes::addTossApi(httplib::Server& server) {
                                            QStringLiteral("cancelReason is required.")});
         const auto done = m_book.cancel(QString::fromStdString(req.matches[1]),
                                         body->value("cancelReason").toString());
-        if (!done.value)
-            return refuseToss(res, done.refusal);
-        if (!done.replayed)
-            announce(*done.value);
-        sendJson(res, 200, tossPayment(*done.value, checkoutUrl(*done.value)));
+        answerChange(res, done, true);
     });
 }
 

@@ -31,6 +31,9 @@ private:
     QString checkoutUrl(const Payment& p) const;
     // Tells the merchant: the sandbox's event or Toss's PAYMENT_STATUS_CHANGED.
     void announce(const Payment& p, bool beforeAnswer = false);
+    // A confirm or a cancel: refused, or the payment (announced unless it was a replay) in the
+    // shape of the API that was asked.
+    void answerChange(httplib::Response& res, const Outcome<Payment>& done, bool toss);
     void addOwnApi(httplib::Server& server);
     void addTossApi(httplib::Server& server);
     void addCheckout(httplib::Server& server);
