@@ -314,10 +314,9 @@ Result<void> DemoCatalogue::startChats(const QStringList& sellerIds, const QStri
     return {};
 }
 
-Result<void> DemoCatalogue::placeOrders(const QStringList& sellerIds, const QStringList& listingIds) {
+Result<void> DemoCatalogue::completeASale(const QStringList& sellerIds, const QStringList& listingIds) {
     const QString& minji = sellerIds[0];
     const QString& junho = sellerIds[1];
-    const QString& sora = sellerIds[2];
     const QString inPerson = QStringLiteral("in_person");
     // Minji bought Junho's basketball and both confirmed the meet-up.
     Order ball;
@@ -325,11 +324,6 @@ Result<void> DemoCatalogue::placeOrders(const QStringList& sellerIds, const QStr
     for (const QString& side : {junho, minji})
         if (auto confirmed = m_orders.confirm(ball.id, side); !confirmed)
             return confirmed.error();
-    // Sora is buying Junho's hat: Junho has confirmed, Sora has yet to.
-    Order hat;
-    BITMARKET_TRY(hat, m_orders.buy(listingIds[10], sora, inPerson, {}));
-    if (auto confirmed = m_orders.confirm(hat.id, junho); !confirmed)
-        return confirmed.error();
     return {};
 }
 
@@ -379,7 +373,7 @@ Result<int> DemoCatalogue::seedIfEmpty() {
                                 QStringLiteral("/photo-1.jpg");
     if (auto ok = startChats(sellerIds, listingIds, guitarPhoto); !ok)
         return ok.error();
-    if (auto ok = placeOrders(sellerIds, listingIds); !ok)
+    if (auto ok = completeASale(sellerIds, listingIds); !ok)
         return ok.error();
     // The monstree photos are real phone shots: a listing made the way a seller would.
     const QString monstree = m_assetsDir + QStringLiteral("/monstree");

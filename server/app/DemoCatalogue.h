@@ -3,8 +3,8 @@
 // so that each has notifications to find: saved keywords that later listings
 // match, a favorite whose price went down, a 3D model that is ready, and live
 // auctions with bids from the other demo users that end from minutes on, and a few chats
-// between them (text, a photo, an accepted meet-up), and orders (one completed, one waiting for
-// its meet-up). It only
+// between them (text, a photo, an accepted meet-up), and a completed order (the first auction's close
+// adds one waiting for payment). It only
 // ever fills an empty database, so restarting with --demo changes nothing.
 #pragma once
 
@@ -51,9 +51,10 @@ private:
     // One listing from a manifest entry, with the photos and model found in `dir`; its id.
     Result<QString> seedItem(const QString& sellerId, const QJsonObject& item, const QString& dir,
                              int index);
-    // Orders between the demo users: one completed, one in progress (both in person, so
-    // nothing waits on a payment).
-    Result<void> placeOrders(const QStringList& sellerIds, const QStringList& listingIds);
+    // A completed order between demo users (in person). The first auction's close, minutes
+    // after a fresh start, makes an escrow order waiting for payment; the catalogue keeps
+    // every other listing on sale, as the client's tests expect at least 12.
+    Result<void> completeASale(const QStringList& sellerIds, const QStringList& listingIds);
     // Saved keywords, before the listings they match are created.
     Result<void> saveKeywords(const QStringList& sellerIds);
     // Favorites whose sellers then lower the price.

@@ -72,6 +72,8 @@ constexpr std::chrono::hours kMediaSweepInterval{1};
 constexpr std::chrono::milliseconds kRelayInterval{500};
 // The most connections of each kind (HTTP, WebSocket), when the open-file limit allows.
 constexpr int kMostConnections = 8192;
+// Workers that process stored payment webhooks (each waits on the provider's answers).
+constexpr int kPaymentEventWorkers = 4;
 }
 
 struct ServerApp::Parts {
@@ -433,6 +435,18 @@ bool ServerApp::start() {
         qCCritical(lcApp).noquote() << "cannot start the WebSocket listener:" << hubError;
         return false;
     }
+    // Webhook events have workers of their own, woken as each is stored: a payment shows as
+    // paid within moments of the provider's word, however many arrive at once. Started before
+    // the HTTP listener, so that the first webhook finds them.
+    const size_t firstPaymentWorker = p.workers.size();
+    startWorkers(kPaymentEventWorkers, jobs::JobQueue::Kinds::only({orders::OrderPayments::kEventKind}));
+    std::vector<jobs::Worker*> paymentWorkers;
+    for (size_t i = firstPaymentWorker; i < p.workers.size(); ++i)
+        paymentWorkers.push_back(p.workers[i].get());
+    p.orderPayments->onEventStored([paymentWorkers] {
+        for (jobs::Worker* worker : paymentWorkers)
+            worker->wake();
+    });
     auto port = p.http->bind();
     if (!port) {
         qCCritical(lcApp).noquote() << port.error().message;
@@ -446,7 +460,9 @@ bool ServerApp::start() {
     // --workers counts the 3D model workers; a model takes minutes, so every other
     // kind of job (due at a time: closes, clean-ups) has a worker of its own.
     startWorkers(m_config.workers, jobs::JobQueue::Kinds::only({models::ModelJobHandler::kKind}));
-    startWorkers(1, jobs::JobQueue::Kinds::allBut({models::ModelJobHandler::kKind}));
+    startWorkers(1, jobs::JobQueue::Kinds::allBut(
+                        {models::ModelJobHandler::kKind, orders::OrderPayments::kEventKind}));
+
     // Progress of workers in other processes reaches live clients through the database.
     p.jobRelay =
         std::make_unique<jobs::JobEventRelay>(*p.db, p.events, *p.jobQueue, p.jobHandlers);

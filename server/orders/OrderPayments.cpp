@@ -151,6 +151,8 @@ Result<void> OrderPayments::receiveWebhook(const QString& providerName,
         job.payload = QJsonObject{{"eventId", notice.eventId}, {"paymentId", notice.paymentId}};
         if (auto queued = m_jobs.enqueueIn(c, job); !queued)
             return queued.error();
+        if (m_eventStored)
+            c.afterCommit(m_eventStored);
         return true;
     });
     if (!stored)

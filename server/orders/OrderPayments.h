@@ -30,6 +30,8 @@ public:
                   jobs::JobQueue& jobs);
 
     const payments::PaymentProvider& provider() const { return m_provider; }
+    // Called once a stored webhook event and its job have committed (to wake the workers).
+    void onEventStored(std::function<void()> stored) { m_eventStored = std::move(stored); }
 
     // The buyer's checkout for an escrow order awaiting payment: the open one again, or a new
     // payment whose checkout returns the browser to `returnBaseUrl`/payments/return/{provider}.
@@ -58,6 +60,7 @@ private:
     OrderService& m_orders;
     payments::PaymentProvider& m_provider;
     jobs::JobQueue& m_jobs;
+    std::function<void()> m_eventStored;
 };
 
 } // namespace bitmarket::server::orders
