@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
     parser.addOption(ordersOption);
     parser.process(app);
     const int orders = parser.value(ordersOption).toInt();
-    constexpr int kBuyers = 50;
+    // Fewer sockets than the hub lets one address open.
+    constexpr int kBuyers = 30;
 
     OrderMarket market;
     if (!market.start({"--http-threads", "64"}, {"--duplicate-webhooks", "--out-of-order-webhooks"})) {

@@ -17,7 +17,10 @@ WebhookSender::WebhookSender(Options options, Misbehaviour& misbehaviour)
 
 WebhookSender::~WebhookSender() { stop(); }
 
-void WebhookSender::start() { m_thread = std::thread([this] { run(); }); }
+void WebhookSender::start() {
+    for (int i = 0; i < kSenders; ++i)
+        m_threads.emplace_back([this] { run(); });
+}
 
 void WebhookSender::stop() {
     {
@@ -25,8 +28,9 @@ void WebhookSender::stop() {
         m_stopping = true;
     }
     m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    for (std::thread& thread : m_threads)
+        thread.join();
+    m_threads.clear();
 }
 
 void WebhookSender::setUrl(const QString& url) {

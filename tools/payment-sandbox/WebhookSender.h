@@ -1,4 +1,4 @@
-// Delivers events to the merchant's webhook URL from a thread of its own: signed, retried with
+// Delivers events to the merchant's webhook URL from threads of its own: signed, retried with
 // exponential backoff until answered 2xx, and (when the switches say so) twice or out of order.
 // Signature header: `Sandbox-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`
 // with the webhook secret; the timestamp is that of the attempt.
@@ -16,11 +16,15 @@
 #include <list>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace sandbox {
 
 class WebhookSender {
 public:
+    // Deliveries under way at once, as a provider's many senders would be.
+    static constexpr int kSenders = 8;
+
     struct Options {
         QString url;
         QByteArray secret;
@@ -69,7 +73,7 @@ private:
     QSet<QString> m_delivered;
     QJsonArray m_log;
     bool m_stopping = false;
-    std::thread m_thread;
+    std::vector<std::thread> m_threads;
 };
 
 } // namespace sandbox
