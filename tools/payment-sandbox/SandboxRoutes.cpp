@@ -114,6 +114,12 @@ void SandboxRoutes::answerChange(httplib::Response& res, const Outcome<Payment>&
                             : QJsonObject{{"payment", ownPayment(*done.value, url)}});
 }
 
+void SandboxRoutes::answerTossLookup(httplib::Response& res, const std::optional<Payment>& p) {
+    if (!p || p->shape != u"toss")
+        return refuseToss(res, kNotFound);
+    sendJson(res, 200, tossPayment(*p, checkoutUrl(*p)));
+}
+
 void SandboxRoutes::install(httplib::Server& server) {
     // The API misbehaves when told to; checkout and control always answer.
     server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
@@ -261,18 +267,12 @@ void SandboxRoutes::addTossApi(httplib::Server& server) {
     server.Get(R"(/v1/payments/orders/([^/]+))", [this, authorized](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req))
             return refuseToss(res, kUnauthorized);
-        const auto p = m_book.findByOrder(QString::fromStdString(req.matches[1]));
-        if (!p || p->shape != u"toss")
-            return refuseToss(res, kNotFound);
-        sendJson(res, 200, tossPayment(*p, checkoutUrl(*p)));
+        answerTossLookup(res, m_book.findByOrder(QString::fromStdString(req.matches[1])));
     });
     server.Get(R"(/v1/payments/([^/]+))", [this, authorized](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req))
             return refuseToss(res, kUnauthorized);
-        const auto p = m_book.find(QString::fromStdString(req.matches[1]));
-        if (!p || p->shape != u"toss")
-            return refuseToss(res, kNotFound);
-        sendJson(res, 200, tossPayment(*p, checkoutUrl(*p)));
+        answerTossLookup(res, m_book.find(QString::fromStdString(req.matches[1])));
     });
     server.Post(R"(/v1/payments/([^/]+)/cancel)", [this, authorized](const httplib::Request& req, httplib::Response& res) {
         if (!authorized(req))

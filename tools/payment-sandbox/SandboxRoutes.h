@@ -34,6 +34,8 @@ private:
     // A confirm or a cancel: refused, or the payment (announced unless it was a replay) in the
     // shape of the API that was asked.
     void answerChange(httplib::Response& res, const Outcome<Payment>& done, bool toss);
+    // A Toss-shaped lookup: the payment, or not found (also for one made by the sandbox's own API).
+    void answerTossLookup(httplib::Response& res, const std::optional<Payment>& p);
     void addOwnApi(httplib::Server& server);
     void addTossApi(httplib::Server& server);
     void addCheckout(httplib::Server& server);
