@@ -67,6 +67,8 @@ QString AlertSettings::typeLabel(const QString& type) const {
         return tr("My 3D model failed");
     if (type == n::kChatMessage)
         return tr("Chat messages while I am away");
+    if (type == n::kOrderUpdated)
+        return tr("Changes to my orders");
     const QString auction = AuctionLabels::notificationType(type);
     return auction.isEmpty() ? type : auction;
 }

@@ -1644,6 +1644,10 @@
         <source>Chat messages while I am away</source>
         <translation>접속하지 않았을 때 온 채팅</translation>
     </message>
+    <message>
+        <source>Changes to my orders</source>
+        <translation>내 주문의 진행 상황</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmDialog</name>

@@ -75,9 +75,9 @@ DemoCatalogue::DemoCatalogue(db::Database& db, AuthService& auth, ListingService
                              notifications::SavedKeywordService& keywords,
                              const SameTransactionEvents& effects,
                              auctions::AuctionService& auctions, chat::ChatService& chats,
-                             media::PhotoIngest& photos, media::MediaStore& store, QString assetsDir)
+                             orders::OrderService& orders, media::PhotoIngest& photos, media::MediaStore& store, QString assetsDir)
     : m_db(db), m_auth(auth), m_listings(listings), m_keywords(keywords), m_effects(effects),
-      m_auctions(auctions), m_chats(chats), m_photos(photos), m_store(store), m_assetsDir(std::move(assetsDir)) {}
+      m_auctions(auctions), m_chats(chats), m_orders(orders), m_photos(photos), m_store(store), m_assetsDir(std::move(assetsDir)) {}
 
 QString DemoCatalogue::findAssetsDir(const QString& configured) {
     const QStringList candidates = {
@@ -314,6 +314,19 @@ Result<void> DemoCatalogue::startChats(const QStringList& sellerIds, const QStri
     return {};
 }
 
+Result<void> DemoCatalogue::completeASale(const QStringList& sellerIds, const QStringList& listingIds) {
+    const QString& minji = sellerIds[0];
+    const QString& junho = sellerIds[1];
+    const QString inPerson = QStringLiteral("in_person");
+    // Minji bought Junho's basketball and both confirmed the meet-up.
+    Order ball;
+    BITMARKET_TRY(ball, m_orders.buy(listingIds[7], minji, inPerson, {}));
+    for (const QString& side : {junho, minji})
+        if (auto confirmed = m_orders.confirm(ball.id, side); !confirmed)
+            return confirmed.error();
+    return {};
+}
+
 Result<int> DemoCatalogue::seedIfEmpty() {
     auto empty = m_db.read([](db::Connection& c) -> Result<bool> {
         auto q = c.query("SELECT NOT EXISTS (SELECT 1 FROM users)");
@@ -359,6 +372,8 @@ Result<int> DemoCatalogue::seedIfEmpty() {
                                 items[4].toObject().value("slug").toString() +
                                 QStringLiteral("/photo-1.jpg");
     if (auto ok = startChats(sellerIds, listingIds, guitarPhoto); !ok)
+        return ok.error();
+    if (auto ok = completeASale(sellerIds, listingIds); !ok)
         return ok.error();
     // The monstree photos are real phone shots: a listing made the way a seller would.
     const QString monstree = m_assetsDir + QStringLiteral("/monstree");

@@ -3,7 +3,8 @@
 // so that each has notifications to find: saved keywords that later listings
 // match, a favorite whose price went down, a 3D model that is ready, and live
 // auctions with bids from the other demo users that end from minutes on, and a few chats
-// between them (text, a photo, an accepted meet-up). It only
+// between them (text, a photo, an accepted meet-up), and a completed order (the first auction's close
+// adds one waiting for payment). It only
 // ever fills an empty database, so restarting with --demo changes nothing.
 #pragma once
 
@@ -14,6 +15,7 @@
 #include "media/MediaStore.h"
 #include "media/PhotoIngest.h"
 #include "notifications/SavedKeywordService.h"
+#include "orders/OrderService.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -27,8 +29,8 @@ public:
     DemoCatalogue(db::Database& db, AuthService& auth, ListingService& listings,
                   notifications::SavedKeywordService& keywords,
                   const SameTransactionEvents& effects, auctions::AuctionService& auctions,
-                  chat::ChatService& chats, media::PhotoIngest& photos, media::MediaStore& store,
-                  QString assetsDir);
+                  chat::ChatService& chats, orders::OrderService& orders,
+                  media::PhotoIngest& photos, media::MediaStore& store, QString assetsDir);
 
     // Number of listings created (0 when the database already had users).
     Result<int> seedIfEmpty();
@@ -49,6 +51,10 @@ private:
     // One listing from a manifest entry, with the photos and model found in `dir`; its id.
     Result<QString> seedItem(const QString& sellerId, const QJsonObject& item, const QString& dir,
                              int index);
+    // A completed order between demo users (in person). The first auction's close, minutes
+    // after a fresh start, makes an escrow order waiting for payment; the catalogue keeps
+    // every other listing on sale, as the client's tests expect at least 12.
+    Result<void> completeASale(const QStringList& sellerIds, const QStringList& listingIds);
     // Saved keywords, before the listings they match are created.
     Result<void> saveKeywords(const QStringList& sellerIds);
     // Favorites whose sellers then lower the price.
@@ -70,6 +76,7 @@ private:
     const SameTransactionEvents& m_effects;
     auctions::AuctionService& m_auctions;
     chat::ChatService& m_chats;
+    orders::OrderService& m_orders;
     QSet<QString> m_sellersWithModel; // who has already been told of a ready model
     media::PhotoIngest& m_photos;
     media::MediaStore& m_store;

@@ -41,11 +41,18 @@
 #include "notifications/NotificationCleanup.h"
 #include "notifications/NotificationService.h"
 #include "notifications/SavedKeywordService.h"
+#include "orders/OrderJobs.h"
+#include "orders/OrderPayments.h"
 #include "orders/OrderService.h"
+#include "orders/Payouts.h"
+#include "payments/ProviderHttp.h"
+#include "payments/SandboxProvider.h"
+#include "payments/TossProvider.h"
 #include "realtime/ConnectedUsers.h"
 #include "realtime/RealtimeHub.h"
 
 #include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <cstdio>
 
@@ -65,6 +72,8 @@ constexpr std::chrono::hours kMediaSweepInterval{1};
 constexpr std::chrono::milliseconds kRelayInterval{500};
 // The most connections of each kind (HTTP, WebSocket), when the open-file limit allows.
 constexpr int kMostConnections = 8192;
+// Workers that process stored payment webhooks (each waits on the provider's answers).
+constexpr int kPaymentEventWorkers = 4;
 }
 
 struct ServerApp::Parts {
@@ -88,6 +97,15 @@ struct ServerApp::Parts {
     std::unique_ptr<notifications::SavedKeywordService> keywords;
     std::unique_ptr<notifications::NotificationCleanup> notificationCleanup;
     std::unique_ptr<orders::OrderService> orders;
+    std::unique_ptr<payments::ProviderHttp> providerHttp;
+    std::unique_ptr<payments::PaymentProvider> paymentProvider;
+    std::unique_ptr<orders::OrderPayments> orderPayments;
+    std::unique_ptr<orders::Payouts> payouts;
+    std::unique_ptr<orders::OrderDeadlineJob> orderDeadlines;
+    std::unique_ptr<orders::PaymentEventJob> paymentEvents;
+    std::unique_ptr<orders::PayoutJob> payoutJob;
+    std::unique_ptr<orders::PaymentReconciliation> paymentReconciliation;
+    std::unique_ptr<orders::PayoutRun> payoutRun;
     std::unique_ptr<auctions::AuctionService> auctions;
     std::unique_ptr<auctions::AuctionCloser> auctionCloser;
     ConnectedUsers connectedUsers;
@@ -164,7 +182,30 @@ bool ServerApp::openStorage() {
     p.jobHandlers.add(*p.notificationCleanup);
     p.modelJobs =
         std::make_unique<models::ModelJobService>(*p.db, *p.jobQueue, listingChanged());
-    p.orders = std::make_unique<orders::OrderService>(*p.db, p.events);
+    orders::OrderService::Options orderOptions;
+    orderOptions.paymentWindowMs = m_config.orderPaymentSeconds * 1000LL;
+    orderOptions.auctionPaymentWindowMs = m_config.auctionPaymentSeconds * 1000LL;
+    orderOptions.autoConfirmMs = m_config.orderAutoConfirmSeconds * 1000LL;
+    orderOptions.feePercent = m_config.platformFeePercent;
+    p.orders = std::make_unique<orders::OrderService>(*p.db, p.events, p.effects, *p.jobQueue,
+                                                      *p.listings, orderOptions);
+    if (!openPaymentProvider())
+        return false;
+    p.orderPayments = std::make_unique<orders::OrderPayments>(*p.db, *p.orders, *p.paymentProvider,
+                                                              *p.jobQueue);
+    p.payouts = std::make_unique<orders::Payouts>(*p.db, *p.paymentProvider, *p.jobQueue);
+    p.orderDeadlines = std::make_unique<orders::OrderDeadlineJob>(*p.orders);
+    p.paymentEvents = std::make_unique<orders::PaymentEventJob>(*p.orderPayments);
+    p.payoutJob = std::make_unique<orders::PayoutJob>(*p.payouts);
+    p.paymentReconciliation = std::make_unique<orders::PaymentReconciliation>(
+        *p.orderPayments, *p.jobQueue, m_config.paymentReconcileSeconds * 1000LL);
+    p.payoutRun = std::make_unique<orders::PayoutRun>(*p.payouts, *p.jobQueue,
+                                                      m_config.payoutIntervalSeconds * 1000LL);
+    for (jobs::JobHandler* handler :
+         std::initializer_list<jobs::JobHandler*>{p.orderDeadlines.get(), p.paymentEvents.get(),
+                                                  p.payoutJob.get(), p.paymentReconciliation.get(),
+                                                  p.payoutRun.get()})
+        p.jobHandlers.add(*handler);
     auctions::AuctionService::Options auctionOptions;
     auctionOptions.shortestAuctionMs = m_config.minAuctionSeconds * 1000LL;
     auctionOptions.lateBidWindowMs = m_config.auctionExtensionSeconds * 1000LL;
@@ -184,6 +225,32 @@ bool ServerApp::openStorage() {
     });
     p.idempotencyCleanup = std::make_unique<idempotency::IdempotencyCleanup>(*p.db, *p.jobQueue);
     p.jobHandlers.add(*p.idempotencyCleanup);
+    return true;
+}
+
+bool ServerApp::openPaymentProvider() {
+    Parts& p = *m_parts;
+    const bool toss = m_config.paymentProvider == u"toss";
+    const QString keyFile = toss ? m_config.tossSecretKeyFile : m_config.paymentWebhookSecretFile;
+    QByteArray secret;
+    if (!keyFile.isEmpty()) {
+        QFile file(keyFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            qCCritical(lcApp) << "cannot read the payment key file" << keyFile;
+            return false;
+        }
+        secret = file.readAll().trimmed();
+    } else {
+        // Without a secret nobody can sign a webhook this server accepts, nor call the provider.
+        qCInfo(lcApp) << "no payment key file: card payments will fail until one is configured";
+    }
+    constexpr int kProviderTimeoutMs = 10'000;
+    p.providerHttp = std::make_unique<payments::ProviderHttp>(kProviderTimeoutMs);
+    const QUrl api(m_config.paymentApi);
+    if (toss)
+        p.paymentProvider = std::make_unique<payments::TossProvider>(*p.providerHttp, api, secret);
+    else
+        p.paymentProvider = std::make_unique<payments::SandboxProvider>(*p.providerHttp, api, secret);
     return true;
 }
 
@@ -230,7 +297,7 @@ void ServerApp::addRoutes() {
     addModelRoutes(*p.router, *p.modelJobs);
     addNotificationRoutes(*p.router, *p.notifications, *p.keywords);
     addAuctionRoutes(*p.router, *p.auctions);
-    addOrderRoutes(*p.router, *p.orders);
+    addOrderRoutes(*p.router, *p.orders, *p.orderPayments, *p.payouts);
     addChatRoutes(*p.router, *p.chats, kMaxChatPhotoBytes);
 }
 
@@ -289,7 +356,7 @@ bool ServerApp::start() {
     Parts& p = *m_parts;
     if (m_config.demo) {
         DemoCatalogue demo(*p.db, *p.auth, *p.listings, *p.keywords, p.effects, *p.auctions,
-                           *p.chats, *p.photoIngest, *p.mediaStore,
+                           *p.chats, *p.orders, *p.photoIngest, *p.mediaStore,
                            DemoCatalogue::findAssetsDir(m_config.demoAssetsDir));
         if (auto seeded = demo.seedIfEmpty(); !seeded) {
             qCCritical(lcApp).noquote() << "demo catalogue failed:" << seeded.error().message;
@@ -301,6 +368,14 @@ bool ServerApp::start() {
         qCCritical(lcApp).noquote() << "cannot schedule the notification clean-up:"
                                     << scheduled.error().message;
         return false;
+    }
+    for (jobs::RecurringJob* recurring : std::initializer_list<jobs::RecurringJob*>{
+             p.paymentReconciliation.get(), p.payoutRun.get()}) {
+        if (auto scheduled = recurring->scheduleFirst(); !scheduled) {
+            qCCritical(lcApp).noquote() << "cannot schedule" << recurring->kind() << ":"
+                                        << scheduled.error().message;
+            return false;
+        }
     }
     if (auto scheduled = p.idempotencyCleanup->scheduleFirst(); !scheduled) {
         qCCritical(lcApp).noquote() << "cannot schedule the Idempotency-Key clean-up:"
@@ -368,6 +443,18 @@ bool ServerApp::start() {
         qCCritical(lcApp).noquote() << "cannot start the WebSocket listener:" << hubError;
         return false;
     }
+    // Webhook events have workers of their own, woken as each is stored: a payment shows as
+    // paid within moments of the provider's word, however many arrive at once. Started before
+    // the HTTP listener, so that the first webhook finds them.
+    const size_t firstPaymentWorker = p.workers.size();
+    startWorkers(kPaymentEventWorkers, jobs::JobQueue::Kinds::only({orders::OrderPayments::kEventKind}));
+    std::vector<jobs::Worker*> paymentWorkers;
+    for (size_t i = firstPaymentWorker; i < p.workers.size(); ++i)
+        paymentWorkers.push_back(p.workers[i].get());
+    p.orderPayments->onEventStored([paymentWorkers] {
+        for (jobs::Worker* worker : paymentWorkers)
+            worker->wake();
+    });
     auto port = p.http->bind();
     if (!port) {
         qCCritical(lcApp).noquote() << port.error().message;
@@ -381,7 +468,9 @@ bool ServerApp::start() {
     // --workers counts the 3D model workers; a model takes minutes, so every other
     // kind of job (due at a time: closes, clean-ups) has a worker of its own.
     startWorkers(m_config.workers, jobs::JobQueue::Kinds::only({models::ModelJobHandler::kKind}));
-    startWorkers(1, jobs::JobQueue::Kinds::allBut({models::ModelJobHandler::kKind}));
+    startWorkers(1, jobs::JobQueue::Kinds::allBut(
+                        {models::ModelJobHandler::kKind, orders::OrderPayments::kEventKind}));
+
     // Progress of workers in other processes reaches live clients through the database.
     p.jobRelay =
         std::make_unique<jobs::JobEventRelay>(*p.db, p.events, *p.jobQueue, p.jobHandlers);

@@ -40,6 +40,9 @@ private:
     struct Parts;
 
     bool openStorage();
+    // The card provider --payment-provider names, with its key; false (logged) when the key
+    // file cannot be read.
+    bool openPaymentProvider();
     // Loads --tls-cert and --tls-key, if set; false (logged) when they do not load.
     bool loadCertificate();
     void addRoutes();

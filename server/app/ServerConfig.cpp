@@ -36,6 +36,16 @@ constexpr Setting kSettings[] = {
     {"chat-messages-per-10s", "BITMARKET_CHAT_MESSAGES_PER_10S", "N", "Chat messages one user may send in 10 seconds (default 200)."},
     {"min-auction-seconds", "BITMARKET_MIN_AUCTION_SECONDS", "S", "Shortest auction a seller may create (default 3600). Lower for demos and tests."},
     {"auction-extension-seconds", "BITMARKET_AUCTION_EXTENSION_SECONDS", "S", "A bid this close to an auction's end moves the end to this long after the bid (default 120)."},
+    {"payment-provider", "BITMARKET_PAYMENT_PROVIDER", "NAME", "Who takes card payments: sandbox (default; bitmarket-payment-sandbox) or toss (Toss Payments)."},
+    {"payment-api", "BITMARKET_PAYMENT_API", "URL", "The provider's API (default http://127.0.0.1:8090 for the sandbox, https://api.tosspayments.com for toss)."},
+    {"payment-webhook-secret-file", "BITMARKET_PAYMENT_WEBHOOK_SECRET_FILE", "FILE", "The secret shared with the sandbox (its API key and webhook signing key)."},
+    {"toss-secret-key-file", "BITMARKET_TOSS_SECRET_KEY_FILE", "FILE", "The Toss Payments secret key (test_sk_... or live_sk_...)."},
+    {"platform-fee-percent", "BITMARKET_PLATFORM_FEE_PERCENT", "N", "The platform's fee on an escrow sale, in percent (default 5)."},
+    {"order-payment-seconds", "BITMARKET_ORDER_PAYMENT_SECONDS", "S", "An unpaid escrow order is cancelled after this long (default 1800)."},
+    {"auction-payment-seconds", "BITMARKET_AUCTION_PAYMENT_SECONDS", "S", "The same for an auction win (default 259200, 3 days)."},
+    {"order-auto-confirm-seconds", "BITMARKET_ORDER_AUTO_CONFIRM_SECONDS", "S", "A shipped order is confirmed by itself after this long (default 604800, 7 days)."},
+    {"payment-reconcile-seconds", "BITMARKET_PAYMENT_RECONCILE_SECONDS", "S", "How often payments still open are looked up at the provider (default 60)."},
+    {"payout-interval-seconds", "BITMARKET_PAYOUT_INTERVAL_SECONDS", "S", "How often sellers' balances are paid out (default 86400, daily)."},
     {"access-token-seconds", "BITMARKET_ACCESS_TOKEN_SECONDS", "S", "Access token lifetime (default 900). For tests that watch tokens expire; the API contract promises 15 minutes."},
 };
 
@@ -207,6 +217,41 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
                 QStringLiteral("Expected draft, normal or high, got '%1'.").arg(q), "model-quality");
         c.modelQuality = q;
     }
+    if (const QString p = valueOf("payment-provider", "BITMARKET_PAYMENT_PROVIDER"); !p.isEmpty()) {
+        if (p != u"sandbox" && p != u"toss")
+            return ApiError::validation(
+                QStringLiteral("Expected sandbox or toss, got '%1'.").arg(p), "payment-provider");
+        c.paymentProvider = p;
+    }
+    c.paymentApi = valueOf("payment-api", "BITMARKET_PAYMENT_API");
+    if (c.paymentApi.isEmpty())
+        c.paymentApi = c.paymentProvider == u"toss" ? QStringLiteral("https://api.tosspayments.com")
+                                                    : QStringLiteral("http://127.0.0.1:8090");
+    c.paymentWebhookSecretFile =
+        valueOf("payment-webhook-secret-file", "BITMARKET_PAYMENT_WEBHOOK_SECRET_FILE");
+    c.tossSecretKeyFile = valueOf("toss-secret-key-file", "BITMARKET_TOSS_SECRET_KEY_FILE");
+    if (const QString f = valueOf("platform-fee-percent", "BITMARKET_PLATFORM_FEE_PERCENT"); !f.isEmpty()) {
+        bool ok = false;
+        c.platformFeePercent = f.toInt(&ok);
+        if (!ok || c.platformFeePercent < 0 || c.platformFeePercent > 50)
+            return ApiError::validation(
+                QStringLiteral("Expected a percent (0 to 50), got '%1'.").arg(f), "platform-fee-percent");
+    }
+    struct Period {
+        const char* flag;
+        const char* envVar;
+        int& target;
+    };
+    const Period periods[] = {
+        {"order-payment-seconds", "BITMARKET_ORDER_PAYMENT_SECONDS", c.orderPaymentSeconds},
+        {"auction-payment-seconds", "BITMARKET_AUCTION_PAYMENT_SECONDS", c.auctionPaymentSeconds},
+        {"order-auto-confirm-seconds", "BITMARKET_ORDER_AUTO_CONFIRM_SECONDS", c.orderAutoConfirmSeconds},
+        {"payment-reconcile-seconds", "BITMARKET_PAYMENT_RECONCILE_SECONDS", c.paymentReconcileSeconds},
+        {"payout-interval-seconds", "BITMARKET_PAYOUT_INTERVAL_SECONDS", c.payoutIntervalSeconds},
+    };
+    for (const Period& period : periods)
+        if (const QString v = valueOf(period.flag, period.envVar); !v.isEmpty())
+            BITMARKET_TRY(period.target, seconds(v, QString::fromLatin1(period.flag), 30 * 24 * 3600));
     c.demo = switchOf("demo", "BITMARKET_DEMO");
     c.worker = switchOf("worker", "BITMARKET_WORKER");
     c.logRequests = switchOf("log-requests", "BITMARKET_LOG_REQUESTS");

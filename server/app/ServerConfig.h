@@ -35,6 +35,16 @@ struct ServerConfig {
     int chatMessagesPer10s = 200;  // per user
     int minAuctionSeconds = 3600;      // the shortest auction a seller may create
     int auctionExtensionSeconds = 120; // the late-bid window and the extension it gives
+    QString paymentProvider = QStringLiteral("sandbox"); // sandbox | toss
+    QString paymentApi;               // the provider's API base URL
+    QString paymentWebhookSecretFile; // the sandbox's shared secret
+    QString tossSecretKeyFile;
+    int platformFeePercent = 5;
+    int orderPaymentSeconds = 30 * 60;
+    int auctionPaymentSeconds = 3 * 24 * 3600;
+    int orderAutoConfirmSeconds = 7 * 24 * 3600;
+    int paymentReconcileSeconds = 60;
+    int payoutIntervalSeconds = 24 * 3600;
     int accessTokenSeconds = 15 * 60; // shorter only for tests that watch tokens expire
     bool logRequests = false;
     bool printRoutes = false;

@@ -29,10 +29,6 @@ ApiError closed() {
     return ApiError::of(ErrorCode::AuctionClosed, QStringLiteral("This auction has ended."));
 }
 
-QString compact(const QJsonObject& o) {
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
 Result<qint64> beforeSeqOf(const QString& cursorText, const QString& sort) {
     if (cursorText.isEmpty())
         return qint64(0);
@@ -144,12 +140,10 @@ Result<Order> AuctionService::buyNow(const QString& listingId, const QString& bu
                                      const idempotency::RetryKey& key) {
     const qint64 t = nowMs();
     auto bought = m_db.write([&](db::Connection& c) -> Result<Order> {
-        if (key.present()) {
-            std::optional<QString> answer;
-            BITMARKET_TRY(answer, IdempotencyKeys::answered(c, buyerId, key, t));
-            if (answer)
-                return Order::fromJson(QJsonDocument::fromJson(answer->toUtf8()).object());
-        }
+        std::optional<Order> replayed;
+        BITMARKET_TRY(replayed, orders::OrderService::answeredOrder(c, buyerId, key, t));
+        if (replayed)
+            return *replayed;
         auto s = AuctionTable::load(c, listingId);
         if (!s)
             return noSuchAuction(c, listingId);
@@ -182,8 +176,7 @@ Result<Order> AuctionService::buyNow(const QString& listingId, const QString& bu
         ListingService::followAuctionEnd(c, s->listingSeq, listing::Status::Reserved, t);
         if (auto announced = announceClosed(c, *s, AuctionClosed::Reason::BoughtNow); !announced)
             return announced.error();
-        if (key.present())
-            IdempotencyKeys::remember(c, buyerId, key, compact(order.toJson()), t);
+        orders::OrderService::rememberOrder(c, buyerId, key, order, t);
         return order;
     });
     return bought;

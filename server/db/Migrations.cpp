@@ -584,6 +584,83 @@ CREATE TABLE user_blocks (
 ) WITHOUT ROWID;
 )sql";
 
+constexpr const char* kPaymentsAndLedger = R"sql(
+-- What an order went through besides its status, written only by OrderTable: the shipment,
+-- who confirmed an in-person sale, why it was cancelled, and when a shipped order confirms
+-- itself.
+ALTER TABLE orders ADD COLUMN carrier TEXT;
+ALTER TABLE orders ADD COLUMN tracking_number TEXT;
+ALTER TABLE orders ADD COLUMN buyer_confirmed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN seller_confirmed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN cancel_reason TEXT;
+ALTER TABLE orders ADD COLUMN auto_confirm_at INTEGER;
+
+-- Payments at the provider for an order, written only by PaymentTable (the payments domain):
+-- the provider's id and what the server last confirmed of it. An order may have several (a
+-- declined card, then another try); at most one is paid.
+CREATE TABLE payments (
+    seq          INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL,
+    provider     TEXT NOT NULL,
+    order_id     TEXT NOT NULL REFERENCES orders(id),
+    amount       INTEGER NOT NULL,
+    currency     TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    checkout_url TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL,
+    UNIQUE (provider, id)
+);
+CREATE INDEX payments_order ON payments(order_id);
+CREATE INDEX payments_open ON payments(updated_at) WHERE status IN ('pending', 'authorized');
+
+-- The provider's webhook events as received, once per event id, written only by PaymentTable;
+-- processed_at is set when a job has looked the payment up and applied it.
+CREATE TABLE payment_events (
+    provider     TEXT NOT NULL,
+    event_id     TEXT NOT NULL,
+    payment_id   TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    received_at  INTEGER NOT NULL,
+    processed_at INTEGER,
+    PRIMARY KEY (provider, event_id)
+) WITHOUT ROWID;
+
+-- The double-entry ledger, append-only, written only by Ledger: every transfer is entries of
+-- one txn whose amounts sum to zero, so all entries sum to zero. Accounts: buyer:{user} (what
+-- a buyer paid in), escrow:{seller} (held for a seller's open orders), payable:{seller} (the
+-- seller's to be paid out), paid_out:{seller}, revenue (the platform's fees).
+CREATE TABLE ledger_entries (
+    seq        INTEGER PRIMARY KEY,
+    txn        TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    account    TEXT NOT NULL,
+    amount     INTEGER NOT NULL,
+    currency   TEXT NOT NULL,
+    order_id   TEXT,
+    payout_id  TEXT,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX ledger_entries_account ON ledger_entries(account, seq);
+CREATE UNIQUE INDEX ledger_entries_once ON ledger_entries(txn, account);
+
+-- Payouts of a seller's payable balance, written only by PayoutTable: created pending with the
+-- amount they take, paid once the provider paid (the provider knows each by its id, so a
+-- retried payout is the same payout).
+CREATE TABLE payouts (
+    seq        INTEGER PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    seller_id  TEXT NOT NULL REFERENCES users(id),
+    amount     INTEGER NOT NULL,
+    currency   TEXT NOT NULL,
+    status     TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    paid_at    INTEGER
+);
+CREATE INDEX payouts_seller ON payouts(seller_id, seq);
+CREATE UNIQUE INDEX payouts_open ON payouts(seller_id) WHERE status = 'pending';
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
@@ -600,6 +677,7 @@ constexpr Migration kMigrations[] = {
     {13, "keyword alerts sent, one notification index fewer", kKeywordAlerts},
     {14, "auctions, bids, orders, idempotency keys, unread counts", kAuctionsAndOrders},
     {15, "chats, chat messages, blocks", kChats},
+    {16, "order steps, payments, webhook events, ledger, payouts", kPaymentsAndLedger},
 };
 
 } // namespace

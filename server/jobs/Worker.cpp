@@ -45,9 +45,18 @@ void Worker::run() {
             continue;
         std::unique_lock lock(m_mutex);
         m_wake.wait_for(lock, std::chrono::milliseconds(m_options.idlePollMs),
-                        [this] { return m_stopping.load(); });
+                        [this] { return m_stopping.load() || m_woken; });
+        m_woken = false;
     }
     qCInfo(lcWorker) << "worker" << m_options.workerId << "stopped";
+}
+
+void Worker::wake() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_woken = true;
+    }
+    m_wake.notify_all();
 }
 
 void Worker::stop() {

@@ -33,6 +33,10 @@ public:
     // to stop and goes back to the queue without losing an attempt.
     void stop();
 
+    // Looks for a job at once instead of at the next poll (one was just queued); a wake that
+    // comes while a job runs is kept for after it. Safe from any thread.
+    void wake();
+
     // Claims and finishes at most one job; false when none was runnable.
     bool processNext();
 
@@ -49,6 +53,7 @@ private:
     std::atomic<bool> m_stopping = false;
     std::mutex m_mutex;
     std::condition_variable m_wake;
+    bool m_woken = false; // guarded by m_mutex
 };
 
 } // namespace bitmarket::server::jobs

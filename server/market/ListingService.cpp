@@ -167,6 +167,15 @@ void ListingService::followAuctionEnd(db::Connection& c, qint64 listingSeq, list
     ListingTable::setStatus(c, listingSeq, status, nowMs);
 }
 
+std::optional<SaleTerms> ListingService::saleTermsIn(db::Connection& c, const QString& listingId) {
+    return ListingTable::saleTerms(c, listingId);
+}
+
+void ListingService::followOrder(db::Connection& c, qint64 listingSeq, listing::Status status,
+                                 qint64 nowMs) {
+    ListingTable::setStatus(c, listingSeq, status, nowMs);
+}
+
 Result<void> ListingService::remove(const QString& listingId, const QString& userId) {
     auto removed = m_db.write([&](db::Connection& c) -> Result<bool> {
         if (auto ok = checkOwner(c, listingId, userId); !ok)

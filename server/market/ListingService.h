@@ -11,6 +11,7 @@
 #include "events/SameTransactionEvents.h"
 #include "market/ListingInput.h"
 #include "market/ListingSearch.h"
+#include "market/ListingTable.h"
 #include "market/ListingViews.h"
 
 #include <mutex>
@@ -69,6 +70,13 @@ public:
                                  qint64 nowMs);
     static void followAuctionTerms(db::Connection& c, qint64 listingSeq, const Auction& terms,
                                    qint64 nowMs);
+
+    // For the orders domain, inside its write: what a sale needs of a listing (nullopt when it
+    // is missing or removed), and its status following the order (reserved while an order
+    // holds it, sold when completed, on sale again when the order is cancelled).
+    static std::optional<SaleTerms> saleTermsIn(db::Connection& c, const QString& listingId);
+    static void followOrder(db::Connection& c, qint64 listingSeq, listing::Status status,
+                            qint64 nowMs);
 
     // Publishes ListingUpdated with the listing as anyone sees it (publicDetail).
     void announceUpdate(const QString& listingId);

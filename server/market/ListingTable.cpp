@@ -36,6 +36,17 @@ std::optional<QString> ListingTable::sellerOf(db::Connection& c, const QString& 
     return q.text(0);
 }
 
+std::optional<SaleTerms> ListingTable::saleTerms(db::Connection& c, const QString& listingId) {
+    auto q = c.query(std::string("SELECT l.seq, l.seller_id, l.price_amount, l.currency, "
+                                 "l.sale_type, l.status FROM listings l WHERE l.id = ?1 AND ") +
+                     kListingIsVisible);
+    q.bind(listingId);
+    if (!q.next())
+        return std::nullopt;
+    return SaleTerms{q.integer(0), listingId, q.text(1), Money{q.integer(2), q.text(3)},
+                     q.text(4), q.text(5)};
+}
+
 void ListingTable::insert(db::Connection& c, const QString& listingId, const QString& sellerId,
                           const ListingDraft& d, qint64 nowMs) {
     c.query("INSERT INTO listings (id, seller_id, title, description, category_id, "

@@ -11,6 +11,16 @@
 
 namespace bitmarket::server {
 
+// A listing as a sale sees it: who sells what, for how much, and whether it is still for sale.
+struct SaleTerms {
+    qint64 listingSeq = 0;
+    QString listingId;
+    QString sellerId;
+    Money price;
+    QString saleType; // fixed, auction
+    QString status;   // active, reserved, sold, ended
+};
+
 class ListingTable {
 public:
     // The listing as everyone sees it; not_found when it is missing or removed.
@@ -19,6 +29,8 @@ public:
                                 const QString& viewerUserId);
     // The seller of a listing that is not removed.
     static std::optional<QString> sellerOf(db::Connection& c, const QString& listingId);
+    // What a sale needs of a listing that is not removed (see ListingService::saleTermsIn).
+    static std::optional<SaleTerms> saleTerms(db::Connection& c, const QString& listingId);
 
     static void insert(db::Connection& c, const QString& listingId, const QString& sellerId,
                        const ListingDraft& draft, qint64 nowMs);

@@ -73,6 +73,17 @@ Result<void> NotificationService::handle(db::Connection& c, const DomainEvent& e
                                {"minNextBid", bid->auction.minNextBid.toJson()}});
     } else if (const auto* closed = std::get_if<AuctionClosed>(&event)) {
         tellAuctionEnd(c, *closed);
+    } else if (const auto* changed = std::get_if<OrderChanged>(&event)) {
+        // Folded while unread: an order's steps tell each side once, with the latest status.
+        const Order& o = changed->order;
+        for (const QString& userId : changed->tell)
+            notify(c, userId, notification::kOrderUpdated, o.id,
+                   QJsonObject{{"orderId", o.id},
+                               {"listingId", o.listingId},
+                               {"listingTitle", o.listingTitle},
+                               {"status", o.status},
+                               {"oneSideConfirmed", o.buyerConfirmed != o.sellerConfirmed},
+                               {"role", userId == o.buyerId ? "buyer" : "seller"}});
     } else if (const auto* posted = std::get_if<ChatMessagePosted>(&event)) {
         tellAwayMembers(c, *posted);
     } else if (const auto* read = std::get_if<ChatRead>(&event)) {

@@ -113,7 +113,44 @@ Text chatMessage(const StoredNotification& n, bool korean) {
             body};
 }
 
+Text orderUpdated(const QJsonObject& d, bool korean) {
+    const QString title = d.value("listingTitle").toString();
+    const QString status = d.value("status").toString();
+    struct Words {
+        const char* status;
+        QString english;
+        QString korean;
+    };
+    const Words words[] = {
+        {"awaiting_payment", QStringLiteral("‘%1’ was ordered; waiting for payment."),
+         QStringLiteral("‘%1’ 주문이 들어왔어요. 결제를 기다리고 있어요.")},
+        {"awaiting_meetup", QStringLiteral("‘%1’ was ordered; meet up to trade."),
+         QStringLiteral("‘%1’ 주문이 들어왔어요. 만나서 거래해 주세요.")},
+        {"paid", QStringLiteral("‘%1’ is paid; ship it."),
+         QStringLiteral("‘%1’ 결제가 끝났어요. 상품을 보내 주세요.")},
+        {"shipped", QStringLiteral("‘%1’ is on its way."),
+         QStringLiteral("‘%1’ 상품이 발송됐어요.")},
+        {"completed", QStringLiteral("‘%1’: the sale is complete."),
+         QStringLiteral("‘%1’ 거래가 완료됐어요.")},
+        {"cancelled", QStringLiteral("‘%1’: the order was cancelled."),
+         QStringLiteral("‘%1’ 주문이 취소됐어요.")},
+        {"refunded", QStringLiteral("‘%1’: the order was cancelled and refunded."),
+         QStringLiteral("‘%1’ 주문이 취소되고 환불됐어요.")},
+    };
+    for (const Words& w : words)
+        if (status == QLatin1String(w.status) && !d.value("oneSideConfirmed").toBool())
+            return korean ? Text{QStringLiteral("주문 진행 상황"), w.korean.arg(title)}
+                          : Text{QStringLiteral("Order update"), w.english.arg(title)};
+    // In person, one side confirmed the meet-up and the other has yet to.
+    return korean ? Text{QStringLiteral("주문 진행 상황"),
+                         QStringLiteral("‘%1’ 상대방이 거래를 확인했어요.").arg(title)}
+                  : Text{QStringLiteral("Order update"),
+                         QStringLiteral("‘%1’: the other side confirmed the trade.").arg(title)};
+}
+
 Text textOf(const StoredNotification& n, bool korean) {
+    if (n.type == notification::kOrderUpdated)
+        return orderUpdated(n.data, korean);
     if (n.type == notification::kChatMessage)
         return chatMessage(n, korean);
     if (n.type == notification::kKeywordMatch)

@@ -8,7 +8,15 @@ namespace {
 
 constexpr const char* kColumns =
     "o.seq, o.id, l.id, l.title, l.thumb_url, o.buyer_id, o.seller_id, o.amount, o.currency, "
-    "o.fee, o.method, o.source, o.status, o.created_at, o.updated_at";
+    "o.fee, o.method, o.source, o.status, o.created_at, o.updated_at, o.listing_seq, "
+    "o.carrier, o.tracking_number, o.auto_confirm_at, o.buyer_confirmed, o.seller_confirmed, "
+    "p.provider, p.status";
+
+// The order's payment as its parties see it: the paid (or refunded) one, else the latest.
+constexpr const char* kFromOrders =
+    " FROM orders o JOIN listings l ON l.seq = o.listing_seq "
+    "LEFT JOIN payments p ON p.seq = (SELECT seq FROM payments WHERE order_id = o.id "
+    "ORDER BY status IN ('paid', 'refunded') DESC, seq DESC LIMIT 1)";
 
 Order orderFromRow(const db::Query& q) {
     Order o;
@@ -25,6 +33,13 @@ Order orderFromRow(const db::Query& q) {
     o.status = q.text(12);
     o.createdAtMs = q.integer(13);
     o.updatedAtMs = q.integer(14);
+    o.carrier = q.text(16);
+    o.trackingNumber = q.text(17);
+    o.autoConfirmAtMs = q.integer(18);
+    o.buyerConfirmed = q.integer(19) != 0;
+    o.sellerConfirmed = q.integer(20) != 0;
+    o.paymentProvider = q.text(21);
+    o.paymentStatus = q.text(22);
     return o;
 }
 
@@ -37,13 +52,13 @@ void loadHistory(db::Connection& c, qint64 orderSeq, Order& o) {
 
 } // namespace
 
-QString OrderTable::insert(db::Connection& c, const NewOrder& n, qint64 nowMs) {
+QString OrderTable::insert(db::Connection& c, const NewOrder& n, qint64 fee, qint64 nowMs) {
     const QString id = newId("ord");
     c.query("INSERT INTO orders (id, listing_seq, buyer_id, seller_id, amount, currency, method, "
-            "source, status, created_at, updated_at) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)")
+            "source, status, fee, created_at, updated_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)")
         .bind(id, n.listingSeq, n.buyerId, n.sellerId, n.amount.amount, n.amount.currency, n.method,
-              n.source, n.status, nowMs)
+              n.source, n.status, fee, nowMs)
         .run();
     c.query("INSERT INTO order_history (order_seq, status, at) VALUES (?1, ?2, ?3)")
         .bind(c.lastInsertRowId(), n.status, nowMs)
@@ -52,14 +67,48 @@ QString OrderTable::insert(db::Connection& c, const NewOrder& n, qint64 nowMs) {
 }
 
 std::optional<Order> OrderTable::find(db::Connection& c, const QString& orderId) {
-    auto q = c.query(std::string("SELECT ") + kColumns +
-                     " FROM orders o JOIN listings l ON l.seq = o.listing_seq WHERE o.id = ?1");
+    auto stored = findStored(c, orderId);
+    if (!stored)
+        return std::nullopt;
+    return stored->order;
+}
+
+std::optional<StoredOrder> OrderTable::findStored(db::Connection& c, const QString& orderId) {
+    auto q = c.query(std::string("SELECT ") + kColumns + kFromOrders + " WHERE o.id = ?1");
     q.bind(orderId);
     if (!q.next())
         return std::nullopt;
-    Order o = orderFromRow(q);
-    loadHistory(c, q.integer(0), o);
-    return o;
+    StoredOrder stored{q.integer(0), q.integer(15), orderFromRow(q)};
+    loadHistory(c, stored.seq, stored.order);
+    return stored;
+}
+
+void OrderTable::move(db::Connection& c, qint64 orderSeq, const QString& status, qint64 nowMs) {
+    c.query("UPDATE orders SET status = ?2, updated_at = ?3 WHERE seq = ?1")
+        .bind(orderSeq, status, nowMs)
+        .run();
+    c.query("INSERT INTO order_history (order_seq, status, at) VALUES (?1, ?2, ?3)")
+        .bind(orderSeq, status, nowMs)
+        .run();
+}
+
+void OrderTable::setShipment(db::Connection& c, qint64 orderSeq, const QString& carrier,
+                             const QString& trackingNumber, qint64 autoConfirmAtMs) {
+    c.query("UPDATE orders SET carrier = ?2, tracking_number = ?3, auto_confirm_at = ?4 "
+            "WHERE seq = ?1")
+        .bind(orderSeq, carrier, trackingNumber, autoConfirmAtMs)
+        .run();
+}
+
+void OrderTable::setConfirmed(db::Connection& c, qint64 orderSeq, bool byBuyer, qint64 nowMs) {
+    c.query(byBuyer ? "UPDATE orders SET buyer_confirmed = 1, updated_at = ?2 WHERE seq = ?1"
+                    : "UPDATE orders SET seller_confirmed = 1, updated_at = ?2 WHERE seq = ?1")
+        .bind(orderSeq, nowMs)
+        .run();
+}
+
+void OrderTable::setCancelReason(db::Connection& c, qint64 orderSeq, const QString& reason) {
+    c.query("UPDATE orders SET cancel_reason = ?2 WHERE seq = ?1").bind(orderSeq, reason).run();
 }
 
 bool OrderTable::liveOrderFor(db::Connection& c, qint64 listingSeq) {
@@ -72,8 +121,7 @@ bool OrderTable::liveOrderFor(db::Connection& c, qint64 listingSeq) {
 OrderTable::Page OrderTable::forUser(db::Connection& c, const QString& userId, const QString& role,
                                      const QString& status, qint64 beforeSeq, int limit) {
     const std::string party = role == u"seller" ? "o.seller_id" : "o.buyer_id";
-    auto q = c.query(std::string("SELECT ") + kColumns +
-                     " FROM orders o JOIN listings l ON l.seq = o.listing_seq WHERE " + party +
+    auto q = c.query(std::string("SELECT ") + kColumns + kFromOrders + " WHERE " + party +
                      " = ?1 AND (?2 = '' OR o.status = ?2) AND (?3 = 0 OR o.seq < ?3) "
                      "ORDER BY o.seq DESC LIMIT ?4");
     q.bind(userId, status, beforeSeq, limit + 1);

@@ -1,4 +1,5 @@
-// Owns orders and order_history: a sale's row and the statuses it went through.
+// Owns orders and order_history: a sale's row, what happened to it and the statuses it went
+// through.
 #pragma once
 
 #include "bitmarket/ApiTypes.h"
@@ -18,11 +19,26 @@ struct NewOrder {
     QString status; // the first status: awaiting_payment or awaiting_meetup
 };
 
+// An order with the row numbers a write needs.
+struct StoredOrder {
+    qint64 seq = 0;
+    qint64 listingSeq = 0;
+    Order order;
+};
+
 class OrderTable {
 public:
     // The order's id. The caller has checked that the listing has no live order.
-    static QString insert(db::Connection& c, const NewOrder& order, qint64 nowMs);
+    static QString insert(db::Connection& c, const NewOrder& order, qint64 fee, qint64 nowMs);
     static std::optional<Order> find(db::Connection& c, const QString& orderId);
+    static std::optional<StoredOrder> findStored(db::Connection& c, const QString& orderId);
+    // A new status, recorded in the order's history.
+    static void move(db::Connection& c, qint64 orderSeq, const QString& status, qint64 nowMs);
+    static void setShipment(db::Connection& c, qint64 orderSeq, const QString& carrier,
+                            const QString& trackingNumber, qint64 autoConfirmAtMs);
+    // In person: the buyer's or the seller's confirmation of the meet-up.
+    static void setConfirmed(db::Connection& c, qint64 orderSeq, bool byBuyer, qint64 nowMs);
+    static void setCancelReason(db::Connection& c, qint64 orderSeq, const QString& reason);
     // Whether the listing has an order that is neither cancelled nor refunded.
     static bool liveOrderFor(db::Connection& c, qint64 listingSeq);
 

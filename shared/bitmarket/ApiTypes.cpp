@@ -432,7 +432,7 @@ QJsonObject Order::toJson() const {
     QJsonArray steps;
     for (const Step& s : history)
         steps.append(QJsonObject{{"status", s.status}, {"at", toRfc3339(s.atMs)}});
-    return QJsonObject{
+    QJsonObject json{
         {"id", id},
         {"listing",
          QJsonObject{{"id", listingId},
@@ -448,6 +448,15 @@ QJsonObject Order::toJson() const {
         {"createdAt", toRfc3339(createdAtMs)},
         {"updatedAt", toRfc3339(updatedAtMs)},
         {"history", steps}};
+    if (!paymentProvider.isEmpty())
+        json.insert("payment", QJsonObject{{"provider", paymentProvider}, {"status", paymentStatus}});
+    if (!carrier.isEmpty())
+        json.insert("shipment", QJsonObject{{"carrier", carrier}, {"trackingNumber", trackingNumber}});
+    if (autoConfirmAtMs)
+        json.insert("autoConfirmAt", toRfc3339(autoConfirmAtMs));
+    if (method == u"in_person")
+        json.insert("confirmedBy", QJsonObject{{"buyer", buyerConfirmed}, {"seller", sellerConfirmed}});
+    return json;
 }
 
 Order Order::fromJson(const QJsonObject& o) {
@@ -469,6 +478,16 @@ Order Order::fromJson(const QJsonObject& o) {
     for (const QJsonValue& v : o.value("history").toArray())
         order.history.append(Step{v.toObject().value("status").toString(),
                                   timeOf(v.toObject().value("at"))});
+    const QJsonObject payment = o.value("payment").toObject();
+    order.paymentProvider = payment.value("provider").toString();
+    order.paymentStatus = payment.value("status").toString();
+    const QJsonObject shipment = o.value("shipment").toObject();
+    order.carrier = shipment.value("carrier").toString();
+    order.trackingNumber = shipment.value("trackingNumber").toString();
+    order.autoConfirmAtMs = timeOf(o.value("autoConfirmAt"));
+    const QJsonObject confirmed = o.value("confirmedBy").toObject();
+    order.buyerConfirmed = confirmed.value("buyer").toBool();
+    order.sellerConfirmed = confirmed.value("seller").toBool();
     return order;
 }
 

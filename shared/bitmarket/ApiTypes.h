@@ -210,6 +210,13 @@ struct Order {
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
     QList<Step> history;
+    QString paymentProvider; // empty: no payment asked for yet
+    QString paymentStatus;   // pending, authorized, paid, declined, expired, refunded, cancelled
+    QString carrier;         // empty: not shipped
+    QString trackingNumber;
+    qint64 autoConfirmAtMs = 0; // a shipped order confirms itself then; 0: not shipped
+    bool buyerConfirmed = false;  // in person: each side confirms the meet-up
+    bool sellerConfirmed = false;
 
     QJsonObject toJson() const;
     static Order fromJson(const QJsonObject& o);

@@ -17,12 +17,13 @@ inline const QString kAuctionLost = QStringLiteral("auction.lost");
 inline const QString kAuctionSold = QStringLiteral("auction.sold");
 inline const QString kAuctionUnsold = QStringLiteral("auction.unsold");
 inline const QString kChatMessage = QStringLiteral("chat.message");
+inline const QString kOrderUpdated = QStringLiteral("order.updated");
 
 // Every type in the order settings list them.
 inline const QStringList kTypes = {kKeywordMatch,  kPriceDrop,   kModelReady,
                                    kModelFailed,   kAuctionOutbid, kAuctionWon,
                                    kAuctionLost,   kAuctionSold, kAuctionUnsold,
-                                   kChatMessage};
+                                   kChatMessage, kOrderUpdated};
 
 inline constexpr int kMaxKeywordsPerUser = 30;
 inline constexpr int kKeywordMaxLength = 40;
