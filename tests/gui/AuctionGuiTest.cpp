@@ -50,6 +50,7 @@ private slots:
     void bidOutbidExtendedAndWonLive();
     void buyNowAsksFirst();
     void sellerSeesNoBidButtonAndCancels();
+    void sellerChangesTheTermsUntilTheFirstBid();
     void myBidsListsWhereMinjiStands();
     void panelInKoreanAndDark();
     void panelAtTheSmallestAndALargeWindow();
@@ -362,6 +363,45 @@ void AuctionGuiTest::sellerSeesNoBidButtonAndCancels() {
     QVERIFY(!m_ui->find("cancelAuctionButton"));
     m_ui->settle(500);
     m_ui->screenshot("a13-seller-cancelled");
+}
+
+void AuctionGuiTest::sellerChangesTheTermsUntilTheFirstBid() {
+    const auto minji = signedIn(DemoServer::kUser);
+    const QString mine = listAuction(*minji, "Film camera, terms to change", 30000, 7200,
+                                     {{"buyNowPrice", won(60000)}});
+    QMetaObject::invokeMethod(m_app->window(), "editListing", Q_ARG(QVariant, mine));
+    QObject* draft = m_app->window()->property("sellPage").value<QObject*>()->property("draft").value<QObject*>();
+    QVERIFY(m_ui->waitFor([&] {
+        return draft->property("listingId").toString() == mine &&
+               draft->property("stage").toInt() == 0 && m_ui->find("auctionTerms");
+    }));
+    QVERIFY(!m_ui->find("termsFrozenNote"));
+    QVERIFY(m_ui->find("durationField")->property("displayText").toString().startsWith("Keep the current end"));
+    m_ui->typeInto(m_ui->find("reservePriceField"), "45,000");
+    m_ui->settle(300);
+    m_ui->screenshot("a12b-seller-edits-terms");
+    scrollToEnd(m_ui->find("sellPage"));
+    m_ui->settle(300);
+    m_ui->click(m_ui->find("publishButton"));
+    QVERIFY(m_ui->waitFor([&] {
+        return minji->get("/api/v1/listings/" + mine).json().value("auction").toObject()
+                   .value("reservePrice").toObject().value("amount").toInteger() == 45000;
+    }));
+
+    // After a bid the form keeps the terms as they are, and says why.
+    const auto junho = signedIn("junho");
+    QCOMPARE(junho->post("/api/v1/listings/" + mine + "/bids",
+                         QJsonObject{{"maxAmount", won(30000)}}).status, 201);
+    QMetaObject::invokeMethod(m_app->window(), "editListing", Q_ARG(QVariant, mine));
+    QVERIFY(m_ui->waitFor([&] {
+        return draft->property("stage").toInt() == 0 && m_ui->find("termsFrozenNote");
+    }));
+    QVERIFY(!m_ui->find("auctionTerms"));
+    QVERIFY(!m_ui->find("priceField")->isEnabled());
+    m_ui->settle(300);
+    m_ui->screenshot("a12c-seller-terms-frozen");
+    QMetaObject::invokeMethod(draft, "reset");
+    backToHome();
 }
 
 void AuctionGuiTest::myBidsListsWhereMinjiStands() {
