@@ -88,9 +88,9 @@ void NotificationGuiTest::cleanup() {
 }
 
 void NotificationGuiTest::badgeCountsTheDemoInbox() {
-    // The demo leaves minji two keyword matches, a ready 3D model and an auction where junho
-    // outbid her.
-    QVERIFY2(m_ui->waitFor([&] { return badgeCount() == 4; }, 15000),
+    // The demo leaves minji two keyword matches, a ready 3D model, an auction where junho
+    // outbid her and junho's confirmation of the basketball she bought from him.
+    QVERIFY2(m_ui->waitFor([&] { return badgeCount() == 5; }, 15000),
              qPrintable(QStringLiteral("badge shows %1").arg(badgeCount())));
     m_ui->settle(500);
     m_ui->screenshot("n1-bell-badge");
@@ -114,7 +114,7 @@ void NotificationGuiTest::anotherUsersListingRaisesTheBadge() {
                     {"saleType", "fixed"}});
     QCOMPARE(created.status, 201);
     m_guitarId = created.json().value("id").toString();
-    QVERIFY2(m_ui->waitFor([&] { return badgeCount() == 5; }, 5000),
+    QVERIFY2(m_ui->waitFor([&] { return badgeCount() == 6; }, 5000),
              qPrintable(QStringLiteral("badge shows %1").arg(badgeCount())));
     // And the toast says what came.
     QQuickItem* toast = m_ui->waitForItem("toast", 3000);
@@ -137,7 +137,7 @@ void NotificationGuiTest::clickingANotificationOpensItsListing() {
         QQuickItem* page = m_ui->find("listingPage");
         return page && page->property("listingId").toString() == m_guitarId;
     }));
-    QVERIFY(m_ui->waitFor([&] { return badgeCount() == 4; }));
+    QVERIFY(m_ui->waitFor([&] { return badgeCount() == 5; }));
     m_ui->settle(800);
     m_ui->screenshot("n4-opened-listing");
 }
