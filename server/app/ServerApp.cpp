@@ -103,6 +103,7 @@ struct ServerApp::Parts {
     std::unique_ptr<orders::Payouts> payouts;
     std::unique_ptr<orders::OrderDeadlineJob> orderDeadlines;
     std::unique_ptr<orders::PaymentEventJob> paymentEvents;
+    std::unique_ptr<orders::PaymentRefundJob> paymentRefunds;
     std::unique_ptr<orders::PayoutJob> payoutJob;
     std::unique_ptr<orders::PaymentReconciliation> paymentReconciliation;
     std::unique_ptr<orders::PayoutRun> payoutRun;
@@ -191,11 +192,13 @@ bool ServerApp::openStorage() {
                                                       *p.listings, orderOptions);
     if (!openPaymentProvider())
         return false;
-    p.orderPayments = std::make_unique<orders::OrderPayments>(*p.db, *p.orders, *p.paymentProvider,
-                                                              *p.jobQueue);
+    p.orderPayments = std::make_unique<orders::OrderPayments>(
+        *p.db, *p.orders, *p.paymentProvider, *p.jobQueue,
+        m_config.paymentRefundRetrySeconds * 1000LL);
     p.payouts = std::make_unique<orders::Payouts>(*p.db, *p.paymentProvider, *p.jobQueue);
     p.orderDeadlines = std::make_unique<orders::OrderDeadlineJob>(*p.orders);
     p.paymentEvents = std::make_unique<orders::PaymentEventJob>(*p.orderPayments);
+    p.paymentRefunds = std::make_unique<orders::PaymentRefundJob>(*p.orderPayments);
     p.payoutJob = std::make_unique<orders::PayoutJob>(*p.payouts);
     p.paymentReconciliation = std::make_unique<orders::PaymentReconciliation>(
         *p.orderPayments, *p.jobQueue, m_config.paymentReconcileSeconds * 1000LL);
@@ -203,8 +206,8 @@ bool ServerApp::openStorage() {
                                                       m_config.payoutIntervalSeconds * 1000LL);
     for (jobs::JobHandler* handler :
          std::initializer_list<jobs::JobHandler*>{p.orderDeadlines.get(), p.paymentEvents.get(),
-                                                  p.payoutJob.get(), p.paymentReconciliation.get(),
-                                                  p.payoutRun.get()})
+                                                  p.paymentRefunds.get(), p.payoutJob.get(),
+                                                  p.paymentReconciliation.get(), p.payoutRun.get()})
         p.jobHandlers.add(*handler);
     auctions::AuctionService::Options auctionOptions;
     auctionOptions.shortestAuctionMs = m_config.minAuctionSeconds * 1000LL;

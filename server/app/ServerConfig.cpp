@@ -45,6 +45,7 @@ constexpr Setting kSettings[] = {
     {"auction-payment-seconds", "BITMARKET_AUCTION_PAYMENT_SECONDS", "S", "The same for an auction win (default 259200, 3 days)."},
     {"order-auto-confirm-seconds", "BITMARKET_ORDER_AUTO_CONFIRM_SECONDS", "S", "A shipped order is confirmed by itself after this long (default 604800, 7 days)."},
     {"payment-reconcile-seconds", "BITMARKET_PAYMENT_RECONCILE_SECONDS", "S", "How often payments still open are looked up at the provider (default 60)."},
+    {"payment-refund-retry-seconds", "BITMARKET_PAYMENT_REFUND_RETRY_SECONDS", "S", "A refund the provider did not make at once is tried again after this long, then with backoff (default 30)."},
     {"payout-interval-seconds", "BITMARKET_PAYOUT_INTERVAL_SECONDS", "S", "How often sellers' balances are paid out (default 86400, daily)."},
     {"access-token-seconds", "BITMARKET_ACCESS_TOKEN_SECONDS", "S", "Access token lifetime (default 900). For tests that watch tokens expire; the API contract promises 15 minutes."},
 };
@@ -247,6 +248,7 @@ Result<ServerConfig> ServerConfig::load(const QStringList& arguments) {
         {"auction-payment-seconds", "BITMARKET_AUCTION_PAYMENT_SECONDS", c.auctionPaymentSeconds},
         {"order-auto-confirm-seconds", "BITMARKET_ORDER_AUTO_CONFIRM_SECONDS", c.orderAutoConfirmSeconds},
         {"payment-reconcile-seconds", "BITMARKET_PAYMENT_RECONCILE_SECONDS", c.paymentReconcileSeconds},
+        {"payment-refund-retry-seconds", "BITMARKET_PAYMENT_REFUND_RETRY_SECONDS", c.paymentRefundRetrySeconds},
         {"payout-interval-seconds", "BITMARKET_PAYOUT_INTERVAL_SECONDS", c.payoutIntervalSeconds},
     };
     for (const Period& period : periods)

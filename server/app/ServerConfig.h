@@ -44,6 +44,7 @@ struct ServerConfig {
     int auctionPaymentSeconds = 3 * 24 * 3600;
     int orderAutoConfirmSeconds = 7 * 24 * 3600;
     int paymentReconcileSeconds = 60;
+    int paymentRefundRetrySeconds = 30;
     int payoutIntervalSeconds = 24 * 3600;
     int accessTokenSeconds = 15 * 60; // shorter only for tests that watch tokens expire
     bool logRequests = false;

@@ -23,6 +23,14 @@ Result<QJsonObject> PaymentEventJob::run(const jobs::JobRecord& job, const jobs:
                                         job.payload.value("paymentId").toString()));
 }
 
+Result<QJsonObject> PaymentRefundJob::run(const jobs::JobRecord& job, const jobs::JobProgress&) {
+    auto given = m_payments.giveBack(job.payload.value("paymentId").toString(),
+                                     job.payload.value("reason").toString());
+    if (!given)
+        return given.error();
+    return QJsonObject{{"payment", given->paymentStatus}};
+}
+
 Result<QJsonObject> PayoutJob::run(const jobs::JobRecord& job, const jobs::JobProgress&) {
     return done(m_payouts.pay(job.payload.value("payoutId").toString()));
 }

@@ -1,5 +1,5 @@
 // The orders domain's background work, each a job kind registered in app/: an order's deadline,
-// a stored webhook event, one payout, and the recurring runs that look up open payments
+// a stored webhook event, a refund, one payout, and the recurring runs that look up open payments
 // (reconciliation) and make payouts.
 #pragma once
 
@@ -28,6 +28,18 @@ public:
     explicit PaymentEventJob(OrderPayments& payments) : m_payments(payments) {}
     QString kind() const override { return OrderPayments::kEventKind; }
     jobs::RetryPolicy retryPolicy() const override { return {20, 1'000, 300'000, {}}; }
+    Result<QJsonObject> run(const jobs::JobRecord& job, const jobs::JobProgress& progress) override;
+
+private:
+    OrderPayments& m_payments;
+};
+
+// Retried until the provider has given the money back.
+class PaymentRefundJob : public jobs::JobHandler {
+public:
+    explicit PaymentRefundJob(OrderPayments& payments) : m_payments(payments) {}
+    QString kind() const override { return OrderPayments::kRefundKind; }
+    jobs::RetryPolicy retryPolicy() const override { return {30, 5'000, 3'600'000, {}}; }
     Result<QJsonObject> run(const jobs::JobRecord& job, const jobs::JobProgress& progress) override;
 
 private:

@@ -7,6 +7,7 @@ namespace bitmarket::server::orders {
 Q_LOGGING_CATEGORY(lcOrderPayments, "bitmarket.orders.payments")
 
 const QString OrderPayments::kEventKind = QStringLiteral("orders.payment-event");
+const QString OrderPayments::kRefundKind = QStringLiteral("orders.payment-refund");
 
 namespace {
 
@@ -16,11 +17,35 @@ ApiError notPayable() {
 
 ApiError unknownPayment() { return ApiError::notFound(QStringLiteral("No such payment.")); }
 
+const QString kNotTaken = QStringLiteral("The order does not take this payment.");
+
+// What the provider says is the payment the server asked for: the same order and amount.
+bool asAsked(const PaymentRecord& ours, const payments::ProviderPayment& theirs) {
+    return theirs.orderId == ours.orderId && theirs.amount.amount == ours.amount.amount;
+}
+
+// A payment in this status has taken the buyer's money or still can.
+bool holdsMoney(const QString& status) {
+    return status == u"pending" || status == u"authorized" || status == u"paid";
+}
+
+// Records the provider's status of a payment; whether it changed.
+bool recordStatusIn(db::Connection& c, const PaymentRecord& payment, const QString& status,
+                    qint64 nowMs) {
+    const auto current = PaymentTable::find(c, payment.provider, payment.id);
+    if (!current || current->status == status)
+        return false;
+    PaymentTable::setStatus(c, payment.provider, payment.id, status, nowMs);
+    return true;
+}
+
 } // namespace
 
 OrderPayments::OrderPayments(db::Database& db, OrderService& orders,
-                             payments::PaymentProvider& provider, jobs::JobQueue& jobs)
-    : m_db(db), m_orders(orders), m_provider(provider), m_jobs(jobs) {}
+                             payments::PaymentProvider& provider, jobs::JobQueue& jobs,
+                             qint64 refundCheckAfterMs)
+    : m_db(db), m_orders(orders), m_provider(provider), m_jobs(jobs),
+      m_refundCheckAfterMs(refundCheckAfterMs) {}
 
 Result<Checkout> OrderPayments::start(const QString& orderId, const QString& buyerId,
                                       const QString& returnBaseUrl) {
@@ -101,38 +126,86 @@ Result<Order> OrderPayments::settle(const QString& paymentId) {
     const PaymentRecord& ours = known->payment;
     payments::ProviderPayment theirs;
     BITMARKET_TRY(theirs, m_provider.lookUp(paymentId));
-    if (theirs.orderId != ours.orderId || theirs.amount.amount != ours.amount.amount) {
-        // Not the payment the server asked for: nothing of it is applied, and it is given back.
+    if (!asAsked(ours, theirs))
         qCWarning(lcOrderPayments).noquote() << "payment" << paymentId << "does not match order"
-                                             << ours.orderId << "; cancelling it";
-        if (theirs.status == u"authorized" || theirs.status == u"paid")
-            BITMARKET_TRY(theirs, m_provider.refund(paymentId, QStringLiteral("Amount mismatch")));
-        return apply(ours, theirs.status == u"refunded" ? QStringLiteral("cancelled") : theirs.status);
-    }
-    const bool orderTakesIt = known->orderStatus == u"awaiting_payment";
-    const bool orderCancelled = known->orderStatus == u"cancelled";
-    if (theirs.status == u"authorized" && orderTakesIt)
+                                             << ours.orderId << "; giving it back";
+    else if (theirs.status == u"authorized" && known->orderStatus == u"awaiting_payment")
         BITMARKET_TRY(theirs, m_provider.confirm(paymentId, ours.orderId, ours.amount));
-    else if (orderCancelled && (theirs.status == u"pending" || theirs.status == u"authorized" ||
-                                theirs.status == u"paid"))
-        // The order's time ran out first: the payment is called off, or its money goes back.
-        BITMARKET_TRY(theirs, m_provider.refund(paymentId, QStringLiteral("The order was cancelled.")));
-    return apply(ours, theirs.status);
+    Applied applied;
+    BITMARKET_TRY(applied, apply(ours, theirs));
+    if (applied.refund)
+        return giveBackNow(paymentId, kNotTaken, applied.order);
+    return applied.order;
 }
 
-Result<Order> OrderPayments::apply(const PaymentRecord& payment, const QString& status) {
+Result<OrderPayments::Applied> OrderPayments::apply(const PaymentRecord& payment,
+                                                    const payments::ProviderPayment& theirs) {
     const qint64 t = m_orders.now();
-    return m_db.write([&](db::Connection& c) -> Result<Order> {
+    return m_db.write([&](db::Connection& c) -> Result<Applied> {
         StoredOrder stored;
         BITMARKET_TRY(stored, OrderService::partyOrder(c, payment.orderId, {}));
-        const auto current = PaymentTable::find(c, payment.provider, payment.id);
-        if (current && current->status != status)
-            PaymentTable::setStatus(c, payment.provider, payment.id, status, t);
+        const QString& orderStatus = stored.order.status;
+        const auto paidBy = PaymentTable::paidFor(c, payment.orderId);
+        const bool changed = recordStatusIn(c, payment, theirs.status, t);
+        const bool asked = asAsked(payment, theirs);
         // The order is paid by the first payment seen paid, once.
-        if (status == u"paid" && stored.order.status == u"awaiting_payment")
-            return m_orders.markPaidIn(c, stored, t);
-        return *OrderTable::find(c, payment.orderId);
+        if (asked && theirs.status == u"paid" && orderStatus == u"awaiting_payment") {
+            Order paid;
+            BITMARKET_TRY(paid, m_orders.markPaidIn(c, stored, t));
+            return Applied{paid, false};
+        }
+        // Every other payment holding money goes back: one paid after the order was cancelled
+        // or its time ran out, a second one after another paid the order, one not as asked.
+        const bool theOrders = asked && (orderStatus == u"awaiting_payment" ||
+                                         (paidBy && paidBy->id == payment.id));
+        const bool refund = !theOrders && holdsMoney(theirs.status);
+        if (refund) {
+            if (auto queued = queueRefundIn(c, payment.id, kNotTaken, t); !queued)
+                return queued.error();
+        }
+        const Order order = changed ? m_orders.announceIn(c, payment.orderId)
+                                    : *OrderTable::find(c, payment.orderId);
+        return Applied{order, refund};
     });
+}
+
+Result<void> OrderPayments::queueRefundIn(db::Connection& c, const QString& paymentId,
+                                          const QString& reason, qint64 nowMs) {
+    jobs::JobQueue::NewJob job;
+    job.kind = kRefundKind;
+    job.payload = QJsonObject{{"paymentId", paymentId}, {"reason", reason}};
+    job.runAtMs = nowMs + m_refundCheckAfterMs;
+    job.uniqueKey = QStringLiteral("refund:") + paymentId;
+    if (auto queued = m_jobs.enqueueIn(c, job); !queued)
+        return queued.error();
+    return {};
+}
+
+Result<Order> OrderPayments::giveBack(const QString& paymentId, const QString& reason) {
+    payments::ProviderPayment theirs;
+    BITMARKET_TRY(theirs, m_provider.lookUp(paymentId));
+    if (holdsMoney(theirs.status))
+        BITMARKET_TRY(theirs, m_provider.refund(paymentId, reason));
+    const qint64 t = m_orders.now();
+    return m_db.write([&](db::Connection& c) -> Result<Order> {
+        const auto payment = PaymentTable::find(c, m_provider.name(), paymentId);
+        if (!payment)
+            return unknownPayment();
+        if (recordStatusIn(c, *payment, theirs.status, t))
+            return m_orders.announceIn(c, payment->orderId);
+        return *OrderTable::find(c, payment->orderId);
+    });
+}
+
+Order OrderPayments::giveBackNow(const QString& paymentId, const QString& reason,
+                                 const Order& order) {
+    auto back = giveBack(paymentId, reason);
+    if (back)
+        return *back;
+    qCWarning(lcOrderPayments).noquote() << "giving payment" << paymentId
+                                         << "back failed for now; its job retries:"
+                                         << back.error().message;
+    return order;
 }
 
 Result<void> OrderPayments::receiveWebhook(const QString& providerName,
@@ -177,30 +250,32 @@ Result<void> OrderPayments::processEvent(const QString& eventId, const QString& 
 
 Result<Order> OrderPayments::cancel(const QString& orderId, const QString& userId,
                                     const QString& reason) {
-    auto paid = m_db.read([&](db::Connection& c) -> Result<std::optional<PaymentRecord>> {
-        StoredOrder stored;
-        BITMARKET_TRY(stored, OrderService::partyOrder(c, orderId, userId));
-        if (stored.order.status != u"paid")
-            return std::optional<PaymentRecord>();
-        return PaymentTable::paidFor(c, orderId);
-    });
-    if (!paid)
-        return paid.error();
-    if (!*paid)
-        return m_orders.cancelUnpaid(orderId, userId, reason);
-    const PaymentRecord payment = **paid;
-    payments::ProviderPayment refunded;
-    BITMARKET_TRY(refunded, m_provider.refund(payment.id, reason));
+    struct Cancelled {
+        Order order;
+        QString refundedPaymentId; // empty: nothing was paid
+    };
     const qint64 t = m_orders.now();
-    return m_db.write([&](db::Connection& c) -> Result<Order> {
+    auto cancelled = m_db.write([&](db::Connection& c) -> Result<Cancelled> {
         StoredOrder stored;
         BITMARKET_TRY(stored, OrderService::partyOrder(c, orderId, userId));
-        PaymentTable::setStatus(c, payment.provider, payment.id, refunded.status, t);
-        if (stored.order.status != u"paid")
-            return ApiError::of(ErrorCode::InvalidState,
-                                QStringLiteral("This order cannot take that step in its current status."));
-        return m_orders.refundIn(c, stored, reason, userId, t);
+        Order order;
+        if (stored.order.status != u"paid") {
+            BITMARKET_TRY(order, m_orders.cancelUnpaidIn(c, stored, userId, reason, t));
+            return Cancelled{order, {}};
+        }
+        const auto payment = PaymentTable::paidFor(c, orderId);
+        BITMARKET_TRY(order, m_orders.refundIn(c, stored, reason, userId, t));
+        if (!payment)
+            return Cancelled{order, {}};
+        if (auto queued = queueRefundIn(c, payment->id, reason, t); !queued)
+            return queued.error();
+        return Cancelled{order, payment->id};
     });
+    if (!cancelled)
+        return cancelled.error();
+    if (cancelled->refundedPaymentId.isEmpty())
+        return cancelled->order;
+    return giveBackNow(cancelled->refundedPaymentId, reason, cancelled->order);
 }
 
 Result<int> OrderPayments::reconcile() {

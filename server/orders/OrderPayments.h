@@ -4,6 +4,11 @@
 // what a payment is comes from looking it up at the provider, never from a webhook's body or
 // the browser's query alone. Settling is idempotent: however often and in whatever order the
 // return page, webhooks and reconciliation settle a payment, the order is paid once.
+// Money that must go back (a paid order cancelled, a payment the order no longer takes: paid
+// after the order was cancelled, or a second one after another paid it) is decided inside a
+// write that also queues a refund job, so the decision is never undone by a step taken at the
+// same moment (a shipment) nor lost by a crash; the refund is tried at once and the job
+// retries it until the provider has given the money back.
 #pragma once
 
 #include "jobs/JobQueue.h"
@@ -23,11 +28,15 @@ class OrderPayments {
 public:
     // The job kind that processes a stored webhook event: payload {provider, eventId, paymentId}.
     static const QString kEventKind;
+    // The job kind that gives a payment's money back: payload {paymentId, reason}.
+    static const QString kRefundKind;
     // Payments open (pending or authorized) this long are looked up by reconciliation.
     static constexpr qint64 kReconcileAfterMs = 60'000;
 
+    // `refundCheckAfterMs`: how long the refund job waits before it checks the refund tried at
+    // once (and retries it).
     OrderPayments(db::Database& db, OrderService& orders, payments::PaymentProvider& provider,
-                  jobs::JobQueue& jobs);
+                  jobs::JobQueue& jobs, qint64 refundCheckAfterMs);
 
     const payments::PaymentProvider& provider() const { return m_provider; }
     // Called once a stored webhook event and its job have committed (to wake the workers).
@@ -48,18 +57,34 @@ public:
                                 const QByteArray& body);
     // The job's work for one stored event.
     Result<void> processEvent(const QString& eventId, const QString& paymentId);
-    // Cancels an order: one that is paid is refunded in full at the provider first.
+    // Cancels an order. A paid one is refunded in full: refunded at once, its money given back
+    // at the provider right after (and by the refund job until the provider has done it).
     Result<Order> cancel(const QString& orderId, const QString& userId, const QString& reason);
+    // The refund job's work: looks the payment up and, while it still holds money (or could:
+    // pending), refunds or calls it off at the provider; records what it then is. Idempotent.
+    Result<Order> giveBack(const QString& paymentId, const QString& reason);
     // Settles open payments older than kReconcileAfterMs; returns how many it looked up.
     Result<int> reconcile();
 
 private:
-    Result<Order> apply(const PaymentRecord& payment, const QString& status);
+    struct Applied {
+        Order order;
+        bool refund = false; // the payment's money goes back: the refund job was queued
+    };
+    // Records what the provider says the payment is and what follows for the order.
+    Result<Applied> apply(const PaymentRecord& payment, const payments::ProviderPayment& theirs);
+    // Inside a write: the refund job for the payment, durable with the write.
+    Result<void> queueRefundIn(db::Connection& c, const QString& paymentId, const QString& reason,
+                               qint64 nowMs);
+    // Gives the money back at once after the write that queued the refund; when the provider
+    // cannot now, the job retries and the order is answered as it is.
+    Order giveBackNow(const QString& paymentId, const QString& reason, const Order& order);
 
     db::Database& m_db;
     OrderService& m_orders;
     payments::PaymentProvider& m_provider;
     jobs::JobQueue& m_jobs;
+    qint64 m_refundCheckAfterMs;
     std::function<void()> m_eventStored;
 };
 

@@ -241,18 +241,20 @@ Result<Order> OrderService::confirm(const QString& orderId, const QString& userI
     });
 }
 
-Result<Order> OrderService::cancelUnpaid(const QString& orderId, const QString& userId,
-                                         const QString& reason) {
-    const qint64 t = now();
-    return m_db.write([&](db::Connection& c) -> Result<Order> {
-        StoredOrder stored;
-        BITMARKET_TRY(stored, partyOrder(c, orderId, userId));
-        const QString& status = stored.order.status;
-        if (status != u"awaiting_payment" && status != u"awaiting_meetup")
-            return notNow();
-        return cancelIn(c, stored, QStringLiteral("cancelled"), reason,
-                        otherSide(stored.order, userId), t);
-    });
+Result<Order> OrderService::cancelUnpaidIn(db::Connection& c, const StoredOrder& stored,
+                                           const QString& userId, const QString& reason,
+                                           qint64 nowMs) {
+    const QString& status = stored.order.status;
+    if (status != u"awaiting_payment" && status != u"awaiting_meetup")
+        return notNow();
+    return cancelIn(c, stored, QStringLiteral("cancelled"), reason, otherSide(stored.order, userId),
+                    nowMs);
+}
+
+Order OrderService::announceIn(db::Connection& c, const QString& orderId) {
+    Order order = *OrderTable::find(c, orderId);
+    c.afterCommit([this, order] { m_events.publish(OrderChanged{order, {}}); });
+    return order;
 }
 
 Result<void> OrderService::runDeadline(const QString& orderId, const QString& due) {

@@ -54,8 +54,10 @@ public:
                        const QString& trackingNumber);
     // The buyer confirms receipt; in person each side confirms and the second completes it.
     Result<Order> confirm(const QString& orderId, const QString& userId);
-    // Cancels an order nothing was paid for (awaiting payment or a meet-up).
-    Result<Order> cancelUnpaid(const QString& orderId, const QString& userId, const QString& reason);
+    // Cancels an order nothing was paid for (awaiting payment or a meet-up), inside the
+    // caller's write; invalid_state for any other status.
+    Result<Order> cancelUnpaidIn(db::Connection& c, const StoredOrder& order, const QString& userId,
+                                 const QString& reason, qint64 nowMs);
     // A deadline came: an unpaid order is cancelled, a shipped one completed; otherwise nothing.
     Result<void> runDeadline(const QString& orderId, const QString& due);
 
@@ -77,6 +79,9 @@ public:
     Result<Order> markPaidIn(db::Connection& c, const StoredOrder& order, qint64 nowMs);
     Result<Order> refundIn(db::Connection& c, const StoredOrder& order, const QString& reason,
                    const QString& byUserId, qint64 nowMs);
+    // The order's payment changed at the provider (refunded, say) and nothing else: both sides'
+    // sockets see the order again once the caller's write commits.
+    Order announceIn(db::Connection& c, const QString& orderId);
 
     qint64 now() const;
 

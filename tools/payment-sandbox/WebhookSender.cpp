@@ -99,6 +99,7 @@ QJsonArray WebhookSender::deliveries() const {
 int WebhookSender::attempt(const Delivery& d) {
     const QUrl url(this->url());
     httplib::Client client(url.host().toStdString(), url.port(80));
+    client.set_tcp_nodelay(true);
     client.set_connection_timeout(2, 0);
     client.set_read_timeout(10, 0);
     const QByteArray signature =

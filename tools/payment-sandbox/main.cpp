@@ -16,6 +16,7 @@
 namespace {
 
 httplib::Server* g_server = nullptr;
+constexpr size_t kServingThreads = 64;
 
 void stopOnSignal(int) {
     if (g_server)
@@ -101,6 +102,9 @@ int main(int argc, char** argv) {
                                   {secret, parser.value(tossKey).toUtf8(), parser.value(cardTimeoutMs).toInt()});
 
     httplib::Server server;
+    // A provider answers many merchants at once, and every keep-alive connection holds a thread.
+    server.new_task_queue = [] { return new httplib::ThreadPool(kServingThreads); };
+    server.set_tcp_nodelay(true);
     routes.install(server);
     const int bound = port == 0 ? server.bind_to_any_port(host.toStdString())
                                 : (server.bind_to_port(host.toStdString(), port) ? port : -1);

@@ -3,8 +3,10 @@
 // endpoint down and then back (the sandbox's retries land), kill -9 of the server while
 // webhooks are processed (nothing lost, nothing twice), the ledger summing to zero with every
 // balance matching its entries after a few hundred random steps, a payout whose answer was
-// lost paid once, amount tampering refused at confirm, and the toss adapter against the
-// sandbox's Toss-shaped API.
+// lost paid once, amount tampering refused at confirm, the toss adapter against the sandbox's
+// Toss-shaped API, and money given back exactly when it must be: a paid order cancelled and
+// shipped at the same moment (one wins, never both), a refund the provider could not make at
+// once (retried), a card approved after its order was cancelled (called off).
 #include "OrderTestSupport.h"
 
 #include "payments/WebhookSignature.h"
@@ -13,6 +15,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTest>
 #include <QUrlQuery>
@@ -24,6 +28,50 @@ namespace {
 QJsonObject shipment() { return QJsonObject{{"carrier", "CJ"}, {"trackingNumber", "1234"}}; }
 
 QString paymentIdOf(const QUrl& back) { return QUrlQuery(back).queryItemValue("paymentId"); }
+
+QString statusAtProvider(OrderMarket& market, const QString& paymentId) {
+    return market.sandbox().api("GET", "/api/payments/" + paymentId).json().value("payment").toObject()
+        .value("status").toString();
+}
+
+// Reads `what` every 200 ms until it is `wanted` (or 20 s have passed); what it read last.
+QString readUntil(const std::function<QString()>& what, const QString& wanted) {
+    QElapsedTimer t;
+    t.start();
+    QString seen;
+    do {
+        QTest::qWait(200);
+        seen = what();
+    } while (seen != wanted && t.elapsed() < 20'000);
+    return seen;
+}
+
+// An order step as the signed-in user, sent without waiting: the steps of one call are all in
+// flight at the same moment.
+struct StepAtOnce {
+    const TestUser* user;
+    QString path;
+    QJsonObject body;
+};
+
+QList<int> sendAtOnce(const QUrl& server, const QList<StepAtOnce>& steps) {
+    QNetworkAccessManager network;
+    QList<QNetworkReply*> replies;
+    for (const StepAtOnce& s : steps) {
+        QNetworkRequest request(server.resolved(QUrl(s.path)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        request.setRawHeader("Authorization", "Bearer " + s.user->accessToken.toUtf8());
+        replies << network.post(request, QJsonDocument(s.body).toJson(QJsonDocument::Compact));
+    }
+    QList<int> statuses;
+    for (QNetworkReply* reply : replies) {
+        if (!reply->isFinished())
+            QTest::qWaitFor([reply] { return reply->isFinished(); }, 10'000);
+        statuses << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+    }
+    return statuses;
+}
 
 } // namespace
 
@@ -270,6 +318,103 @@ private Q_SLOTS:
         QCOMPARE(payouts[0].toObject().value("recipient").toString(), seller.id);
         QCOMPARE(amountOf(payouts[0].toObject().value("amount")), 95000);
         QCOMPARE(amountOf(market.balance(seller).value("paidOut")), 95000);
+    }
+
+    void cancelAndShipAtTheSameMomentNeverBoth() {
+        OrderMarket market;
+        QVERIFY(market.start());
+        const TestUser seller = market.user("seller");
+        const TestUser buyer = market.user("buyer");
+        constexpr int kOrders = 12;
+        QStringList ids;
+        QHash<QString, QString> paymentOf;
+        for (int i = 0; i < kOrders; ++i) {
+            const QString id = market.escrowOrder(seller, buyer, 100000).value("id").toString();
+            paymentOf.insert(id, paymentIdOf(market.approve(buyer, id)));
+            QCOMPARE(market.waitForStatus(buyer, id, "paid").value("status").toString(), QStringLiteral("paid"));
+            ids << id;
+        }
+        QList<StepAtOnce> steps;
+        for (const QString& id : ids) {
+            steps << StepAtOnce{&seller, "/api/v1/orders/" + id + "/ship", shipment()};
+            steps << StepAtOnce{&buyer, "/api/v1/orders/" + id + "/cancel", QJsonObject{{"reason", "changed my mind"}}};
+        }
+        const QList<int> statuses = sendAtOnce(market.server().httpUrl(), steps);
+        int shipped = 0;
+        for (int i = 0; i < kOrders; ++i) {
+            const int ship = statuses[2 * i];
+            const int cancel = statuses[2 * i + 1];
+            QVERIFY2((ship == 200 && cancel == 409) || (ship == 409 && cancel == 200),
+                     qPrintable(QStringLiteral("ship %1, cancel %2").arg(ship).arg(cancel)));
+            const QString id = ids[i];
+            const QJsonObject o = market.order(buyer, id);
+            if (ship == 200) {
+                ++shipped;
+                QCOMPARE(o.value("status").toString(), QStringLiteral("shipped"));
+                QCOMPARE(statusAtProvider(market, paymentOf[id]), QStringLiteral("paid"));
+            } else {
+                QCOMPARE(o.value("status").toString(), QStringLiteral("refunded"));
+                QCOMPARE(statusAtProvider(market, paymentOf[id]), QStringLiteral("refunded"));
+            }
+        }
+        // The seller's escrow holds exactly the shipped orders' money.
+        QCOMPARE(amountOf(market.balance(seller).value("pending")), shipped * 100000);
+    }
+
+    void refundTheProviderCannotMakeNowIsRetried() {
+        OrderMarket market;
+        QVERIFY(market.start({"--payment-refund-retry-seconds", "1"}));
+        const TestUser seller = market.user("seller");
+        const TestUser buyer = market.user("buyer");
+        const QString id = market.escrowOrder(seller, buyer).value("id").toString();
+        const QString paymentId = paymentIdOf(market.approve(buyer, id));
+        QCOMPARE(market.waitForStatus(buyer, id, "paid").value("status").toString(), QStringLiteral("paid"));
+        // The provider's next answer is an error: the refund cannot be made at once.
+        QVERIFY(market.sandbox().control(QJsonObject{{"apiFailures", 1}}));
+        const HttpResponse cancelled =
+            market.as(buyer)->post("/api/v1/orders/" + id + "/cancel", QJsonObject{{"reason", "too late"}});
+        BM_EXPECT_STATUS(cancelled, 200);
+        const QJsonObject o = cancelled.json().value("order").toObject();
+        QCOMPARE(o.value("status").toString(), QStringLiteral("refunded"));
+        QCOMPARE(o.value("payment").toObject().value("status").toString(), QStringLiteral("paid"));
+        // Refunded is decided: the seller can no longer ship it.
+        BM_EXPECT_ERROR(market.as(seller)->post("/api/v1/orders/" + id + "/ship", shipment()), 409,
+                        "invalid_state");
+        // The refund job gives the money back.
+        const QString payment = readUntil(
+            [&] { return market.order(buyer, id).value("payment").toObject().value("status").toString(); },
+            "refunded");
+        QCOMPARE(payment, QStringLiteral("refunded"));
+        QCOMPARE(statusAtProvider(market, paymentId), QStringLiteral("refunded"));
+        qint64 sum = 0;
+        for (const QJsonValue& e : market.ledger(buyer))
+            sum += amountOf(e.toObject().value("amount"));
+        QCOMPARE(sum, 0);
+        QCOMPARE(amountOf(market.balance(seller).value("pending")), 0);
+    }
+
+    void paymentApprovedAfterTheOrderWasCancelledIsGivenBack() {
+        OrderMarket market;
+        QVERIFY(market.start());
+        const TestUser seller = market.user("seller");
+        const TestUser buyer = market.user("buyer");
+        const QString id = market.escrowOrder(seller, buyer).value("id").toString();
+        const HttpResponse payment = market.as(buyer)->post("/api/v1/orders/" + id + "/payment", {});
+        BM_EXPECT_STATUS(payment, 201);
+        const QString paymentId = payment.json().value("paymentId").toString();
+        // The buyer cancels while the checkout is still open in the browser, then pays there.
+        BM_EXPECT_STATUS(market.as(buyer)->post("/api/v1/orders/" + id + "/cancel",
+                                                QJsonObject{{"reason", "bought elsewhere"}}),
+                         200);
+        market.sandbox().pay(payment.json().value("checkoutUrl").toString(), PaymentSandboxProcess::kApproves);
+        // The card's approval is called off: nothing is charged.
+        QCOMPARE(readUntil([&] { return statusAtProvider(market, paymentId); }, "cancelled"),
+                 QStringLiteral("cancelled"));
+        const QJsonObject o = market.order(buyer, id);
+        QCOMPARE(o.value("status").toString(), QStringLiteral("cancelled"));
+        QCOMPARE(OrderMarket::timesIn(o, "paid"), 0);
+        QVERIFY(market.ledger(buyer).isEmpty());
+        QCOMPARE(amountOf(market.balance(seller).value("pending")), 0);
     }
 
     void tossAdapterAgainstTheSandbox() {
