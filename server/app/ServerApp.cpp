@@ -73,7 +73,7 @@ constexpr std::chrono::milliseconds kRelayInterval{500};
 // The most connections of each kind (HTTP, WebSocket), when the open-file limit allows.
 constexpr int kMostConnections = 8192;
 // Workers that process stored payment webhooks (each waits on the provider's answers).
-constexpr int kPaymentEventWorkers = 4;
+constexpr int kPaymentEventWorkers = 16;
 }
 
 struct ServerApp::Parts {

@@ -20,7 +20,8 @@ Result<QJsonObject> OrderDeadlineJob::run(const jobs::JobRecord& job, const jobs
 
 Result<QJsonObject> PaymentEventJob::run(const jobs::JobRecord& job, const jobs::JobProgress&) {
     return done(m_payments.processEvent(job.payload.value("eventId").toString(),
-                                        job.payload.value("paymentId").toString()));
+                                        job.payload.value("paymentId").toString(),
+                                        job.payload.value("status").toString()));
 }
 
 Result<QJsonObject> PaymentRefundJob::run(const jobs::JobRecord& job, const jobs::JobProgress&) {

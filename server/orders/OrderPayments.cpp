@@ -29,6 +29,17 @@ bool holdsMoney(const QString& status) {
     return status == u"pending" || status == u"authorized" || status == u"paid";
 }
 
+// Whether a signed event (saying `said`) tells only what the server already learnt from the
+// provider itself of a decided payment. An open payment is always settled again: its confirm
+// may not have been made yet.
+bool alreadyKnown(db::Connection& c, const QString& provider, const QString& paymentId,
+                  const QString& said) {
+    if (said.isEmpty())
+        return false;
+    const auto payment = PaymentTable::find(c, provider, paymentId);
+    return payment && payment->status == said && !payment->open();
+}
+
 // Records the provider's status of a payment; whether it changed.
 bool recordStatusIn(db::Connection& c, const PaymentRecord& payment, const QString& status,
                     qint64 nowMs) {
@@ -110,7 +121,7 @@ Result<Order> OrderPayments::settleReturn(const QMap<QString, QString>& query) {
     return settle(back.paymentId);
 }
 
-Result<Order> OrderPayments::settle(const QString& paymentId) {
+Result<Order> OrderPayments::settle(const QString& paymentId, const QString& said) {
     struct Known {
         PaymentRecord payment;
         QString orderStatus;
@@ -124,12 +135,22 @@ Result<Order> OrderPayments::settle(const QString& paymentId) {
     if (!known)
         return known.error();
     const PaymentRecord& ours = known->payment;
+    const bool orderTakesIt = known->orderStatus == u"awaiting_payment";
     payments::ProviderPayment theirs;
-    BITMARKET_TRY(theirs, m_provider.lookUp(paymentId));
+    std::optional<payments::ProviderPayment> confirmed;
+    if (said == u"authorized" && orderTakesIt && ours.open()) {
+        // The provider checks the amount; on any refusal the payment is looked up below.
+        if (auto c = m_provider.confirm(paymentId, ours.orderId, ours.amount); c && asAsked(ours, *c))
+            confirmed = *c;
+    }
+    if (confirmed)
+        theirs = *confirmed;
+    else
+        BITMARKET_TRY(theirs, m_provider.lookUp(paymentId));
     if (!asAsked(ours, theirs))
         qCWarning(lcOrderPayments).noquote() << "payment" << paymentId << "does not match order"
                                              << ours.orderId << "; giving it back";
-    else if (theirs.status == u"authorized" && known->orderStatus == u"awaiting_payment")
+    else if (theirs.status == u"authorized" && orderTakesIt)
         BITMARKET_TRY(theirs, m_provider.confirm(paymentId, ours.orderId, ours.amount));
     Applied applied;
     BITMARKET_TRY(applied, apply(ours, theirs));
@@ -219,9 +240,14 @@ Result<void> OrderPayments::receiveWebhook(const QString& providerName,
     auto stored = m_db.write([&](db::Connection& c) -> Result<bool> {
         if (!PaymentTable::recordEvent(c, m_provider.name(), notice.eventId, notice.paymentId, body, t))
             return false;
+        if (alreadyKnown(c, m_provider.name(), notice.paymentId, notice.status)) {
+            PaymentTable::markEventProcessed(c, m_provider.name(), notice.eventId, t);
+            return true;
+        }
         jobs::JobQueue::NewJob job;
         job.kind = kEventKind;
-        job.payload = QJsonObject{{"eventId", notice.eventId}, {"paymentId", notice.paymentId}};
+        job.payload = QJsonObject{
+            {"eventId", notice.eventId}, {"paymentId", notice.paymentId}, {"status", notice.status}};
         if (auto queued = m_jobs.enqueueIn(c, job); !queued)
             return queued.error();
         if (m_eventStored)
@@ -233,11 +259,20 @@ Result<void> OrderPayments::receiveWebhook(const QString& providerName,
     return {};
 }
 
-Result<void> OrderPayments::processEvent(const QString& eventId, const QString& paymentId) {
-    auto settled = settle(paymentId);
-    // An event about a payment this server never asked for changes nothing; it is done with.
-    if (!settled && settled.error().code != ErrorCode::NotFound)
-        return settled.error();
+Result<void> OrderPayments::processEvent(const QString& eventId, const QString& paymentId,
+                                         const QString& said) {
+    // Known by now when the server learnt it after the event was stored.
+    auto known = m_db.read([&](db::Connection& c) -> Result<bool> {
+        return alreadyKnown(c, m_provider.name(), paymentId, said);
+    });
+    if (!known)
+        return known.error();
+    if (!*known) {
+        auto settled = settle(paymentId, said);
+        // An event about a payment this server never asked for changes nothing; it is done with.
+        if (!settled && settled.error().code != ErrorCode::NotFound)
+            return settled.error();
+    }
     const qint64 t = m_orders.now();
     auto marked = m_db.write([&](db::Connection& c) -> Result<bool> {
         PaymentTable::markEventProcessed(c, m_provider.name(), eventId, t);

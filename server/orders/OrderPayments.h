@@ -26,7 +26,8 @@ struct Checkout {
 
 class OrderPayments {
 public:
-    // The job kind that processes a stored webhook event: payload {provider, eventId, paymentId}.
+    // The job kind that processes a stored webhook event: payload {eventId, paymentId, status}
+    // (status: what the signed event says the payment is, if the provider signs its events).
     static const QString kEventKind;
     // The job kind that gives a payment's money back: payload {paymentId, reason}.
     static const QString kRefundKind;
@@ -48,15 +49,20 @@ public:
                            const QString& returnBaseUrl);
     // The browser came back from checkout with this query: settles the payment it names.
     Result<Order> settleReturn(const QMap<QString, QString>& query);
-    // Looks the payment up, confirms it when the card approved it and applies what it is.
-    Result<Order> settle(const QString& paymentId);
+    // Looks the payment up, confirms it when the card approved it and applies what it is. When
+    // a signed event said the card approved it (`said` "authorized") and the order still takes
+    // it, it is confirmed straight away: the provider's answer to the confirm is the look-up.
+    Result<Order> settle(const QString& paymentId, const QString& said = {});
     // A webhook request: checked (unauthorized when the signature or its time is wrong),
-    // stored once per event id with a job to process it, in one write. not_found for another
-    // provider's name.
+    // stored once per event id with a job to process it, in one write; one that only says what
+    // the server already knows of a decided payment is stored as processed, with no job.
+    // not_found for another provider's name.
     Result<void> receiveWebhook(const QString& providerName, const QMap<QByteArray, QByteArray>& headers,
                                 const QByteArray& body);
-    // The job's work for one stored event.
-    Result<void> processEvent(const QString& eventId, const QString& paymentId);
+    // The job's work for one stored event. A signed event that says what the server already
+    // learnt from the provider itself of a payment that is decided (a duplicate, the echo of
+    // the server's own confirm) needs no look-up; any other is settled.
+    Result<void> processEvent(const QString& eventId, const QString& paymentId, const QString& said);
     // Cancels an order. A paid one is refunded in full: refunded at once, its money given back
     // at the provider right after (and by the refund job until the provider has done it).
     Result<Order> cancel(const QString& orderId, const QString& userId, const QString& reason);

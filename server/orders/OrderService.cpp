@@ -158,10 +158,14 @@ Result<Order> OrderService::moveIn(db::Connection& c, const StoredOrder& stored,
     Order moved = *OrderTable::find(c, o.id);
     if (auto told = m_effects.record(c, OrderChanged{moved, tell}); !told)
         return told.error();
-    const QString listingId = o.listingId;
+    // The listing changes only when the order ends (sold, or back on sale).
+    const QString listingId =
+        status == u"completed" || status == u"cancelled" || status == u"refunded" ? o.listingId
+                                                                                 : QString();
     c.afterCommit([this, moved, listingId] {
         m_events.publish(OrderChanged{moved, {}});
-        m_listings.announceUpdate(listingId);
+        if (!listingId.isEmpty())
+            m_listings.announceUpdate(listingId);
     });
     return moved;
 }

@@ -39,10 +39,13 @@ struct PayoutRequest {
     Money amount;
 };
 
-// A webhook the provider signed: which event, about which payment.
+// A webhook the provider signed: which event, about which payment, and the status the event
+// says the payment now has (empty when the provider does not sign its events: then nothing in
+// them is believed).
 struct WebhookNotice {
     QString eventId;
     QString paymentId;
+    QString status;
 };
 
 class PaymentProvider {

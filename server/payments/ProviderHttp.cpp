@@ -9,15 +9,19 @@
 
 namespace bitmarket::server::payments {
 
-ProviderHttp::ProviderHttp(int timeoutMs) : m_timeoutMs(timeoutMs), m_network(new QNetworkAccessManager) {
+ProviderHttp::ProviderHttp(int timeoutMs) : m_timeoutMs(timeoutMs) {
     m_thread.setObjectName(QStringLiteral("payment-provider"));
-    m_network->moveToThread(&m_thread);
+    for (int i = 0; i < kManagers; ++i) {
+        m_networks.push_back(new QNetworkAccessManager);
+        m_networks.back()->moveToThread(&m_thread);
+    }
     m_thread.start();
 }
 
 ProviderHttp::~ProviderHttp() {
-    QMetaObject::invokeMethod(m_network, [network = m_network] { delete network; },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_networks.front(), [networks = m_networks] { qDeleteAll(networks); },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -26,14 +30,15 @@ HttpReply ProviderHttp::send(const QByteArray& method, const QUrl& url, const He
                              const QByteArray& body) {
     auto answer = std::make_shared<std::promise<HttpReply>>();
     std::future<HttpReply> reply = answer->get_future();
+    QNetworkAccessManager* network = m_networks[m_next++ % m_networks.size()];
     QMetaObject::invokeMethod(
-        m_network,
-        [this, answer, method, url, headers, body] {
+        network,
+        [this, network, answer, method, url, headers, body] {
             QNetworkRequest request(url);
             request.setTransferTimeout(m_timeoutMs);
             for (const auto& [name, value] : headers)
                 request.setRawHeader(name, value);
-            QNetworkReply* r = m_network->sendCustomRequest(request, method, body);
+            QNetworkReply* r = network->sendCustomRequest(request, method, body);
             QObject::connect(r, &QNetworkReply::finished, r, [r, answer] {
                 HttpReply out;
                 out.status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -1,5 +1,7 @@
 // Blocking HTTPS calls to a payment provider from any thread: the requests run on a Qt network
-// thread of their own (HTTP and HTTPS alike) and the caller waits for the answer.
+// thread of their own (HTTP and HTTPS alike) and the caller waits for the answer. A Qt network
+// manager opens at most six connections to one host, so calls are spread over several: as many
+// calls as there are callers (payment workers, HTTP threads) can be under way at once.
 #pragma once
 
 #include <QByteArray>
@@ -7,6 +9,9 @@
 #include <QPair>
 #include <QThread>
 #include <QUrl>
+
+#include <atomic>
+#include <vector>
 
 class QNetworkAccessManager;
 
@@ -30,9 +35,12 @@ public:
                    const QByteArray& body = {});
 
 private:
+    static constexpr int kManagers = 6; // 36 connections to the provider
+
     int m_timeoutMs;
     QThread m_thread;
-    QNetworkAccessManager* m_network; // lives on m_thread
+    std::vector<QNetworkAccessManager*> m_networks; // live on m_thread
+    std::atomic<unsigned> m_next = 0;
 };
 
 } // namespace bitmarket::server::payments

@@ -75,8 +75,9 @@ Result<WebhookNotice> SandboxProvider::readWebhook(const QMap<QByteArray, QByteA
         !signedOk)
         return signedOk.error();
     const QJsonObject event = QJsonDocument::fromJson(body).object();
-    WebhookNotice notice{event.value("id").toString(),
-                         event.value("data").toObject().value("paymentId").toString()};
+    const QJsonObject data = event.value("data").toObject();
+    WebhookNotice notice{event.value("id").toString(), data.value("paymentId").toString(),
+                         data.value("status").toString()};
     if (notice.eventId.isEmpty() || notice.paymentId.isEmpty())
         return ApiError::validation(QStringLiteral("The webhook carries no event."));
     return notice;

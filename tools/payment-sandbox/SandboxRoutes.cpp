@@ -23,10 +23,13 @@ std::optional<QJsonObject> jsonBody(const httplib::Request& req) {
     return doc.object();
 }
 
+// With the charset named, cpp-httplib does not compress the answer: it would brotli every
+// answer to a client that accepts it (Qt's does), at the slowest quality, which cost the
+// sandbox more than everything else it does.
 void sendJson(httplib::Response& res, int status, const QJsonObject& body) {
     res.status = status;
     res.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
-                    "application/json");
+                    "application/json; charset=utf-8");
 }
 
 void sendHtml(httplib::Response& res, int status, const QString& html) {

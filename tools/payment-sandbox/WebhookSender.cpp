@@ -96,22 +96,38 @@ QJsonArray WebhookSender::deliveries() const {
     return m_log;
 }
 
-int WebhookSender::attempt(const Delivery& d) {
-    const QUrl url(this->url());
-    httplib::Client client(url.host().toStdString(), url.port(80));
-    client.set_tcp_nodelay(true);
-    client.set_connection_timeout(2, 0);
-    client.set_read_timeout(10, 0);
-    const QByteArray signature =
-        signatureHeader(m_options.secret, nowMs() / 1000, d.body);
-    httplib::Headers headers{{"Sandbox-Signature", signature.toStdString()}};
+int WebhookSender::attempt(const Delivery& d, std::unique_ptr<httplib::Client>& client,
+                           QString& clientUrl) {
+    const QString current = this->url();
+    const QUrl url(current);
     const std::string path = url.path(QUrl::FullyEncoded).toStdString();
-    auto res = client.Post(path.empty() ? "/" : path, headers, d.body.toStdString(),
-                           "application/json");
-    return res ? res->status : 0;
+    // A kept connection the merchant has closed meanwhile fails at once: one more try on a new
+    // connection, and only a new connection failing counts as the endpoint not answering.
+    for (;;) {
+        const bool fresh = !client || clientUrl != current;
+        if (fresh) {
+            client = std::make_unique<httplib::Client>(url.host().toStdString(), url.port(80));
+            client->set_keep_alive(true);
+            client->set_tcp_nodelay(true);
+            client->set_connection_timeout(2, 0);
+            client->set_read_timeout(10, 0);
+            clientUrl = current;
+        }
+        const QByteArray signature = signatureHeader(m_options.secret, nowMs() / 1000, d.body);
+        httplib::Headers headers{{"Sandbox-Signature", signature.toStdString()}};
+        auto res = client->Post(path.empty() ? "/" : path, headers, d.body.toStdString(),
+                                "application/json");
+        if (res)
+            return res->status;
+        client.reset();
+        if (fresh)
+            return 0;
+    }
 }
 
 void WebhookSender::run() {
+    std::unique_ptr<httplib::Client> client;
+    QString clientUrl;
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         if (m_queue.empty() || m_misbehaviour.now().webhooksPaused) {
@@ -130,7 +146,7 @@ void WebhookSender::run() {
         Delivery d = *next;
         m_queue.erase(next);
         lock.unlock();
-        const int status = attempt(d);
+        const int status = attempt(d, client, clientUrl);
         lock.lock();
         ++d.attempts;
         m_log.append(QJsonObject{{"eventId", d.eventId},

@@ -14,9 +14,14 @@
 
 #include <condition_variable>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
+
+namespace httplib {
+class Client;
+}
 
 namespace sandbox {
 
@@ -61,7 +66,8 @@ private:
     };
 
     void run();
-    int attempt(const Delivery& d);
+    // One attempt over the sending thread's connection (opened again when the URL changed).
+    int attempt(const Delivery& d, std::unique_ptr<httplib::Client>& client, QString& clientUrl);
 
     Options m_options;
     Misbehaviour& m_misbehaviour;
