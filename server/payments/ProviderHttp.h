@@ -1,19 +1,22 @@
-// Blocking HTTPS calls to a payment provider from any thread: the requests run on a Qt network
-// thread of their own (HTTP and HTTPS alike) and the caller waits for the answer. A Qt network
-// manager opens at most six connections to one host, so calls are spread over several: as many
-// calls as there are callers (payment workers, HTTP threads) can be under way at once.
+// Blocking HTTP and HTTPS calls to a payment provider from any thread, on the calling thread
+// (payment workers, HTTP threads). Connections are kept open and reused by the next call to
+// the same origin; a few are kept idle, and as many are open at once as there are callers.
 #pragma once
 
 #include <QByteArray>
 #include <QList>
 #include <QPair>
-#include <QThread>
+#include <QString>
 #include <QUrl>
 
-#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
 #include <vector>
 
-class QNetworkAccessManager;
+namespace httplib {
+class Client;
+}
 
 namespace bitmarket::server::payments {
 
@@ -35,12 +38,20 @@ public:
                    const QByteArray& body = {});
 
 private:
-    static constexpr int kManagers = 6; // 36 connections to the provider
+    // Idle connections kept for the next calls; each holds one of the provider's threads.
+    static constexpr size_t kKeptIdle = 16;
+
+    struct Kept {
+        std::string origin; // scheme://host:port
+        std::unique_ptr<httplib::Client> client;
+    };
+    // A kept connection to the origin, or a new one; whether it was kept.
+    std::pair<std::unique_ptr<httplib::Client>, bool> take(const std::string& origin);
+    void keep(std::string origin, std::unique_ptr<httplib::Client> client);
 
     int m_timeoutMs;
-    QThread m_thread;
-    std::vector<QNetworkAccessManager*> m_networks; // live on m_thread
-    std::atomic<unsigned> m_next = 0;
+    std::mutex m_mutex;
+    std::vector<Kept> m_idle; // guarded by m_mutex
 };
 
 } // namespace bitmarket::server::payments

@@ -15,13 +15,18 @@
 #include <QEventLoop>
 #include <QHash>
 #include <QJsonDocument>
-#include <QNetworkReply>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
 
+#include <httplib.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 using namespace bitmarket::test;
 
@@ -102,21 +107,29 @@ int main(int argc, char** argv) {
     }
     QTest::qWait(500);
 
-    // Every card of `batch` approved at once (the approval is the checkout's answer); waits
-    // until all are paid on the sockets. The approval → paid latencies.
-    QNetworkAccessManager network;
-    QHash<QString, qint64> approvedAt;
+    // Every card of `batch` approved at once, from browser threads of their own (each keeping
+    // its connection to the sandbox), while this thread reads the sockets. The approval is the
+    // checkout's answer. Waits until all are paid on the sockets; the approval → paid latencies.
+    constexpr int kBrowsers = 8;
+    std::mutex approvedLock;
+    QHash<QString, qint64> approvedAt; // guarded by approvedLock while browsers run
+    const QUrl sandbox = market.sandbox().url();
     const auto payAtOnce = [&](const QStringList& batch) {
-        for (const QString& id : batch) {
-            QNetworkRequest request{QUrl(checkoutOf.value(id))};
-            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/x-www-form-urlencoded");
-            QNetworkReply* reply = network.post(request, QByteArray("card=") + PaymentSandboxProcess::kApproves);
-            QObject::connect(reply, &QNetworkReply::finished, [&, reply, id] {
-                approvedAt.insert(id, clock.elapsed());
-                reply->deleteLater();
+        std::atomic<int> next = 0;
+        std::vector<std::thread> browsers;
+        for (int b = 0; b < std::min<int>(kBrowsers, batch.size()); ++b)
+            browsers.emplace_back([&] {
+                httplib::Client browser(sandbox.host().toStdString(), sandbox.port());
+                browser.set_keep_alive(true);
+                browser.set_tcp_nodelay(true);
+                for (int i = next++; i < batch.size(); i = next++) {
+                    const std::string path = QUrl(checkoutOf.value(batch[i])).path().toStdString();
+                    browser.Post(path, std::string("card=") + PaymentSandboxProcess::kApproves,
+                                 "application/x-www-form-urlencoded");
+                    std::lock_guard lock(approvedLock);
+                    approvedAt.insert(batch[i], clock.elapsed());
+                }
             });
-        }
         const auto allPaid = [&] {
             for (const QString& id : batch)
                 if (!paidAt.contains(id))
@@ -127,6 +140,8 @@ int main(int argc, char** argv) {
         waited.start();
         while (!allPaid() && waited.elapsed() < 120'000)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        for (std::thread& browser : browsers)
+            browser.join();
         QList<qint64> latencies;
         for (const QString& id : batch)
             if (paidAt.contains(id) && approvedAt.contains(id))
