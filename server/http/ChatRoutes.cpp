@@ -37,13 +37,10 @@ Result<TextInput> textInputOf(const QJsonObject& body) {
 void addChatRoutes(Router& router, ChatService& chats, std::size_t maxUploadBytes) {
     router.post("/api/v1/chats", Access::SignedIn,
                 [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
-                    auto body = jsonBody(req);
-                    if (!body)
-                        return sendError(req, res, body.error());
-                    auto listingId = json::requireString(*body, "listingId", 1, 64);
+                    auto listingId = bodyStrings(req, {{"listingId", 1, 64}});
                     if (!listingId)
                         return sendError(req, res, listingId.error());
-                    auto opened = chats.open(*listingId, caller.userId);
+                    auto opened = chats.open(listingId->at(0), caller.userId);
                     if (!opened)
                         return sendError(req, res, opened.error());
                     sendJson(res, opened->created ? 201 : 200, opened->room.toJson());
@@ -158,14 +155,11 @@ void addChatRoutes(Router& router, ChatService& chats, std::size_t maxUploadByte
 
     router.post("/api/v1/chats/{id}/listing-status", Access::SignedIn,
                 [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
-                    auto body = jsonBody(req);
-                    if (!body)
-                        return sendError(req, res, body.error());
-                    auto status = json::requireString(*body, "status", 1, 32);
+                    auto status = bodyStrings(req, {{"status", 1, 32}});
                     if (!status)
                         return sendError(req, res, status.error());
                     sendResult(req, res, 200,
-                               chats.setListingStatus(pathParam(req, 1), caller.userId, *status),
+                               chats.setListingStatus(pathParam(req, 1), caller.userId, status->at(0)),
                                [](const ChatRoom& room) { return room.toJson(); });
                 });
 

@@ -89,17 +89,12 @@ void addOrderRoutes(Router& router, orders::OrderService& orders, orders::OrderP
 
     router.post("/api/v1/orders/{id}/ship", Access::SignedIn,
                 [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
-                    auto body = jsonBody(req);
-                    if (!body)
-                        return sendError(req, res, body.error());
-                    auto carrier = json::requireString(*body, "carrier", 1, 60);
-                    if (!carrier)
-                        return sendError(req, res, carrier.error());
-                    auto tracking = json::requireString(*body, "trackingNumber", 1, 60);
-                    if (!tracking)
-                        return sendError(req, res, tracking.error());
+                    auto shipment = bodyStrings(req, {{"carrier", 1, 60}, {"trackingNumber", 1, 60}});
+                    if (!shipment)
+                        return sendError(req, res, shipment.error());
                     sendResult(req, res, 200,
-                               orders.ship(pathParam(req, 1), caller.userId, *carrier, *tracking),
+                               orders.ship(pathParam(req, 1), caller.userId, shipment->at(0),
+                                           shipment->at(1)),
                                orderJson);
                 });
 
@@ -111,13 +106,11 @@ void addOrderRoutes(Router& router, orders::OrderService& orders, orders::OrderP
 
     router.post("/api/v1/orders/{id}/cancel", Access::SignedIn,
                 [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
-                    auto body = jsonBody(req);
-                    if (!body)
-                        return sendError(req, res, body.error());
-                    auto reason = json::requireString(*body, "reason", 1, 500);
+                    auto reason = bodyStrings(req, {{"reason", 1, 500}});
                     if (!reason)
                         return sendError(req, res, reason.error());
-                    sendResult(req, res, 200, payments.cancel(pathParam(req, 1), caller.userId, *reason),
+                    sendResult(req, res, 200,
+                               payments.cancel(pathParam(req, 1), caller.userId, reason->at(0)),
                                orderJson);
                 });
 

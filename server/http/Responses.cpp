@@ -33,6 +33,18 @@ Result<QJsonObject> jsonBody(const httplib::Request& req) {
     return json::parseObject(QByteArray::fromStdString(req.body));
 }
 
+Result<QStringList> bodyStrings(const httplib::Request& req, std::initializer_list<StringField> fields) {
+    QJsonObject body;
+    BITMARKET_TRY(body, jsonBody(req));
+    QStringList values;
+    for (const StringField& field : fields) {
+        QString value;
+        BITMARKET_TRY(value, json::requireString(body, field.name, field.minLength, field.maxLength));
+        values.append(value);
+    }
+    return values;
+}
+
 QString queryParam(const httplib::Request& req, const char* name) {
     return QString::fromStdString(req.get_param_value(name));
 }

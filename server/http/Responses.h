@@ -8,7 +8,9 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QStringList>
 #include <httplib.h>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -39,6 +41,15 @@ inline void sendResult(const httplib::Request& req, httplib::Response& res,
 
 // The request body as one JSON object.
 Result<QJsonObject> jsonBody(const httplib::Request& req);
+// A string field the JSON body must carry, with its length in characters.
+struct StringField {
+    const char* name;
+    int minLength;
+    int maxLength;
+};
+// Those string fields of the request's JSON body, in the order asked: the body's error, or the
+// first field's, otherwise.
+Result<QStringList> bodyStrings(const httplib::Request& req, std::initializer_list<StringField> fields);
 QString queryParam(const httplib::Request& req, const char* name);
 // An integer query parameter within [min, max]; nullopt when absent.
 Result<std::optional<qint64>> integerParam(const httplib::Request& req, const char* name,

@@ -131,6 +131,19 @@ private Q_SLOTS:
 
         BM_EXPECT_ERROR(step(buyer, id, "ship", shipment()), 403, "forbidden");
         BM_EXPECT_ERROR(step(m_seller, id, "ship", QJsonObject{{"carrier", "CJ"}}), 400, "validation_failed");
+        // Bad shipment bodies: not JSON, wrong types, empty or oversized fields. Nothing ships.
+        BM_EXPECT_ERROR(m_market.as(m_seller)->send("POST", "/api/v1/orders/" + id + "/ship", "{\"carrier\":"),
+                        400, "validation_failed");
+        BM_EXPECT_ERROR(step(m_seller, id, "ship", QJsonObject{{"carrier", 7}, {"trackingNumber", "1"}}), 400,
+                        "validation_failed");
+        BM_EXPECT_ERROR(step(m_seller, id, "ship", QJsonObject{{"carrier", "CJ"}, {"trackingNumber", ""}}), 400,
+                        "validation_failed");
+        BM_EXPECT_ERROR(step(m_seller, id, "ship",
+                             QJsonObject{{"carrier", "CJ"}, {"trackingNumber", QString(61, u'9')}}),
+                        400, "validation_failed");
+        BM_EXPECT_ERROR(step(buyer, id, "cancel", QJsonObject{{"reason", QJsonArray{"no"}}}), 400,
+                        "validation_failed");
+        QCOMPARE(status(buyer, id), QStringLiteral("paid"));
         BM_EXPECT_ERROR(step(buyer, id, "confirm"), 409, "invalid_state");
         const HttpResponse shipped = step(m_seller, id, "ship", shipment());
         BM_EXPECT_STATUS(shipped, 200);
