@@ -46,10 +46,6 @@ bool RealtimeSession::openedIn(const QString& userId, const QString& sessionId) 
 
 void RealtimeSession::send(const QString& frame) {
     m_socket->sendTextMessage(frame);
-    // Out now rather than on the socket's next turn of the event loop: a burst of events
-    // reaches each socket without waiting behind the rest of the burst. What the peer does
-    // not take stays queued (backlogBytes).
-    m_socket->flush();
 }
 
 void RealtimeSession::ping() {
