@@ -36,6 +36,11 @@ ApiCall* ChatsApi::room(const QString& chatId, QObject* context, Answer<ChatRoom
                    std::move(answer), &ChatRoom::fromJson);
 }
 
+ApiCall* ChatsApi::unreadCount(QObject* context, Answer<qint64> answer) {
+    return deliver(m_client->send(Request::get("chats.unreadCount", "/chats/unread-count")), context,
+                   std::move(answer), [](const QJsonObject& body) { return body.value("count").toInteger(); });
+}
+
 ApiCall* ChatsApi::messages(const QString& chatId, qint64 beforeSeq, int limit, QObject* context,
                             Answer<Page<ChatMessage>> answer) {
     QUrlQuery query = pageQuery(limit, {});

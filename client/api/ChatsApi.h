@@ -21,6 +21,8 @@ public:
     ApiCall* rooms(int limit, const QString& cursor, QObject* context,
                    Answer<Page<bitmarket::ChatRoom>> answer);
     ApiCall* room(const QString& chatId, QObject* context, Answer<bitmarket::ChatRoom> answer);
+    // The messages the user has not read, over all their rooms.
+    ApiCall* unreadCount(QObject* context, Answer<qint64> answer);
     // Newest first, below `beforeSeq` (0: from the newest).
     ApiCall* messages(const QString& chatId, qint64 beforeSeq, int limit, QObject* context,
                       Answer<Page<bitmarket::ChatMessage>> answer);

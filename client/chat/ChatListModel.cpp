@@ -24,6 +24,9 @@ ChatListModel::ChatListModel(ApiClient* api, RealtimeClient* realtime, Session* 
     connect(m_session, &Session::stateChanged, this, &ChatListModel::follow);
     connect(m_session, &Session::userChanged, this, &ChatListModel::follow);
     connect(m_realtime, &RealtimeClient::eventReceived, this, &ChatListModel::onEvent);
+    m_recount.setSingleShot(true);
+    m_recount.setInterval(kRecountDelayMs);
+    connect(&m_recount, &QTimer::timeout, this, &ChatListModel::recount);
     // What came while the socket was down is only on the server.
     connect(m_realtime, &RealtimeClient::onlineChanged, this, [this] {
         if (m_realtime->online() && !m_topic.isEmpty())
@@ -53,6 +56,8 @@ void ChatListModel::follow() {
     m_topic = topic;
     ++m_generation;
     m_outbox.clear();
+    m_recount.stop();
+    m_unreadElsewhere = 0;
     beginResetModel();
     m_rooms.clear();
     m_nextCursor.clear();
@@ -110,11 +115,32 @@ QHash<int, QByteArray> ChatListModel::roleNames() const {
             {UnreadCountRole, "unreadCount"}};
 }
 
-int ChatListModel::totalUnread() const {
+qint64 ChatListModel::loadedUnread() const {
     qint64 total = 0;
     for (const ChatRoom& r : m_rooms)
         total += r.unreadCount;
-    return int(total);
+    return total;
+}
+
+int ChatListModel::totalUnread() const {
+    return int(loadedUnread() + m_unreadElsewhere);
+}
+
+void ChatListModel::recountSoon() {
+    if (!m_topic.isEmpty())
+        m_recount.start();
+}
+
+void ChatListModel::recount() {
+    m_calls.unreadCount(this, [this, generation = m_generation](Result<qint64> total) {
+        if (generation != m_generation || !total)
+            return;
+        const qint64 elsewhere = std::max<qint64>(0, *total - loadedUnread());
+        if (elsewhere == m_unreadElsewhere)
+            return;
+        m_unreadElsewhere = elsewhere;
+        emit totalUnreadChanged();
+    });
 }
 
 const ChatRoom* ChatListModel::room(const QString& chatId) const {
@@ -139,6 +165,7 @@ void ChatListModel::reload() {
         endResetModel();
         emit countChanged();
         emit totalUnreadChanged();
+        recount();
     });
 }
 
@@ -163,6 +190,7 @@ void ChatListModel::loadMore() {
         m_nextCursor = page->nextCursor;
         emit countChanged();
         emit totalUnreadChanged();
+        recountSoon();
     });
 }
 
@@ -186,6 +214,8 @@ void ChatListModel::openForListing(const QString& listingId) {
 void ChatListModel::onEvent(const QString& type, const QString& topic, const QJsonObject& data) {
     if (topic != m_topic || m_topic.isEmpty())
         return;
+    if (type == u"chat.message" || type == u"chat.read")
+        recountSoon();
     if (type == u"chat.message") {
         const ChatMessage message = ChatMessage::fromJson(data.value("message").toObject());
         const int row = rowOf(message.chatId);

@@ -1,8 +1,9 @@
 // The signed-in user's chats as the Chats page lists them, newest activity first: who the
 // other member is, the listing's photo, title, price and status, the last message and the
-// unread count; and the total unread the navigation's badge shows. It follows user:{id} live:
-// a chat.message moves its room to the top (a room it did not know yet is fetched), a chat.read
-// moves the counts. It reloads when the user changes or the connection comes back. It also
+// unread count; and the total unread the navigation's badge shows: the loaded rooms' counts
+// plus what the server counts in the rooms not loaded yet. It follows user:{id} live: a
+// chat.message moves its room to the top (a room it did not know yet is fetched), a chat.read
+// moves the counts, and either has the server's total asked again. It reloads when the user changes or the connection comes back. It also
 // opens rooms ("Chat with seller") and owns the outbox every room sends through.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include "chat/ChatOutbox.h"
 
 #include <QAbstractListModel>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class RealtimeClient;
@@ -28,6 +30,8 @@ class ChatListModel : public QAbstractListModel {
 
 public:
     static constexpr int kPageSize = 30;
+    // The server's total is asked this long after the last event of a burst.
+    static constexpr int kRecountDelayMs = 250;
 
     enum Role {
         ChatIdRole = Qt::UserRole + 1,
@@ -83,6 +87,11 @@ private:
     // Puts the room at its place by activity (the top for what just happened).
     void place(const bitmarket::ChatRoom& room);
     void fetchRoom(const QString& chatId);
+    // The unread in the rooms loaded.
+    qint64 loadedUnread() const;
+    // Asks the server's total once the events of the moment have come in.
+    void recountSoon();
+    void recount();
     int rowOf(const QString& chatId) const;
     void setLoading(bool loading);
 
@@ -93,6 +102,8 @@ private:
     ChatOutbox m_outbox;
     QList<bitmarket::ChatRoom> m_rooms;
     QString m_nextCursor;
+    qint64 m_unreadElsewhere = 0; // in the rooms not loaded, as the server last counted
+    QTimer m_recount;
     QString m_topic; // user:{id} while signed in
     bool m_loading = false;
     bool m_opening = false;

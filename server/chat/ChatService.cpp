@@ -194,6 +194,10 @@ Result<OpenedChat> ChatService::open(const QString& listingId, const QString& bu
     });
 }
 
+Result<qint64> ChatService::unreadCount(const QString& userId) {
+    return m_db.read([&](db::Connection& c) -> Result<qint64> { return ChatTable::unreadOf(c, userId); });
+}
+
 Result<ChatPage> ChatService::rooms(const QString& userId, const QString& cursorText, int limit) {
     if (auto ok = checkLimit(limit); !ok)
         return ok.error();

@@ -74,6 +74,9 @@ public:
     // The caller's room about the listing, made on the first call.
     Result<OpenedChat> open(const QString& listingId, const QString& buyerId);
     Result<ChatPage> rooms(const QString& userId, const QString& cursor, int limit);
+    // The messages the user has not read over all their rooms (the sum of every room's
+    // unreadCount, however many rooms a page shows).
+    Result<qint64> unreadCount(const QString& userId);
     // Members only: anyone else gets not_found.
     Result<ChatRoom> room(const QString& chatId, const QString& userId);
     // Newest first, below `beforeSeq` (0: from the newest); or after the page `cursor` ends.

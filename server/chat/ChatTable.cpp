@@ -120,6 +120,19 @@ QList<ChatRecord> ChatTable::ofUser(db::Connection& c, const QString& userId, qi
     return out;
 }
 
+qint64 ChatTable::unreadOf(db::Connection& c, const QString& userId) {
+    auto q = c.query("SELECT coalesce(sum(max(last_seq - buyer_read_seq, 0)), 0) FROM chats "
+                     "WHERE buyer_id = ?1");
+    q.bind(userId);
+    q.next();
+    const qint64 asBuyer = q.integer(0);
+    auto s = c.query("SELECT coalesce(sum(max(last_seq - seller_read_seq, 0)), 0) FROM chats "
+                     "WHERE seller_id = ?1");
+    s.bind(userId);
+    s.next();
+    return asBuyer + s.integer(0);
+}
+
 ChatMessage ChatTable::append(db::Connection& c, ChatRecord& chat, const NewMessage& m,
                               qint64 nowMs) {
     auto next = c.query("UPDATE chats SET last_seq = last_seq + 1, updated_at = ?2, "

@@ -54,6 +54,8 @@ public:
     // The user's chats, most recent activity first, strictly before (updatedAtMs, seq).
     static QList<ChatRecord> ofUser(db::Connection& c, const QString& userId, qint64 beforeAtMs,
                                     qint64 beforeSeq, int limit);
+    // The messages the user has not read, over all their chats.
+    static qint64 unreadOf(db::Connection& c, const QString& userId);
 
     // Adds the message as the chat's next seq (last seq + 1, in this transaction: no gaps) and
     // moves the read cursor of its sender (or actor) to it; `chat` is updated to match.

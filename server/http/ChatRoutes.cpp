@@ -56,6 +56,13 @@ void addChatRoutes(Router& router, ChatService& chats, std::size_t maxUploadByte
                               pageJson<chat::ChatPage>);
                });
 
+    // Before /chats/{id}, which would take "unread-count" for a room's id.
+    router.get("/api/v1/chats/unread-count", Access::SignedIn,
+               [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
+                   sendResult(req, res, 200, chats.unreadCount(caller.userId),
+                              [](qint64 count) { return QJsonObject{{"count", count}}; });
+               });
+
     router.get("/api/v1/chats/{id}", Access::SignedIn,
                [&](const httplib::Request& req, httplib::Response& res, const Caller& caller) {
                    sendResult(req, res, 200, chats.room(pathParam(req, 1), caller.userId),

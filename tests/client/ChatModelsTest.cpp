@@ -361,6 +361,46 @@ private slots:
         sellerRoom->unblock();
         QVERIFY(QTest::qWaitFor([&] { return sellerRoom->loaded() && sellerRoom->canWrite(); }, kWaitMs));
     }
+
+    void theBadgeCountsRoomsBeyondTheFirstPage() {
+        m_buyer->chats.reload();
+        QVERIFY(QTest::qWaitFor([&] { return !m_buyer->chats.loading(); }, kWaitMs));
+        QTest::qWait(2 * ChatListModel::kRecountDelayMs);
+        const int before = m_buyer->chats.totalUnread();
+        // Another seller answers the buyer in more rooms than a page shows.
+        const int rooms = ChatListModel::kPageSize + 5;
+        QVERIFY(!signUp("yuna").isEmpty());
+        auto yuna = http("yuna");
+        auto buyer = http("dojin");
+        QStringList chatIds;
+        for (int i = 0; i < rooms; ++i) {
+            const HttpResponse listing = yuna->post(
+                "/api/v1/listings",
+                QJsonObject{{"title", QStringLiteral("Record %1").arg(i)}, {"description", "Vinyl."},
+                            {"categoryId", "other"}, {"price", QJsonObject{{"amount", 9000}, {"currency", "KRW"}}},
+                            {"condition", "good"}, {"tags", QJsonArray{"vinyl"}}, {"region", "Seoul"}});
+            QCOMPARE(listing.status, 201);
+            const HttpResponse opened =
+                buyer->post("/api/v1/chats", QJsonObject{{"listingId", listing.json().value("id").toString()}});
+            QCOMPARE(opened.status, 201);
+            chatIds << opened.json().value("id").toString();
+            QCOMPARE(yuna->post("/api/v1/chats/" + chatIds.last() + "/messages",
+                                QJsonObject{{"text", "Still want it?"}, {"clientId", QStringLiteral("yuna-%1").arg(i)}})
+                         .status,
+                     201);
+        }
+        QVERIFY(QTest::qWaitFor([&] { return m_buyer->chats.totalUnread() == before + rooms; }, kWaitMs));
+        // Started again, the list holds one page; the badge still counts every room.
+        m_buyer->chats.reload();
+        QVERIFY(QTest::qWaitFor([&] { return !m_buyer->chats.loading(); }, kWaitMs));
+        QCOMPARE(m_buyer->chats.rowCount(), ChatListModel::kPageSize);
+        QVERIFY(QTest::qWaitFor([&] { return m_buyer->chats.totalUnread() == before + rooms; }, kWaitMs));
+        // Read on another device, in the oldest room (not loaded): the badge goes down live.
+        QCOMPARE(rowWith(m_buyer->chats, "chatId", chatIds.first()), -1);
+        QCOMPARE(buyer->post("/api/v1/chats/" + chatIds.first() + "/read", QJsonObject{{"upToSeq", 1}}).status, 204);
+        QVERIFY(QTest::qWaitFor([&] { return m_buyer->chats.totalUnread() == before + rooms - 1; }, kWaitMs));
+        QCOMPARE(m_buyer->chats.rowCount(), ChatListModel::kPageSize);
+    }
 };
 
 QTEST_MAIN(ChatModelsTest)

@@ -371,6 +371,15 @@ private Q_SLOTS:
             }
             for (int i = 0; i < buyers.size(); ++i)
                 QCOMPARE(room(buyers[i], chatIds[i]).value("unreadCount").toInteger(), unreadOf(models[i], buyers[i].id));
+            // The seller's total over all rooms, as the navigation's badge shows it.
+            qint64 sellerUnread = 0;
+            for (const Model& m : models)
+                sellerUnread += unreadOf(m, seller.id);
+            const HttpResponse total = as(seller)->get("/api/v1/chats/unread-count");
+            BM_EXPECT_STATUS(total, 200);
+            QCOMPARE(total.json().value("count").toInteger(), sellerUnread);
+            QCOMPARE(as(buyers[0])->get("/api/v1/chats/unread-count").json().value("count").toInteger(),
+                     unreadOf(models[0], buyers[0].id));
         }
         // Newest activity first.
         const QJsonArray list = as(seller)->get("/api/v1/chats").json().value("items").toArray();
