@@ -11,6 +11,7 @@
 #include "session/Session.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QEvent>
 
 using bitmarket::ChatMessage;
@@ -43,6 +44,14 @@ bool ChatListModel::eventFilter(QObject* watched, QEvent* event) {
     return QAbstractListModel::eventFilter(watched, event);
 }
 
+QString ChatListModel::outboxFile() const {
+    // One file per server and user, named so that neither can be read off it.
+    const QByteArray key = (m_api->serverUrl().toString() + u'\n' + userId()).toUtf8();
+    return m_session->configDir() + QStringLiteral("/outbox-") +
+           QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16)) +
+           QStringLiteral(".json");
+}
+
 QString ChatListModel::userId() const {
     return m_session->signedIn() ? m_session->userId() : QString();
 }
@@ -66,6 +75,7 @@ void ChatListModel::follow() {
     emit totalUnreadChanged();
     if (m_topic.isEmpty())
         return;
+    m_outbox.keepIn(outboxFile());
     m_realtime->subscribe(m_topic);
     reload();
 }

@@ -83,6 +83,7 @@ signals:
 
 private:
     void follow();
+    QString outboxFile() const;
     void onEvent(const QString& type, const QString& topic, const QJsonObject& data);
     // Puts the room at its place by activity (the top for what just happened).
     void place(const bitmarket::ChatRoom& room);

@@ -4,6 +4,12 @@
 #include "bitmarket/Timestamp.h"
 #include "realtime/RealtimeClient.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
 #include <QTimer>
 #include <QUuid>
 #include <memory>
@@ -39,6 +45,7 @@ QString ChatOutbox::queue(const QString& chatId, const QString& text) {
     pending.text = text;
     pending.writtenAtMs = bitmarket::nowMs();
     m_pending.append(pending);
+    save();
     emit changed(chatId);
     send(m_pending.last());
     return pending.clientId;
@@ -56,6 +63,7 @@ QList<ChatOutbox::Pending> ChatOutbox::pendingIn(const QString& chatId) const {
 void ChatOutbox::retry(const QString& clientId) {
     if (Pending* p = find(clientId); p && !p->error.isEmpty()) {
         p->error.clear();
+        save();
         emit changed(p->chatId);
         send(*p);
     }
@@ -66,6 +74,7 @@ void ChatOutbox::discard(const QString& clientId) {
         if (m_pending[i].clientId == clientId) {
             const QString chatId = m_pending[i].chatId;
             m_pending.removeAt(i);
+            save();
             emit changed(chatId);
             return;
         }
@@ -73,9 +82,56 @@ void ChatOutbox::discard(const QString& clientId) {
 }
 
 void ChatOutbox::clear() {
+    m_file.clear();
     const QList<Pending> was = std::exchange(m_pending, {});
     for (const Pending& p : was)
         emit changed(p.chatId);
+}
+
+void ChatOutbox::keepIn(const QString& filePath) {
+    clear();
+    m_file = filePath;
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    for (const QJsonValue& v : QJsonDocument::fromJson(file.readAll()).array()) {
+        const QJsonObject o = v.toObject();
+        Pending p;
+        p.chatId = o.value("chatId").toString();
+        p.clientId = o.value("clientId").toString();
+        p.text = o.value("text").toString();
+        p.writtenAtMs = o.value("writtenAt").toInteger();
+        p.error = o.value("error").toString();
+        if (!p.chatId.isEmpty() && !p.clientId.isEmpty() && !p.text.isEmpty())
+            m_pending.append(p);
+    }
+    for (const Pending& p : std::as_const(m_pending))
+        emit changed(p.chatId);
+    flush();
+}
+
+void ChatOutbox::save() const {
+    if (m_file.isEmpty())
+        return;
+    if (m_pending.isEmpty()) {
+        QFile::remove(m_file);
+        return;
+    }
+    QJsonArray entries;
+    for (const Pending& p : m_pending)
+        entries.append(QJsonObject{{"chatId", p.chatId},
+                                   {"clientId", p.clientId},
+                                   {"text", p.text},
+                                   {"writtenAt", p.writtenAtMs},
+                                   {"error", p.error}});
+    QDir().mkpath(QFileInfo(m_file).path());
+    QSaveFile file(m_file);
+    if (!file.open(QIODevice::WriteOnly))
+        return;
+    // What the user wrote is theirs alone to read.
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    file.write(QJsonDocument(entries).toJson(QJsonDocument::Compact));
+    file.commit();
 }
 
 void ChatOutbox::flush() {
@@ -143,6 +199,7 @@ void ChatOutbox::stored(const ChatMessage& message) {
     for (int i = 0; i < m_pending.size(); ++i) {
         if (m_pending[i].clientId == message.clientId && m_pending[i].chatId == message.chatId) {
             m_pending.removeAt(i);
+            save();
             emit sent(message);
             emit changed(message.chatId);
             return;
@@ -171,6 +228,7 @@ void ChatOutbox::refused(const QString& clientId, const QString& code, const QSt
         return;
     }
     p->error = message;
+    save();
     emit changed(p->chatId);
 }
 

@@ -4,7 +4,8 @@
 // the live socket (chat.send) when it is open, over HTTP when only that works, and waits while
 // neither does: when the connection comes back it sends itself. The rooms show what waits
 // here as pending; a message the server refuses (blocked, too long) stays with the reason
-// until the user tries it again or drops it.
+// until the user tries it again or drops it. What waits is kept in a file of the user's, so a
+// message written offline is still sent after the app was quit and started again.
 #pragma once
 
 #include "api/ChatsApi.h"
@@ -38,7 +39,10 @@ public:
     // A refused message sent again (same client id), or dropped.
     void retry(const QString& clientId);
     void discard(const QString& clientId);
-    // Signed out: nothing of the last user's is sent.
+    // The signed-in user's file: what waited there when the app last ran is queued again (same
+    // client ids) and sent when it can; every change is written back.
+    void keepIn(const QString& filePath);
+    // Signed out: nothing of the last user's is sent (it stays in their file).
     void clear();
 
 signals:
@@ -58,9 +62,11 @@ private:
     void unanswered(const QString& clientId);
     void refused(const QString& clientId, const QString& code, const QString& message);
     Pending* find(const QString& clientId);
+    void save() const;
 
     ApiClient* m_api;
     RealtimeClient* m_realtime;
     ChatsApi m_calls;
     QList<Pending> m_pending;
+    QString m_file; // empty: nobody signed in
 };

@@ -35,6 +35,8 @@ public:
     bool restoring() const { return m_state == Restoring; }
     bool busy() const { return m_busy; }
     QString userId() const { return m_userId; }
+    // Where the app keeps what it remembers between runs.
+    QString configDir() const { return m_configDir; }
     QString username() const { return m_username; }
     QString displayName() const { return m_displayName; }
     QString message() const { return m_message; }

@@ -17,6 +17,7 @@
 
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,12 +31,16 @@ QString passwordOf(const QString& username) {
     return "correct horse " + username;
 }
 
-// One member's app: what ClientApplication puts together, without a window.
+// One member's app: what ClientApplication puts together, without a window. It keeps what it
+// remembers in `configDir` (a folder of its own when none is given).
 struct Member {
-    QTemporaryDir config;
+    explicit Member(const QString& configDir = {})
+        : configPath(configDir.isEmpty() ? ownConfig.path() : configDir) {}
+    QTemporaryDir ownConfig;
+    QString configPath;
     ApiClient api;
     RealtimeClient realtime{&api};
-    Session session{&api, config.path()};
+    Session session{&api, configPath};
     ChatListModel chats{&api, &realtime, &session};
     QString id;
 };
@@ -85,8 +90,8 @@ private:
                                                      {"displayName", username.left(1).toUpper() + username.mid(1)}});
         return r.json().value("accessToken").toString();
     }
-    std::unique_ptr<Member> signIn(const QString& username) {
-        auto member = std::make_unique<Member>();
+    std::unique_ptr<Member> signIn(const QString& username, const QString& configDir = {}) {
+        auto member = std::make_unique<Member>(configDir);
         member->api.setServerUrl(m_server->httpUrl());
         member->session.signIn(username, passwordOf(username));
         if (!QTest::qWaitFor([&] { return member->session.signedIn(); }, kWaitMs))
@@ -339,6 +344,41 @@ private slots:
             copies += roleOf(*sellerRoom, row, "text").toString() == "Written while the server was away";
         QCOMPARE(copies, 1);
         QCOMPARE(roleOf(*sellerRoom, 0, "seq").toLongLong(), before + 1);
+    }
+
+    void writtenOfflineIsSentAfterTheAppStartsAgain() {
+        QTemporaryDir appDir;
+        auto app = signIn("dojin", appDir.path());
+        auto room = openRoom(*app, m_chatId);
+        const qint64 before = roleOf(*room, 0, "seq").toLongLong();
+        const QUrl httpUrl = m_server->httpUrl();
+        const QUrl wsUrl = m_server->wsUrl();
+        QCOMPARE(m_server->stop(), 0);
+        QVERIFY(QTest::qWaitFor([&] { return !app->realtime.online(); }, kWaitMs));
+        QVERIFY(room->send("Written just before quitting"));
+        QVERIFY(roleOf(*room, 0, "pending").toBool());
+        // The app quits with the message unsent.
+        room.reset();
+        app.reset();
+        QCOMPARE(QDir(appDir.path()).entryList({"outbox-*.json"}).size(), 1);
+
+        QVERIFY(m_server->start({"--registrations-per-hour", "1000",
+                                 "--listen", QStringLiteral("127.0.0.1:%1").arg(httpUrl.port()),
+                                 "--ws-listen", QStringLiteral("127.0.0.1:%1").arg(wsUrl.port())}));
+        app = signIn("dojin", appDir.path());
+        room = openRoom(*app, m_chatId);
+        QVERIFY(QTest::qWaitFor([&] { return roleOf(*room, 0, "seq").toLongLong() == before + 1; }, 45000));
+        QCOMPARE(roleOf(*room, 0, "text").toString(), QStringLiteral("Written just before quitting"));
+        QVERIFY(!roleOf(*room, 0, "pending").toBool());
+        auto sellerRoom = openRoom(*m_seller, m_chatId);
+        QVERIFY(QTest::qWaitFor([&] { return roleOf(*sellerRoom, 0, "seq").toLongLong() == before + 1; }, kWaitMs));
+        int copies = 0;
+        for (int row = 0; row < sellerRoom->rowCount(); ++row)
+            copies += roleOf(*sellerRoom, row, "text").toString() == "Written just before quitting";
+        QCOMPARE(copies, 1);
+        // Sent: nothing is left in the file.
+        QVERIFY(QTest::qWaitFor([&] { return QDir(appDir.path()).entryList({"outbox-*.json"}).isEmpty(); }, kWaitMs));
+        QVERIFY(QTest::qWaitFor([&] { return m_buyer->realtime.online() && m_seller->realtime.online(); }, 45000));
     }
 
     void aBlockShowsInTheRoom() {
