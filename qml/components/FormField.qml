@@ -1,4 +1,5 @@
-// A single-line text field in the app's style; red border when `error` is set.
+// A single-line text field in the app's style; red border when `error` is set, sunken and
+// faint when it cannot be changed.
 import QtQuick
 import QtQuick.Controls.Basic as Basic
 
@@ -12,14 +13,14 @@ Basic.TextField {
     rightPadding: Theme.spaceM - 4
     font.family: Theme.fontFamily
     font.pixelSize: Theme.fontBody
-    color: Theme.text
+    color: enabled ? Theme.text : Theme.textMuted
     placeholderTextColor: Theme.textFaint
     selectionColor: Theme.accent
     selectedTextColor: Theme.textOnAccent
     selectByMouse: true
     background: Rectangle {
         radius: Theme.radiusS
-        color: Theme.surface
+        color: control.enabled ? Theme.surface : Theme.surfaceSunken
         border.width: control.activeFocus || control.error ? 2 : 1
         border.color: control.error ? Theme.danger
                                     : (control.activeFocus ? Theme.accent : Theme.border)
