@@ -28,6 +28,12 @@ ChatListModel::ChatListModel(ApiClient* api, RealtimeClient* realtime, Session* 
     m_recount.setSingleShot(true);
     m_recount.setInterval(kRecountDelayMs);
     connect(&m_recount, &QTimer::timeout, this, &ChatListModel::recount);
+    m_clock.setInterval(kClockMs);
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        if (!m_rooms.isEmpty())
+            emit dataChanged(index(0), index(int(m_rooms.size()) - 1), {TimeTextRole});
+    });
+    m_clock.start();
     // What came while the socket was down is only on the server.
     connect(m_realtime, &RealtimeClient::onlineChanged, this, [this] {
         if (m_realtime->online() && !m_topic.isEmpty())

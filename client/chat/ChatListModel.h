@@ -32,6 +32,8 @@ public:
     static constexpr int kPageSize = 30;
     // The server's total is asked this long after the last event of a burst.
     static constexpr int kRecountDelayMs = 250;
+    // How often the rooms' relative times are worded again.
+    static constexpr int kClockMs = 30'000;
 
     enum Role {
         ChatIdRole = Qt::UserRole + 1,
@@ -105,6 +107,7 @@ private:
     QString m_nextCursor;
     qint64 m_unreadElsewhere = 0; // in the rooms not loaded, as the server last counted
     QTimer m_recount;
+    QTimer m_clock; // "5 min ago" moves on while the list stays as it is
     QString m_topic; // user:{id} while signed in
     bool m_loading = false;
     bool m_opening = false;
