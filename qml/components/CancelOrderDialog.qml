@@ -64,7 +64,12 @@ Basic.Dialog {
             anchors.top: parent.top
             anchors.rightMargin: Theme.spaceL
             spacing: Theme.spaceS
-            AppButton { kind: "secondary"; text: qsTr("Keep the order"); onClicked: dialog.reject() }
+            AppButton {
+                objectName: "cancelOrderKeep"
+                kind: "secondary"
+                text: qsTr("Keep the order")
+                onClicked: dialog.reject()
+            }
             AppButton {
                 objectName: "cancelOrderConfirm"
                 kind: "danger"

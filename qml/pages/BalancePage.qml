@@ -39,6 +39,8 @@ Item {
         }
         RowLayout {
             Layout.fillWidth: true
+            // The cards fill the row's height; the row itself is only as tall as the tallest.
+            Layout.fillHeight: false
             spacing: Theme.spaceM
             Repeater {
                 model: [

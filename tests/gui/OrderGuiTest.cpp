@@ -5,8 +5,9 @@
 // safe payment, minji's Pay opens the checkout (captured, and paid over HTTP as her browser
 // would), her page says the payment is in progress and turns paid live; junho's shipment form
 // refuses a wrong tracking number, then ships; minji sees the carrier and the date it confirms
-// by itself, confirms, and junho's balance shows what he earned. Both Orders tabs and the balance
-// page read in Korean. Both windows leave screenshots in $BITMARKET_TEST_OUTPUT.
+// by itself, confirms, and junho's balance shows what he earned. An order's notification opens
+// its order page. Both Orders tabs and the balance page read in Korean. Both windows leave
+// screenshots in $BITMARKET_TEST_OUTPUT.
 #include "DemoServer.h"
 #include "GuiDriver.h"
 #include "OrderTestSupport.h"
@@ -14,6 +15,7 @@
 #include "app/ClientApplication.h"
 #include "app/ClientSettings.h"
 #include "orders/CheckoutLauncher.h"
+#include "orders/OrderBook.h"
 #include "realtime/RealtimeClient.h"
 #include "session/Session.h"
 #include "support/HttpTestClient.h"
@@ -191,9 +193,14 @@ QObject* OrderGuiTest::sellerOpens(const QString& orderId, const QString& shot) 
     GuiDriver& seller = use(*m_seller);
     seller.click(seller.waitForItem("navOrders"));
     seller.click(seller.waitForItem("tabSelling"));
-    // The order arrived live on the list; found again at each try, as the list may redraw.
+    // The order arrived live on the list. Showing the section reloads the list, which makes
+    // its rows again: the row is looked for once that is done, and pressed at once.
+    OrderListModel* selling = m_seller->app->orders()->selling();
     QQuickItem* row = nullptr;
     seller.waitFor([&] {
+        row = nullptr;
+        if (selling->loading())
+            return false;
         for (QQuickItem* r : seller.findAll("orderRow_0")) {
             if (r->property("orderId").toString() == orderId)
                 row = r;
@@ -204,6 +211,9 @@ QObject* OrderGuiTest::sellerOpens(const QString& orderId, const QString& shot) 
         return nullptr;
     seller.settle(400);
     seller.screenshot(shot);
+    row = seller.find("orderRow_0");
+    if (!row || row->property("orderId").toString() != orderId)
+        return nullptr;
     seller.click(row);
     return orderOn(*m_seller, orderId);
 }
@@ -277,6 +287,21 @@ void OrderGuiTest::boughtInPersonBothConfirm() {
     QVERIFY(!m_buyer->ui->find("cancelOrderButton"));
     shoot("o5-in-person-completed");
 
+    // Junho's confirmation told minji: the notification opens the order, not the listing.
+    QMetaObject::invokeMethod(m_buyer->app->window(), "showSection", Q_ARG(QVariant, "home"));
+    GuiDriver& told = use(*m_buyer);
+    told.click(told.waitForItem("navNotifications"));
+    QQuickItem* notification = nullptr;
+    QVERIFY(told.waitFor([&] {
+        notification = told.find("notification_0");
+        return notification && notification->property("type").toString() == "order.updated";
+    }));
+    told.settle(400);
+    told.screenshot("o5b-order-notification-buyer");
+    told.click(notification);
+    QVERIFY(orderOn(*m_buyer, orderId));
+    QCOMPARE(textOf(told.find("orderStatus")), QStringLiteral("Completed"));
+
     // The listing behind the order page is sold now: no Buy.
     QMetaObject::invokeMethod(m_buyer->app->window(), "openListing", Q_ARG(QVariant, listingId));
     QVERIFY(m_buyer->ui->waitFor([&] {
@@ -340,6 +365,16 @@ void OrderGuiTest::boughtWithSafePaymentPaidShippedConfirmed() {
         return order && !order->property("trackingError").toString().isEmpty();
     }));
     shoot("o10-paid-ship-form-refused");
+    // Cancelling now would refund minji, and the dialog says so; junho keeps the order.
+    seller.click(seller.find("cancelOrderButton"));
+    QQuickItem* warning = seller.waitForItem("cancelOrderMessage");
+    QVERIFY(warning);
+    QVERIFY(textOf(warning).contains("refunded to them in full"));
+    QVERIFY(!seller.find("cancelOrderConfirm")->isEnabled()); // no reason yet
+    seller.settle(300);
+    seller.screenshot("o10b-cancel-dialog-refund-seller");
+    seller.click(seller.find("cancelOrderKeep"));
+    QVERIFY(seller.waitFor([&] { return seller.find("cancelOrderMessage") == nullptr; }));
     seller.typeInto(seller.find("shipTracking"), "6123-4567-8901");
     seller.click(seller.find("shipButton"));
     QVERIFY(statusIs(*m_seller, orderId, "shipped"));
@@ -385,6 +420,8 @@ void OrderGuiTest::boughtWithSafePaymentPaidShippedConfirmed() {
     for (QQuickItem* text : sellerUi.findAll("ledgerRowText"))
         lines.append(textOf(text));
     QVERIFY2(lines.contains("Earned from a completed sale, less the fee"), qPrintable(lines.join(" | ")));
+    // The history has the room the figures leave it.
+    QVERIFY(sellerUi.find("ledgerList")->height() > 200);
     sellerUi.settle(400);
     sellerUi.screenshot("o14-balance-seller");
 }
