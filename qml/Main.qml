@@ -14,7 +14,7 @@ Basic.ApplicationWindow {
     width: 1280
     height: 820
     minimumWidth: 960
-    minimumHeight: 640
+    minimumHeight: 680
     visible: true
     title: qsTr("BitMarket")
     color: Theme.background
@@ -23,7 +23,7 @@ Basic.ApplicationWindow {
     property string section: "home"
     // What the user wanted to do when they were asked to sign in; done once they have.
     property var afterSignIn: null
-    readonly property var accountSections: ["sell", "mine", "favorites", "bids", "chats"]
+    readonly property var accountSections: ["sell", "mine", "favorites", "bids", "chats", "orders"]
     property alias stack: stack
     property alias homePage: home
     property alias sellPage: sell
@@ -41,6 +41,15 @@ Basic.ApplicationWindow {
     function chatAboutListing(listingId) {
         whenSignedIn(qsTr("Sign in to chat with the seller."),
                      function () { Chats.openForListing(listingId) })
+    }
+    function openOrder(orderId) {
+        if (stack.currentItem && stack.currentItem.objectName === "orderPage"
+                && stack.currentItem.orderId === orderId)
+            return
+        stack.push(orderPage, { orderId: orderId })
+    }
+    function openBalance() {
+        stack.push(balancePage)
     }
     function openSeller(sellerId, sellerName) {
         stack.push(sellerPage, { sellerId: sellerId, sellerName: sellerName })
@@ -64,6 +73,8 @@ Basic.ApplicationWindow {
             bids.reload()
         else if (section === "chats")
             chats.reload()
+        else if (section === "orders")
+            orders.reload()
     }
     function showSignIn(reason, then) {
         afterSignIn = then
@@ -174,6 +185,15 @@ Basic.ApplicationWindow {
                     onClicked: window.whenSignedIn(qsTr("Sign in to see your chats."),
                                                    function () { window.showSection("chats") })
                 }
+                NavButton {
+                    objectName: "navOrders"
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("Orders")
+                    iconName: "folder"
+                    current: window.section === "orders"
+                    onClicked: window.whenSignedIn(qsTr("Sign in to see your orders."),
+                                                   function () { window.showSection("orders") })
+                }
                 Item { Layout.fillHeight: true }
                 NotificationBell {
                     Layout.alignment: Qt.AlignHCenter
@@ -224,7 +244,7 @@ Basic.ApplicationWindow {
         id: sections
         StackLayout {
             anchors.fill: parent
-            currentIndex: ["home", "sell", "mine", "favorites", "settings", "bids", "chats"].indexOf(window.section)
+            currentIndex: ["home", "sell", "mine", "favorites", "settings", "bids", "chats", "orders"].indexOf(window.section)
             HomePage {
                 id: home
                 onListingOpened: function (id) { window.openListing(id) }
@@ -267,6 +287,12 @@ Basic.ApplicationWindow {
                 onChatOpened: function (chatId) { window.openChat(chatId) }
                 onBrowseRequested: window.showSection("home")
             }
+            OrdersPage {
+                id: orders
+                onOrderOpened: function (orderId) { window.openOrder(orderId) }
+                onBalanceRequested: window.openBalance()
+                onBrowseRequested: window.showSection("home")
+            }
         }
     }
 
@@ -294,6 +320,25 @@ Basic.ApplicationWindow {
             onBack: stack.pop()
             onListingOpened: function (id) { window.openListing(id) }
             onNotice: function (message, isError) { toast.show(message, isError) }
+        }
+    }
+
+    Component {
+        id: orderPage
+        OrderPage {
+            focus: true
+            onBack: stack.pop()
+            onListingOpened: function (id) { window.openListing(id) }
+            onNotice: function (message, isError) { toast.show(message, isError) }
+        }
+    }
+
+    Component {
+        id: balancePage
+        BalancePage {
+            focus: true
+            onBack: stack.pop()
+            onOrderOpened: function (orderId) { window.openOrder(orderId) }
         }
     }
 
@@ -339,11 +384,19 @@ Basic.ApplicationWindow {
         function onOpened(listingId) {
             window.openListing(listingId)
         }
+        function onOrderOpened(orderId) {
+            window.openOrder(orderId)
+        }
         // While the window is in front; a minimised one gets a desktop notification instead.
         function onArrived(title, body, listingId) {
             if (window.active && window.visibility !== Window.Minimized)
                 toast.show(title)
         }
+    }
+
+    Connections {
+        target: Orders
+        function onBought(orderId) { window.openOrder(orderId) }
     }
 
     Connections {

@@ -10,6 +10,8 @@
 #include "media/MediaCache.h"
 #include "notifications/DesktopNotifier.h"
 #include "notifications/NotificationInbox.h"
+#include "orders/CheckoutLauncher.h"
+#include "orders/OrderBook.h"
 #include "realtime/RealtimeClient.h"
 #include "session/Session.h"
 
@@ -60,6 +62,7 @@ void registerSingletons() {
     registerSingleton("SystemTheme", &ClientApplication::systemTheme);
     registerSingleton("Notifications", &ClientApplication::notifications);
     registerSingleton("Chats", &ClientApplication::chats);
+    registerSingleton("Orders", &ClientApplication::orders);
     registerSingleton("RecentlyViewed", &ClientApplication::recentlyViewed);
     registerSingleton("Links", &ClientApplication::links);
 }
@@ -127,6 +130,8 @@ ClientApplication::ClientApplication(Options options, QObject* parent)
     m_notifications = new NotificationInbox(m_api, m_realtime, m_session, this);
     m_desktopNotifier = new DesktopNotifier(m_notifications, this);
     m_chats = new ChatListModel(m_api, m_realtime, m_session, this);
+    m_checkout = new CheckoutLauncher(this);
+    m_orders = new OrderBook(m_api, m_realtime, m_session, m_checkout, this);
     // Clicking a desktop notification brings the window back.
     connect(m_desktopNotifier, &DesktopNotifier::activated, this, [this] {
         if (QQuickWindow* w = window()) {

@@ -10,10 +10,12 @@
 
 class ApiClient;
 class ChatListModel;
+class CheckoutLauncher;
 class ClientSettings;
 class DesktopNotifier;
 class ListingLinks;
 class NotificationInbox;
+class OrderBook;
 class RecentlyViewed;
 class MediaCache;
 class QQmlApplicationEngine;
@@ -53,6 +55,9 @@ public:
     SystemTheme* systemTheme() const { return m_systemTheme; }
     NotificationInbox* notifications() const { return m_notifications; }
     ChatListModel* chats() const { return m_chats; }
+    OrderBook* orders() const { return m_orders; }
+    // Where checkouts open; tests capture them instead of starting a browser.
+    CheckoutLauncher* checkout() const { return m_checkout; }
     RecentlyViewed* recentlyViewed() const { return m_recentlyViewed; }
     ListingLinks* links() const { return m_links; }
 
@@ -69,6 +74,8 @@ private:
     SystemTheme* m_systemTheme = nullptr;
     NotificationInbox* m_notifications = nullptr;
     ChatListModel* m_chats = nullptr;
+    CheckoutLauncher* m_checkout = nullptr;
+    OrderBook* m_orders = nullptr;
     RecentlyViewed* m_recentlyViewed = nullptr;
     ListingLinks* m_links = nullptr;
     DesktopNotifier* m_desktopNotifier = nullptr;

@@ -1,6 +1,7 @@
 #include "notifications/NotificationInbox.h"
 
 #include "api/ApiClient.h"
+#include "bitmarket/NotificationRules.h"
 #include "bitmarket/Timestamp.h"
 #include "format/RelativeTime.h"
 #include "realtime/RealtimeClient.h"
@@ -122,6 +123,11 @@ void NotificationInbox::open(int row) {
         markReadLocally({n.id}, false);
         setUnreadCount(std::max(0, m_unreadCount - 1));
         m_calls.markRead({n.id}, this, [](bitmarket::Result<void>) {});
+    }
+    const QString orderId = n.data.value("orderId").toString();
+    if (n.type == bitmarket::notification::kOrderUpdated && !orderId.isEmpty()) {
+        emit orderOpened(orderId);
+        return;
     }
     const QString listingId = n.data.value("listingId").toString();
     if (!listingId.isEmpty())

@@ -56,6 +56,8 @@ signals:
     void countChanged();
     void loadingChanged();
     void opened(const QString& listingId);
+    // An order's notification was opened: its page, not the listing's.
+    void orderOpened(const QString& orderId);
     // A notification came in live (new, or a grouped one that grew).
     void arrived(const QString& title, const QString& body, const QString& listingId);
 

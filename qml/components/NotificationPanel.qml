@@ -22,6 +22,7 @@ Basic.Popup {
         if (type === "price.drop") return "tag"
         if (type === "model.ready") return "cube"
         if (type.startsWith("auction.")) return "gavel"
+        if (type === "order.updated") return "folder"
         return "alert"
     }
 

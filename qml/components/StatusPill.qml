@@ -1,13 +1,15 @@
-// A listing's status as a small coloured pill: reserved in amber, sold greyed, others accent.
+// A listing's or an order's status as a small coloured pill: reserved or waiting in amber, on
+// sale or completed in green, sold, ended or cancelled greyed, others accent.
 import QtQuick
 
 Rectangle {
     id: pill
     property string status
     property string text
-    readonly property color tone: status === "reserved" ? Theme.warning
-                                 : status === "active" ? Theme.success
-                                 : status === "sold" || status === "ended" || status === "removed"
+    readonly property color tone: ["reserved", "awaiting_payment", "awaiting_meetup"].indexOf(status) >= 0
+                                  ? Theme.warning
+                                 : status === "active" || status === "completed" ? Theme.success
+                                 : ["sold", "ended", "removed", "cancelled", "refunded"].indexOf(status) >= 0
                                    ? Theme.textMuted : Theme.accent
 
     implicitWidth: label.implicitWidth + Theme.spaceM

@@ -777,6 +777,14 @@
         <source>Link copied: %1</source>
         <translation>링크를 복사했어요: %1</translation>
     </message>
+    <message>
+        <source>Someone else bought this just before you. It is no longer for sale.</source>
+        <translation>방금 다른 분이 먼저 구매했어요. 더 이상 판매 중이 아니에요.</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>구매하기</translation>
+    </message>
 </context>
 <context>
     <name>LiveAuction</name>
@@ -890,6 +898,14 @@
     <message>
         <source>Changes saved</source>
         <translation>변경 사항을 저장했어요</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Sign in to see your orders.</source>
+        <translation>주문을 보려면 로그인하세요.</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2165,450 @@
     <message>
         <source>Send card</source>
         <translation>카드 보내기</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLabels</name>
+    <message>
+        <source>Waiting for payment</source>
+        <translation>결제 대기</translation>
+    </message>
+    <message>
+        <source>Meet-up to come</source>
+        <translation>직거래 예정</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>결제 완료</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>배송 중</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>거래 완료</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>환불됨</translation>
+    </message>
+    <message>
+        <source>Ordered, to be paid safely</source>
+        <translation>주문: 안전결제로 결제 예정</translation>
+    </message>
+    <message>
+        <source>Ordered, to hand over in person</source>
+        <translation>주문: 직거래로 만나서 거래 예정</translation>
+    </message>
+    <message>
+        <source>Paid: the money is held until the buyer confirms</source>
+        <translation>결제 완료: 구매자가 확인할 때까지 대금을 보관해요</translation>
+    </message>
+    <message>
+        <source>Handed over: completed</source>
+        <translation>물건 전달: 거래 완료</translation>
+    </message>
+    <message>
+        <source>Receipt confirmed: completed</source>
+        <translation>수령 확인: 거래 완료</translation>
+    </message>
+    <message>
+        <source>Cancelled and refunded in full</source>
+        <translation>취소 및 전액 환불</translation>
+    </message>
+    <message>
+        <source>Meet in person</source>
+        <translation>직거래</translation>
+    </message>
+    <message>
+        <source>Safe payment</source>
+        <translation>안전결제</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>You paid for an order</source>
+        <translation>주문 대금을 결제했어요</translation>
+    </message>
+    <message>
+        <source>A buyer paid: held until they confirm receipt</source>
+        <translation>구매자 결제: 수령 확인 때까지 보관 중</translation>
+    </message>
+    <message>
+        <source>Released: the buyer confirmed receipt</source>
+        <translation>보관 해제: 구매자가 수령을 확인했어요</translation>
+    </message>
+    <message>
+        <source>Earned from a completed sale, less the fee</source>
+        <translation>판매 대금 (수수료 제외)</translation>
+    </message>
+    <message>
+        <source>Refunded to you</source>
+        <translation>환불받았어요</translation>
+    </message>
+    <message>
+        <source>Refunded to the buyer</source>
+        <translation>구매자에게 환불했어요</translation>
+    </message>
+    <message>
+        <source>Paid out to your account</source>
+        <translation>내 계좌로 정산됐어요</translation>
+    </message>
+    <message>
+        <source>Moved to a payout</source>
+        <translation>정산으로 옮겨졌어요</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListModel</name>
+    <message>
+        <source>From %1</source>
+        <translation>판매자 %1</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>구매자 %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <source>Fee %1 · you receive %2</source>
+        <translation>수수료 %1 · 받을 금액 %2</translation>
+    </message>
+    <message>
+        <source>Bought from %1</source>
+        <translation>%1 님에게 구매</translation>
+    </message>
+    <message>
+        <source>Sold to %1</source>
+        <translation>%1 님에게 판매</translation>
+    </message>
+    <message>
+        <source>You confirmed the hand-over. Waiting for the seller to confirm too.</source>
+        <translation>거래 완료를 확인했어요. 판매자의 확인을 기다리고 있어요.</translation>
+    </message>
+    <message>
+        <source>You confirmed the hand-over. Waiting for the buyer to confirm too.</source>
+        <translation>거래 완료를 확인했어요. 구매자의 확인을 기다리고 있어요.</translation>
+    </message>
+    <message>
+        <source>Meet up, check the item and hand over the money. Then both of you confirm here.</source>
+        <translation>만나서 물건을 확인하고 대금을 주고받으세요. 그다음 두 분 모두 여기서 확인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Waiting for the buyer to pay. You ship once the payment is in.</source>
+        <translation>구매자의 결제를 기다리고 있어요. 결제가 완료되면 발송해 주세요.</translation>
+    </message>
+    <message>
+        <source>Payment in progress. Finish it in your browser; this page updates by itself.</source>
+        <translation>결제 진행 중이에요. 브라우저에서 결제를 마쳐 주세요. 이 화면은 자동으로 바뀌어요.</translation>
+    </message>
+    <message>
+        <source>The payment did not go through. You can try again.</source>
+        <translation>결제가 완료되지 않았어요. 다시 시도할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>Pay safely: the money is held until you confirm the item arrived.</source>
+        <translation>안전결제: 물건을 받았다고 확인할 때까지 대금을 보관해요.</translation>
+    </message>
+    <message>
+        <source>Paid. The money is held until you confirm receipt. Waiting for the seller to ship.</source>
+        <translation>결제 완료. 수령을 확인할 때까지 대금을 보관해요. 판매자의 발송을 기다리고 있어요.</translation>
+    </message>
+    <message>
+        <source>The buyer paid. Ship the item and enter the tracking number.</source>
+        <translation>구매자가 결제했어요. 물건을 발송하고 운송장 번호를 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>On its way. Confirm once it has arrived and is as described.</source>
+        <translation>배송 중이에요. 물건을 받고 설명과 같은지 확인한 뒤 수령 확인을 눌러 주세요.</translation>
+    </message>
+    <message>
+        <source>Shipped. You are paid once the buyer confirms receipt.</source>
+        <translation>발송했어요. 구매자가 수령을 확인하면 대금이 정산돼요.</translation>
+    </message>
+    <message>
+        <source>Completed. Enjoy it!</source>
+        <translation>거래가 완료됐어요. 잘 쓰세요!</translation>
+    </message>
+    <message>
+        <source>Completed. %1 is yours and goes out with the next payout.</source>
+        <translation>거래 완료. %1이 다음 정산 때 지급돼요.</translation>
+    </message>
+    <message>
+        <source>Completed.</source>
+        <translation>거래가 완료됐어요.</translation>
+    </message>
+    <message>
+        <source>This order was cancelled. The item is for sale again.</source>
+        <translation>취소된 주문이에요. 물건은 다시 판매 중이에요.</translation>
+    </message>
+    <message>
+        <source>This order was cancelled and the buyer refunded in full.</source>
+        <translation>취소된 주문이에요. 구매자에게 전액 환불됐어요.</translation>
+    </message>
+    <message>
+        <source>%1, tracking number %2</source>
+        <translation>%1, 운송장 번호 %2</translation>
+    </message>
+    <message>
+        <source>Confirmed by itself on %1 if nobody does it sooner.</source>
+        <translation>그 전에 확인하지 않으면 %1에 자동으로 구매 확정돼요.</translation>
+    </message>
+    <message>
+        <source>Confirm the hand-over</source>
+        <translation>거래 완료 확인</translation>
+    </message>
+    <message>
+        <source>Confirm receipt</source>
+        <translation>수령 확인</translation>
+    </message>
+    <message>
+        <source>Name the carrier.</source>
+        <translation>택배사를 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>At most 60 characters.</source>
+        <translation>60자까지 입력할 수 있어요.</translation>
+    </message>
+    <message>
+        <source>6 to 40 letters, digits or dashes, as on the receipt.</source>
+        <translation>영수증에 적힌 대로 6~40자의 영문, 숫자, 하이픈으로 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>Marked as shipped. The buyer is told.</source>
+        <translation>발송 처리했어요. 구매자에게 알렸어요.</translation>
+    </message>
+    <message>
+        <source>Confirmed.</source>
+        <translation>확인했어요.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The buyer is refunded in full.</source>
+        <translation>취소했어요. 구매자에게 전액 환불돼요.</translation>
+    </message>
+    <message>
+        <source>Order cancelled.</source>
+        <translation>주문을 취소했어요.</translation>
+    </message>
+</context>
+<context>
+    <name>BuyDialog</name>
+    <message>
+        <source>Buy “%1”</source>
+        <translation>“%1” 구매</translation>
+    </message>
+    <message>
+        <source>How do you want to trade?</source>
+        <translation>어떻게 거래할까요?</translation>
+    </message>
+    <message>
+        <source>Safe payment</source>
+        <translation>안전결제</translation>
+    </message>
+    <message>
+        <source>Pay by card now. The money is held until you confirm the item arrived.</source>
+        <translation>지금 카드로 결제해요. 물건을 받았다고 확인할 때까지 대금을 보관해요.</translation>
+    </message>
+    <message>
+        <source>Meet in person</source>
+        <translation>직거래</translation>
+    </message>
+    <message>
+        <source>Meet the seller, check the item and pay them there. No fee.</source>
+        <translation>판매자를 만나 물건을 확인하고 그 자리에서 결제해요. 수수료가 없어요.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>다음에</translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation>구매하기</translation>
+    </message>
+</context>
+<context>
+    <name>CancelOrderDialog</name>
+    <message>
+        <source>Cancel this order?</source>
+        <translation>주문을 취소할까요?</translation>
+    </message>
+    <message>
+        <source>The buyer already paid: the payment is refunded to them in full. The item goes back on sale.</source>
+        <translation>구매자가 이미 결제했어요. 결제 금액은 전액 환불되고 물건은 다시 판매 중이 돼요.</translation>
+    </message>
+    <message>
+        <source>The order ends and the item goes back on sale.</source>
+        <translation>주문이 끝나고 물건은 다시 판매 중이 돼요.</translation>
+    </message>
+    <message>
+        <source>Why? The other side sees this.</source>
+        <translation>취소 사유 (상대방에게 보여요)</translation>
+    </message>
+    <message>
+        <source>We could not agree on a time</source>
+        <translation>시간을 맞추지 못했어요</translation>
+    </message>
+    <message>
+        <source>Keep the order</source>
+        <translation>주문 유지</translation>
+    </message>
+    <message>
+        <source>Cancel and refund</source>
+        <translation>취소하고 환불</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>주문 취소</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPage</name>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>뒤로 (Esc)</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>진행 상황</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>다음 단계</translation>
+    </message>
+    <message>
+        <source>Open the checkout again</source>
+        <translation>결제 창 다시 열기</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>%1 결제하기</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>택배사</translation>
+    </message>
+    <message>
+        <source>CJ Logistics</source>
+        <translation>CJ대한통운</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>운송장 번호</translation>
+    </message>
+    <message>
+        <source>Mark as shipped</source>
+        <translation>발송 완료</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>주문 취소</translation>
+    </message>
+    <message>
+        <source>Could not open this order</source>
+        <translation>주문을 열 수 없어요</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>Orders</source>
+        <translation>주문</translation>
+    </message>
+    <message>
+        <source>Buying</source>
+        <translation>구매</translation>
+    </message>
+    <message>
+        <source>Selling</source>
+        <translation>판매</translation>
+    </message>
+    <message>
+        <source>Balance and payouts</source>
+        <translation>정산 내역</translation>
+    </message>
+    <message>
+        <source>Nothing bought yet</source>
+        <translation>아직 구매한 물건이 없어요</translation>
+    </message>
+    <message>
+        <source>Nothing sold yet</source>
+        <translation>아직 판매한 물건이 없어요</translation>
+    </message>
+    <message>
+        <source>Press “Buy” on a listing to order it.</source>
+        <translation>상품에서 “구매하기”를 누르면 주문돼요.</translation>
+    </message>
+    <message>
+        <source>Orders for your listings show here.</source>
+        <translation>내 상품의 주문이 여기에 보여요.</translation>
+    </message>
+    <message>
+        <source>Browse listings</source>
+        <translation>상품 둘러보기</translation>
+    </message>
+</context>
+<context>
+    <name>BalancePage</name>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>뒤로 (Esc)</translation>
+    </message>
+    <message>
+        <source>Balance and payouts</source>
+        <translation>정산 내역</translation>
+    </message>
+    <message>
+        <source>Held for you</source>
+        <translation>보관 중</translation>
+    </message>
+    <message>
+        <source>Paid by buyers, released when they confirm receipt</source>
+        <translation>구매자가 결제한 금액으로, 수령 확인 후 정산돼요</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>정산 예정</translation>
+    </message>
+    <message>
+        <source>Yours, paid out with the next daily payout</source>
+        <translation>다음 일일 정산 때 지급돼요</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>정산 완료</translation>
+    </message>
+    <message>
+        <source>Sent to your account so far</source>
+        <translation>지금까지 내 계좌로 보낸 금액</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>내역</translation>
+    </message>
+    <message>
+        <source>No money has moved yet</source>
+        <translation>아직 거래 내역이 없어요</translation>
+    </message>
+    <message>
+        <source>When a buyer pays safely for one of your items, it shows here.</source>
+        <translation>구매자가 내 상품을 안전결제로 사면 여기에 보여요.</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,9 @@ Item {
     signal chatRequested(string listingId)
 
     readonly property bool isOwner: listing.sellerId.length > 0 && listing.sellerId === Session.userId
+    // A fixed-price listing still on sale can be bought by anyone but its seller.
+    readonly property bool canBuy: listing.loaded && !isOwner && listing.saleType === "fixed"
+                                   && listing.status === "active"
 
     ListingDetail {
         id: listing
@@ -58,6 +61,25 @@ Item {
             bidDialog.start()
         else
             page.auctionNeedsSignIn(qsTr("Sign in to bid."), function () { bidDialog.start() })
+    }
+    function requestBuy() {
+        if (Session.signedIn)
+            buyDialog.open()
+        else
+            page.auctionNeedsSignIn(qsTr("Sign in to buy this."), function () {
+                if (page.canBuy)
+                    buyDialog.open()
+            })
+    }
+    Connections {
+        target: Orders
+        function onBought(orderId) { buyDialog.close() }
+        function onBuyFailed(message, taken) {
+            buyDialog.close()
+            page.notice(taken ? qsTr("Someone else bought this just before you. It is no longer for sale.")
+                              : message, true)
+            listing.reload()
+        }
     }
     function requestBuyNow() {
         if (Session.signedIn)
@@ -235,6 +257,14 @@ Item {
                                 }
                             }
                         }
+                    }
+                    AppButton {
+                        objectName: "buyButton"
+                        Layout.fillWidth: true
+                        visible: page.canBuy
+                        iconName: "tag"
+                        text: qsTr("Buy")
+                        onClicked: page.requestBuy()
                     }
                     AppButton {
                         objectName: "chatWithSellerButton"
@@ -474,6 +504,13 @@ Item {
     }
 
     PlaceBidDialog { id: bidDialog; auction: listing.auction }
+    BuyDialog {
+        id: buyDialog
+        itemTitle: listing.title
+        priceText: listing.priceText
+        busy: Orders.buyingNow
+        onBuyRequested: function (method) { Orders.buy(listing.listingId, method) }
+    }
     ConfirmDialog {
         id: buyNowDialog
         objectName: "buyNowDialog"

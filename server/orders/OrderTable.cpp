@@ -10,13 +10,14 @@ constexpr const char* kColumns =
     "o.seq, o.id, l.id, l.title, l.thumb_url, o.buyer_id, o.seller_id, o.amount, o.currency, "
     "o.fee, o.method, o.source, o.status, o.created_at, o.updated_at, o.listing_seq, "
     "o.carrier, o.tracking_number, o.auto_confirm_at, o.buyer_confirmed, o.seller_confirmed, "
-    "p.provider, p.status";
+    "p.provider, p.status, coalesce(ub.display_name, ''), coalesce(us.display_name, '')";
 
 // The order's payment as its parties see it: the paid (or refunded) one, else the latest.
 constexpr const char* kFromOrders =
     " FROM orders o JOIN listings l ON l.seq = o.listing_seq "
     "LEFT JOIN payments p ON p.seq = (SELECT seq FROM payments WHERE order_id = o.id "
-    "ORDER BY status IN ('paid', 'refunded') DESC, seq DESC LIMIT 1)";
+    "ORDER BY status IN ('paid', 'refunded') DESC, seq DESC LIMIT 1) "
+    "LEFT JOIN users ub ON ub.id = o.buyer_id LEFT JOIN users us ON us.id = o.seller_id";
 
 Order orderFromRow(const db::Query& q) {
     Order o;
@@ -40,6 +41,8 @@ Order orderFromRow(const db::Query& q) {
     o.sellerConfirmed = q.integer(20) != 0;
     o.paymentProvider = q.text(21);
     o.paymentStatus = q.text(22);
+    o.buyerName = q.text(23);
+    o.sellerName = q.text(24);
     return o;
 }
 

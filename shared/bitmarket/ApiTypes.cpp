@@ -440,6 +440,8 @@ QJsonObject Order::toJson() const {
                      {"thumbUrl", listingThumbUrl.isEmpty() ? QJsonValue() : QJsonValue(listingThumbUrl)}}},
         {"buyerId", buyerId},
         {"sellerId", sellerId},
+        {"buyerName", buyerName},
+        {"sellerName", sellerName},
         {"amount", amount.toJson()},
         {"fee", fee.toJson()},
         {"method", method},
@@ -468,6 +470,8 @@ Order Order::fromJson(const QJsonObject& o) {
     order.listingThumbUrl = listing.value("thumbUrl").toString();
     order.buyerId = o.value("buyerId").toString();
     order.sellerId = o.value("sellerId").toString();
+    order.buyerName = o.value("buyerName").toString();
+    order.sellerName = o.value("sellerName").toString();
     order.amount = moneyOf(o.value("amount"));
     order.fee = moneyOf(o.value("fee"));
     order.method = o.value("method").toString();

@@ -202,6 +202,8 @@ struct Order {
     QString listingThumbUrl;
     QString buyerId;
     QString sellerId;
+    QString buyerName; // display names, so each side sees who the other is
+    QString sellerName;
     Money amount;
     Money fee;
     QString method; // in_person, escrow
