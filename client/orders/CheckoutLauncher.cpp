@@ -2,9 +2,12 @@
 
 #include <QDesktopServices>
 
-void CheckoutLauncher::open(const QUrl& checkoutUrl) {
+bool CheckoutLauncher::open(const QUrl& checkoutUrl) {
+    if (!checkoutUrl.isValid() || (checkoutUrl.scheme() != u"https" && checkoutUrl.scheme() != u"http"))
+        return false;
     m_lastUrl = checkoutUrl;
     if (!m_capturing)
         QDesktopServices::openUrl(checkoutUrl);
     emit opened(checkoutUrl);
+    return true;
 }

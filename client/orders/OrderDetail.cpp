@@ -244,12 +244,15 @@ void OrderDetail::pay() {
             setBusy(false, checkout.error().message);
             return;
         }
+        if (!m_orders || !m_orders->checkout() ||
+            !m_orders->checkout()->open(QUrl(checkout->checkoutUrl))) {
+            setBusy(false, tr("The payment page could not be opened."));
+            return;
+        }
         setBusy(false);
         // Open at the provider from now on, until its answer arrives as order.updated.
         m_order.paymentStatus = QStringLiteral("pending");
         emit changed();
-        if (m_orders && m_orders->checkout())
-            m_orders->checkout()->open(QUrl(checkout->checkoutUrl));
     });
 }
 

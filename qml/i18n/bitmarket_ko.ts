@@ -2280,6 +2280,10 @@
 <context>
     <name>OrderDetail</name>
     <message>
+        <source>The payment page could not be opened.</source>
+        <translation>결제 페이지를 열 수 없습니다.</translation>
+    </message>
+    <message>
         <source>Fee %1 · you receive %2</source>
         <translation>수수료 %1 · 받을 금액 %2</translation>
     </message>

@@ -321,6 +321,20 @@ private slots:
         QCOMPARE(m_market.order(m_buyerUser, orderId).value("payment").toObject().value("status").toString(),
                  QStringLiteral("refunded"));
     }
+
+    void onlyAWebPageIsOpenedAsTheCheckout() {
+        // The address comes from the server: anything but http(s) is never handed to the system.
+        CheckoutLauncher launcher;
+        launcher.setCapturing(true);
+        QSignalSpy opened(&launcher, &CheckoutLauncher::opened);
+        QVERIFY(!launcher.open(QUrl("file:///etc/passwd")));
+        QVERIFY(!launcher.open(QUrl("javascript:alert(1)")));
+        QVERIFY(!launcher.open(QUrl("smb://host/share")));
+        QCOMPARE(opened.count(), 0);
+        QVERIFY(launcher.open(QUrl("https://checkout.example/pay/1")));
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(launcher.lastUrl(), QUrl("https://checkout.example/pay/1"));
+    }
 };
 
 QTEST_MAIN(OrderModelsTest)
