@@ -8,6 +8,7 @@
 // that minji sends and junho accepts; with the server down minji's message shows as sending
 // and is delivered once it is back; both rooms read in Korean. Both windows leave screenshots
 // in $BITMARKET_TEST_OUTPUT.
+#include "ClientWindow.h"
 #include "DemoServer.h"
 #include "GuiDriver.h"
 #include "QmlLogWatch.h"
@@ -51,11 +52,7 @@ void typeMore(QQuickWindow* window, const QString& text) {
 }
 
 // One person's app and the driver of its window.
-struct Person {
-    QTemporaryDir home;
-    std::unique_ptr<ClientApplication> app;
-    std::unique_ptr<GuiDriver> ui;
-};
+using Person = ClientWindow;
 
 } // namespace
 
@@ -95,36 +92,11 @@ private:
 };
 
 std::unique_ptr<Person> ChatGuiTest::start(const QString& user, QPoint at) {
-    auto person = std::make_unique<Person>();
-    ClientApplication::Options options;
-    options.server = m_server.httpUrl();
-    options.configDir = person->home.path() + "/config";
-    options.cacheDir = person->home.path() + "/cache";
-    options.language = "en";
-    person->app = std::make_unique<ClientApplication>(options);
-    person->app->settings()->setTheme("light");
-    if (!person->app->load())
-        return nullptr;
-    QQuickWindow* window = person->app->window();
-    window->setPosition(at);
-    window->resize(1000, 700);
-    if (!QTest::qWaitForWindowExposed(window))
-        return nullptr;
-    QString out = qEnvironmentVariable("BITMARKET_TEST_OUTPUT");
-    if (out.isEmpty())
-        out = QDir::currentPath() + "/gui-test-output";
-    person->ui = std::make_unique<GuiDriver>(window, out);
-    person->app->session()->signIn(user, DemoServer::kPassword);
-    if (!person->ui->waitFor([&] { return person->app->session()->signedIn(); }, 15000))
-        return nullptr;
-    return person;
+    return ClientWindow::open(m_server.httpUrl(), user, DemoServer::kPassword, at, {1000, 700});
 }
 
 GuiDriver& ChatGuiTest::use(Person& person) {
-    person.app->window()->requestActivate();
-    if (!QTest::qWaitForWindowActive(person.app->window()))
-        qWarning("the window did not come to the front");
-    return *person.ui;
+    return person.use();
 }
 
 QObject* ChatGuiTest::roomOf(Person& person) {

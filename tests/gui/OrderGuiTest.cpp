@@ -8,6 +8,7 @@
 // by itself, confirms, and junho's balance shows what he earned. An order's notification opens
 // its order page. Both Orders tabs and the balance page read in Korean. Both windows leave
 // screenshots in $BITMARKET_TEST_OUTPUT.
+#include "ClientWindow.h"
 #include "DemoServer.h"
 #include "GuiDriver.h"
 #include "OrderTestSupport.h"
@@ -27,7 +28,6 @@
 #include <QQmlProperty>
 #include <QQuickItem>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bitmarket::test;
@@ -44,11 +44,7 @@ QString textOf(QQuickItem* item) {
     return item ? QQmlProperty::read(item, "text").toString() : QString();
 }
 
-struct Person {
-    QTemporaryDir home;
-    std::unique_ptr<ClientApplication> app;
-    std::unique_ptr<GuiDriver> ui;
-};
+using Person = ClientWindow;
 
 } // namespace
 
@@ -86,38 +82,15 @@ private:
 };
 
 std::unique_ptr<Person> OrderGuiTest::start(const QString& user, QPoint at) {
-    auto person = std::make_unique<Person>();
-    ClientApplication::Options options;
-    options.server = m_server.httpUrl();
-    options.configDir = person->home.path() + "/config";
-    options.cacheDir = person->home.path() + "/cache";
-    options.language = "en";
-    person->app = std::make_unique<ClientApplication>(options);
-    person->app->settings()->setTheme("light");
-    // Checkouts are not opened in a browser: the test pays them over HTTP.
-    person->app->checkout()->setCapturing(true);
-    if (!person->app->load())
-        return nullptr;
-    QQuickWindow* window = person->app->window();
-    window->setPosition(at);
-    window->resize(1100, 720);
-    if (!QTest::qWaitForWindowExposed(window))
-        return nullptr;
-    QString out = qEnvironmentVariable("BITMARKET_TEST_OUTPUT");
-    if (out.isEmpty())
-        out = QDir::currentPath() + "/gui-test-output";
-    person->ui = std::make_unique<GuiDriver>(window, out);
-    person->app->session()->signIn(user, DemoServer::kPassword);
-    if (!person->ui->waitFor([&] { return person->app->session()->signedIn(); }, 15000))
-        return nullptr;
-    return person;
+    return ClientWindow::open(m_server.httpUrl(), user, DemoServer::kPassword, at, {1100, 720},
+                              [](ClientApplication& app) {
+                                  // Checkouts are not opened in a browser: the test pays them over HTTP.
+                                  app.checkout()->setCapturing(true);
+                              });
 }
 
 GuiDriver& OrderGuiTest::use(Person& person) {
-    person.app->window()->requestActivate();
-    if (!QTest::qWaitForWindowActive(person.app->window()))
-        qWarning("the window did not come to the front");
-    return *person.ui;
+    return person.use();
 }
 
 void OrderGuiTest::shoot(const QString& name) {
