@@ -6,7 +6,8 @@
 // lost paid once, amount tampering refused at confirm, the toss adapter against the sandbox's
 // Toss-shaped API, and money given back exactly when it must be: a paid order cancelled and
 // shipped at the same moment (one wins, never both), a refund the provider could not make at
-// once (retried), a card approved after its order was cancelled (called off).
+// once (retried, and made after a kill -9 and restart), a card approved after its order was
+// cancelled (called off).
 #include "OrderTestSupport.h"
 
 #include "payments/WebhookSignature.h"
@@ -391,6 +392,34 @@ private Q_SLOTS:
             sum += amountOf(e.toObject().value("amount"));
         QCOMPARE(sum, 0);
         QCOMPARE(amountOf(market.balance(seller).value("pending")), 0);
+    }
+
+    void aRefundDecidedBeforeAKillIsMadeAfterTheRestart() {
+        OrderMarket market;
+        QVERIFY(market.start({"--payment-refund-retry-seconds", "2"}));
+        const TestUser seller = market.user("seller");
+        const TestUser buyer = market.user("buyer");
+        const QString id = market.escrowOrder(seller, buyer).value("id").toString();
+        const QString paymentId = paymentIdOf(market.approve(buyer, id));
+        QCOMPARE(market.waitForStatus(buyer, id, "paid").value("status").toString(), QStringLiteral("paid"));
+        QVERIFY(market.sandbox().control(QJsonObject{{"apiFailures", 1}}));
+        const HttpResponse cancelled =
+            market.as(buyer)->post("/api/v1/orders/" + id + "/cancel", QJsonObject{{"reason", "changed my mind"}});
+        BM_EXPECT_STATUS(cancelled, 200);
+        QCOMPARE(cancelled.json().value("order").toObject().value("payment").toObject().value("status").toString(),
+                 QStringLiteral("paid"));
+        // The server dies before its refund job ran; the decision was committed with the job.
+        market.server().kill();
+        QVERIFY(market.restartServer());
+        QCOMPARE(market.order(buyer, id).value("status").toString(), QStringLiteral("refunded"));
+        QCOMPARE(readUntil([&] { return statusAtProvider(market, paymentId); }, "refunded"),
+                 QStringLiteral("refunded"));
+        QCOMPARE(readUntil(
+                     [&] { return market.order(buyer, id).value("payment").toObject().value("status").toString(); },
+                     "refunded"),
+                 QStringLiteral("refunded"));
+        BM_EXPECT_ERROR(market.as(seller)->post("/api/v1/orders/" + id + "/ship", shipment()), 409,
+                        "invalid_state");
     }
 
     void paymentApprovedAfterTheOrderWasCancelledIsGivenBack() {
