@@ -28,6 +28,7 @@
 #include "jobs/JobHandlers.h"
 #include "jobs/JobQueue.h"
 #include "jobs/Worker.h"
+#include "jobs/WorkerRota.h"
 #include "market/CategoryService.h"
 #include "market/ListingPhotoUploads.h"
 #include "market/ListingService.h"
@@ -73,7 +74,7 @@ constexpr std::chrono::milliseconds kRelayInterval{500};
 // The most connections of each kind (HTTP, WebSocket), when the open-file limit allows.
 constexpr int kMostConnections = 8192;
 // Workers that process stored payment webhooks (each waits on the provider's answers).
-constexpr int kPaymentEventWorkers = 16;
+constexpr int kPaymentEventWorkers = 32;
 }
 
 struct ServerApp::Parts {
@@ -113,6 +114,7 @@ struct ServerApp::Parts {
     std::unique_ptr<chat::ChatService> chats;
     std::unique_ptr<idempotency::IdempotencyCleanup> idempotencyCleanup;
     std::vector<std::unique_ptr<jobs::Worker>> workers;
+    std::unique_ptr<jobs::WorkerRota> paymentWorkerRota; // wakes one payment worker per event
     std::vector<std::thread> workerThreads;
     std::unique_ptr<jobs::JobEventRelay> jobRelay;
     std::unique_ptr<db::Poller> notificationRelay;
@@ -454,10 +456,8 @@ bool ServerApp::start() {
     std::vector<jobs::Worker*> paymentWorkers;
     for (size_t i = firstPaymentWorker; i < p.workers.size(); ++i)
         paymentWorkers.push_back(p.workers[i].get());
-    p.orderPayments->onEventStored([paymentWorkers] {
-        for (jobs::Worker* worker : paymentWorkers)
-            worker->wake();
-    });
+    p.paymentWorkerRota = std::make_unique<jobs::WorkerRota>(std::move(paymentWorkers));
+    p.orderPayments->onEventStored([rota = p.paymentWorkerRota.get()] { rota->wakeOne(); });
     auto port = p.http->bind();
     if (!port) {
         qCCritical(lcApp).noquote() << port.error().message;

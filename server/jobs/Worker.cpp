@@ -7,7 +7,7 @@
 
 namespace bitmarket::server::jobs {
 
-Q_LOGGING_CATEGORY(lcWorker, "bitmarket.jobs.worker")
+Q_LOGGING_CATEGORY(lcWorker, "bitmarket.jobs.worker", QtInfoMsg)
 
 namespace {
 
@@ -44,8 +44,10 @@ void Worker::run() {
         if (processNext())
             continue;
         std::unique_lock lock(m_mutex);
+        m_waiting = true;
         m_wake.wait_for(lock, std::chrono::milliseconds(m_options.idlePollMs),
                         [this] { return m_stopping.load() || m_woken; });
+        m_waiting = false;
         m_woken = false;
     }
     qCInfo(lcWorker) << "worker" << m_options.workerId << "stopped";
@@ -57,6 +59,17 @@ void Worker::wake() {
         m_woken = true;
     }
     m_wake.notify_all();
+}
+
+bool Worker::wakeIfWaiting() {
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_waiting || m_woken)
+            return false;
+        m_woken = true;
+    }
+    m_wake.notify_all();
+    return true;
 }
 
 void Worker::stop() {
@@ -83,7 +96,7 @@ bool Worker::processNext() {
     if (!*claimed)
         return false;
     const JobRecord job = std::move(**claimed);
-    qCInfo(lcWorker) << "claimed job" << job.job.id << job.job.kind << "attempt"
+    qCDebug(lcWorker) << "claimed job" << job.job.id << job.job.kind << "attempt"
                      << job.job.attempts;
 
     JobHandler* handler = m_handlers.find(job.job.kind);

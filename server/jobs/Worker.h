@@ -36,6 +36,9 @@ public:
     // Looks for a job at once instead of at the next poll (one was just queued); a wake that
     // comes while a job runs is kept for after it. Safe from any thread.
     void wake();
+    // Wakes it only when it is waiting for work: false while it runs a job or was woken
+    // already. Safe from any thread.
+    bool wakeIfWaiting();
 
     // Claims and finishes at most one job; false when none was runnable.
     bool processNext();
@@ -53,7 +56,8 @@ private:
     std::atomic<bool> m_stopping = false;
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    bool m_woken = false; // guarded by m_mutex
+    bool m_woken = false;   // guarded by m_mutex
+    bool m_waiting = false; // guarded by m_mutex: it sleeps until woken or the next poll
 };
 
 } // namespace bitmarket::server::jobs

@@ -121,7 +121,8 @@ Result<Order> OrderPayments::settleReturn(const QMap<QString, QString>& query) {
     return settle(back.paymentId);
 }
 
-Result<Order> OrderPayments::settle(const QString& paymentId, const QString& said) {
+Result<Order> OrderPayments::settle(const QString& paymentId, const QString& said,
+                                    const QString& eventId) {
     struct Known {
         PaymentRecord payment;
         QString orderStatus;
@@ -130,7 +131,7 @@ Result<Order> OrderPayments::settle(const QString& paymentId, const QString& sai
         auto payment = PaymentTable::find(c, m_provider.name(), paymentId);
         if (!payment)
             return unknownPayment();
-        return Known{*payment, OrderTable::find(c, payment->orderId)->status};
+        return Known{*payment, OrderTable::statusOf(c, payment->orderId).value_or(QString())};
     });
     if (!known)
         return known.error();
@@ -153,16 +154,19 @@ Result<Order> OrderPayments::settle(const QString& paymentId, const QString& sai
     else if (theirs.status == u"authorized" && orderTakesIt)
         BITMARKET_TRY(theirs, m_provider.confirm(paymentId, ours.orderId, ours.amount));
     Applied applied;
-    BITMARKET_TRY(applied, apply(ours, theirs));
+    BITMARKET_TRY(applied, apply(ours, theirs, eventId));
     if (applied.refund)
         return giveBackNow(paymentId, kNotTaken, applied.order);
     return applied.order;
 }
 
 Result<OrderPayments::Applied> OrderPayments::apply(const PaymentRecord& payment,
-                                                    const payments::ProviderPayment& theirs) {
+                                                    const payments::ProviderPayment& theirs,
+                                                    const QString& eventId) {
     const qint64 t = m_orders.now();
     return m_db.write([&](db::Connection& c) -> Result<Applied> {
+        if (!eventId.isEmpty())
+            PaymentTable::markEventProcessed(c, m_provider.name(), eventId, t);
         StoredOrder stored;
         BITMARKET_TRY(stored, OrderService::partyOrder(c, payment.orderId, {}));
         const QString& orderStatus = stored.order.status;
@@ -236,6 +240,27 @@ Result<void> OrderPayments::receiveWebhook(const QString& providerName,
         return ApiError::notFound(QStringLiteral("This server does not take payments from that provider."));
     payments::WebhookNotice notice;
     BITMARKET_TRY(notice, m_provider.readWebhook(headers, body, m_orders.now()));
+    enum class Seen { New, Stored, Known };
+    auto seen = m_db.read([&](db::Connection& c) -> Result<Seen> {
+        if (PaymentTable::hasEvent(c, m_provider.name(), notice.eventId))
+            return Seen::Stored;
+        return alreadyKnown(c, m_provider.name(), notice.paymentId, notice.status) ? Seen::Known
+                                                                                   : Seen::New;
+    });
+    if (!seen)
+        return seen.error();
+    if (*seen == Seen::Stored)
+        return {};
+    if (*seen == Seen::Known) {
+        // It says only what is already stored of a decided payment: losing its record in a crash
+        // changes nothing, so the provider is answered without waiting for a commit.
+        m_db.writeDetached([provider = m_provider.name(), notice, body, t = m_orders.now()](
+                               db::Connection& c) {
+            if (PaymentTable::recordEvent(c, provider, notice.eventId, notice.paymentId, body, t))
+                PaymentTable::markEventProcessed(c, provider, notice.eventId, t);
+        });
+        return {};
+    }
     const qint64 t = m_orders.now();
     auto stored = m_db.write([&](db::Connection& c) -> Result<bool> {
         if (!PaymentTable::recordEvent(c, m_provider.name(), notice.eventId, notice.paymentId, body, t))
@@ -268,9 +293,11 @@ Result<void> OrderPayments::processEvent(const QString& eventId, const QString& 
     if (!known)
         return known.error();
     if (!*known) {
-        auto settled = settle(paymentId, said);
+        auto settled = settle(paymentId, said, eventId);
+        if (settled)
+            return {};
         // An event about a payment this server never asked for changes nothing; it is done with.
-        if (!settled && settled.error().code != ErrorCode::NotFound)
+        if (settled.error().code != ErrorCode::NotFound)
             return settled.error();
     }
     const qint64 t = m_orders.now();

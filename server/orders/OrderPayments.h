@@ -52,10 +52,15 @@ public:
     // Looks the payment up, confirms it when the card approved it and applies what it is. When
     // a signed event said the card approved it (`said` "authorized") and the order still takes
     // it, it is confirmed straight away: the provider's answer to the confirm is the look-up.
-    Result<Order> settle(const QString& paymentId, const QString& said = {});
+    // `eventId` names the stored webhook event being settled: it is marked processed in the
+    // write that applies the payment.
+    Result<Order> settle(const QString& paymentId, const QString& said = {},
+                         const QString& eventId = {});
     // A webhook request: checked (unauthorized when the signature or its time is wrong),
     // stored once per event id with a job to process it, in one write; one that only says what
-    // the server already knows of a decided payment is stored as processed, with no job.
+    // the server already knows of a decided payment is stored as processed, with no job, and
+    // answered before that commits. An event id already stored (a duplicate delivery) is
+    // answered without a write.
     // not_found for another provider's name.
     Result<void> receiveWebhook(const QString& providerName, const QMap<QByteArray, QByteArray>& headers,
                                 const QByteArray& body);
@@ -77,8 +82,10 @@ private:
         Order order;
         bool refund = false; // the payment's money goes back: the refund job was queued
     };
-    // Records what the provider says the payment is and what follows for the order.
-    Result<Applied> apply(const PaymentRecord& payment, const payments::ProviderPayment& theirs);
+    // Records what the provider says the payment is and what follows for the order,
+    // and, with an `eventId`, marks that stored event processed in the same write.
+    Result<Applied> apply(const PaymentRecord& payment, const payments::ProviderPayment& theirs,
+                          const QString& eventId);
     // Inside a write: the refund job for the payment, durable with the write.
     Result<void> queueRefundIn(db::Connection& c, const QString& paymentId, const QString& reason,
                                qint64 nowMs);

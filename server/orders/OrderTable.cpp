@@ -76,6 +76,14 @@ std::optional<Order> OrderTable::find(db::Connection& c, const QString& orderId)
     return stored->order;
 }
 
+std::optional<QString> OrderTable::statusOf(db::Connection& c, const QString& orderId) {
+    auto q = c.query("SELECT status FROM orders WHERE id = ?1");
+    q.bind(orderId);
+    if (!q.next())
+        return std::nullopt;
+    return q.text(0);
+}
+
 std::optional<StoredOrder> OrderTable::findStored(db::Connection& c, const QString& orderId) {
     auto q = c.query(std::string("SELECT ") + kColumns + kFromOrders + " WHERE o.id = ?1");
     q.bind(orderId);

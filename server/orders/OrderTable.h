@@ -32,6 +32,8 @@ public:
     static QString insert(db::Connection& c, const NewOrder& order, qint64 fee, qint64 nowMs);
     static std::optional<Order> find(db::Connection& c, const QString& orderId);
     static std::optional<StoredOrder> findStored(db::Connection& c, const QString& orderId);
+    // Only the order's status (what deciding about a payment needs), without loading the order.
+    static std::optional<QString> statusOf(db::Connection& c, const QString& orderId);
     // A new status, recorded in the order's history.
     static void move(db::Connection& c, qint64 orderSeq, const QString& status, qint64 nowMs);
     static void setShipment(db::Connection& c, qint64 orderSeq, const QString& carrier,

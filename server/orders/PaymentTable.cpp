@@ -77,6 +77,12 @@ bool PaymentTable::recordEvent(db::Connection& c, const QString& provider, const
     return c.changes() > 0;
 }
 
+bool PaymentTable::hasEvent(db::Connection& c, const QString& provider, const QString& eventId) {
+    auto q = c.query("SELECT 1 FROM payment_events WHERE provider = ?1 AND event_id = ?2");
+    q.bind(provider, eventId);
+    return q.next();
+}
+
 void PaymentTable::markEventProcessed(db::Connection& c, const QString& provider,
                                       const QString& eventId, qint64 nowMs) {
     c.query("UPDATE payment_events SET processed_at = ?3 WHERE provider = ?1 AND event_id = ?2 "

@@ -41,6 +41,7 @@ public:
     // Stores a webhook event; false when this event id was stored before.
     static bool recordEvent(db::Connection& c, const QString& provider, const QString& eventId,
                             const QString& paymentId, const QByteArray& body, qint64 nowMs);
+    static bool hasEvent(db::Connection& c, const QString& provider, const QString& eventId);
     static void markEventProcessed(db::Connection& c, const QString& provider,
                                    const QString& eventId, qint64 nowMs);
 };

@@ -4,6 +4,7 @@
 // lines, output files, failures, crashes, hangs), and what the listing and
 // the live events say afterwards.
 #include "jobs/Worker.h"
+#include "jobs/WorkerRota.h"
 
 #include "db/Database.h"
 #include "events/InProcessEventBus.h"
@@ -22,6 +23,7 @@
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -273,6 +275,40 @@ struct Queue {
     Worker worker;
 };
 
+// Holds each job it runs until let go, counting the jobs that ran and how many run at once.
+class HeldHandler : public JobHandler {
+public:
+    QString kind() const override { return QStringLiteral("payment.event"); }
+    RetryPolicy retryPolicy() const override { return RetryPolicy{}; }
+    Result<QJsonObject> run(const JobRecord&, const JobProgress&) override {
+        std::unique_lock lock(m_mutex);
+        ++running;
+        m_changed.notify_all();
+        m_changed.wait(lock, [this] { return m_released; });
+        --running;
+        ++done;
+        m_changed.notify_all();
+        return QJsonObject{};
+    }
+    bool waitUntil(const std::function<bool()>& reached, int ms) {
+        std::unique_lock lock(m_mutex);
+        return m_changed.wait_for(lock, std::chrono::milliseconds(ms), reached);
+    }
+    void release() {
+        std::lock_guard lock(m_mutex);
+        m_released = true;
+        m_changed.notify_all();
+    }
+
+    int running = 0; // guarded by the mutex
+    int done = 0;    // guarded by the mutex
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_released = false;
+};
+
 } // namespace
 
 class WorkerTest : public QObject {
@@ -294,6 +330,7 @@ private Q_SLOTS:
     void handlerWithOneAttemptFailsAtOnce();
     void neverRetryErrorFailsAtOnce();
     void handlersBackoffIsHonoured();
+    void aRotaWakesAWaitingWorkerForEachJob();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -569,6 +606,49 @@ void WorkerTest::handlersBackoffIsHonoured() {
     QVERIFY(q.worker.processNext());
     QCOMPARE(q.job(id).status, QStringLiteral("done"));
     QCOMPARE(q.job(id).attempts, 2);
+}
+
+void WorkerTest::aRotaWakesAWaitingWorkerForEachJob() {
+    // Workers that would look for work only once a minute: every job below runs because the
+    // rota woke a worker for it.
+    Queue q(m_dir->path());
+    HeldHandler held;
+    q.handlers.add(held);
+    std::vector<std::unique_ptr<Worker>> workers;
+    std::vector<Worker*> crew;
+    for (int i = 0; i < 2; ++i) {
+        workers.push_back(std::make_unique<Worker>(
+            q.queue, q.handlers, Worker::Options{QStringLiteral("payments-%1").arg(i), 5'000, 60'000}));
+        crew.push_back(workers.back().get());
+    }
+    std::vector<std::thread> threads;
+    for (auto& worker : workers)
+        threads.emplace_back([w = worker.get()] { w->run(); });
+    WorkerRota rota(crew);
+    // Give both a moment to find the queue empty and wait.
+    QTest::qWait(200);
+
+    // Two jobs, two workers: each is woken for one and both run at once.
+    q.enqueue("payment.event");
+    rota.wakeOne();
+    q.enqueue("payment.event");
+    rota.wakeOne();
+    QVERIFY(held.waitUntil([&] { return held.running == 2; }, 3'000));
+
+    // Both busy: the third job waits for one of them, not for the next poll a minute away.
+    const QString third = q.enqueue("payment.event");
+    rota.wakeOne();
+    QElapsedTimer sinceReleased;
+    sinceReleased.start();
+    held.release();
+    QVERIFY(held.waitUntil([&] { return held.done == 3; }, 3'000));
+    QVERIFY(sinceReleased.elapsed() < 3'000);
+    QTRY_COMPARE_WITH_TIMEOUT(q.job(third).status, QStringLiteral("done"), 3'000);
+
+    for (auto& worker : workers)
+        worker->stop();
+    for (std::thread& t : threads)
+        t.join();
 }
 
 QTEST_GUILESS_MAIN(WorkerTest)
