@@ -314,7 +314,7 @@ Result<void> DemoCatalogue::startChats(const QStringList& sellerIds, const QStri
     return {};
 }
 
-Result<void> DemoCatalogue::completeASale(const QStringList& sellerIds, const QStringList& listingIds) {
+Result<void> DemoCatalogue::placeOrders(const QStringList& sellerIds, const QStringList& listingIds) {
     const QString& minji = sellerIds[0];
     const QString& junho = sellerIds[1];
     const QString inPerson = QStringLiteral("in_person");
@@ -324,6 +324,9 @@ Result<void> DemoCatalogue::completeASale(const QStringList& sellerIds, const QS
     for (const QString& side : {junho, minji})
         if (auto confirmed = m_orders.confirm(ball.id, side); !confirmed)
             return confirmed.error();
+    // Junho bought Minji's mug, to be handed over at the meet-up they agreed in the chat.
+    if (auto mug = m_orders.buy(listingIds[0], junho, inPerson, {}); !mug)
+        return mug.error();
     return {};
 }
 
@@ -373,7 +376,7 @@ Result<int> DemoCatalogue::seedIfEmpty() {
                                 QStringLiteral("/photo-1.jpg");
     if (auto ok = startChats(sellerIds, listingIds, guitarPhoto); !ok)
         return ok.error();
-    if (auto ok = completeASale(sellerIds, listingIds); !ok)
+    if (auto ok = placeOrders(sellerIds, listingIds); !ok)
         return ok.error();
     // The monstree photos are real phone shots: a listing made the way a seller would.
     const QString monstree = m_assetsDir + QStringLiteral("/monstree");

@@ -51,10 +51,10 @@ private:
     // One listing from a manifest entry, with the photos and model found in `dir`; its id.
     Result<QString> seedItem(const QString& sellerId, const QJsonObject& item, const QString& dir,
                              int index);
-    // A completed order between demo users (in person). The first auction's close, minutes
-    // after a fresh start, makes an escrow order waiting for payment; the catalogue keeps
-    // every other listing on sale, as the client's tests expect at least 12.
-    Result<void> completeASale(const QStringList& sellerIds, const QStringList& listingIds);
+    // Orders between demo users, in person: one completed, one waiting for the meet-up (its
+    // listing reserved). The first auction's close, minutes after a fresh start, adds an escrow
+    // order waiting for payment; the other eleven listings stay on sale.
+    Result<void> placeOrders(const QStringList& sellerIds, const QStringList& listingIds);
     // Saved keywords, before the listings they match are created.
     Result<void> saveKeywords(const QStringList& sellerIds);
     // Favorites whose sellers then lower the price.

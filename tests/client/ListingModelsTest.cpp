@@ -120,7 +120,7 @@ private slots:
         for (int i = 0; i < model.rowCount(); ++i)
             ids.insert(model.listingIdAt(i));
         QCOMPARE(ids.size(), model.rowCount());
-        QVERIFY(model.rowCount() >= 12);
+        QVERIFY(model.rowCount() >= 11);
     }
 
     void searchReplacesRowsInPlace() {
@@ -132,17 +132,18 @@ private slots:
         const int all = model.rowCount();
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         QSignalSpy requests(&model, &ListingListModel::loadingChanged);
-        // Typing "mug" key by key sends one search, after the pause.
-        model.setQuery("m");
-        model.setQuery("mu");
-        model.setQuery("mug");
+        // Typing "vase" key by key sends one search, after the pause.
+        model.setQuery("v");
+        model.setQuery("va");
+        model.setQuery("vas");
+        model.setQuery("vase");
         QTRY_VERIFY_WITH_TIMEOUT(!model.loading() && requests.count() >= 2, 10000);
         QCOMPARE(requests.count(), 2); // started, finished: one request
         QVERIFY(model.rowCount() >= 1);
         QVERIFY(model.rowCount() < all);
         QVERIFY(model.data(model.index(0), ListingListModel::TitleRole)
                     .toString()
-                    .contains("mug", Qt::CaseInsensitive));
+                    .contains("vase", Qt::CaseInsensitive));
         QCOMPARE(resets.count(), 0);
 
         model.setQuery("no such thing anywhere zzz");

@@ -89,8 +89,9 @@ void NotificationGuiTest::cleanup() {
 
 void NotificationGuiTest::badgeCountsTheDemoInbox() {
     // The demo leaves minji two keyword matches, a ready 3D model, an auction where junho
-    // outbid her and junho's confirmation of the basketball she bought from him.
-    QVERIFY2(m_ui->waitFor([&] { return badgeCount() == 5; }, 15000),
+    // outbid her, junho's confirmation of the basketball she bought from him and his order
+    // for her mug.
+    QVERIFY2(m_ui->waitFor([&] { return badgeCount() == 6; }, 15000),
              qPrintable(QStringLiteral("badge shows %1").arg(badgeCount())));
     m_ui->settle(500);
     m_ui->screenshot("n1-bell-badge");
@@ -114,7 +115,7 @@ void NotificationGuiTest::anotherUsersListingRaisesTheBadge() {
                     {"saleType", "fixed"}});
     QCOMPARE(created.status, 201);
     m_guitarId = created.json().value("id").toString();
-    QVERIFY2(m_ui->waitFor([&] { return badgeCount() == 6; }, 5000),
+    QVERIFY2(m_ui->waitFor([&] { return badgeCount() == 7; }, 5000),
              qPrintable(QStringLiteral("badge shows %1").arg(badgeCount())));
     // And the toast says what came.
     QQuickItem* toast = m_ui->waitForItem("toast", 3000);
@@ -137,7 +138,7 @@ void NotificationGuiTest::clickingANotificationOpensItsListing() {
         QQuickItem* page = m_ui->find("listingPage");
         return page && page->property("listingId").toString() == m_guitarId;
     }));
-    QVERIFY(m_ui->waitFor([&] { return badgeCount() == 5; }));
+    QVERIFY(m_ui->waitFor([&] { return badgeCount() == 6; }));
     m_ui->settle(800);
     m_ui->screenshot("n4-opened-listing");
 }

@@ -383,6 +383,17 @@ void OrderGuiTest::boughtWithSafePaymentPaidShippedConfirmed() {
                row->property("status").toString() == "completed";
     }));
     shoot("o13-orders-tabs");
+    // What junho bought himself: the demo's mug, still waiting for the meet-up he agreed.
+    sellerUi.click(sellerUi.find("tabBuying"));
+    QVERIFY(sellerUi.waitFor([&] {
+        QQuickItem* row = sellerUi.find("orderRow_0");
+        return row && row->property("title").toString().contains("mug") &&
+               row->property("status").toString() == "awaiting_meetup";
+    }));
+    QCOMPARE(sellerUi.find("orderRow_0")->property("statusText").toString(), QStringLiteral("Meet-up to come"));
+    sellerUi.settle(400);
+    sellerUi.screenshot("o13b-demo-order-in-progress-seller");
+    sellerUi.click(sellerUi.find("tabSelling"));
 
     // Junho's balance: what he earned is available, and the ledger says where it came from.
     sellerUi.click(sellerUi.find("balanceButton"));

@@ -45,7 +45,7 @@ void ThumbnailCacheTest::initTestCase() {
         QCOMPARE(image.status, 200);
         m_serverBytes.insert(thumb, image.body);
     }
-    QVERIFY(m_serverBytes.size() >= 12);
+    QVERIFY(m_serverBytes.size() >= 11);
 }
 
 void ThumbnailCacheTest::everyFreshStartShowsEachCardsOwnPhoto() {
@@ -65,7 +65,7 @@ void ThumbnailCacheTest::everyFreshStartShowsEachCardsOwnPhoto() {
             GuiDriver ui(app.window(), home.path());
             auto* listings = app.window()->findChild<ListingListModel*>("homeListings");
             QVERIFY(listings);
-            QVERIFY(ui.waitFor([&] { return listings->loaded() && listings->rowCount() >= 12; },
+            QVERIFY(ui.waitFor([&] { return listings->loaded() && listings->rowCount() >= 11; },
                                15000));
             const QHash<int, QByteArray> roles = listings->roleNames();
             const int thumbRole = roles.key("thumbUrl");
