@@ -1,5 +1,6 @@
 #include "realtime/RealtimeHub.h"
 
+#include "realtime/EpollEventDispatcher.h"
 #include "realtime/EventRelay.h"
 #include "realtime/RealtimeEndpoint.h"
 
@@ -54,6 +55,8 @@ bool RealtimeHub::start(QString* error) {
     // Direct: the caller of stop() is blocked in wait() and runs no event loop to queue onto.
     QObject::connect(endpoint, &RealtimeEndpoint::closed, &m_thread, &QThread::quit,
                      Qt::DirectConnection);
+    // Set before each start: a finished thread deletes its dispatcher.
+    m_thread.setEventDispatcher(new EpollEventDispatcher);
     m_thread.start();
 
     std::optional<Result<quint16>> listening;

@@ -1,5 +1,5 @@
 // Replies to client commands that other threads still owe (a chat.send waits for its durable
-// write on the database's writer thread, with no thread of ours held). The endpoint waits for
+// write on the database's threads, with no thread of ours held). The endpoint waits for
 // none to be left before it goes, as it waits for its command pool.
 #pragma once
 
