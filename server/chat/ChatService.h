@@ -87,7 +87,7 @@ public:
     Result<SentMessage> sendText(const QString& chatId, const QString& senderId,
                                  const QString& text, const QString& clientId);
     // The same without a thread waiting on the write (for chat.send over WebSocket): `sent` is
-    // called once the message is durable (or refused), on the database's writer thread or, for
+    // called once the message is durable (or refused), on the database's commit thread or, for
     // a refusal found before the write, on the caller's; it must hand the answer on at once.
     using Sent = std::function<void(Result<SentMessage>)>;
     void sendTextThen(const QString& chatId, const QString& senderId, const QString& text,
@@ -149,7 +149,7 @@ private:
     media::PhotoIngest& m_photos;
     const UserPresence& m_presence;
     Options m_options;
-    // Where suggestions after a WebSocket send are worked out: never on the writer thread.
+    // Where suggestions after a WebSocket send are worked out: never on the database's threads.
     QThreadPool m_suggestions;
     RateLimiter m_sends;
     std::mutex m_typingMutex;

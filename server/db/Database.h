@@ -1,6 +1,14 @@
 // The server's SQLite store: WAL, a pool of reader connections and one writer
 // thread that commits queued writes together (group commit). Every write the
-// caller sees succeed is durable (synchronous=FULL) before write() returns.
+// caller sees succeed is durable before write() returns.
+//
+// Commits are pipelined: the writer commits a batch into the WAL without waiting
+// for the disk (synchronous=NORMAL) and goes on with the next batch, while the
+// commit thread makes the WAL durable (fdatasync) and only then runs each
+// write's afterCommit actions and answers it. One fsync covers every batch
+// committed before it started, and the writer never waits for one. Readers may
+// see a committed write the moment before it is durable; nobody is told it
+// happened (no answer, no event) until it is.
 #pragma once
 
 #include "bitmarket/Result.h"
@@ -69,7 +77,8 @@ public:
     }
 
     // The same write without a thread waiting for it: `then(result)` gets what `work` returned
-    // once it is committed (or the error that undid it), on the writer thread, in commit order.
+    // once it is committed and durable (or the error that undid it), on the commit thread, in
+    // commit order.
     // `then` must be quick and must not wait: it hands the answer on (to an event loop).
     template <typename Work, typename Then> void writeThen(Work work, Then then) {
         using R = std::invoke_result_t<Work&, Connection&>;
@@ -106,6 +115,11 @@ private:
         bool awaited = true;                              // a caller waits for its commit
         Connection::Actions afterCommit; // emptied when the task rolls back
     };
+    // A batch the writer committed (or failed to), waiting for the WAL to be made durable.
+    struct Committed {
+        std::vector<Task> batch;
+        std::optional<SqlError> error;
+    };
     struct Lease {
         explicit Lease(Database& db);
         ~Lease();
@@ -116,6 +130,10 @@ private:
     static ApiError internalError(const SqlError& e);
     void enqueue(Task task);
     void writerLoop();
+    // Makes the WAL durable, then answers the batches committed before, in commit order.
+    void commitLoop();
+    // fdatasync of the WAL file; the error when the disk refused.
+    std::optional<SqlError> syncWal();
     // Copies the WAL into the database when the writer's commits have grown it (see the
     // constructor), on a connection and thread of its own.
     void checkpointLoop();
@@ -135,6 +153,13 @@ private:
     int m_awaitedInQueue = 0;
     bool m_stopping = false;
     std::thread m_writerThread;
+
+    std::mutex m_committedMutex;
+    std::condition_variable m_batchCommitted;
+    std::deque<Committed> m_committed;
+    bool m_writerDone = false;
+    int m_walFd = -1; // the WAL, opened at the first sync
+    std::thread m_commitThread;
 
     std::unique_ptr<Connection> m_checkpointer;
     std::mutex m_checkpointMutex;

@@ -1,12 +1,17 @@
 // Database::read on a real file: everything one read reads is one snapshot (a write that
 // commits in the middle is not half seen), and a read that fails, by an error or by an
-// exception, leaves its connection ready for the next read.
+// exception, leaves its connection ready for the next read. Writes from many threads are
+// answered after what they announce, in commit order, and are all there when reopened.
 #include "db/Database.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 using namespace bitmarket;
 using namespace bitmarket::server;
@@ -75,6 +80,63 @@ private Q_SLOTS:
             return q.integer(0);
         });
         QCOMPARE(seen.value(), 1);
+    }
+
+    void writesAreAnsweredAfterTheirAnnouncementsInCommitOrder() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("bitmarket.db");
+        constexpr int kThreads = 8;
+        constexpr int kWritesEach = 150;
+        std::mutex announcedMutex;
+        std::vector<qint64> announced; // the rows, in the order their commits were announced
+        int announcedBeforeAnswer = 0;
+        {
+            db::Database db({path, 2});
+            QVERIFY(db.write([](db::Connection& c) -> Result<bool> {
+                          c.exec("CREATE TABLE written (seq INTEGER PRIMARY KEY, writer INTEGER)");
+                          return true;
+                      }).ok());
+            std::vector<std::thread> writers;
+            for (int t = 0; t < kThreads; ++t) {
+                writers.emplace_back([&, t] {
+                    for (int i = 0; i < kWritesEach; ++i) {
+                        // Every fifth write changes its mind: it must never be announced.
+                        const bool keep = i % 5 != 0;
+                        qint64 row = 0;
+                        auto written = db.write([&](db::Connection& c) -> Result<bool> {
+                            c.query("INSERT INTO written (writer) VALUES (?1)").bind(t).run();
+                            row = c.lastInsertRowId();
+                            c.afterCommit([&announced, &announcedMutex, row] {
+                                std::lock_guard lock(announcedMutex);
+                                announced.push_back(row);
+                            });
+                            if (!keep)
+                                return ApiError::validation(QStringLiteral("changed its mind"));
+                            return true;
+                        });
+                        if (written.ok() != keep)
+                            continue;
+                        std::lock_guard lock(announcedMutex);
+                        if (keep && std::find(announced.begin(), announced.end(), row) != announced.end())
+                            ++announcedBeforeAnswer;
+                    }
+                });
+            }
+            for (std::thread& w : writers)
+                w.join();
+        }
+        const int kept = kThreads * kWritesEach * 4 / 5;
+        QCOMPARE(announcedBeforeAnswer, kept);
+        QCOMPARE(static_cast<int>(announced.size()), kept);
+        QVERIFY(std::is_sorted(announced.begin(), announced.end()));
+        // Reopened: every answered write is there, and none that was undone.
+        db::Database reopened({path, 1});
+        const auto stored = reopened.read([](db::Connection& c) -> Result<qint64> {
+            auto q = c.query("SELECT count(*) FROM written");
+            q.next();
+            return q.integer(0);
+        });
+        QCOMPARE(stored.value(), qint64(kept));
     }
 };
 
