@@ -38,8 +38,9 @@ public:
 
     // Inside Database::write: `action` runs once the write it belongs to is committed, and
     // never if the write rolls back. Actions run on the database's commit thread in commit
-    // order, once the write is durable, before write() returns; they must be quick (publishing an event). What a write did is
-    // announced here, so nothing is announced that did not happen, nor out of order.
+    // order, once the write is durable, before write() returns; they must be quick (publishing
+    // an event). What a write did is announced here, so nothing is announced that did not
+    // happen, nor out of order.
     void afterCommit(std::function<void()> action);
 
 private:

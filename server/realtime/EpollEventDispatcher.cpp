@@ -157,87 +157,100 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier* notifier) {
     const int type = static_cast<int>(notifier->type());
     if (it->second.notifiers[type] != notifier)
         return;
-    it->second.notifiers[type] = nullptr;
-    watch(fd, it->second);
-    if (!it->second.inEpoll)
+    Watched& watched = it->second;
+    watched.notifiers[type] = nullptr;
+    watch(fd, watched);
+    if (!watched.notifiers[0] && !watched.notifiers[1] && !watched.notifiers[2])
         m_watched.erase(it);
 }
 
 void EpollEventDispatcher::registerTimer(int timerId, qint64 intervalMs, Qt::TimerType timerType,
                                          QObject* object) {
-    m_timers.push_back(Timer{timerId, intervalMs, timerType, object, nowMs() + intervalMs, false});
+    const qint64 due = nowMs() + intervalMs;
+    m_timers[timerId] = Timer{intervalMs, timerType, object, due, false};
+    m_dueTimers.insert({due, timerId});
+}
+
+void EpollEventDispatcher::forget(std::unordered_map<int, Timer>::iterator timer) {
+    // A firing timer is out of the due order until its event has been delivered.
+    if (!timer->second.firing)
+        m_dueTimers.erase({timer->second.dueMs, timer->first});
+    m_timers.erase(timer);
 }
 
 bool EpollEventDispatcher::unregisterTimer(int timerId) {
-    const auto it = std::find_if(m_timers.begin(), m_timers.end(),
-                                 [timerId](const Timer& t) { return t.id == timerId; });
+    const auto it = m_timers.find(timerId);
     if (it == m_timers.end())
         return false;
-    m_timers.erase(it);
+    forget(it);
     return true;
 }
 
 bool EpollEventDispatcher::unregisterTimers(QObject* object) {
-    const auto before = m_timers.size();
-    std::erase_if(m_timers, [object](const Timer& t) { return t.object == object; });
-    return m_timers.size() != before;
+    bool any = false;
+    for (auto it = m_timers.begin(); it != m_timers.end();) {
+        const auto next = std::next(it);
+        if (it->second.object == object) {
+            forget(it);
+            any = true;
+        }
+        it = next;
+    }
+    return any;
 }
 
 QList<QAbstractEventDispatcher::TimerInfo>
 EpollEventDispatcher::registeredTimers(QObject* object) const {
     QList<TimerInfo> timers;
-    for (const Timer& t : m_timers) {
+    for (const auto& [id, t] : m_timers) {
         if (t.object == object)
-            timers.append(TimerInfo(t.id, static_cast<int>(t.intervalMs), t.type));
+            timers.append(TimerInfo(id, static_cast<int>(t.intervalMs), t.type));
     }
     return timers;
 }
 
 int EpollEventDispatcher::remainingTime(int timerId) {
-    for (const Timer& t : m_timers) {
-        if (t.id == timerId)
-            return static_cast<int>(std::max<qint64>(0, t.dueMs - nowMs()));
-    }
-    return -1;
+    const auto it = m_timers.find(timerId);
+    if (it == m_timers.end())
+        return -1;
+    return static_cast<int>(std::max<qint64>(0, it->second.dueMs - nowMs()));
 }
 
 int EpollEventDispatcher::msUntilNextTimer() const {
-    qint64 next = -1;
-    for (const Timer& t : m_timers) {
-        if (!t.firing && (next < 0 || t.dueMs < next))
-            next = t.dueMs;
-    }
-    if (next < 0)
+    if (m_dueTimers.empty())
         return -1;
-    return static_cast<int>(std::max<qint64>(0, next - nowMs()));
+    return static_cast<int>(std::max<qint64>(0, m_dueTimers.begin()->first - nowMs()));
 }
 
 bool EpollEventDispatcher::fireTimers() {
     const qint64 now = nowMs();
+    // Taken out of the due order first, with their next due time set: a timer due again at
+    // once (interval 0) fires on the next pass, not forever in this one.
     std::vector<int> due;
-    for (const Timer& t : m_timers) {
-        if (!t.firing && t.dueMs <= now)
-            due.push_back(t.id);
-    }
-    const auto find = [this](int id) {
-        return std::find_if(m_timers.begin(), m_timers.end(), [id](const Timer& t) { return t.id == id; });
-    };
-    for (const int id : due) {
-        // Looked up again each time: a timer's event may start or stop others, this one too.
-        auto it = find(id);
-        if (it == m_timers.end() || it->firing)
-            continue;
+    while (!m_dueTimers.empty() && m_dueTimers.begin()->first <= now) {
+        const int id = m_dueTimers.begin()->second;
+        m_dueTimers.erase(m_dueTimers.begin());
+        Timer& t = m_timers.at(id);
         // The next due time keeps to the interval's beat, and skips beats missed while busy.
-        it->dueMs += it->intervalMs;
-        if (it->dueMs <= now)
-            it->dueMs = now + it->intervalMs;
-        it->firing = true;
-        QObject* object = it->object;
+        t.dueMs += t.intervalMs;
+        if (t.dueMs <= now)
+            t.dueMs = now + t.intervalMs;
+        t.firing = true;
+        due.push_back(id);
+    }
+    for (const int id : due) {
+        // Looked up again each time: a timer's event may stop or start others, this one too
+        // (a timer registered anew under the same id is not firing).
+        auto it = m_timers.find(id);
+        if (it == m_timers.end() || !it->second.firing)
+            continue;
         QTimerEvent event(id);
-        QCoreApplication::sendEvent(object, &event);
-        it = find(id);
-        if (it != m_timers.end())
-            it->firing = false;
+        QCoreApplication::sendEvent(it->second.object, &event);
+        it = m_timers.find(id);
+        if (it != m_timers.end() && it->second.firing) {
+            it->second.firing = false;
+            m_dueTimers.insert({it->second.dueMs, id});
+        }
     }
     return !due.empty();
 }

@@ -13,6 +13,8 @@
 #include <sys/epoll.h>
 
 #include <atomic>
+#include <set>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -47,13 +49,15 @@ private:
         bool inEpoll = false;
     };
     struct Timer {
-        int id = 0;
         qint64 intervalMs = 0;
         Qt::TimerType type = Qt::CoarseTimer;
         QObject* object = nullptr;
         qint64 dueMs = 0;
         bool firing = false; // its event is being delivered: a nested loop must not fire it again
     };
+
+    // Unregisters one timer.
+    void forget(std::unordered_map<int, Timer>::iterator timer);
 
     void watch(int fd, Watched& watched);
     // Sends the ready sockets their notifications; true when any was sent.
@@ -68,7 +72,8 @@ private:
     int m_wakeUps = -1; // an eventfd: written by wakeUp() from any thread
     std::atomic<bool> m_interrupted = false;
     std::unordered_map<int, Watched> m_watched;
-    std::vector<Timer> m_timers;
+    std::unordered_map<int, Timer> m_timers;   // by id
+    std::set<std::pair<qint64, int>> m_dueTimers; // (due ms, id) of the timers not firing
     std::vector<epoll_event> m_ready;
 };
 
