@@ -1,5 +1,7 @@
 #include "WebSocketCrowd.h"
 
+#include "support/RawConnection.h"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -74,12 +76,9 @@ int WebSocketCrowd::join(const QUrl& wsUrl, const QByteArray& accessToken) {
     const int fd = connectTo(wsUrl);
     if (fd < 0)
         return -1;
-    const QByteArray upgrade =
-        "GET " + (wsUrl.path().isEmpty() ? QByteArray("/") : wsUrl.path().toLatin1()) +
-        " HTTP/1.1\r\nHost: " + wsUrl.host().toLatin1() + ":" + QByteArray::number(wsUrl.port()) +
-        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-        "Authorization: Bearer " + accessToken + "\r\n\r\n";
+    const QByteArray upgrade = test::webSocketUpgrade(
+        wsUrl, wsUrl.path().isEmpty() ? QByteArray("/") : wsUrl.path().toLatin1(),
+        "Authorization: Bearer " + accessToken + "\r\n");
     Member member{fd, {}};
     if (!writeAll(fd, upgrade.constData(), static_cast<size_t>(upgrade.size())) ||
         !switchedProtocols(fd, member.in)) {

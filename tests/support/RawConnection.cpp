@@ -190,11 +190,12 @@ qint64 timeToAnswer(const QUrl& server, const QByteArray& fromAddress, const QBy
     return response.status == 200 ? timer.elapsed() : -1;
 }
 
-QByteArray webSocketUpgrade(const QUrl& server, const QByteArray& path) {
+QByteArray webSocketUpgrade(const QUrl& server, const QByteArray& path, const QByteArray& headers) {
     return "GET " + path + " HTTP/1.1\r\nHost: " + server.host().toLatin1() + ":" +
            QByteArray::number(server.port()) +
            "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" +
+           headers + "\r\n";
 }
 
 ProcessMemory memoryOf(qint64 pid) {

@@ -56,8 +56,10 @@ qint64 timeToAnswer(const QUrl& server, const QByteArray& fromAddress,
 // answered within a second. Fails the running test otherwise.
 void expectOthersServed(const QUrl& server, const char* attack);
 
-// The WebSocket upgrade request for `path` (anonymous).
-QByteArray webSocketUpgrade(const QUrl& server, const QByteArray& path = "/ws");
+// The WebSocket upgrade request for `path`: anonymous, or with `headers` (lines ending in
+// "\r\n", an Authorization say).
+QByteArray webSocketUpgrade(const QUrl& server, const QByteArray& path = "/ws",
+                            const QByteArray& headers = {});
 
 struct ProcessMemory {
     long rssKb = -1;  // VmRSS
