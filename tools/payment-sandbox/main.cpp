@@ -105,11 +105,19 @@ int main(int argc, char** argv) {
     // A provider answers many merchants at once, and every keep-alive connection holds a thread.
     server.new_task_queue = [] { return new httplib::ThreadPool(kServingThreads); };
     server.set_tcp_nodelay(true);
+    // httplib listens with a backlog of 5: a burst of new connections beyond it (a merchant's
+    // payment workers, buyers' browsers) waits a second for the SYN to be sent again.
+    socket_t listening = INVALID_SOCKET;
+    server.set_socket_options([&listening](socket_t socket) {
+        httplib::default_socket_options(socket);
+        listening = socket;
+    });
     routes.install(server);
     const int bound = port == 0 ? server.bind_to_any_port(host.toStdString())
                                 : (server.bind_to_port(host.toStdString(), port) ? port : -1);
     if (bound < 0)
         return fail(QStringLiteral("cannot listen on %1").arg(address));
+    ::listen(listening, SOMAXCONN);
     const QString publicUrl = QStringLiteral("http://%1:%2").arg(host).arg(bound);
     routes.setPublicUrl(publicUrl);
     webhooks.start();
