@@ -15,12 +15,12 @@
 // Options: --auctions N (1000), --bidders N (200), --seconds S (60), --watchers N (1000),
 // --hot-bids-per-second N (50), --mute-outbid (every bidder mutes outbid notifications).
 #include "BenchUsers.h"
+#include "EventWait.h"
 #include "LoadGenerator.h"
 #include "support/RawConnection.h"
 #include "support/ServerProcess.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -289,10 +289,7 @@ std::vector<double> fanOut(const test::ServerProcess& server, const QList<bench:
         socket->open(server.wsUrl());
         sockets.append(socket);
     }
-    QElapsedTimer waited;
-    waited.start();
-    while (subscribed < watchers && waited.elapsed() < 60'000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    bench::runEventsUntil([&] { return subscribed >= watchers; }, 60'000);
     std::printf("%d of %d watchers subscribed to the hot auction\n", subscribed.load(), watchers);
 
     std::atomic<bool> bidding = true;
@@ -320,16 +317,10 @@ std::vector<double> fanOut(const test::ServerProcess& server, const QList<bench:
             next = amountAfter(r->body, "minNextBid");
         }
     });
-    QElapsedTimer running;
-    running.start();
-    while (running.elapsed() < seconds * 1000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    bench::runEventsFor(seconds * 1000);
     bidding = false;
     bidder.join();
-    QElapsedTimer drain;
-    drain.start();
-    while (drain.elapsed() < 1000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    bench::runEventsFor(1000);
     std::printf("hot auction: %zu bids, %zu frames received of %zu\n", sentAtMs.size(), delivery.size(),
                 sentAtMs.size() * static_cast<size_t>(watchers));
     for (QWebSocket* socket : sockets) {

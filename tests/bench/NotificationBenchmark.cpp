@@ -20,6 +20,7 @@
 #include "notifications/NotificationService.h"
 #include "notifications/SavedKeywordTable.h"
 #include "BenchUsers.h"
+#include "EventWait.h"
 #include "support/RawConnection.h"
 #include "support/ServerProcess.h"
 
@@ -298,10 +299,7 @@ int main(int argc, char** argv) {
         socket->open(request);
         sockets.append(socket);
     }
-    QElapsedTimer waited;
-    waited.start();
-    while (subscribed < socketUsers && waited.elapsed() < 60'000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    bench::runEventsUntil([&] { return subscribed >= socketUsers; }, 60'000);
     std::printf("%d of %d users connected and subscribed\n", subscribed.load(), socketUsers);
 
     // 50 edits a second of the kept listings from another thread, each reaching the 100
@@ -333,24 +331,15 @@ int main(int argc, char** argv) {
                     qFatal("edit failed: %d", r ? r->status : 0);
             }
         });
-        QElapsedTimer running;
-        running.start();
-        while (running.elapsed() < seconds * 1000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        bench::runEventsFor(seconds * 1000);
         driving = false;
         driver.join();
-        QElapsedTimer drain;
-        drain.start();
-        while (drain.elapsed() < 1000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        bench::runEventsFor(1000);
     };
     drive(0);
     for (int u = 0; u < socketUsers; ++u)
         sockets[u]->sendTextMessage(frameText("unsubscribe", keptTopics[u]));
-    QElapsedTimer settle;
-    settle.start();
-    while (settle.elapsed() < 500)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    bench::runEventsFor(500);
     drive(1);
 
     const double perRequest = static_cast<double>(socketUsers) * kKeptEach / kDropListings;

@@ -6,6 +6,7 @@
 // the ratio shows what paying at once costs on this (shared, noisy) machine.
 //
 //   bitmarket-bench-payments [--orders N]
+#include "EventWait.h"
 #include "OrderTestSupport.h"
 #include "support/RawConnection.h"
 
@@ -15,7 +16,6 @@
 #include <QEventLoop>
 #include <QHash>
 #include <QJsonDocument>
-#include <QSet>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -84,9 +84,6 @@ int main(int argc, char** argv) {
     QElapsedTimer clock;
     clock.start();
     QHash<QString, qint64> paidAt;
-    // The orders of the batch being paid that are not paid yet, and the loop waiting for them.
-    QSet<QString> awaited;
-    QEventLoop* waiting = nullptr;
     QList<QWebSocket*> sockets;
     for (const TestUser& buyer : buyers) {
         auto* socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, &app);
@@ -98,8 +95,6 @@ int main(int argc, char** argv) {
                 paidAt.contains(id))
                 return;
             paidAt.insert(id, clock.elapsed());
-            if (awaited.remove(id) && awaited.isEmpty() && waiting)
-                waiting->quit();
         });
         QNetworkRequest request(market.server().wsUrl());
         request.setRawHeader("Authorization", "Bearer " + buyer.accessToken.toUtf8());
@@ -138,19 +133,12 @@ int main(int argc, char** argv) {
                     approvedAt.insert(batch[i], clock.elapsed());
                 }
             });
-        // Waits on the sockets without spinning: a busy wait here took a core from the
-        // server and the sandbox on this 2-core machine.
-        QEventLoop loop;
-        for (const QString& id : batch)
-            if (!paidAt.contains(id))
-                awaited.insert(id);
-        if (!awaited.isEmpty()) {
-            waiting = &loop;
-            QTimer::singleShot(120'000, &loop, &QEventLoop::quit);
-            loop.exec();
-            waiting = nullptr;
-        }
-        awaited.clear();
+        bitmarket::bench::runEventsUntil(
+            [&] {
+                return std::all_of(batch.begin(), batch.end(),
+                                   [&](const QString& id) { return paidAt.contains(id); });
+            },
+            120'000);
         for (std::thread& browser : browsers)
             browser.join();
         QList<qint64> latencies;
