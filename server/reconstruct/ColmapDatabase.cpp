@@ -38,7 +38,7 @@ Expected<std::map<long, Blob>> readBlobs(sqlite3* db, const char* sql) {
 } // namespace
 
 Expected<std::vector<PhotoFeatures>>
-ColmapDatabase::readFeatures(const std::filesystem::path& database, int strongest) {
+ColmapDatabase::readFeatures(const std::filesystem::path& database) {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         sqlite3_close(db);
@@ -85,11 +85,11 @@ ColmapDatabase::readFeatures(const std::filesystem::path& database, int stronges
             };
             std::vector<int> order(rows);
             std::iota(order.begin(), order.end(), 0);
-            const int kept = std::min(rows, strongest);
-            std::partial_sort(order.begin(), order.begin() + kept, order.end(),
-                              [&](int a, int b) { return scale(a) > scale(b); });
-            features.descriptors.resize(kept, 128);
-            for (int i = 0; i < kept; ++i) {
+            std::stable_sort(order.begin(), order.end(),
+                             [&](int a, int b) { return scale(a) > scale(b); });
+            features.descriptors.resize(rows, 128);
+            features.featureIds = order;
+            for (int i = 0; i < rows; ++i) {
                 const int r = order[i];
                 features.positions.emplace_back(values[std::size_t(r) * cols],
                                                 values[std::size_t(r) * cols + 1]);
@@ -102,6 +102,16 @@ ColmapDatabase::readFeatures(const std::filesystem::path& database, int stronges
         out.push_back(std::move(features));
     }
     return out;
+}
+
+PhotoFeatures PhotoFeatures::strongest(int count) const {
+    const int kept = std::min(count, int(descriptors.rows()));
+    PhotoFeatures top;
+    top.colmapName = colmapName;
+    top.positions.assign(positions.begin(), positions.begin() + kept);
+    top.descriptors = descriptors.topRows(kept);
+    top.featureIds.assign(featureIds.begin(), featureIds.begin() + kept);
+    return top;
 }
 
 } // namespace bitmarket::reconstruct

@@ -1,5 +1,6 @@
 #include "reconstruct/OverlapSearch.h"
 
+#include "reconstruct/DescriptorMatcher.h"
 #include "reconstruct/ParallelFor.h"
 
 #include <algorithm>
@@ -19,32 +20,10 @@ int OverlapSearch::consistentMatches(const PhotoFeatures& a, const PhotoFeatures
     if (a.descriptors.rows() < 8 || b.descriptors.rows() < 8) {
         return 0;
     }
-    // Unit descriptors: the largest dot product is the nearest neighbour.
-    const Eigen::MatrixXf similarity = a.descriptors * b.descriptors.transpose();
-    Eigen::VectorXi bestOfB(similarity.cols());
-    for (Eigen::Index j = 0; j < similarity.cols(); ++j) {
-        similarity.col(j).maxCoeff(&bestOfB[j]);
-    }
     std::vector<cv::Point2f> from, to;
-    for (Eigen::Index i = 0; i < similarity.rows(); ++i) {
-        float best = -2, second = -2;
-        Eigen::Index bestJ = 0;
-        for (Eigen::Index j = 0; j < similarity.cols(); ++j) {
-            const float s = similarity(i, j);
-            if (s > best) {
-                second = best;
-                best = s;
-                bestJ = j;
-            } else if (s > second) {
-                second = s;
-            }
-        }
-        // Lowe's ratio 0.8 on distances; |x - y|^2 = 2 - 2 x.y for unit vectors.
-        const float bestDistance2 = 2 - 2 * best, secondDistance2 = 2 - 2 * second;
-        if (bestOfB[bestJ] == i && bestDistance2 < 0.64f * secondDistance2) {
-            from.push_back(a.positions[std::size_t(i)]);
-            to.push_back(b.positions[std::size_t(bestJ)]);
-        }
+    for (const auto& [i, j] : matchDescriptors(a.descriptors, b.descriptors)) {
+        from.push_back(a.positions[std::size_t(i)]);
+        to.push_back(b.positions[std::size_t(j)]);
     }
     if (int(from.size()) < kMinConsistent) {
         return 0;
