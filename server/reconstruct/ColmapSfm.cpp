@@ -151,7 +151,11 @@ Expected<SparseModel> ColmapSfm::run(const std::vector<Photo>& photos,
                                      "--SiftExtraction.max_image_size",
                                      std::to_string(m_options.sfmMaxSide),
                                      "--SiftExtraction.max_num_features",
-                                     std::to_string(m_options.maxFeatures)};
+                                     std::to_string(m_options.maxFeatures),
+                                     // One descriptor per keypoint: a second orientation made
+                                     // up to 1.6 times as many, and matching costs their square.
+                                     "--SiftExtraction.max_num_orientations",
+                                     "1"};
     if (focalFactor > 0) {
         std::ostringstream factor;
         factor << focalFactor;
