@@ -1,7 +1,8 @@
 // Structure from motion by running the COLMAP command line (CPU only):
-// feature extraction, matching of the photos that overlap (whatever their file
-// order), incremental mapping, merging the sub-models that share photos, then
-// reading the result back from its text export.
+// feature extraction; matching of the photos that overlap, whatever their file
+// order (the engine matches the descriptors, COLMAP verifies the geometry);
+// incremental mapping; merging the sub-models that share photos; then reading
+// the result back from its text export.
 #pragma once
 
 #include "reconstruct/Expected.h"

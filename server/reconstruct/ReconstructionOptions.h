@@ -14,8 +14,8 @@ struct ReconstructionOptions {
     int photoMaxSide = 1600; // working copies: COLMAP input and texture source
     int sfmMaxSide = 1280;   // COLMAP finds features at this size (CPU SIFT cost)
     int maxFeatures = 2500;  // per image; CPU matching is quadratic in this
-    // Up to this many photos COLMAP matches every pair (~0.15 s a pair on 2
-    // cores at 2500 features); beyond, each photo is matched in full with the
+    // Up to this many photos every pair is matched (~0.05 s a pair on 2 cores
+    // at 2500 features); beyond, each photo is matched in full with the
     // partners a cheap all-pairs search found, on this many of its features.
     int exhaustiveMatchingMaxPhotos = 28;
     int matchPartnersPerPhoto = 8;
