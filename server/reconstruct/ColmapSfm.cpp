@@ -166,7 +166,7 @@ Expected<SparseModel> ColmapSfm::run(const std::vector<Photo>& photos,
     }
     progress.advance(0.3);
 
-    if (auto ok = matchOverlappingPhotos(database, int(photos.size())); !ok) {
+    if (auto ok = matchOverlappingPhotos(database); !ok) {
         return Failure{ok.error()};
     }
     progress.advance(0.6);
@@ -219,7 +219,7 @@ Expected<SparseModel> ColmapSfm::run(const std::vector<Photo>& photos,
 // Either way the file order plays no part. The engine matches the pairs'
 // descriptors itself (DescriptorMatcher) and COLMAP checks each pair's matches
 // against its two-view geometry.
-Expected<bool> ColmapSfm::matchOverlappingPhotos(const fs::path& database, int photoCount) const {
+Expected<bool> ColmapSfm::matchOverlappingPhotos(const fs::path& database) const {
     const std::vector<std::string> common{"--database_path", database.string(),
                                           "--SiftMatching.use_gpu", "0",
                                           "--SiftMatching.num_threads",
@@ -241,7 +241,7 @@ Expected<bool> ColmapSfm::matchOverlappingPhotos(const fs::path& database, int p
         return runColmap(match, "matching");
     }
     std::vector<std::pair<int, int>> pairs;
-    if (photoCount > m_options.exhaustiveMatchingMaxPhotos) {
+    if (int(photos.size()) > m_options.exhaustiveMatchingMaxPhotos) {
         std::vector<PhotoFeatures> strongest;
         for (const PhotoFeatures& photo : photos) {
             strongest.push_back(photo.strongest(m_options.overlapSearchFeatures));
@@ -268,11 +268,11 @@ Expected<bool> ColmapSfm::matchOverlappingPhotos(const fs::path& database, int p
     const fs::path list = m_workDir / "matches.txt";
     std::ofstream out(list);
     for (std::size_t k = 0; k < pairs.size(); ++k) {
-        const PhotoFeatures& a = photos[std::size_t(pairs[k].first)];
-        const PhotoFeatures& b = photos[std::size_t(pairs[k].second)];
         if (matches[k].empty()) {
             continue;
         }
+        const PhotoFeatures& a = photos[std::size_t(pairs[k].first)];
+        const PhotoFeatures& b = photos[std::size_t(pairs[k].second)];
         out << a.colmapName << ' ' << b.colmapName << '\n';
         for (const auto& [i, j] : matches[k]) {
             out << a.featureIds[std::size_t(i)] << ' ' << b.featureIds[std::size_t(j)] << '\n';

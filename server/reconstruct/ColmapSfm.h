@@ -29,8 +29,7 @@ public:
                                                const std::vector<Photo>& photos);
 
 private:
-    Expected<bool> matchOverlappingPhotos(const std::filesystem::path& database,
-                                          int photoCount) const;
+    Expected<bool> matchOverlappingPhotos(const std::filesystem::path& database) const;
     // The model to use: the largest, with every sub-model sharing photos merged in.
     Expected<std::filesystem::path> mergeSubModels(const std::filesystem::path& sparse) const;
     Expected<bool> runColmap(const std::vector<std::string>& arguments,

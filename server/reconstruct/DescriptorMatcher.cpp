@@ -1,7 +1,7 @@
 #include "reconstruct/DescriptorMatcher.h"
 
+#include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace bitmarket::reconstruct {
 
@@ -21,8 +21,8 @@ std::vector<std::pair<int, int>> matchDescriptors(const Eigen::MatrixXf& a, cons
     if (a.rows() == 0 || b.rows() == 0) {
         return matches;
     }
-    // Column i holds the similarities of a's feature i to every feature of b, contiguously.
-    // Every step below is a vectorised maximum over a column or across the rows.
+    // Column i holds the similarities of a's feature i to every feature of b, contiguously,
+    // so the maxima below (down a column, across the rows) run on vectors.
     const Eigen::MatrixXf similarity = b * a.transpose();
     const Eigen::Index nb = similarity.rows(), na = similarity.cols();
     const Eigen::VectorXf nearestToB = similarity.rowwise().maxCoeff();
@@ -41,15 +41,16 @@ std::vector<std::pair<int, int>> matchDescriptors(const Eigen::MatrixXf& a, cons
         if (j == nb || best < nearestToB[j]) {
             continue;
         }
-        // The ratio on angles, as COLMAP takes it; with one feature in b there is no second.
-        float second = -std::numeric_limits<float>::infinity();
+        // The ratio on angles, as COLMAP takes it. With one feature in b there is no second:
+        // -1 (the farthest a unit vector can be) lets the nearest pass.
+        float second = -1;
         if (j > 0) {
             second = column.head(j).maxCoeff();
         }
         if (j + 1 < nb) {
             second = std::max(second, column.tail(nb - j - 1).maxCoeff());
         }
-        if (nb > 1 && angle(best) >= kMaxRatio * angle(second)) {
+        if (angle(best) >= kMaxRatio * angle(second)) {
             continue;
         }
         matches.emplace_back(int(i), int(j));
