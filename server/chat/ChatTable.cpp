@@ -148,7 +148,7 @@ ChatMessage ChatTable::append(db::Connection& c, ChatRecord& chat, const NewMess
     next.run();
 
     ChatMessage stored;
-    stored.id = newId("cm");
+    stored.id = newOrderedId("cm", nowMs);
     stored.chatId = chat.id;
     stored.seq = chat.lastSeq;
     stored.senderId = m.senderId;

@@ -43,7 +43,7 @@ StoredNotification NotificationTable::add(db::Connection& c, const QString& user
         return n;
     }
     StoredNotification n;
-    n.id = newId("n");
+    n.id = newOrderedId("n", nowMs);
     n.userId = userId;
     n.type = type;
     n.data = data;

@@ -209,6 +209,10 @@ void RealtimeEndpoint::acceptPendingSockets() {
             socket->deleteLater();
             continue;
         }
+        // Frames are small and often several to one socket in a row (an answer, then the
+        // message): with Nagle's rule each one after the first waited for the peer's delayed
+        // acknowledgement, up to 40 ms here and more on real networks.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         ++counts.total;
         ++counts.perAddress[address];
         const QPair<QString, quint16> peer{address, socket->peerPort()};

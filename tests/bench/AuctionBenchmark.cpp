@@ -240,17 +240,6 @@ double bareSqliteBidsPerSecond(int auctions, double seconds) {
     return bids / elapsed;
 }
 
-// CPU seconds (user + system) the process has used so far.
-double cpuSecondsOf(qint64 pid) {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    // The fields after the command name (which may hold spaces) start after its ')'.
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / sysconf(_SC_CLK_TCK);
-}
-
 void printLatency(const char* what, std::vector<double>& sorted) {
     std::printf("%-44s n=%zu p50 %.2f ms  p99 %.2f ms  max %.2f ms\n", what, sorted.size(),
                 percentile(sorted, 0.5), percentile(sorted, 0.99), sorted.empty() ? 0 : sorted.back());
@@ -359,7 +348,7 @@ int main(int argc, char** argv) {
     std::printf("%d auctions, %d bidders, %d s; server pid %lld\n", auctionCount, bidderCount,
                 seconds, static_cast<long long>(server.pid()));
 
-    const double cpuAtStart = cpuSecondsOf(server.pid());
+    const double cpuAtStart = test::cpuSecondsOf(server.pid());
     const bench::LoadResult health = bench::LoadGenerator(server.httpUrl().host().toStdString(),
                                                          server.httpUrl().port(), bidderCount, 10)
                                          .run([](int, long) { return std::string("/healthz"); });
@@ -371,10 +360,10 @@ int main(int argc, char** argv) {
                      {{"Authorization", "Bearer " + b.accessToken.toStdString()}},
                      R"({"muted":["auction.outbid"]})", "application/json");
     }
-    const double cpuBefore = cpuSecondsOf(server.pid());
+    const double cpuBefore = test::cpuSecondsOf(server.pid());
     const double healthCpu = cpuBefore - cpuAtStart;
     BidRun bids = bidStorm(server, bidders, storm, seconds);
-    const double serverCpu = cpuSecondsOf(server.pid()) - cpuBefore;
+    const double serverCpu = test::cpuSecondsOf(server.pid()) - cpuBefore;
     const double bare = bareSqliteBidsPerSecond(auctionCount, 10);
 
     const double acceptedPerSecond = bids.accepted / bids.seconds;

@@ -245,7 +245,9 @@ int main(int argc, char** argv) {
     Phase baseline;
     offer(baseline, 100, 5);
     Phase load;
+    const double cpuBefore = test::cpuSecondsOf(server.pid());
     const Offered offered = offer(load, rate, seconds);
+    const double serverCpu = test::cpuSecondsOf(server.pid()) - cpuBefore;
     const long peakMb = test::memoryOf(server.pid()).peakKb / 1024;
     server.stop();
 
@@ -272,6 +274,9 @@ int main(int argc, char** argv) {
                 load.delivered / offered.allSeconds);
     printLatency("send -> chat.sent answer", load.answered);
     printLatency("send -> other member's socket", load.endToEnd);
+    // Independent of how busy the shared machine is: what each message costs the server.
+    std::printf("server CPU per message: %.1f us (%.2f cores busy)\n",
+                serverCpu * 1e6 / std::max<qint64>(1, offered.count), serverCpu / offered.allSeconds);
     std::printf("p99 under load vs p50 of the baseline: %.1fx\n",
                 percentile(load.endToEnd, 0.99) / std::max(0.001, percentile(baseline.endToEnd, 0.5)));
     // Sends still queued when the sockets closed may be stored without their answer arriving:

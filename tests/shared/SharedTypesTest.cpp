@@ -434,6 +434,28 @@ private Q_SLOTS:
         QVERIFY(!looksLikeId(QString(65, u'a')));
     }
 
+    void orderedIdsSortByTimeAndStayUnique() {
+        QSet<QString> seen;
+        QString previous;
+        const qint64 start = 1'796'000'000'000; // December 2026
+        for (qint64 i = 0; i < 2000; ++i) {
+            // Two ids a millisecond: the time orders them across milliseconds, never inside one.
+            const QString id = newOrderedId("cm", start + i / 2);
+            QVERIFY(id.startsWith("cm_"));
+            QCOMPARE(id.size(), 19);
+            QVERIFY(looksLikeId(id));
+            QCOMPARE(QUrl::toPercentEncoding(id), id.toLatin1());
+            if (i % 2 == 0 && !previous.isEmpty())
+                QVERIFY2(previous < id, qPrintable(previous + " !< " + id));
+            previous = id;
+            seen.insert(id);
+        }
+        QCOMPARE(seen.size(), 2000);
+        // A later time sorts after, whatever the random part says.
+        QVERIFY(newOrderedId("n", start) < newOrderedId("n", start + 1));
+        QVERIFY(newOrderedId("n", start + 63) < newOrderedId("n", start + 64));
+    }
+
     void jsonFieldHelpers() {
         const QJsonObject o{{"s", "  padded  "}, {"n", 5}, {"b", true}, {"list", QJsonArray{"a", "a", " b "}}};
         QCOMPARE(json::requireString(o, "s", 1, 10).value(), QStringLiteral("padded"));

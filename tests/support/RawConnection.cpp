@@ -212,6 +212,16 @@ ProcessMemory memoryOf(qint64 pid) {
     return memory;
 }
 
+double cpuSecondsOf(qint64 pid) {
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // The fields after the command name (which may hold spaces) start after its ')'.
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / sysconf(_SC_CLK_TCK);
+}
+
 void resetPeakMemory(qint64 pid) {
     QFile clearRefs(QStringLiteral("/proc/%1/clear_refs").arg(pid));
     if (clearRefs.open(QIODevice::WriteOnly))

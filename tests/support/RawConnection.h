@@ -66,6 +66,8 @@ struct ProcessMemory {
     long peakKb = -1; // VmHWM, since the start or the last resetPeakMemory()
 };
 ProcessMemory memoryOf(qint64 pid);
+// CPU seconds (user and system, all threads) the process has used so far.
+double cpuSecondsOf(qint64 pid);
 // Starts a new peak (VmHWM) for the process, so an attack's own peak can be read.
 void resetPeakMemory(qint64 pid);
 
