@@ -1,6 +1,7 @@
 // Chat on the real server, over HTTP and WebSocket: one room per (listing, buyer), never on
 // your own listing; members only (anyone else gets 404); the same client id twice is one
-// message, also over a reconnect; live delivery in order, read receipts, typing (rate-limited)
+// message, also over a reconnect; live delivery in order (the answer and the message to the
+// sender together, not held back by Nagle's rule), read receipts, typing (rate-limited)
 // and the meet-up suggestion; unread counts against a brute-force count after random sends and
 // reads; one notification per burst for a member who is away, none for one who is connected;
 // block and unblock; image messages (and a file that lies about its type); system messages when
@@ -13,6 +14,9 @@
 #include <QImage>
 #include <QRandomGenerator>
 #include <QTest>
+
+#include <algorithm>
+#include <cstdlib>
 
 using namespace bitmarket::test;
 
@@ -254,6 +258,35 @@ private Q_SLOTS:
         QCOMPARE(buyerSocket->request("chat.send", {{"chatId", chatId}, {"text", 5}}).value("data").toObject().value("field").toString(),
                  QStringLiteral("text"));
         QCOMPARE(history(buyer, chatId).size(), 5);
+    }
+
+    void theAnswerAndTheMessageReachTheSenderTogether() {
+        // One send gives the sender's socket two frames at once: the answer and the message
+        // on their own topic. The second must not wait for the client's delayed ack (Nagle's
+        // rule held it ~40 ms).
+        const TestUser seller = newUser("seller");
+        const TestUser buyer = newUser("buyer");
+        const QString chatId = openChat(buyer, publish(seller)).value("id").toString();
+        auto buyerSocket = socketOf(buyer);
+        QVERIFY(buyerSocket);
+        QList<qint64> gapsMs;
+        for (int i = 1; i <= 20; ++i) {
+            const QString clientId = QStringLiteral("together-%1").arg(i);
+            const QJsonObject reply = buyerSocket->request("chat.send", {{"chatId", chatId}, {"text", QStringLiteral("line %1").arg(i)}, {"clientId", clientId}});
+            QCOMPARE(reply.value("type").toString(), QStringLiteral("chat.sent"));
+            const auto isMessage = [&clientId](const QJsonObject& f) {
+                return f.value("type") == "chat.message" &&
+                       f.value("data").toObject().value("message").toObject().value("clientId") == clientId;
+            };
+            QVERIFY(!buyerSocket->waitForFrame(isMessage).isEmpty());
+            const qint64 answeredAt = buyerSocket->arrivedAtMs([&reply](const QJsonObject& f) {
+                return f.value("type") == "chat.sent" && f.value("id") == reply.value("id");
+            });
+            gapsMs.append(std::abs(buyerSocket->arrivedAtMs(isMessage) - answeredAt));
+        }
+        std::sort(gapsMs.begin(), gapsMs.end());
+        qInfo() << "ms between the answer and the message, sorted:" << gapsMs;
+        QVERIFY2(gapsMs[gapsMs.size() / 2] < 20, "the second frame of a send waited for an ack");
     }
 
     void aMeetUpNamedByBothSidesIsSuggested() {

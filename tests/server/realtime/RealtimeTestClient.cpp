@@ -8,8 +8,10 @@
 namespace bitmarket::test {
 
 RealtimeTestClient::RealtimeTestClient(QObject* parent) : QObject(parent) {
+    m_clock.start();
     connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString& text) {
         m_frames.append(QJsonDocument::fromJson(text.toUtf8()).object());
+        m_arrivedMs.append(m_clock.elapsed());
     });
     connect(&m_socket, &QWebSocket::disconnected, this, [this] { m_disconnected = true; });
     connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
@@ -105,6 +107,14 @@ QList<QJsonObject> RealtimeTestClient::eventsOn(const QString& topic) const {
             events.append(frame);
     }
     return events;
+}
+
+qint64 RealtimeTestClient::arrivedAtMs(const std::function<bool(const QJsonObject&)>& matches) const {
+    for (qsizetype i = 0; i < m_frames.size(); ++i) {
+        if (matches(m_frames[i]))
+            return m_arrivedMs[i];
+    }
+    return -1;
 }
 
 } // namespace bitmarket::test

@@ -2,6 +2,7 @@
 // and how the connection ended, with waits that keep the test's event loop running.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -45,6 +46,9 @@ public:
     QJsonObject waitForEvent(const QString& topic, int timeoutMs = kWaitMs);
     // Events received so far on `topic`, in arrival order.
     QList<QJsonObject> eventsOn(const QString& topic) const;
+    // When the first received frame that matches arrived, in milliseconds since this client
+    // was made; -1 if none did.
+    qint64 arrivedAtMs(const std::function<bool(const QJsonObject&)>& matches) const;
 
     QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
     QString closeReason() const { return m_socket.closeReason(); }
@@ -53,6 +57,8 @@ public:
 private:
     QWebSocket m_socket;
     QList<QJsonObject> m_frames;
+    QList<qint64> m_arrivedMs; // of each frame
+    QElapsedTimer m_clock;
     int m_nextId = 1;
     bool m_disconnected = false;
     bool m_failedToConnect = false;
