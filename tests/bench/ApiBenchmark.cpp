@@ -9,6 +9,7 @@
 // --only runs /healthz and that one workload (to profile it with perf alone).
 #include "CatalogueSeeder.h"
 #include "LoadGenerator.h"
+#include "support/RawConnection.h"
 #include "support/ServerProcess.h"
 
 #include <QCoreApplication>
@@ -19,7 +20,6 @@
 #include <QUrl>
 
 #include <cstdio>
-#include <unistd.h>
 
 using namespace bitmarket;
 
@@ -28,30 +28,6 @@ namespace {
 int argValue(const QStringList& args, const QString& name, int fallback) {
     const int i = args.indexOf(name);
     return i >= 0 && i + 1 < args.size() ? args[i + 1].toInt() : fallback;
-}
-
-long peakMemoryKb(qint64 pid) {
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    }
-    return -1;
-}
-
-// CPU time the server process has used so far (all threads, user and system).
-double serverCpuSeconds(qint64 pid) {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray line = stat.readAll();
-    // Fields after the parenthesised command name; utime and stime are the 14th and 15th.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return (fields[11].toDouble() + fields[12].toDouble()) / sysconf(_SC_CLK_TCK);
 }
 
 void print(const char* name, const bench::LoadResult& r, double cpuSeconds,
@@ -155,9 +131,9 @@ int main(int argc, char** argv) {
         for (Workload& w : workloads) {
             if (!only.isEmpty() && w.key != only && w.key != QLatin1String("healthz"))
                 continue;
-            const double cpuBefore = serverCpuSeconds(server.pid());
+            const double cpuBefore = test::cpuSecondsOf(server.pid());
             w.result.add(load.run(w.path));
-            w.cpuSeconds += serverCpuSeconds(server.pid()) - cpuBefore;
+            w.cpuSeconds += test::cpuSecondsOf(server.pid()) - cpuBefore;
         }
     }
     const bench::LoadResult& healthz = workloads[0].result;
@@ -168,7 +144,7 @@ int main(int argc, char** argv) {
     const bench::LoadResult& search = workloads[1].result;
     const bench::LoadResult& browse = workloads[2].result;
     const bench::LoadResult& detail = workloads[3].result;
-    std::printf("\nserver peak memory (VmHWM): %ld MB\n", peakMemoryKb(server.pid()) / 1024);
+    std::printf("\nserver peak memory (VmHWM): %ld MB\n", test::memoryOf(server.pid()).peakKb / 1024);
     if (clients != 8)
         std::printf("(the goals are set for 8 clients; this run has %d)\n", clients);
     bool allMet = check({"search", 0.15, 5}, search, healthz);

@@ -21,7 +21,6 @@
 #include "support/ServerProcess.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,7 +36,6 @@
 #include <mutex>
 #include <thread>
 
-#include <unistd.h>
 
 using namespace bitmarket;
 
