@@ -1,8 +1,9 @@
 // Which photos show the same part of the item, whatever order the files came
 // in: every pair of photos is tried cheaply (a few hundred of each photo's
 // strongest features, matched both ways and checked against epipolar
-// geometry), and each photo keeps its best few partners for full matching. Pairs far apart in the file list count as much as neighbours, so
-// a second pass round the item or a close-up added at the end closes the loop.
+// geometry), and each photo keeps its best few partners for full matching.
+// Pairs far apart in the file list count as much as neighbours, so a second
+// pass round the item or a close-up added at the end closes the loop.
 #pragma once
 
 #include "reconstruct/ColmapDatabase.h"

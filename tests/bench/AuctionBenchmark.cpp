@@ -36,7 +36,6 @@
 #include <mutex>
 #include <thread>
 
-
 using namespace bitmarket;
 
 namespace {

@@ -79,19 +79,9 @@ QJsonObject RealtimeTestClient::unsubscribe(const QStringList& topics) {
 
 QJsonObject RealtimeTestClient::waitForFrame(const std::function<bool(const QJsonObject&)>& matches,
                                              int timeoutMs) {
-    QJsonObject found;
-    const bool arrived = QTest::qWaitFor(
-        [&] {
-            for (const QJsonObject& frame : std::as_const(m_frames)) {
-                if (matches(frame)) {
-                    found = frame;
-                    return true;
-                }
-            }
-            return false;
-        },
-        timeoutMs);
-    return arrived ? found : QJsonObject();
+    qsizetype found = -1;
+    QTest::qWaitFor([&] { return (found = indexOf(matches)) >= 0; }, timeoutMs);
+    return found >= 0 ? m_frames[found] : QJsonObject();
 }
 
 QJsonObject RealtimeTestClient::waitForEvent(const QString& topic, int timeoutMs) {
@@ -110,9 +100,14 @@ QList<QJsonObject> RealtimeTestClient::eventsOn(const QString& topic) const {
 }
 
 qint64 RealtimeTestClient::arrivedAtMs(const std::function<bool(const QJsonObject&)>& matches) const {
+    const qsizetype found = indexOf(matches);
+    return found >= 0 ? m_arrivedMs[found] : -1;
+}
+
+qsizetype RealtimeTestClient::indexOf(const std::function<bool(const QJsonObject&)>& matches) const {
     for (qsizetype i = 0; i < m_frames.size(); ++i) {
         if (matches(m_frames[i]))
-            return m_arrivedMs[i];
+            return i;
     }
     return -1;
 }

@@ -55,6 +55,9 @@ public:
     bool failedToConnect() const { return m_failedToConnect; }
 
 private:
+    // The first received frame that matches; -1 if none did.
+    qsizetype indexOf(const std::function<bool(const QJsonObject&)>& matches) const;
+
     QWebSocket m_socket;
     QList<QJsonObject> m_frames;
     QList<qint64> m_arrivedMs; // of each frame
