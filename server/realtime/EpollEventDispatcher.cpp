@@ -55,6 +55,7 @@ EpollEventDispatcher::~EpollEventDispatcher() {
 bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags) {
     m_interrupted = false;
     Q_EMIT awake();
+    m_wakeUpPending = false;
     QCoreApplication::sendPostedEvents();
 
     const bool withTimers = !flags.testFlag(QEventLoop::X11ExcludeTimers);
@@ -256,12 +257,15 @@ bool EpollEventDispatcher::fireTimers() {
 }
 
 void EpollEventDispatcher::wakeUp() {
-    ::eventfd_write(m_wakeUps, 1);
+    // The commit thread answers a batch with a post per write: while the loop has not yet sent
+    // them, one write of the eventfd is enough.
+    if (!m_wakeUpPending.exchange(true))
+        ::eventfd_write(m_wakeUps, 1);
 }
 
 void EpollEventDispatcher::interrupt() {
     m_interrupted = true;
-    wakeUp();
+    ::eventfd_write(m_wakeUps, 1);
 }
 
 } // namespace bitmarket::server

@@ -70,6 +70,9 @@ private:
 
     int m_epoll = -1;
     int m_wakeUps = -1; // an eventfd: written by wakeUp() from any thread
+    // Set by the wakeUp() that wrote the eventfd, cleared before posted events are sent: the
+    // events posted in between are sent with them, so one write wakes the loop for all of them.
+    std::atomic<bool> m_wakeUpPending = false;
     std::atomic<bool> m_interrupted = false;
     std::unordered_map<int, Watched> m_watched;
     std::unordered_map<int, Timer> m_timers;   // by id
