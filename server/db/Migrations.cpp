@@ -661,6 +661,16 @@ CREATE INDEX payouts_seller ON payouts(seller_id, seq);
 CREATE UNIQUE INDEX payouts_open ON payouts(seller_id) WHERE status = 'pending';
 )sql";
 
+constexpr const char* kChatMemberIndexes = R"sql(
+-- A member's chats by member only: with updated_at in these indexes every message rewrote two
+-- index entries (four pages of WAL per message instead of two), while sorting one member's chats
+-- by activity for their chat list is cheap.
+DROP INDEX chats_buyer;
+DROP INDEX chats_seller;
+CREATE INDEX chats_buyer ON chats(buyer_id);
+CREATE INDEX chats_seller ON chats(seller_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "accounts and listings", kAccountsAndListings},
     {2, "job queue", kJobs},
@@ -678,6 +688,7 @@ constexpr Migration kMigrations[] = {
     {14, "auctions, bids, orders, idempotency keys, unread counts", kAuctionsAndOrders},
     {15, "chats, chat messages, blocks", kChats},
     {16, "order steps, payments, webhook events, ledger, payouts", kPaymentsAndLedger},
+    {17, "chat member indexes without the activity time", kChatMemberIndexes},
 };
 
 } // namespace
