@@ -23,9 +23,19 @@ namespace {
 // own threshold (wal_autocheckpoint). Busy pages (a chat's last messages, its row, the indexes'
 // inner pages) are written into the log again at nearly every commit, and a checkpoint copies
 // each page once however often it was logged: about 4% less server CPU per chat message at
-// 10,000 a second. Past the threshold, every commit still asks for a checkpoint until the log
-// starts over, which it does only when one completes between two of the writer's batches.
+// 10,000 a second.
 constexpr int kCheckpointPages = 10000;
+// The log starts over only when a checkpoint has copied all of it before the writer's next
+// commit and no reader reads it then, which under steady writes and reads rarely happens: the
+// WAL grew to a gigabyte in 20 s of bidding, and writing into new blocks of the file (ext4
+// zeroes them first) took a fifth of the writer's time. So the checkpointer copies beside the
+// writer until fewer than this many pages are left, then holds the writer for those.
+constexpr int kHeldCheckpointPages = 1000;
+constexpr int kCheckpointPassesBeside = 3;
+// Writes faster than a checkpoint copies (a burst of imports) never leave that few: past this
+// size the writer is held for the whole rest, which bounds the log.
+constexpr int kMostLogPages = 4 * kCheckpointPages;
+constexpr int kHeldCheckpointBusyMs = 20;
 
 // A database written by a newer release has a schema this code does not know;
 // running on it could damage it, so refuse before anything writes to the file
@@ -62,6 +72,8 @@ Database::Database(Options options) : m_options(std::move(options)) {
     // of the database. Here the commit only says so, and a passive checkpoint runs beside the
     // writer instead (it never blocks it).
     m_checkpointer = std::make_unique<Connection>(m_options.path, Connection::Mode::ReadWrite);
+    // How long the held writer may wait for readers of the old log: past it, the log goes on.
+    sqlite3_busy_timeout(m_checkpointer->m_db, kHeldCheckpointBusyMs);
     sqlite3_wal_hook(
         m_writer->m_db,
         [](void* self, sqlite3*, const char*, int pages) {
@@ -105,6 +117,21 @@ Database::~Database() {
 }
 
 void Database::checkpointLoop() {
+    struct Pass {
+        int logged = 0; // frames in the log
+        int left = -1;  // frames not yet copied into the database; -1 when the pass failed
+    };
+    const auto checkpoint = [this](int mode) {
+        Pass pass;
+        int copied = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(m_checkpointer->m_db, nullptr, mode,
+                                                 &pass.logged, &copied);
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+            qCWarning(lcDb) << "checkpoint failed:" << sqlite3_errstr(rc);
+        if (rc == SQLITE_OK)
+            pass.left = pass.logged - copied;
+        return pass;
+    };
     for (;;) {
         {
             std::unique_lock lock(m_checkpointMutex);
@@ -113,11 +140,50 @@ void Database::checkpointLoop() {
                 return;
             m_checkpointDue = false;
         }
-        const int rc = sqlite3_wal_checkpoint_v2(m_checkpointer->m_db, nullptr,
-                                                 SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-            qCWarning(lcDb) << "checkpoint failed:" << sqlite3_errstr(rc);
+        Pass pass = checkpoint(SQLITE_CHECKPOINT_PASSIVE);
+        for (int n = 1; n < kCheckpointPassesBeside && pass.left > kHeldCheckpointPages; ++n)
+            pass = checkpoint(SQLITE_CHECKPOINT_PASSIVE);
+        if (pass.left < 0 || (pass.left > kHeldCheckpointPages && pass.logged < kMostLogPages))
+            continue;
+        // Even with all of it copied, the writer's next commit starts the log over only if no
+        // reader is still reading it, which with reads going on all the time is rare. RESTART
+        // copies the rest and waits for those readers (the connection's short busy timeout),
+        // while new reads read the database alone.
+        holdWriter();
+        checkpoint(SQLITE_CHECKPOINT_RESTART);
+        {
+            std::lock_guard lock(m_checkpointMutex);
+            m_checkpointDue = false; // the commits before asked about the log just restarted
+        }
+        releaseWriter();
     }
+}
+
+void Database::waitForCheckpointHold() {
+    std::unique_lock lock(m_holdMutex);
+    m_holdChanged.wait(lock, [this] { return !m_writerHeld; });
+    m_inTransaction = true;
+}
+
+void Database::endTransaction() {
+    std::lock_guard lock(m_holdMutex);
+    m_inTransaction = false;
+    if (m_writerHeld)
+        m_holdChanged.notify_all();
+}
+
+void Database::holdWriter() {
+    std::unique_lock lock(m_holdMutex);
+    m_writerHeld = true;
+    m_holdChanged.wait(lock, [this] { return !m_inTransaction; });
+}
+
+void Database::releaseWriter() {
+    {
+        std::lock_guard lock(m_holdMutex);
+        m_writerHeld = false;
+    }
+    m_holdChanged.notify_all();
 }
 
 int Database::schemaVersion() {
@@ -203,6 +269,7 @@ void Database::writerLoop() {
         // The transaction statements come from the connection's cache like any other:
         // parsing them again for every task cost a tenth of a busy server's CPU.
         std::optional<SqlError> commitError;
+        waitForCheckpointHold();
         try {
             m_writer->query("BEGIN IMMEDIATE").run();
             for (Task& task : batch) {
@@ -233,6 +300,7 @@ void Database::writerLoop() {
             } catch (const SqlError&) {
             }
         }
+        endTransaction();
         {
             std::lock_guard lock(m_committedMutex);
             m_committed.push_back(Committed{std::move(batch), std::move(commitError)});

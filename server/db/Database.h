@@ -135,8 +135,15 @@ private:
     // fdatasync of the WAL file; the error when the disk refused.
     std::optional<SqlError> syncWal();
     // Copies the WAL into the database when the writer's commits have grown it (see the
-    // constructor), on a connection and thread of its own.
+    // constructor), on a connection and thread of its own, then holds the writer for the last
+    // few pages so that the log starts over instead of growing.
     void checkpointLoop();
+    // Called by the writer before each batch: waits while the checkpointer holds it.
+    void waitForCheckpointHold();
+    void endTransaction();
+    // Called by the checkpointer: returns once the writer is between batches and stays there.
+    void holdWriter();
+    void releaseWriter();
     void migrate(Connection& connection);
 
     Options m_options;
@@ -167,6 +174,11 @@ private:
     bool m_checkpointDue = false;
     bool m_checkpointerStopping = false;
     std::thread m_checkpointThread;
+
+    std::mutex m_holdMutex;
+    std::condition_variable m_holdChanged;
+    bool m_writerHeld = false;    // the checkpointer wants the writer to wait
+    bool m_inTransaction = false; // the writer is between BEGIN and COMMIT
 };
 
 } // namespace bitmarket::server::db
