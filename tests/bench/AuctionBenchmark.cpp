@@ -118,10 +118,14 @@ BidRun bidStorm(const test::ServerProcess& server, const QList<bench::BenchUser>
             const std::string authorization = "Bearer " + bidders[b].accessToken.toStdString();
             QRandomGenerator random(static_cast<quint32>(b + 1));
             std::vector<double> mine;
+            // This bidder's accepted maximum per auction: a new bid is above it, as a person
+            // raising their own maximum does (the server refuses one that is not).
+            std::vector<qint64> myMax(paths.size(), 0);
             long accepted = 0, tooLow = 0, failed = 0;
             for (long i = 0; Clock::now() < deadline; ++i) {
                 const int a = static_cast<int>(random.bounded(static_cast<int>(paths.size())));
-                const qint64 max = minimum[a] + static_cast<qint64>(random.bounded(4)) * 500;
+                const qint64 max = std::max<qint64>(
+                    minimum[a] + static_cast<qint64>(random.bounded(4)) * 500, myMax[a] + 500);
                 const httplib::Headers headers{{"Authorization", authorization},
                                                {"Idempotency-Key", "b" + std::to_string(b) + "-" + std::to_string(i)}};
                 const std::string body = "{\"maxAmount\":{\"amount\":" + std::to_string(max) + ",\"currency\":\"KRW\"}}";
@@ -138,9 +142,10 @@ BidRun bidStorm(const test::ServerProcess& server, const QList<bench::BenchUser>
                     while (next > seen && !minimum[a].compare_exchange_weak(seen, next)) {
                     }
                 }
-                if (r->status == 201)
+                if (r->status == 201) {
                     ++accepted;
-                else if (r->status == 409)
+                    myMax[a] = max;
+                } else if (r->status == 409)
                     ++tooLow; // someone bid higher first, or the leader's max already covered it
                 else if (++failed == 1) {
                     std::lock_guard lock(mutex);
