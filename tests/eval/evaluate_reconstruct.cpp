@@ -19,19 +19,69 @@
 #include "SyntheticScene.h"
 
 #include <Eigen/Geometry>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace bitmarket::reconstruct;
 using namespace bitmarket::reconstruct::testing;
 namespace fs = std::filesystem;
 
 namespace {
+
+// The engine leads a process group with the COLMAP steps it starts: an evaluation stopped by a
+// signal ends the group, and one killed outright takes the engine along (its parent-death
+// signal), so neither leaves them computing.
+volatile std::sig_atomic_t engineGroup = 0;
+
+void stopEngineGroup(int signal) {
+    if (engineGroup > 0)
+        ::kill(-static_cast<pid_t>(engineGroup), SIGKILL);
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+}
+
+// The CLI with its output in `log`; its exit status, or 128 + the signal that ended it.
+int runEngine(const std::vector<std::string>& arguments, const fs::path& log) {
+    std::vector<char*> argv;
+    for (const std::string& a : arguments)
+        argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    const pid_t parent = ::getpid();
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::setpgid(0, 0);
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent)
+            ::_exit(127);
+        const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (out >= 0) {
+            ::dup2(out, STDOUT_FILENO);
+            ::dup2(out, STDERR_FILENO);
+        }
+        ::execvp(argv[0], argv.data());
+        ::_exit(127);
+    }
+    if (child < 0)
+        return 127;
+    ::setpgid(child, child); // also here: the group exists before a signal could need it
+    engineGroup = child;
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    engineGroup = 0;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
 
 std::vector<Eigen::Vector3d> sampleMesh(const GlbContents& glb, int count) {
     std::vector<double> cumulative;
@@ -86,6 +136,8 @@ std::vector<std::string> split(const std::string& list) {
 } // namespace
 
 int main(int argc, char** argv) {
+    for (const int signal : {SIGTERM, SIGINT, SIGHUP})
+        std::signal(signal, stopEngineGroup);
     std::map<std::string, std::string> args{{"quality", "normal"},
                                             {"views", "30"},
                                             {"scenes", "vase,box,blob,capsule"},
@@ -138,12 +190,14 @@ int main(int argc, char** argv) {
             continue;
         }
 
-        const std::string command =
-            "'" + args["cli"] + "' --images '" + (folder / "images").string() + "' --out '" +
-            (folder / "model.glb").string() + "' --report '" + (folder / "report.json").string() +
-            "' --preview '" + (folder / "preview.png").string() + "' --quality " + args["quality"] +
-            " --threads 2 > '" + (folder / "progress.log").string() + "' 2>&1";
-        const int status = scoreOnly ? 0 : std::system(command.c_str());
+        const int status =
+            scoreOnly ? 0
+                      : runEngine({args["cli"], "--images", (folder / "images").string(), "--out",
+                                   (folder / "model.glb").string(), "--report",
+                                   (folder / "report.json").string(), "--preview",
+                                   (folder / "preview.png").string(), "--quality",
+                                   args["quality"], "--threads", "2"},
+                                  folder / "progress.log");
         nlohmann::json result = {{"scene", sceneName}, {"views", spec.views}, {"exit", status}};
         std::ifstream reportIn(folder / "report.json");
         nlohmann::json report = nlohmann::json::parse(reportIn, nullptr, false);
