@@ -132,6 +132,7 @@ void Database::checkpointLoop() {
             pass.left = pass.logged - copied;
         return pass;
     };
+    int holdAgainAt = 0; // log pages below which the writer is not held again
     for (;;) {
         {
             std::unique_lock lock(m_checkpointMutex);
@@ -143,31 +144,35 @@ void Database::checkpointLoop() {
         Pass pass = checkpoint(SQLITE_CHECKPOINT_PASSIVE);
         for (int n = 1; n < kCheckpointPassesBeside && pass.left > kHeldCheckpointPages; ++n)
             pass = checkpoint(SQLITE_CHECKPOINT_PASSIVE);
-        if (pass.left < 0 || (pass.left > kHeldCheckpointPages && pass.logged < kMostLogPages))
+        if (pass.left < 0 || pass.logged < holdAgainAt ||
+            (pass.left > kHeldCheckpointPages && pass.logged < kMostLogPages))
             continue;
         // Even with all of it copied, the writer's next commit starts the log over only if no
         // reader is still reading it, which with reads going on all the time is rare. RESTART
         // copies the rest and waits for those readers (the connection's short busy timeout),
         // while new reads read the database alone.
         holdWriter();
-        checkpoint(SQLITE_CHECKPOINT_RESTART);
+        const Pass restarted = checkpoint(SQLITE_CHECKPOINT_RESTART);
         {
             std::lock_guard lock(m_checkpointMutex);
             m_checkpointDue = false; // the commits before asked about the log just restarted
         }
         releaseWriter();
+        // A reader that outlasted the wait (a long read) would make every later commit hold the
+        // writer again for as long: the next hold waits until the log has grown as much again.
+        holdAgainAt = restarted.left == 0 ? 0 : pass.logged + kCheckpointPages;
     }
 }
 
-void Database::waitForCheckpointHold() {
+void Database::enterBatch() {
     std::unique_lock lock(m_holdMutex);
     m_holdChanged.wait(lock, [this] { return !m_writerHeld; });
-    m_inTransaction = true;
+    m_inBatch = true;
 }
 
-void Database::endTransaction() {
+void Database::leaveBatch() {
     std::lock_guard lock(m_holdMutex);
-    m_inTransaction = false;
+    m_inBatch = false;
     if (m_writerHeld)
         m_holdChanged.notify_all();
 }
@@ -175,7 +180,7 @@ void Database::endTransaction() {
 void Database::holdWriter() {
     std::unique_lock lock(m_holdMutex);
     m_writerHeld = true;
-    m_holdChanged.wait(lock, [this] { return !m_inTransaction; });
+    m_holdChanged.wait(lock, [this] { return !m_inBatch; });
 }
 
 void Database::releaseWriter() {
@@ -269,7 +274,7 @@ void Database::writerLoop() {
         // The transaction statements come from the connection's cache like any other:
         // parsing them again for every task cost a tenth of a busy server's CPU.
         std::optional<SqlError> commitError;
-        waitForCheckpointHold();
+        enterBatch();
         try {
             m_writer->query("BEGIN IMMEDIATE").run();
             for (Task& task : batch) {
@@ -300,7 +305,7 @@ void Database::writerLoop() {
             } catch (const SqlError&) {
             }
         }
-        endTransaction();
+        leaveBatch();
         {
             std::lock_guard lock(m_committedMutex);
             m_committed.push_back(Committed{std::move(batch), std::move(commitError)});

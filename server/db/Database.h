@@ -138,9 +138,10 @@ private:
     // constructor), on a connection and thread of its own, then holds the writer for the last
     // few pages so that the log starts over instead of growing.
     void checkpointLoop();
-    // Called by the writer before each batch: waits while the checkpointer holds it.
-    void waitForCheckpointHold();
-    void endTransaction();
+    // Called by the writer around each batch's transaction; entering waits while the
+    // checkpointer holds the writer.
+    void enterBatch();
+    void leaveBatch();
     // Called by the checkpointer: returns once the writer is between batches and stays there.
     void holdWriter();
     void releaseWriter();
@@ -178,7 +179,7 @@ private:
     std::mutex m_holdMutex;
     std::condition_variable m_holdChanged;
     bool m_writerHeld = false;    // the checkpointer wants the writer to wait
-    bool m_inTransaction = false; // the writer is between BEGIN and COMMIT
+    bool m_inBatch = false;    // the writer is between BEGIN and COMMIT
 };
 
 } // namespace bitmarket::server::db

@@ -662,9 +662,9 @@ CREATE UNIQUE INDEX payouts_open ON payouts(seller_id) WHERE status = 'pending';
 )sql";
 
 constexpr const char* kChatMemberIndexes = R"sql(
--- A member's chats by member only: with updated_at in these indexes every message rewrote two
--- index entries (four pages of WAL per message instead of two), while sorting one member's chats
--- by activity for their chat list is cheap.
+-- A member's chats by member only: with updated_at in these indexes every message moved an
+-- entry in each of them (two more pages to log per message), while sorting one member's chats by
+-- activity for their chat list is cheap.
 DROP INDEX chats_buyer;
 DROP INDEX chats_seller;
 CREATE INDEX chats_buyer ON chats(buyer_id);
